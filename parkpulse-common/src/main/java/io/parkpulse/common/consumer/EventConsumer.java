@@ -1,0 +1,306 @@
+package io.parkpulse.common.consumer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.parkpulse.common.events.CloudEventHeaders;
+import io.parkpulse.common.events.Event;
+import io.parkpulse.common.events.KafkaSettings;
+import io.parkpulse.common.events.MalformedEventException;
+import io.parkpulse.common.events.Topics;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The one consumer loop of a service. For each record, in one transaction: record the event id in
+ * {@code processed_event} (a redelivered event stops there) and let the topic's handlers apply it.
+ * Offsets are committed only after that transaction. A record that can never be processed goes to
+ * {@code <topic>.dlq} with the reason in headers; a transient failure (database down) is retried
+ * from the same offset, so one park's events are never applied out of order.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    @Inject
+    Instance<EventHandler> handlers;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
+
+    @ConfigProperty(name = "parkpulse.consumer.enabled", defaultValue = "true")
+    boolean enabled;
+
+    /** The consumer group; a rebuild of a read model uses a new one to replay from the start. */
+    @ConfigProperty(name = "parkpulse.consumer.group", defaultValue = "${quarkus.application.name}")
+    String group;
+
+    @ConfigProperty(name = "parkpulse.consumer.max-attempts", defaultValue = "5")
+    int maxAttempts;
+
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile KafkaConsumer<String, String> consumer;
+    private KafkaProducer<String, String> dlqProducer;
+    private final Map<String, Integer> attempts = new HashMap<>();
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+
+    void start(@Observes StartupEvent ev) {
+        if (!enabled || topics().isEmpty()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "event-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        running = false;
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (dlqProducer != null) {
+            dlqProducer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    public List<String> topics() {
+        return handlers.stream().map(EventHandler::topic).distinct().sorted().toList();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                KafkaSettings.ensureTopics(bootstrap);
+                break;
+            } catch (Exception e) {
+                LOG.debugf("waiting for Kafka to create topics: %s", e.toString());
+                sleep(1000);
+            }
+        }
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerProps())) {
+            consumer = c;
+            c.subscribe(topics());
+            while (running) {
+                ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                partitions:
+                for (TopicPartition tp : records.partitions()) {
+                    for (ConsumerRecord<String, String> r : records.records(tp)) {
+                        if (!process(r)) {
+                            // Retry this record first; the other partitions' records are polled again too.
+                            c.seek(tp, r.offset());
+                            for (TopicPartition other : records.partitions()) {
+                                if (!other.equals(tp) && !done.containsKey(other)) {
+                                    c.seek(other, records.records(other).get(0).offset());
+                                }
+                            }
+                            commit(c, done);
+                            sleep(Math.min(500L * attemptsOf(r), 5000));
+                            break partitions;
+                        }
+                        done.put(tp, new OffsetAndMetadata(r.offset() + 1));
+                    }
+                }
+                commit(c, done);
+            }
+        } catch (WakeupException e) {
+            // shutdown
+        } catch (Exception e) {
+            LOG.error("event consumer stopped", e);
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void commit(KafkaConsumer<String, String> c, Map<TopicPartition, OffsetAndMetadata> done) {
+        if (!done.isEmpty()) {
+            c.commitSync(done);
+            done.clear();
+        }
+    }
+
+    /** Returns true when the record is finished with (applied, duplicate or dead-lettered). */
+    boolean process(ConsumerRecord<String, String> r) {
+        String key = r.topic() + "/" + r.partition() + "/" + r.offset();
+        Event event;
+        try {
+            event = CloudEventHeaders.fromRecord(r);
+        } catch (MalformedEventException e) {
+            return deadLetter(r, null, e.getMessage());
+        }
+        try {
+            boolean applied = QuarkusTransaction.requiringNew().call(() -> apply(r.topic(), event));
+            if (applied) {
+                processed.incrementAndGet();
+            } else {
+                duplicates.incrementAndGet();
+            }
+            attempts.remove(key);
+            return true;
+        } catch (Exception e) {
+            if (isPoison(e)) {
+                return deadLetter(r, event, rootMessage(e));
+            }
+            int n = attempts.merge(key, 1, Integer::sum);
+            if (n >= maxAttempts) {
+                LOG.errorf(e, "event %s failed %d times; dead-lettering it", event.id(), n);
+                attempts.remove(key);
+                return deadLetter(r, event, "failed " + n + " times: " + rootMessage(e));
+            }
+            LOG.warnf("event %s failed (attempt %d of %d), will retry: %s", event.id(), n, maxAttempts, e.toString());
+            return false;
+        }
+    }
+
+    private boolean apply(String topic, Event event) throws Exception {
+        int inserted = em.createNativeQuery(
+                "insert into processed_event (event_id, topic, type) values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, event.id()).setParameter(2, topic).setParameter(3, event.type())
+                .executeUpdate();
+        if (inserted == 0) {
+            return false;
+        }
+        for (EventHandler h : handlers) {
+            if (h.topic().equals(topic)) {
+                h.handle(event);
+            }
+        }
+        return true;
+    }
+
+    private boolean deadLetter(ConsumerRecord<String, String> r, Event event, String reason) {
+        try {
+            ProducerRecord<String, String> out = new ProducerRecord<>(Topics.deadLetter(r.topic()), r.key(), r.value());
+            r.headers().forEach(h -> out.headers().add(h));
+            String shortReason = reason == null ? "unknown" : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+            CloudEventHeaders.put(out.headers(), "parkpulse_dlq_reason", shortReason);
+            CloudEventHeaders.put(out.headers(), "parkpulse_dlq_consumer", serviceName);
+            CloudEventHeaders.put(out.headers(), "parkpulse_dlq_source",
+                    r.topic() + "/" + r.partition() + "/" + r.offset());
+            dlq().send(out).get(20, TimeUnit.SECONDS);
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "insert into dead_lettered_event (event_id, topic, partition_no, record_offset, reason) "
+                            + "values (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, event == null ? null : event.id().toString())
+                    .setParameter(2, r.topic()).setParameter(3, r.partition()).setParameter(4, r.offset())
+                    .setParameter(5, shortReason).executeUpdate());
+            deadLettered.incrementAndGet();
+            LOG.errorf("dead-lettered %s/%d/%d: %s", r.topic(), r.partition(), r.offset(), shortReason);
+            return true;
+        } catch (Exception e) {
+            LOG.warnf("cannot dead-letter %s/%d/%d yet: %s", r.topic(), r.partition(), r.offset(), e.toString());
+            return false;
+        }
+    }
+
+    private synchronized KafkaProducer<String, String> dlq() {
+        if (dlqProducer == null) {
+            dlqProducer = new KafkaProducer<>(KafkaSettings.producer(bootstrap, serviceName + "-dlq"));
+        }
+        return dlqProducer;
+    }
+
+    private Properties consumerProps() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-consumer");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return p;
+    }
+
+    private int attemptsOf(ConsumerRecord<String, String> r) {
+        return attempts.getOrDefault(r.topic() + "/" + r.partition() + "/" + r.offset(), 1);
+    }
+
+    private static boolean isPoison(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MalformedEventException || t instanceof JsonProcessingException
+                    || t instanceof IllegalArgumentException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return !enabled || topics().isEmpty() || (thread != null && thread.isAlive());
+    }
+
+    public long processedCount() {
+        return processed.get();
+    }
+
+    public long duplicateCount() {
+        return duplicates.get();
+    }
+
+    public long deadLetteredCount() {
+        return deadLettered.get();
+    }
+}

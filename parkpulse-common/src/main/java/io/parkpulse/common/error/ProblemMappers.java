@@ -1,0 +1,221 @@
+package io.parkpulse.common.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become HTTP answers. Anything not recognised is a bug: it is
+ * logged with an id and answered 500 with that id, never with a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(new Problem(type(e.code()), title(e.status()), e.status(), e.getMessage(), path(uri), e.code(),
+                e.errors().isEmpty() ? null : e.errors(), e.context()));
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), "invalid", v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b)
+                .orElse("invalid input");
+        return respond(new Problem(type("invalid"), title(400), 400, detail, path(uri), "invalid", errors, null));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? pathOf(m) : null;
+        String code;
+        String message;
+        if (e instanceof UnrecognizedPropertyException u) {
+            code = "unknown_field";
+            field = field == null ? u.getPropertyName() : field;
+            message = "unknown field '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException f) {
+            code = "wrong_type";
+            message = "'" + f.getValue() + "' is not a valid " + simpleType(f.getTargetType());
+        } else if (e instanceof MismatchedInputException m) {
+            code = "wrong_type";
+            message = "expected " + simpleType(m.getTargetType());
+        } else if (e instanceof JsonMappingException) {
+            code = "invalid";
+            message = rootMessage(e);
+        } else {
+            code = "malformed_json";
+            message = "the body is not valid JSON: " + e.getOriginalMessage();
+        }
+        String shownField = field == null || field.isEmpty() ? "body" : field;
+        return respond(new Problem(type(code), title(400), 400, shownField + ": " + message, path(uri), code,
+                List.of(new Problem.FieldError(shownField, code, message)), null));
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationCompletionException.class })
+    public Response unauthorized(Exception e, UriInfo uri) {
+        Problem p = new Problem(type("unauthorized"), title(401), 401,
+                "a valid bearer token is required", path(uri), "unauthorized", null, null);
+        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(p).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(type("forbidden"), title(403), 403,
+                "your role does not allow this", path(uri), "forbidden", null, null));
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    public Response stale(Exception e, UriInfo uri) {
+        return respond(new Problem(type("stale_version"), title(409), 409,
+                "someone else changed this resource first; reload it and apply your change again", path(uri),
+                "stale_version", null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String code = switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "too_large";
+            case 415 -> "unsupported_media_type";
+            default -> "bad_request";
+        };
+        String detail = e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null
+                ? iae.getMessage() : e.getMessage();
+        return respond(new Problem(type(code), title(status), status, detail, path(uri), code, null, null));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s", id, path(uri));
+        return respond(new Problem(type("internal"), title(500), 500,
+                "unexpected error; quote " + id + " when reporting it", path(uri), "internal", null, null));
+    }
+
+    public static Response respond(Problem p) {
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    /** A body property's path ({@code rows[2].value}), or a query/path parameter's name. */
+    static String fieldOf(Path path) {
+        String parameter = null;
+        StringBuilder sb = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CROSS_PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                sb.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(node.getName());
+            }
+        }
+        if (!sb.isEmpty()) {
+            return sb.toString();
+        }
+        return parameter == null ? "body" : parameter;
+    }
+
+    static String pathOf(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == java.math.BigDecimal.class || Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "number";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        return "object";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
+        return m == null ? "invalid value" : m;
+    }
+
+    private static String type(String code) {
+        return "https://parkpulse.dev/problems/" + code.replace('_', '-');
+    }
+
+    private static String title(int status) {
+        Response.Status s = Response.Status.fromStatusCode(status);
+        return s != null ? s.getReasonPhrase() : (status == 422 ? "Unprocessable Content" : "Error");
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+}

@@ -1,0 +1,19 @@
+package io.parkpulse.common.events;
+
+/**
+ * Every event type on the platform: {@code parkpulse.<domain>.<what-happened>.v<n>}. The JSON Schema
+ * of each payload is in docs/events/schemas, and docs/events/asyncapi.yaml lists them per topic.
+ */
+public final class EventTypes {
+    public static final String PARK_REGISTERED = "parkpulse.parks.park-registered.v1";
+    public static final String PARK_UPDATED = "parkpulse.parks.park-updated.v1";
+
+    public static final String VALUE_RECORDED = "parkpulse.indicators.value-recorded.v1";
+
+    public static final String PROJECT_REGISTERED = "parkpulse.projects.project-registered.v1";
+
+    public static final String LEAD_REGISTERED = "parkpulse.investment.lead-registered.v1";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,42 @@
+package io.parkpulse.common.outbox;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A pending or sent event, written in the same transaction as the change it describes. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    @Column(nullable = false, unique = true)
+    public UUID id;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "event_key", nullable = false)
+    public String key;
+
+    @Column(nullable = false)
+    public String type;
+
+    @Column(name = "occurred_at", nullable = false)
+    public OffsetDateTime occurredAt;
+
+    @Column(nullable = false)
+    public String payload;
+
+    @Column(name = "sent_at")
+    public OffsetDateTime sentAt;
+}

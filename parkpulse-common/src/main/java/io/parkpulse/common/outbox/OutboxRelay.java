@@ -1,0 +1,259 @@
+package io.parkpulse.common.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.parkpulse.common.events.CloudEventHeaders;
+import io.parkpulse.common.events.Event;
+import io.parkpulse.common.events.KafkaSettings;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows in commit order and marks a row sent only after the broker acknowledged it
+ * (acks=all). While Kafka is down rows wait and the API keeps accepting writes; a row sent but not
+ * marked (a crash between the two) is sent again, which consumers absorb by event id.
+ * <p>
+ * A transaction-scoped advisory lock makes one instance the relay at a time, so several replicas of
+ * a service never interleave and reorder one park's events.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long ADVISORY_LOCK_KEY = 0x5061726b50756c73L; // "ParkPuls"
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
+
+    @ConfigProperty(name = "parkpulse.outbox.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "parkpulse.outbox.interval", defaultValue = "PT0.2S")
+    Duration interval;
+
+    @ConfigProperty(name = "parkpulse.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile KafkaProducer<String, String> producer;
+    private volatile boolean topicsReady;
+    private final AtomicLong sentTotal = new AtomicLong();
+    private volatile String lastError;
+
+    void start(@Observes StartupEvent ev) {
+        if (!enabled) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    private void loop() {
+        long backoffMs = 0;
+        while (running) {
+            try {
+                if (!topicsReady) {
+                    KafkaSettings.ensureTopics(bootstrap);
+                    topicsReady = true;
+                }
+                int sent = relayOnce();
+                backoffMs = 0;
+                lastError = null;
+                if (sent == 0) {
+                    Thread.sleep(interval.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                // The broker or the database is unavailable: keep the rows, back off, try again.
+                lastError = e.toString();
+                if (backoffMs == 0) {
+                    LOG.warnf("outbox relay paused: %s", e.toString());
+                }
+                closeProducer();
+                backoffMs = Math.min(Math.max(backoffMs * 2, 500), 5000);
+                try {
+                    Thread.sleep(backoffMs);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Sends one batch; returns how many rows were acknowledged and marked. */
+    int relayOnce() {
+        Batch batch = QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                if (!tryLock(c)) {
+                    return new Batch(0, null);
+                }
+                List<Row> rows = pending(c);
+                if (rows.isEmpty()) {
+                    return new Batch(0, null);
+                }
+                KafkaProducer<String, String> p = producer();
+                List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
+                for (Row r : rows) {
+                    Event e = new Event(r.id, "/parkpulse/" + serviceName, r.type, r.key, r.occurredAt, r.payload);
+                    futures.add(p.send(CloudEventHeaders.toRecord(r.topic, e)));
+                }
+                p.flush();
+                List<Long> acked = new ArrayList<>(rows.size());
+                Exception failure = null;
+                for (int i = 0; i < rows.size(); i++) {
+                    try {
+                        futures.get(i).get(20, TimeUnit.SECONDS);
+                        acked.add(rows.get(i).seq);
+                    } catch (Exception e) {
+                        // Later rows stay pending: they are retried in order after this one.
+                        failure = e;
+                        break;
+                    }
+                }
+                markSent(c, acked);
+                return new Batch(acked.size(), failure);
+            }
+        });
+        sentTotal.addAndGet(batch.sent);
+        if (batch.failure != null) {
+            throw new IllegalStateException("broker did not acknowledge: " + batch.failure.getMessage(), batch.failure);
+        }
+        return batch.sent;
+    }
+
+    private boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            s.setLong(1, ADVISORY_LOCK_KEY);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private List<Row> pending(Connection c) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "select seq, id, topic, event_key, type, occurred_at, payload from outbox_event "
+                        + "where sent_at is null order by seq limit ?")) {
+            s.setInt(1, batchSize);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void markSent(Connection c, List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("update outbox_event set sent_at = now() where seq = any(?)")) {
+            Array arr = c.createArrayOf("bigint", seqs.toArray());
+            s.setArray(1, arr);
+            s.executeUpdate();
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> p = producer;
+        if (p == null) {
+            p = new KafkaProducer<>(KafkaSettings.producer(bootstrap, serviceName + "-outbox"));
+            producer = p;
+        }
+        return p;
+    }
+
+    private void closeProducer() {
+        KafkaProducer<String, String> p = producer;
+        producer = null;
+        if (p != null) {
+            try {
+                p.close(Duration.ofSeconds(2));
+            } catch (Exception ignored) {
+                // closing a producer whose broker is gone can only fail; nothing to keep
+            }
+        }
+    }
+
+    public boolean isAlive() {
+        return !enabled || (thread != null && thread.isAlive());
+    }
+
+    public long sentTotal() {
+        return sentTotal.get();
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    /** Rows waiting to be sent and the age of the oldest, for health and metrics. */
+    public long[] backlog() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0) "
+                                + "from outbox_event where sent_at is null");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return new long[] { rs.getLong(1), (long) rs.getDouble(2) };
+        } catch (SQLException e) {
+            return new long[] { -1, -1 };
+        }
+    }
+
+    private record Batch(int sent, Exception failure) {
+    }
+
+    private record Row(long seq, UUID id, String topic, String key, String type, OffsetDateTime occurredAt,
+            String payload) {
+    }
+}

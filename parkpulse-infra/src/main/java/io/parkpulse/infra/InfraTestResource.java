@@ -1,0 +1,45 @@
+package io.parkpulse.infra;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Gives a service's {@code @QuarkusTest}s the build's shared PostgreSQL server (a fresh database
+ * named after the service) and Kafka broker. Declare it once per module with
+ * {@code @QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false,
+ * initArgs = @ResourceArg(name = "database", value = "indicators"))}.
+ */
+public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
+
+    /** A JVM recreates a database once: a second Quarkus start (another test profile) keeps its data. */
+    private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private String database;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", "parkpulse");
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Endpoints e = SharedInfra.endpoints();
+        try {
+            if (CREATED.add(database)) {
+                PostgresServer.recreateDatabase(e, database);
+            }
+        } catch (java.sql.SQLException ex) {
+            throw new IllegalStateException("cannot create database " + database, ex);
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url", e.jdbcUrl(database),
+                "quarkus.datasource.username", e.user(),
+                "quarkus.datasource.password", e.password(),
+                "kafka.bootstrap.servers", e.kafkaBootstrap());
+    }
+
+    @Override
+    public void stop() {
+        // The daemon outlives this module's tests; the build's end stops it.
+    }
+}
