@@ -39,7 +39,9 @@ public class ProblemMappers {
                 e.errors().isEmpty() ? null : e.errors(), e.context()));
     }
 
-    @ServerExceptionMapper
+    // The built-in mappers of these exact types answer plain JSON; naming the types here makes ours win.
+    @ServerExceptionMapper({ ConstraintViolationException.class,
+            io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException.class })
     public Response violations(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
@@ -51,7 +53,11 @@ public class ProblemMappers {
         return respond(new Problem(type("invalid"), title(400), 400, detail, path(uri), "invalid", errors, null));
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, UnrecognizedPropertyException.class,
+            com.fasterxml.jackson.core.JsonParseException.class,
+            com.fasterxml.jackson.core.exc.StreamConstraintsException.class,
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class })
     public Response json(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : null;
         String code;
@@ -103,6 +109,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof JsonProcessingException j) {
+                return json(j, uri);
+            }
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }

@@ -1,0 +1,86 @@
+package io.parkpulse.indicators.rest;
+
+import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.paging.Page;
+import io.parkpulse.common.paging.PageRequest;
+import io.parkpulse.common.security.Caller;
+import io.parkpulse.common.security.Roles;
+import io.parkpulse.indicators.domain.Indicator;
+import io.parkpulse.indicators.domain.IndicatorValue;
+import io.parkpulse.indicators.domain.Periods;
+import io.parkpulse.indicators.service.ParkService;
+import io.parkpulse.indicators.service.ValueService;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/parks/{park}/values")
+@Tag(name = "Values", description = "Monthly indicator values (月度经济指标)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ValueResource {
+
+    @Inject
+    ValueService values;
+
+    @Inject
+    ParkService parks;
+
+    @Inject
+    Caller caller;
+
+    @PUT
+    @Path("/{period}/{indicator}")
+    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
+    @Operation(summary = "Report one value for a month",
+            description = "Cumulative indicators are reported year to date. Publishes parkpulse.indicators.value-recorded.v1 when the value changes.")
+    public ValueDtos.ValueView record(@PathParam("park") String park, @PathParam("period") String period,
+            @PathParam("indicator") String indicator, @Valid @NotNull ValueDtos.RecordValue body) {
+        caller.requirePark(park);
+        ValueService.Recorded r = values.record(park, period, indicator, body.value(), body.unit(), caller.user(), "API");
+        return ValueDtos.ValueView.of(r.value(), r.indicator(), r.outcome().name().toLowerCase());
+    }
+
+    @GET
+    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @Operation(summary = "A park's values", description = "Filter by indicator and by month range (YYYY-MM, inclusive).")
+    public Page<ValueDtos.ValueView> list(@PathParam("park") String park, @QueryParam("indicator") String indicator,
+            @QueryParam("from") String from, @QueryParam("to") String to, @Valid @BeanParam PageRequest page) {
+        caller.requirePark(park);
+        parks.require(park);
+        String lo = from == null ? "0000-00" : Periods.month(from, "from").toString();
+        String hi = to == null ? "9999-99" : Periods.month(to, "to").toString();
+        if (lo.compareTo(hi) > 0) {
+            throw ProblemException.badRequest("from", "invalid_range", "'from' is after 'to'");
+        }
+        String q = "id.park = :park and id.period >= :lo and id.period <= :hi"
+                + (indicator == null ? "" : " and id.indicator = :indicator");
+        Parameters params = Parameters.with("park", park).and("lo", lo).and("hi", hi);
+        if (indicator != null) {
+            params.and("indicator", indicator);
+        }
+        var query = IndicatorValue.find(q, Sort.by("id.period").and("id.indicator"), params).page(page.panache());
+        Map<String, Indicator> catalog = Indicator.<Indicator>listAll().stream()
+                .collect(Collectors.toMap(i -> i.code, Function.identity()));
+        var items = query.<IndicatorValue>list().stream()
+                .map(v -> ValueDtos.ValueView.of(v, catalog.get(v.id.indicator()), null)).toList();
+        return Page.of(items, page.page, page.size, query.count());
+    }
+}

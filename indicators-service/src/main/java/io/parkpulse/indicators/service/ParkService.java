@@ -1,0 +1,69 @@
+package io.parkpulse.indicators.service;
+
+import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.events.payload.ParkState;
+import io.parkpulse.common.outbox.Outbox;
+import io.parkpulse.indicators.domain.Park;
+import io.parkpulse.indicators.domain.ParkKind;
+import io.parkpulse.indicators.domain.ParkLand;
+import io.parkpulse.indicators.domain.ParkLevel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+@ApplicationScoped
+public class ParkService {
+
+    @Inject
+    Outbox outbox;
+
+    public record NewPark(String code, String name, ParkLevel level, ParkKind kind, String district,
+            BigDecimal plannedAreaKm2, BigDecimal developedLandMu, LocalDate landEffectiveFrom, String peerGroup) {
+    }
+
+    @Transactional
+    public Park register(NewPark p, String user) {
+        if (Park.findById(p.code()) != null) {
+            throw ProblemException.conflict("park_exists", "park '" + p.code() + "' is already registered", null);
+        }
+        Park park = new Park();
+        park.code = p.code();
+        park.name = p.name();
+        park.level = p.level();
+        park.kind = p.kind();
+        park.district = p.district();
+        park.plannedAreaKm2 = p.plannedAreaKm2();
+        park.peerGroup = p.peerGroup() == null || p.peerGroup().isBlank() ? p.level().name() : p.peerGroup();
+        park.createdAt = OffsetDateTime.now();
+        park.updatedAt = park.createdAt;
+        park.createdBy = user;
+        park.persist();
+        ParkLand land = new ParkLand();
+        land.id = new ParkLand.Key(p.code(), p.landEffectiveFrom() == null ? LocalDate.of(2000, 1, 1) : p.landEffectiveFrom());
+        land.developedLandMu = p.developedLandMu();
+        land.persist();
+        // Flush so that the event carries the version the row really has.
+        Park.flush();
+        outbox.publish(Topics.PARKS, EventTypes.PARK_REGISTERED, park.code, state(park, land));
+        return park;
+    }
+
+    public static ParkState state(Park park, ParkLand land) {
+        return new ParkState(park.code, park.name, park.level.name(), park.kind.name(), park.district,
+                park.plannedAreaKm2, land == null ? null : land.developedLandMu,
+                land == null ? null : land.id.effectiveFrom(), park.peerGroup, park.status, park.version);
+    }
+
+    public Park require(String code) {
+        Park p = Park.findById(code);
+        if (p == null) {
+            throw ProblemException.notFound("park", code);
+        }
+        return p;
+    }
+}

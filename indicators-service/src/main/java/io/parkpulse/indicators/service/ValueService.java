@@ -1,0 +1,114 @@
+package io.parkpulse.indicators.service;
+
+import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.events.payload.IndicatorValueRecorded;
+import io.parkpulse.common.outbox.Outbox;
+import io.parkpulse.indicators.domain.Indicator;
+import io.parkpulse.indicators.domain.IndicatorValue;
+import io.parkpulse.indicators.domain.Park;
+import io.parkpulse.indicators.domain.Periods;
+import io.parkpulse.indicators.domain.Units;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+
+/** Records monthly values: validation, the change, and its event, in one transaction. */
+@ApplicationScoped
+public class ValueService {
+
+    /** Up to 10^15 in the canonical unit (10 万亿 万元): anything larger is a typing error. */
+    static final BigDecimal MAX_ABS = new BigDecimal("1e15");
+    static final int MAX_SCALE = 6;
+
+    @Inject
+    Outbox outbox;
+
+    public enum Outcome { IMPORTED, UPDATED, UNCHANGED }
+
+    public record Recorded(IndicatorValue value, Indicator indicator, Outcome outcome) {
+    }
+
+    @Transactional
+    public Recorded record(String parkCode, String periodText, String indicatorCode, BigDecimal input, String unit,
+            String user, String source) {
+        Park park = Park.findById(parkCode);
+        if (park == null) {
+            throw ProblemException.notFound("park", parkCode);
+        }
+        YearMonth period = Periods.month(periodText, "period");
+        if (period.isAfter(Periods.current())) {
+            throw ProblemException.unprocessable("period", "future_period",
+                    periodText + " has not begun; values are reported after the month");
+        }
+        Indicator indicator = Indicator.findById(indicatorCode);
+        if (indicator == null || !"ACTIVE".equals(indicator.status)) {
+            throw ProblemException.unprocessable("indicator", "unknown_indicator",
+                    "indicator '" + indicatorCode + "' is not in the catalog");
+        }
+        if (input == null) {
+            throw ProblemException.badRequest("value", "required", "a value is required (send 0 for zero)");
+        }
+        BigDecimal value = Units.toCanonical(input, unit, indicator.unit, "unit").stripTrailingZeros();
+        if (value.scale() < 0) {
+            value = value.setScale(0);
+        }
+        if (value.abs().compareTo(MAX_ABS) >= 0) {
+            throw ProblemException.unprocessable("value", "out_of_range",
+                    "the value is beyond any real figure (at most 10^15 " + indicator.unit + ")");
+        }
+        if (value.scale() > MAX_SCALE) {
+            throw ProblemException.unprocessable("value", "too_precise",
+                    "at most " + MAX_SCALE + " decimals in " + indicator.unit);
+        }
+        if (value.signum() < 0 && !indicator.allowNegative) {
+            throw ProblemException.unprocessable("value", "negative_not_allowed",
+                    indicator.nameZh + " cannot be negative");
+        }
+        checkCumulative(parkCode, indicator, period, value);
+
+        IndicatorValue.Key key = new IndicatorValue.Key(parkCode, indicatorCode, periodText);
+        IndicatorValue row = IndicatorValue.findById(key);
+        BigDecimal previous = row == null ? null : row.value;
+        Outcome outcome;
+        if (row == null) {
+            row = new IndicatorValue();
+            row.id = key;
+            row.version = 1;
+            outcome = Outcome.IMPORTED;
+        } else if (row.value.compareTo(value) == 0) {
+            return new Recorded(row, indicator, Outcome.UNCHANGED);
+        } else {
+            row.version++;
+            outcome = Outcome.UPDATED;
+        }
+        row.value = value;
+        row.recordedAt = OffsetDateTime.now();
+        row.recordedBy = user;
+        row.source = source;
+        row.persist();
+        outbox.publish(Topics.INDICATORS, EventTypes.VALUE_RECORDED, parkCode,
+                new IndicatorValueRecorded(parkCode, indicatorCode, periodText, value, indicator.unit, previous,
+                        row.version, source, user, row.recordedAt));
+        return new Recorded(row, indicator, outcome);
+    }
+
+    /** A year-to-date figure cannot fall within a year (profit excepted: its catalog entry allows negatives). */
+    private void checkCumulative(String park, Indicator indicator, YearMonth period, BigDecimal value) {
+        if (!indicator.isCumulative() || indicator.allowNegative || period.getMonthValue() == 1) {
+            return;
+        }
+        IndicatorValue before = IndicatorValue.find(
+                "id.park = ?1 and id.indicator = ?2 and id.period >= ?3 and id.period < ?4 order by id.period desc",
+                park, indicator.code, period.withMonth(1).toString(), period.toString()).firstResult();
+        if (before != null && value.compareTo(before.value) < 0) {
+            throw ProblemException.unprocessable("value", "cumulative_decrease",
+                    indicator.nameZh + " is reported year to date and cannot fall below " + before.value.toPlainString()
+                            + " " + indicator.unit + " reported for " + before.id.period());
+        }
+    }
+}
