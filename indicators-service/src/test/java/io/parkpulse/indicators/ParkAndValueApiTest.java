@@ -10,18 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parkpulse.common.events.CloudEventHeaders;
 import io.parkpulse.common.events.Topics;
+import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -174,32 +172,8 @@ class ParkAndValueApiTest {
         assertTrue(parks.get(0).value().contains("\"developedLandMu\":8650.5"), parks.get(0).value());
     }
 
-    /** Reads a topic from the start until {@code expected} records of the park arrived (bounded wait). */
     static List<ConsumerRecord<String, String>> readAll(String topic, String key, int expected) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        Map<String, Object> props = Map.of("bootstrap.servers", bootstrap, "group.id", "test-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest", "enable.auto.commit", "false");
-        List<ConsumerRecord<String, String>> out = new java.util.ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            c.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (Instant.now().isBefore(deadline) && out.size() < expected) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
-                    if (key.equals(r.key())) {
-                        out.add(r);
-                    }
-                }
-            }
-            // A little longer, to catch a duplicate.
-            Instant settle = Instant.now().plusSeconds(1);
-            while (Instant.now().isBefore(settle)) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(300))) {
-                    if (key.equals(r.key())) {
-                        out.add(r);
-                    }
-                }
-            }
-        }
-        return out;
+        return TestEvents.read(bootstrap, topic, r -> key.equals(r.key()), expected, Duration.ofSeconds(30));
     }
 }

@@ -66,6 +66,17 @@ public class Caller {
     }
 
     /**
+     * The park a list is limited to: park staff always see their own park (naming another is refused
+     * as not found); the bureau sees the park it asks for, or every park when it names none (null).
+     */
+    public String parkScope(String requested) {
+        if (requested != null) {
+            requirePark(requested);
+        }
+        return ownPark().orElse(requested);
+    }
+
+    /**
      * The park a write applies to: park staff always write to their own park (a body naming another
      * park is refused); the bureau must name one.
      */

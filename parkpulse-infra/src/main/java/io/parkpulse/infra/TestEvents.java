@@ -1,0 +1,108 @@
+package io.parkpulse.infra;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * What tests do with the real broker: publish an event as another service would (CloudEvents
+ * headers, key = park code), read a topic from its start, and wait for a condition with a bound.
+ */
+public final class TestEvents {
+
+    /** Publishes one event and waits for the broker's acknowledgement. Returns its id. */
+    public static UUID publish(String bootstrap, String topic, String park, String type, String json, UUID id) {
+        UUID eventId = id == null ? UUID.randomUUID() : id;
+        ProducerRecord<String, String> r = new ProducerRecord<>(topic, park, json);
+        header(r, "ce_specversion", "1.0");
+        header(r, "ce_id", eventId.toString());
+        header(r, "ce_source", "/parkpulse/tests");
+        header(r, "ce_type", type);
+        header(r, "ce_subject", park);
+        header(r, "ce_time", OffsetDateTime.now().toString());
+        header(r, "content-type", "application/json");
+        return send(bootstrap, r) ? eventId : null;
+    }
+
+    /** Publishes a raw record without any CloudEvents header (a poison message). */
+    public static void publishRaw(String bootstrap, String topic, String key, String value) {
+        send(bootstrap, new ProducerRecord<>(topic, key, value));
+    }
+
+    private static boolean send(String bootstrap, ProducerRecord<String, String> r) {
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrap, "acks", "all"), new StringSerializer(), new StringSerializer())) {
+            p.send(r).get(30, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            throw new IllegalStateException("publishing to " + r.topic() + " failed", e);
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> r, String k, String v) {
+        r.headers().add(k, v.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads a topic from the start until {@code expected} matching records arrived or the wait ends. */
+    public static List<ConsumerRecord<String, String>> read(String bootstrap, String topic,
+            Predicate<ConsumerRecord<String, String>> match, int expected, Duration wait) {
+        Map<String, Object> props = Map.of("bootstrap.servers", bootstrap, "group.id", "test-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest", "enable.auto.commit", "false");
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            c.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plus(wait);
+            while (Instant.now().isBefore(deadline) && out.size() < expected) {
+                c.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (match.test(r)) {
+                        out.add(r);
+                    }
+                });
+            }
+            // Keep reading briefly so that a duplicate would be seen too.
+            Instant settle = Instant.now().plusMillis(1500);
+            while (Instant.now().isBefore(settle)) {
+                c.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (match.test(r)) {
+                        out.add(r);
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    /** Polls until the condition holds; fails with the message when the bound is reached. */
+    public static void await(String what, Duration bound, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(bound);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("timed out after " + bound + " waiting for " + what);
+    }
+
+    private TestEvents() {
+    }
+}

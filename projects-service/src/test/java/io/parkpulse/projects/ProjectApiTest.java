@@ -1,0 +1,135 @@
+package io.parkpulse.projects;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parkpulse.common.events.CloudEventHeaders;
+import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.Topics;
+import io.parkpulse.infra.TestEvents;
+import io.parkpulse.infra.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProjectApiTest {
+
+    static final String ADMIN = Tokens.token("bureau-admin", null);
+
+    static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    static String parkEvent(String code, String name, long version) {
+        return "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"level\":\"PROVINCIAL\",\"kind\":\"INDUSTRIAL_PARK\","
+                + "\"district\":\"江南区\",\"developedLandMu\":3000,\"peerGroup\":\"PROVINCIAL\",\"status\":\"ACTIVE\",\"version\":" + version + "}";
+    }
+
+    static Map<String, Object> project(String park, String name) {
+        return park == null
+                ? Map.of("name", name, "kind", "INDUSTRIAL", "totalInvestment", 52000)
+                : Map.of("park", park, "name", name, "kind", "INDUSTRIAL", "totalInvestment", 52000);
+    }
+
+    /** Publishes a park as indicators-service would and waits until this service knows it. */
+    static String knownPark() {
+        String code = "P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        TestEvents.publish(bootstrap(), Topics.PARKS, code, EventTypes.PARK_REGISTERED, parkEvent(code, "甲园区", 0), null);
+        TestEvents.await("park " + code + " in the local registry", Duration.ofSeconds(30),
+                () -> given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(project(code, "探测项目"))
+                        .post("/api/v1/projects").statusCode() == 201);
+        return code;
+    }
+
+    @Test
+    void projectsOfUnknownParksAreRefusedAndNothingIsStored() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(project("NO-SUCH-PARK", "x"))
+                .post("/api/v1/projects")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("unknown_park")).body("errors[0].field", equalTo("park"));
+        given().auth().oauth2(ADMIN).queryParam("park", "NO-SUCH-PARK").get("/api/v1/projects")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void parkStaffWorkInTheirOwnParkOnly() {
+        String park = knownPark();
+        String other = knownPark();
+        String staff = Tokens.token("park-staff", park);
+        String id = given().auth().oauth2(staff).contentType(ContentType.JSON).body(project(null, "年产10万套汽车零部件项目"))
+                .post("/api/v1/projects")
+                .then().statusCode(201).body("park", equalTo(park)).body("stageLabel", equalTo("签约"))
+                .extract().path("id");
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(project(other, "x"))
+                .post("/api/v1/projects").then().statusCode(403).contentType("application/problem+json");
+        String otherId = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(project(other, "乙项目"))
+                .post("/api/v1/projects").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(staff).get("/api/v1/projects/{id}", otherId).then().statusCode(404);
+        given().auth().oauth2(staff).get("/api/v1/projects/{id}", id).then().statusCode(200);
+        given().auth().oauth2(staff).queryParam("park", other).get("/api/v1/projects").then().statusCode(404);
+        given().auth().oauth2(staff).get("/api/v1/projects").then().statusCode(200)
+                .body("items.park.unique()", equalTo(List.of(park)));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(project(null, "x"))
+                .post("/api/v1/projects").then().statusCode(400).body("errors[0].field", equalTo("park"));
+        given().auth().oauth2(Tokens.token("bureau-analyst", null)).contentType(ContentType.JSON)
+                .body(project(park, "x")).post("/api/v1/projects").then().statusCode(403);
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothingAndAPoisonMessageGoesToTheDeadLetterTopic() {
+        String code = "D" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        UUID id = UUID.randomUUID();
+        // A record with no CloudEvents headers, then one whose payload is not a park: both poison.
+        TestEvents.publishRaw(bootstrap(), Topics.PARKS, code, "not json at all");
+        TestEvents.publish(bootstrap(), Topics.PARKS, code, EventTypes.PARK_REGISTERED, "{\"unexpected\":true}", null);
+        // The consumer goes on past them: the real event after them is applied.
+        TestEvents.publish(bootstrap(), Topics.PARKS, code, EventTypes.PARK_REGISTERED, parkEvent(code, "丙园区", 0), id);
+        TestEvents.await("park " + code + " known", Duration.ofSeconds(30),
+                () -> given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(project(code, "x"))
+                        .post("/api/v1/projects").statusCode() == 201);
+
+        List<ConsumerRecord<String, String>> dead = TestEvents.read(bootstrap(), Topics.deadLetter(Topics.PARKS),
+                r -> code.equals(r.key()), 2, Duration.ofSeconds(30));
+        assertEquals(2, dead.size());
+        assertTrue(CloudEventHeaders.get(dead.get(0).headers(), "parkpulse_dlq_reason").contains("ce_id"));
+        assertEquals("projects-service", CloudEventHeaders.get(dead.get(1).headers(), "parkpulse_dlq_consumer"));
+
+        // The same event id again, even with another payload, is recognised and ignored.
+        long before = duplicatesIgnored();
+        TestEvents.publish(bootstrap(), Topics.PARKS, code, EventTypes.PARK_REGISTERED, parkEvent(code, "改名", 9), id);
+        TestEvents.await("the duplicate to be counted", Duration.ofSeconds(30), () -> duplicatesIgnored() > before);
+
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'messaging' }.data.deadLettered", equalTo(2));
+    }
+
+    static long duplicatesIgnored() {
+        Number n = given().get("/q/health/ready").then().extract()
+                .path("checks.find { it.name == 'messaging' }.data.duplicatesIgnored");
+        return n == null ? -1 : n.longValue();
+    }
+
+    @Test
+    void healthAndOpenApiAreOpenEverythingElseNeedsAToken() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.hasItems("messaging", "Database connections health check"));
+        given().get("/q/openapi").then().statusCode(200);
+        given().get("/api/v1/projects").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.builder().role("bureau-admin").expiresIn(Duration.ofMinutes(-5)).sign())
+                .get("/api/v1/projects").then().statusCode(401);
+        given().auth().oauth2(Tokens.builder().role("bureau-admin").unsigned().sign())
+                .get("/api/v1/projects").then().statusCode(401);
+        given().auth().oauth2(Tokens.builder().role("bureau-admin").issuer("https://evil.example").sign())
+                .get("/api/v1/projects").then().statusCode(401);
+    }
+}
