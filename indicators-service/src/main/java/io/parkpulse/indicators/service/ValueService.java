@@ -92,7 +92,7 @@ public class ValueService {
         row.source = source;
         row.persist();
         outbox.publish(Topics.INDICATORS, EventTypes.VALUE_RECORDED, parkCode,
-                new IndicatorValueRecorded(parkCode, indicatorCode, periodText, value, indicator.unit, previous,
+                new IndicatorValueRecorded(parkCode, indicatorCode, indicator.nameZh, periodText, value, indicator.unit, previous,
                         row.version, source, user, row.recordedAt));
         return new Recorded(row, indicator, outcome);
     }

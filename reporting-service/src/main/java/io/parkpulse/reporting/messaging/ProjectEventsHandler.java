@@ -1,0 +1,45 @@
+package io.parkpulse.reporting.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkpulse.common.consumer.EventHandler;
+import io.parkpulse.common.events.Event;
+import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.events.payload.ProjectState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** Keeps each project's latest state (every project event carries the full state and its version). */
+@ApplicationScoped
+public class ProjectEventsHandler implements EventHandler {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    public String topic() {
+        return Topics.PROJECTS;
+    }
+
+    @Override
+    public void handle(Event event) throws Exception {
+        ProjectState p = json.readValue(event.data(), ProjectState.class);
+        if (p.id() == null || p.park() == null) {
+            throw new IllegalArgumentException("project event without id or park");
+        }
+        em.createNativeQuery("""
+                insert into project_fact (id, park_code, name, kind, stage, total_investment, version)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                on conflict (id) do update
+                   set name = excluded.name, kind = excluded.kind, stage = excluded.stage,
+                       total_investment = excluded.total_investment, version = excluded.version
+                 where project_fact.version < excluded.version
+                """)
+                .setParameter(1, p.id()).setParameter(2, p.park()).setParameter(3, p.name()).setParameter(4, p.kind())
+                .setParameter(5, p.stage()).setParameter(6, p.totalInvestment()).setParameter(7, p.version())
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,42 @@
+package io.parkpulse.reporting.rest;
+
+import io.parkpulse.common.security.Roles;
+import io.parkpulse.reporting.domain.ReportingPeriod;
+import io.parkpulse.reporting.service.RankingService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/rankings")
+@Tag(name = "Rankings", description = "Parks ranked on an indicator (排名)")
+@Produces(MediaType.APPLICATION_JSON)
+public class RankingResource {
+
+    @Inject
+    RankingService rankings;
+
+    /**
+     * Park staff are not given the city ranking: it shows every park's figures, and they see only
+     * their own park's.
+     */
+    @GET
+    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @Operation(summary = "Rank parks on an indicator",
+            description = "period: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY (read at its last month, as cumulative figures are year to date). "
+                    + "rankChange is positive when a park moved up against the previous period of the same length.")
+    public RankingService.Ranking rank(
+            @QueryParam("indicator") @jakarta.validation.constraints.NotBlank(message = "name an indicator code") String indicator,
+            @QueryParam("period") String period,
+            @QueryParam("peerGroup") String peerGroup,
+            @QueryParam("order") @DefaultValue("desc") @Pattern(regexp = "asc|desc", message = "asc or desc") String order) {
+        return rankings.rank(indicator, ReportingPeriod.parse(period, "period"), peerGroup, "asc".equals(order));
+    }
+}
