@@ -18,10 +18,7 @@ public final class InfraDaemon {
         Path dir = Path.of(args[1]);
         Files.createDirectories(dir);
         Infra infra = Infra.start(dir);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            infra.close();
-            deleteTree(dir.resolve("kafka"));
-        }, "infra-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "infra-stop"));
         infra.endpoints().write(dir.resolve("state.properties"), ProcessHandle.current().pid());
         System.out.println("ParkPulse infrastructure ready: " + infra.endpoints());
         while (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {

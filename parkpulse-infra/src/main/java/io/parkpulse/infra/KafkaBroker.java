@@ -34,8 +34,12 @@ public final class KafkaBroker implements AutoCloseable {
         this.controllerPort = controllerPort;
     }
 
-    /** Formats a fresh log directory under {@code dir} and starts the broker on free ports. */
+    /**
+     * Formats a fresh log directory under {@code dir} (whatever an earlier run left there is removed)
+     * and starts the broker on free ports.
+     */
     public static KafkaBroker start(Path dir) throws IOException, InterruptedException {
+        InfraDaemon.deleteTree(dir);
         KafkaBroker b = new KafkaBroker(dir, Ports.free(), Ports.free());
         b.format();
         b.start();
@@ -141,8 +145,10 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Stops the broker and removes its log directory. */
     @Override
     public void close() {
         stop();
+        InfraDaemon.deleteTree(dir);
     }
 }

@@ -61,9 +61,12 @@ public class EventConsumer {
     @ConfigProperty(name = "parkpulse.consumer.enabled", defaultValue = "true")
     boolean enabled;
 
-    /** The consumer group; a rebuild of a read model uses a new one to replay from the start. */
-    @ConfigProperty(name = "parkpulse.consumer.group", defaultValue = "${quarkus.application.name}")
-    String group;
+    /**
+     * The consumer group, by default the service's name (every service reads every event it needs).
+     * A rebuild of a read model uses a new one to replay from the start.
+     */
+    @ConfigProperty(name = "parkpulse.consumer.group")
+    java.util.Optional<String> group;
 
     @ConfigProperty(name = "parkpulse.consumer.max-attempts", defaultValue = "5")
     int maxAttempts;
@@ -246,7 +249,7 @@ public class EventConsumer {
     private Properties consumerProps() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group.filter(g -> !g.isBlank()).orElse(serviceName));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-consumer");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

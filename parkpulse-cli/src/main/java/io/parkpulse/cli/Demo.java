@@ -1,0 +1,214 @@
+package io.parkpulse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parkpulse.infra.Infra;
+import io.parkpulse.infra.Ports;
+import io.parkpulse.infra.Tokens;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code ./parkpulse demo}: PostgreSQL, Kafka and the four services, a demo city loaded through the
+ * public APIs, and the city's ranking once reporting-service has caught up.
+ */
+public final class Demo {
+
+    static final List<Integer> PORTS = List.of(8081, 8082, 8083, 8084);
+    static final Map<String, String> LEVELS = Map.of("NATIONAL", "国家级", "PROVINCIAL", "省级", "MUNICIPAL", "市级");
+
+    public static void run(Path root, long seed, boolean wait) throws Exception {
+        for (int port : PORTS) {
+            if (Ports.isOpen(port)) {
+                throw new IllegalStateException("port " + port + " is in use: is another ParkPulse running?");
+            }
+        }
+        Path work = root.resolve(".demo");
+        say("Starting PostgreSQL and Kafka ...");
+        Infra infra = Infra.start(work.resolve("infra"));
+        AtomicReference<Platform> platform = new AtomicReference<>();
+        // Ctrl-C, a normal end and a failure all end here, so nothing is left running.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("Stopping ParkPulse ...");
+            Platform p = platform.get();
+            if (p != null) {
+                p.close();
+            }
+            infra.close();
+        }, "parkpulse-stop"));
+        say("Starting indicators-, projects-, investment- and reporting-service ...");
+        platform.set(Platform.start(root, infra.endpoints(), PORTS, "", work.resolve("logs")));
+        YearMonth last = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
+        DemoCity city = new DemoCity(seed, last);
+        load(platform.get(), city);
+        printRanking(platform.get(), city);
+        printAccess(platform.get());
+        if (wait) {
+            say("ParkPulse is running. Press Ctrl-C to stop everything.");
+            new CountDownLatch(1).await();
+        }
+    }
+
+    static void load(Platform platform, DemoCity city) throws Exception {
+        Api admin = new Api(Tokens.builder().role("bureau-admin").user("demo-admin").sign());
+        String indicators = platform.url("indicators-service") + "/api/v1";
+        say("Registering " + city.parks.size() + " parks ...");
+        for (DemoCity.Park p : city.parks) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("code", p.code());
+            body.put("name", p.name());
+            body.put("level", p.level());
+            body.put("kind", p.kind());
+            body.put("district", p.district());
+            body.put("plannedAreaKm2", p.areaKm2());
+            body.put("developedLandMu", p.landMu());
+            body.put("landEffectiveFrom", city.lastMonth.minusYears(3).withMonth(1).atDay(1).toString());
+            admin.post(indicators + "/parks", body).expect(201, 409);
+        }
+        say("Reporting " + city.values.size() + " monthly values (" + city.lastMonth.minusYears(2).getYear() + "-01 to "
+                + city.lastMonth + ") as each park's staff ...");
+        Map<String, Api> staff = new LinkedHashMap<>();
+        city.parks.forEach(p -> staff.put(p.code(),
+                new Api(Tokens.builder().role("park-staff").park(p.code()).user(p.code().toLowerCase() + "-staff").sign())));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (DemoCity.Value v : city.values) {
+                done.add(pool.submit(() -> staff.get(v.park())
+                        .put(indicators + "/parks/" + v.park() + "/values/" + v.period() + "/" + v.indicator(),
+                                Map.of("value", v.value(), "unit", v.unit()))
+                        .expect(200)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        say("Registering " + city.projects.size() + " projects and " + city.leads.size() + " investment leads ...");
+        for (DemoCity.Project p : city.projects) {
+            Map<String, Object> body = Map.of("name", p.name(), "kind", p.kind(), "industry", p.industry(),
+                    "enterprise", p.enterprise(), "totalInvestment", p.totalInvestment());
+            awaitAccepted(staff.get(p.park()), platform.url("projects-service") + "/api/v1/projects", body);
+        }
+        for (DemoCity.Lead l : city.leads) {
+            Map<String, Object> body = Map.of("projectName", l.projectName(), "investor", l.investor(),
+                    "capitalOrigin", l.origin(), "industry", l.industry(), "intendedInvestment", l.intendedInvestment());
+            awaitAccepted(staff.get(l.park()), platform.url("investment-service") + "/api/v1/leads", body);
+        }
+    }
+
+    /** The park registry reaches projects- and investment-service by event: retry while the park is unknown there. */
+    private static void awaitAccepted(Api api, String url, Object body) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            Api.Reply r = api.post(url, body);
+            if (r.status() == 201) {
+                return;
+            }
+            if (r.status() != 422 || Instant.now().isAfter(deadline)) {
+                r.expect(201);
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    static JsonNode ranking(Platform platform, String indicator, YearMonth month) {
+        Api analyst = new Api(Tokens.token("bureau-analyst", null));
+        return analyst.get(platform.url("reporting-service") + "/api/v1/rankings",
+                Map.of("indicator", indicator, "period", month.toString())).expect(200).body();
+    }
+
+    static void printRanking(Platform platform, DemoCity city) throws InterruptedException {
+        say("Waiting for reporting-service to catch up ...");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        JsonNode output;
+        while (true) {
+            output = ranking(platform, "industrial_output", city.lastMonth);
+            JsonNode tax = ranking(platform, "tax_revenue", city.lastMonth);
+            if (output.get("entries").size() == city.parks.size() && tax.get("entries").size() == city.parks.size()) {
+                break;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("reporting-service did not catch up within 3 minutes");
+            }
+            Thread.sleep(500);
+        }
+        Map<String, JsonNode> tax = new LinkedHashMap<>();
+        ranking(platform, "tax_revenue", city.lastMonth).get("entries").forEach(e -> tax.put(e.get("park").asText(), e));
+        Map<String, BigDecimal> lastYear = new LinkedHashMap<>();
+        ranking(platform, "industrial_output", city.lastMonth.minusYears(1)).get("entries")
+                .forEach(e -> lastYear.put(e.get("park").asText(), e.get("value").decimalValue()));
+
+        Table t = new Table(true, false, false, true, true, true, true, true);
+        t.row("排名", "园区", "级别", "工业总产值(亿元)", "同比", "较上月", "税收(亿元)", "税收排名");
+        for (JsonNode e : output.get("entries")) {
+            String park = e.get("park").asText();
+            BigDecimal value = e.get("value").decimalValue();
+            BigDecimal before = lastYear.get(park);
+            String growth = before == null || before.signum() == 0 ? "—"
+                    : value.divide(before, 6, RoundingMode.HALF_UP).subtract(BigDecimal.ONE).movePointRight(2)
+                            .setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+            JsonNode taxEntry = tax.get(park);
+            t.row(e.get("rank").asText(), e.get("parkName").asText(), LEVELS.getOrDefault(e.get("peerGroup").asText(), ""),
+                    yi(value), growth, change(e.get("rankChange")), yi(taxEntry.get("value").decimalValue()),
+                    taxEntry.get("rank").asText());
+        }
+        int m = city.lastMonth.getMonthValue();
+        say("");
+        say("  ParkPulse 演示城市 · " + city.lastMonth.getYear() + "年1" + (m == 1 ? "" : "–" + m) + "月 各园区工业总产值排名(累计)");
+        say("");
+        System.out.print(t.render());
+        say("");
+        say("  同比: 与上年同期累计相比; 较上月: 排名较上月累计的升(↑)降(↓)。数据全部经各服务的公开 API 录入, 由 reporting-service 从事件汇总。");
+        say("");
+    }
+
+    static String yi(BigDecimal wan) {
+        return wan.movePointLeft(4).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    static String change(JsonNode c) {
+        if (c == null || c.isNull()) {
+            return "新";
+        }
+        int n = c.asInt();
+        return n > 0 ? "↑" + n : n < 0 ? "↓" + (-n) : "—";
+    }
+
+    static void printAccess(Platform platform) {
+        say("  Services (OpenAPI at /q/swagger-ui on each):");
+        for (ServiceProcess s : platform.services()) {
+            say("    " + String.format("%-20s", s.name()) + s.baseUrl() + "   log: " + s.log());
+        }
+        say("");
+        say("  A bureau-admin token, valid for one hour (./parkpulse token --role park-staff --park JB-ETDZ for a park's):");
+        say("    " + Tokens.builder().role("bureau-admin").user("demo-admin").sign());
+        say("");
+        say("  Try: curl -H \"Authorization: Bearer $TOKEN\" '" + platform.url("reporting-service")
+                + "/api/v1/rankings?indicator=tax_revenue&period=" + YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1) + "'");
+        say("");
+    }
+
+    static void say(String s) {
+        System.out.println(s);
+        System.out.flush();
+    }
+
+    private Demo() {
+    }
+}

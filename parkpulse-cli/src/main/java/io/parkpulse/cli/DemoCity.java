@@ -1,0 +1,141 @@
+package io.parkpulse.cli;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A demo city, the same for the same seed: a dozen parks of every level and kind, two full years and
+ * the current year of monthly indicators, and a few projects and leads per park. Magnitudes follow
+ * the reports in shared/corpus (industrial output of tens to hundreds of 亿元 a year).
+ */
+public final class DemoCity {
+
+    public record Park(String code, String name, String level, String kind, String district, BigDecimal areaKm2,
+            BigDecimal landMu, long annualOutputWan, double growth) {
+    }
+
+    public record Value(String park, String period, String indicator, BigDecimal value, String unit) {
+    }
+
+    public record Project(String park, String name, String kind, String industry, String enterprise,
+            BigDecimal totalInvestment) {
+    }
+
+    public record Lead(String park, String projectName, String investor, String origin, String industry,
+            BigDecimal intendedInvestment) {
+    }
+
+    /** Share of a year's flow in each month, in percent (Spring Festival lowers January and February). */
+    private static final double[] MONTH_SHARE = { 6.0, 6.0, 9.0, 8.5, 8.5, 9.0, 8.0, 8.0, 8.5, 9.0, 9.5, 10.0 };
+
+    private static final Object[][] PARKS = {
+            { "JB-ETDZ", "江北经济技术开发区", "NATIONAL", "ECONOMIC_DEVELOPMENT_ZONE", "江北区", 38.6, 21500 },
+            { "GX-HTZ", "高新技术产业开发区", "NATIONAL", "HIGH_TECH_ZONE", "高新区", 29.4, 16800 },
+            { "LG-ETDZ", "临港经济开发区", "PROVINCIAL", "ECONOMIC_DEVELOPMENT_ZONE", "临港区", 22.0, 12400 },
+            { "DS-IP", "东山工业园区", "PROVINCIAL", "INDUSTRIAL_PARK", "东山县", 12.5, 8650 },
+            { "NC-HTZ", "南城高新技术产业园", "PROVINCIAL", "HIGH_TECH_ZONE", "南城区", 9.8, 5200 },
+            { "QS-ETDZ", "青山经济开发区", "PROVINCIAL", "ECONOMIC_DEVELOPMENT_ZONE", "青山县", 15.2, 9100 },
+            { "LJ-ETDZ", "龙江经济技术开发区", "PROVINCIAL", "ECONOMIC_DEVELOPMENT_ZONE", "龙江县", 18.3, 10300 },
+            { "BY-IP", "白云新材料产业园", "MUNICIPAL", "INDUSTRIAL_PARK", "白云区", 6.4, 3900 },
+            { "XH-IP", "西湖工业园区", "MUNICIPAL", "INDUSTRIAL_PARK", "西湖区", 5.1, 3200 },
+            { "HH-IP", "环湖智能制造产业园", "MUNICIPAL", "INDUSTRIAL_PARK", "环湖区", 7.7, 4100 },
+            { "SX-IP", "石溪环保石材产业园", "MUNICIPAL", "INDUSTRIAL_PARK", "石溪县", 4.6, 2600 },
+            { "FY-IP", "凤阳食品工业园", "MUNICIPAL", "INDUSTRIAL_PARK", "凤阳县", 3.9, 2100 } };
+
+    private static final String[] INDUSTRIES = { "装备制造", "新材料", "电子信息", "生物医药", "新能源", "食品加工", "汽车零部件" };
+    private static final String[] PROJECT_KINDS = { "INDUSTRIAL", "INDUSTRIAL", "STANDARD_FACTORY", "INFRASTRUCTURE",
+            "PUBLIC_PLATFORM" };
+
+    public final List<Park> parks = new ArrayList<>();
+    public final List<Value> values = new ArrayList<>();
+    public final List<Project> projects = new ArrayList<>();
+    public final List<Lead> leads = new ArrayList<>();
+    public final YearMonth lastMonth;
+
+    /** @param lastMonth the last month reported (the month before the current one) */
+    public DemoCity(long seed, YearMonth lastMonth) {
+        this.lastMonth = lastMonth;
+        Random rnd = new Random(seed);
+        for (Object[] p : PARKS) {
+            long output = (long) ((300_000 + rnd.nextInt(3_700_000)) * (p[2].equals("NATIONAL") ? 1.8 : 1.0));
+            parks.add(new Park((String) p[0], (String) p[1], (String) p[2], (String) p[3], (String) p[4],
+                    BigDecimal.valueOf((Double) p[5]), BigDecimal.valueOf((Integer) p[6]), output,
+                    -0.02 + rnd.nextDouble() * 0.18));
+        }
+        int firstYear = lastMonth.getYear() - 2;
+        for (Park p : parks) {
+            double annual = p.annualOutputWan();
+            for (int year = firstYear; year <= lastMonth.getYear(); year++) {
+                double yearOutput = annual * Math.pow(1 + p.growth(), year - firstYear) * (0.97 + rnd.nextDouble() * 0.06);
+                double cumulative = 0;
+                double profitRate = 0.04 + rnd.nextDouble() * 0.05 - (p.code().equals("SX-IP") ? 0.07 : 0);
+                for (int month = 1; month <= 12; month++) {
+                    YearMonth ym = YearMonth.of(year, month);
+                    if (ym.isAfter(lastMonth)) {
+                        break;
+                    }
+                    cumulative += yearOutput * MONTH_SHARE[month - 1] / 100 * (0.94 + rnd.nextDouble() * 0.12);
+                    String period = ym.toString();
+                    add(p, period, "industrial_output", cumulative);
+                    add(p, period, "above_scale_industrial_output", cumulative * 0.86);
+                    add(p, period, "industrial_value_added", cumulative * 0.26);
+                    add(p, period, "main_business_revenue", cumulative * 0.95);
+                    add(p, period, "total_profit", cumulative * profitRate);
+                    add(p, period, "tax_revenue", cumulative * (0.025 + (p.code().hashCode() & 7) * 0.002));
+                    add(p, period, "fixed_asset_investment", cumulative * 0.14);
+                    add(p, period, "employees", Math.round(p.landMu().doubleValue() * 1.6 * (1 + 0.02 * (year - firstYear))));
+                    add(p, period, "above_scale_enterprises", Math.round(p.annualOutputWan() / 20_000.0) + (year - firstYear) * 3);
+                }
+            }
+            int nProjects = 3 + rnd.nextInt(3);
+            for (int i = 0; i < nProjects; i++) {
+                String industry = INDUSTRIES[rnd.nextInt(INDUSTRIES.length)];
+                String kind = PROJECT_KINDS[rnd.nextInt(PROJECT_KINDS.length)];
+                projects.add(new Project(p.code(), projectName(kind, industry, rnd), kind, industry,
+                        p.district().substring(0, 2) + industry + "有限公司", money(5_000 + rnd.nextInt(150_000))));
+            }
+            int nLeads = 3 + rnd.nextInt(4);
+            for (int i = 0; i < nLeads; i++) {
+                String industry = INDUSTRIES[rnd.nextInt(INDUSTRIES.length)];
+                String origin = rnd.nextInt(5) == 0 ? "FOREIGN" : rnd.nextBoolean() ? "OUTSIDE_PROVINCE" : "OUTSIDE_CITY";
+                leads.add(new Lead(p.code(), industry + "产业化项目", "某" + industry + "集团", origin, industry,
+                        money(3_000 + rnd.nextInt(80_000))));
+            }
+        }
+    }
+
+    private static String projectName(String kind, String industry, Random rnd) {
+        return switch (kind) {
+            case "STANDARD_FACTORY" -> (2 + rnd.nextInt(8)) + "万平方米标准厂房建设项目";
+            case "INFRASTRUCTURE" -> new String[] { "园区道路及管网工程", "污水处理厂扩建工程", "场地平整工程" }[rnd.nextInt(3)];
+            case "PUBLIC_PLATFORM" -> industry + "孵化器";
+            default -> "年产" + (1 + rnd.nextInt(50)) + "万套" + industry + "产品项目";
+        };
+    }
+
+    private void add(Park p, String period, String indicator, double value) {
+        String unit = switch (indicator) {
+            case "employees" -> "人";
+            case "above_scale_enterprises" -> "家";
+            default -> "万元";
+        };
+        int scale = unit.equals("万元") ? 2 : 0;
+        values.add(new Value(p.code(), period, indicator, BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP), unit));
+    }
+
+    private static BigDecimal money(int wan) {
+        return BigDecimal.valueOf(wan);
+    }
+
+    public Map<String, String> parkNames() {
+        Map<String, String> m = new LinkedHashMap<>();
+        parks.forEach(p -> m.put(p.code(), p.name()));
+        return m;
+    }
+}

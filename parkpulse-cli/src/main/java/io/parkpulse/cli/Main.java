@@ -1,0 +1,60 @@
+package io.parkpulse.cli;
+
+import io.parkpulse.infra.Tokens;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** The {@code ./parkpulse} command. */
+public final class Main {
+
+    static final String USAGE = """
+            usage: ./parkpulse <command>
+
+              demo [--seed N] [--no-wait]   start PostgreSQL, Kafka and the four services, load a demo city
+                                            through the APIs, print the ranking, run until Ctrl-C
+                                            (--no-wait: stop right after printing)
+              token --role ROLE [--park CODE] [--user NAME] [--hours H]
+                                            print a bearer token signed with the local-only key
+                                            ROLE: bureau-admin, bureau-analyst, park-staff, service
+            """;
+
+    public static void main(String[] args) throws Exception {
+        List<String> a = Arrays.asList(args);
+        if (a.isEmpty() || a.contains("--help") || a.contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Path root = Path.of(System.getProperty("parkpulse.root", ".")).toAbsolutePath().normalize();
+        switch (a.get(0)) {
+            case "demo" -> Demo.run(root, Long.parseLong(option(a, "--seed", "20261122")), !a.contains("--no-wait"));
+            case "token" -> {
+                String role = option(a, "--role", null);
+                if (role == null || !List.of("bureau-admin", "bureau-analyst", "park-staff", "service").contains(role)) {
+                    fail("--role must be one of bureau-admin, bureau-analyst, park-staff, service");
+                }
+                String park = option(a, "--park", null);
+                if ("park-staff".equals(role) && park == null) {
+                    fail("a park-staff token needs --park CODE");
+                }
+                System.out.println(Tokens.builder().role(role).park(park).user(option(a, "--user", role))
+                        .expiresIn(Duration.ofHours(Long.parseLong(option(a, "--hours", "1")))).sign());
+            }
+            default -> fail("unknown command '" + a.get(0) + "'\n" + USAGE);
+        }
+    }
+
+    static String option(List<String> a, String name, String fallback) {
+        int i = a.indexOf(name);
+        return i >= 0 && i + 1 < a.size() ? a.get(i + 1) : fallback;
+    }
+
+    static void fail(String message) {
+        System.err.println(message);
+        System.exit(2);
+    }
+
+    private Main() {
+    }
+}

@@ -1,0 +1,112 @@
+package io.parkpulse.cli;
+
+import io.parkpulse.infra.ChildProcesses;
+import io.parkpulse.infra.Endpoints;
+import io.parkpulse.infra.Infra;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One packaged service ({@code <module>/target/quarkus-app}) running as a JVM of its own, pointed at
+ * the given PostgreSQL database and Kafka broker, and stopped with this process however it ends.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    public static ServiceProcess start(Path root, String module, int port, String database, Endpoints infra,
+            Path logDir) throws IOException {
+        Path runner = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(runner)) {
+            throw new IOException(runner + " is missing: build the services first (./mvnw -DskipTests package)");
+        }
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve(module + ".log");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ChildProcesses.javaExecutable());
+        cmd.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        cmd.add("-Dquarkus.http.port=" + port);
+        cmd.add("-Dparkpulse.database=" + database);
+        // WatchedMain is the only class used from the first entry; the service runs from its own jar.
+        cmd.add("-cp");
+        cmd.add(selfLocation() + java.io.File.pathSeparator + runner);
+        cmd.add("io.parkpulse.infra.WatchedMain");
+        cmd.add(Long.toString(ProcessHandle.current().pid()));
+        cmd.add("io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put(Infra.ENV_POSTGRES_URL, infra.jdbcBase());
+        pb.environment().put(Infra.ENV_POSTGRES_USER, infra.user());
+        pb.environment().put(Infra.ENV_POSTGRES_PASSWORD, infra.password());
+        pb.environment().put(Infra.ENV_KAFKA_BOOTSTRAP, infra.kafkaBootstrap());
+        return new ServiceProcess(module, port, pb.start(), log);
+    }
+
+    private static String selfLocation() {
+        try {
+            return Path.of(ChildProcesses.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the service answers its liveness check (its database migrated and its threads up). */
+    public void awaitUp(Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IOException(name + " exited during startup; see " + log);
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/live"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException(name + " did not start within " + timeout + "; see " + log);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        ChildProcesses.stop(process, 20_000);
+    }
+}

@@ -1,0 +1,140 @@
+package io.parkpulse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parkpulse.infra.Endpoints;
+import io.parkpulse.infra.KafkaBroker;
+import io.parkpulse.infra.Ports;
+import io.parkpulse.infra.SharedInfra;
+import io.parkpulse.infra.TestEvents;
+import io.parkpulse.infra.Tokens;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged services as separate processes: values submitted over HTTP reach reporting-service;
+ * while the broker is down submissions are still accepted; after it returns every value arrives
+ * exactly once. The test owns its broker (it stops it); PostgreSQL is the build's shared server.
+ */
+class BrokerOutageIT {
+
+    static final List<String> PARKS = List.of("E2E-A", "E2E-B", "E2E-C");
+
+    @Test
+    void aBrokerOutageDelaysEventsAndLosesOrDoublesNone() throws Exception {
+        Path root = Path.of(System.getProperty("parkpulse.root", "..")).toAbsolutePath().normalize();
+        Endpoints shared = SharedInfra.endpoints();
+        Path work = Files.createTempDirectory("parkpulse-e2e");
+        try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"))) {
+            Endpoints infra = new Endpoints(shared.jdbcBase(), shared.user(), shared.password(), broker.bootstrap());
+            List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free());
+            try (Platform platform = Platform.start(root, infra, ports, "e2e_", work.resolve("logs"))) {
+                String indicators = platform.url("indicators-service") + "/api/v1";
+                Api admin = new Api(Tokens.token("bureau-admin", null));
+                for (String park : PARKS) {
+                    admin.post(indicators + "/parks", Map.of("code", park, "name", "端到端" + park, "level", "MUNICIPAL",
+                            "kind", "INDUSTRIAL_PARK", "district", "测试区", "developedLandMu", 1000)).expect(201);
+                }
+                Map<String, Map<String, BigDecimal>> expected = new LinkedHashMap<>();
+                int valueEvents = 0;
+                for (int month = 1; month <= 6; month++) {
+                    valueEvents += submit(indicators, month, expected);
+                }
+                awaitReporting(platform, expected, Duration.ofSeconds(90));
+
+                broker.stop();
+                int duringOutage = 0;
+                for (int month = 7; month <= 12; month++) {
+                    duringOutage += submit(indicators, month, expected);
+                }
+                // A correction while the broker is down: a second version of one value.
+                BigDecimal corrected = new BigDecimal("6543.21");
+                new Api(Tokens.token("park-staff", "E2E-A"))
+                        .put(indicators + "/parks/E2E-A/values/2025-06/tax_revenue", Map.of("value", corrected))
+                        .expect(200);
+                expected.get("2025-06").put("E2E-A", corrected);
+                duringOutage++;
+                assertEquals(duringOutage, messaging(health(platform.url("indicators-service"))).get("outboxPending").asLong(),
+                        "every write made during the outage was accepted and waits in the outbox");
+                valueEvents += duringOutage;
+
+                broker.start();
+                awaitReporting(platform, expected, Duration.ofMinutes(3));
+                TestEvents.await("reporting to have applied every event", Duration.ofSeconds(60),
+                        () -> messaging(health(platform.url("reporting-service"))).get("eventsProcessed").asLong()
+                                >= PARKS.size() + valueEventsTotal(expected));
+                JsonNode reporting = messaging(health(platform.url("reporting-service")));
+                assertEquals(PARKS.size() + valueEvents, reporting.get("eventsProcessed").asLong(),
+                        "each park and value event applied exactly once");
+                assertEquals(0, reporting.get("deadLettered").asLong());
+                TestEvents.await("the outbox to drain", Duration.ofSeconds(60),
+                        () -> messaging(health(platform.url("indicators-service"))).get("outboxPending").asLong() == 0);
+            }
+        }
+    }
+
+    static int valueEventsTotal(Map<String, Map<String, BigDecimal>> expected) {
+        // one event per (month, park), plus the correction of E2E-A's June figure
+        return expected.values().stream().mapToInt(Map::size).sum() + 1;
+    }
+
+    /** Each park reports its year-to-date tax revenue for the month; returns the number of events made. */
+    static int submit(String indicators, int month, Map<String, Map<String, BigDecimal>> expected) {
+        String period = String.format("2025-%02d", month);
+        int i = 0;
+        for (String park : PARKS) {
+            BigDecimal value = BigDecimal.valueOf(1000L * month * (++i)).add(new BigDecimal("0.25"));
+            new Api(Tokens.token("park-staff", park))
+                    .put(indicators + "/parks/" + park + "/values/" + period + "/tax_revenue", Map.of("value", value))
+                    .expect(200);
+            expected.computeIfAbsent(period, k -> new LinkedHashMap<>()).put(park, value);
+        }
+        return PARKS.size();
+    }
+
+    static void awaitReporting(Platform platform, Map<String, Map<String, BigDecimal>> expected, Duration bound) {
+        Api analyst = new Api(Tokens.token("bureau-analyst", null));
+        TestEvents.await("reporting-service to show every submitted value", bound, () -> {
+            for (var month : expected.entrySet()) {
+                JsonNode r = analyst.get(platform.url("reporting-service") + "/api/v1/rankings",
+                        Map.of("indicator", "tax_revenue", "period", month.getKey())).body();
+                if (r == null || !r.has("entries")) {
+                    return false;
+                }
+                Map<String, BigDecimal> seen = new LinkedHashMap<>();
+                r.get("entries").forEach(e -> {
+                    if (PARKS.contains(e.get("park").asText())) {
+                        seen.put(e.get("park").asText(), e.get("value").decimalValue());
+                    }
+                });
+                for (var v : month.getValue().entrySet()) {
+                    BigDecimal s = seen.get(v.getKey());
+                    if (s == null || s.compareTo(v.getValue()) != 0) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        });
+    }
+
+    static JsonNode health(String base) {
+        return new Api("none").get(base + "/q/health/ready", Map.of()).body();
+    }
+
+    static JsonNode messaging(JsonNode health) {
+        for (JsonNode c : health.get("checks")) {
+            if (c.get("name").asText().equals("messaging")) {
+                return c.get("data");
+            }
+        }
+        throw new AssertionError("no messaging check in " + health);
+    }
+}
