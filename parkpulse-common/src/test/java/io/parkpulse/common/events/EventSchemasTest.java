@@ -1,0 +1,50 @@
+package io.parkpulse.common.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkpulse.common.events.payload.IndicatorValueRecorded;
+import io.parkpulse.common.events.payload.LeadState;
+import io.parkpulse.common.events.payload.ParkState;
+import io.parkpulse.common.events.payload.ProjectState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The published JSON Schemas (docs/events/schemas) and the payload records must not drift apart. */
+class EventSchemasTest {
+
+    static final Map<String, Class<? extends Record>> PAYLOADS = Map.of(
+            "park-state.v1.json", ParkState.class,
+            "indicator-value-recorded.v1.json", IndicatorValueRecorded.class,
+            "project-state.v1.json", ProjectState.class,
+            "lead-state.v1.json", LeadState.class);
+
+    @ParameterizedTest
+    @ValueSource(strings = { "park-state.v1.json", "indicator-value-recorded.v1.json", "project-state.v1.json",
+            "lead-state.v1.json" })
+    void schemaPropertiesAreExactlyTheRecordComponents(String file) throws Exception {
+        JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("../docs/events/schemas", file)));
+        Set<String> properties = new TreeSet<>();
+        schema.get("properties").fieldNames().forEachRemaining(properties::add);
+        Set<String> components = Arrays.stream(PAYLOADS.get(file).getRecordComponents())
+                .map(c -> c.getName()).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(components, properties, file);
+        schema.get("required").forEach(r -> assertTrue(components.contains(r.asText()), file + " requires " + r));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { EventTypes.PARK_REGISTERED, EventTypes.PARK_UPDATED, EventTypes.VALUE_RECORDED,
+            EventTypes.PROJECT_REGISTERED, EventTypes.LEAD_REGISTERED })
+    void everyEventTypeIsInTheAsyncApiDocument(String type) throws Exception {
+        assertTrue(Files.readString(Path.of("../docs/events/asyncapi.yaml")).contains("name: " + type), type);
+    }
+}
