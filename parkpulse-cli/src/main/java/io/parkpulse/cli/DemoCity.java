@@ -70,27 +70,33 @@ public final class DemoCity {
         }
         int firstYear = lastMonth.getYear() - 2;
         for (Park p : parks) {
-            double annual = p.annualOutputWan();
+            BigDecimal annual = BigDecimal.valueOf(p.annualOutputWan());
             for (int year = firstYear; year <= lastMonth.getYear(); year++) {
-                double yearOutput = annual * Math.pow(1 + p.growth(), year - firstYear) * (0.97 + rnd.nextDouble() * 0.06);
-                double cumulative = 0;
-                double profitRate = 0.04 + rnd.nextDouble() * 0.05 - (p.code().equals("SX-IP") ? 0.07 : 0);
+                // Random factors are fine as doubles; every amount is a BigDecimal.
+                BigDecimal yearTotal = annual.multiply(factor(Math.pow(1 + p.growth(), year - firstYear)
+                        * (0.97 + rnd.nextDouble() * 0.06)));
+                BigDecimal cumulative = BigDecimal.ZERO;
+                BigDecimal profitRate = factor(0.04 + rnd.nextDouble() * 0.05 - (p.code().equals("SX-IP") ? 0.07 : 0));
+                BigDecimal taxRate = factor(0.025 + (p.code().hashCode() & 7) * 0.002);
                 for (int month = 1; month <= 12; month++) {
                     YearMonth ym = YearMonth.of(year, month);
                     if (ym.isAfter(lastMonth)) {
                         break;
                     }
-                    cumulative += yearOutput * MONTH_SHARE[month - 1] / 100 * (0.94 + rnd.nextDouble() * 0.12);
+                    cumulative = cumulative.add(yearTotal.multiply(
+                            factor(MONTH_SHARE[month - 1] / 100 * (0.94 + rnd.nextDouble() * 0.12))));
                     String period = ym.toString();
-                    add(p, period, "industrial_output", cumulative);
-                    add(p, period, "above_scale_industrial_output", cumulative * 0.86);
-                    add(p, period, "industrial_value_added", cumulative * 0.26);
-                    add(p, period, "main_business_revenue", cumulative * 0.95);
-                    add(p, period, "total_profit", cumulative * profitRate);
-                    add(p, period, "tax_revenue", cumulative * (0.025 + (p.code().hashCode() & 7) * 0.002));
-                    add(p, period, "fixed_asset_investment", cumulative * 0.14);
-                    add(p, period, "employees", Math.round(p.landMu().doubleValue() * 1.6 * (1 + 0.02 * (year - firstYear))));
-                    add(p, period, "above_scale_enterprises", Math.round(p.annualOutputWan() / 20_000.0) + (year - firstYear) * 3);
+                    money(p, period, "industrial_output", cumulative);
+                    money(p, period, "above_scale_industrial_output", cumulative.multiply(new BigDecimal("0.86")));
+                    money(p, period, "industrial_value_added", cumulative.multiply(new BigDecimal("0.26")));
+                    money(p, period, "main_business_revenue", cumulative.multiply(new BigDecimal("0.95")));
+                    money(p, period, "total_profit", cumulative.multiply(profitRate));
+                    money(p, period, "tax_revenue", cumulative.multiply(taxRate));
+                    money(p, period, "fixed_asset_investment", cumulative.multiply(new BigDecimal("0.14")));
+                    count(p, period, "employees", "人",
+                            Math.round(p.landMu().doubleValue() * 1.6 * (1 + 0.02 * (year - firstYear))));
+                    count(p, period, "above_scale_enterprises", "家",
+                            Math.round(p.annualOutputWan() / 20_000.0) + (year - firstYear) * 3L);
                 }
             }
             int nProjects = 3 + rnd.nextInt(3);
@@ -119,14 +125,16 @@ public final class DemoCity {
         };
     }
 
-    private void add(Park p, String period, String indicator, double value) {
-        String unit = switch (indicator) {
-            case "employees" -> "人";
-            case "above_scale_enterprises" -> "家";
-            default -> "万元";
-        };
-        int scale = unit.equals("万元") ? 2 : 0;
-        values.add(new Value(p.code(), period, indicator, BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP), unit));
+    private static BigDecimal factor(double f) {
+        return BigDecimal.valueOf(f);
+    }
+
+    private void money(Park p, String period, String indicator, BigDecimal wan) {
+        values.add(new Value(p.code(), period, indicator, wan.setScale(2, RoundingMode.HALF_UP), "万元"));
+    }
+
+    private void count(Park p, String period, String indicator, String unit, long n) {
+        values.add(new Value(p.code(), period, indicator, BigDecimal.valueOf(n), unit));
     }
 
     private static BigDecimal money(int wan) {

@@ -124,6 +124,7 @@ class ProjectApiTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", org.hamcrest.Matchers.hasItems("messaging", "kafka", "Database connections health check"));
         given().get("/q/openapi").then().statusCode(200);
+        given().redirects().follow(true).get("/q/swagger-ui").then().statusCode(200);
         given().get("/api/v1/projects").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(Tokens.builder().role("bureau-admin").expiresIn(Duration.ofMinutes(-5)).sign())
                 .get("/api/v1/projects").then().statusCode(401);

@@ -1,19 +1,17 @@
 package io.parkpulse.indicators.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.parkpulse.common.domain.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 
 @Entity
 @Table(name = "park")
-public class Park extends PanacheEntityBase {
+public class Park extends AuditedEntity {
 
     @Id
     public String code;
@@ -40,16 +38,4 @@ public class Park extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String status = "ACTIVE";
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    public String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 }

@@ -52,9 +52,8 @@ public class ParkResource {
     @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.PARK_STAFF, Roles.SERVICE })
     @Operation(summary = "List parks", description = "Everyone may read the registry.")
     public Page<ParkDtos.ParkView> list(@Valid @BeanParam PageRequest page) {
-        var query = Park.findAll(io.quarkus.panache.common.Sort.by("code")).page(page.panache());
-        var items = query.<Park>list().stream().map(p -> ParkDtos.ParkView.of(p, currentLand(p.code))).toList();
-        return Page.of(items, page.page, page.size, query.count());
+        return Page.of(Park.<Park>findAll(io.quarkus.panache.common.Sort.by("code")), page,
+                p -> ParkDtos.ParkView.of(p, currentLand(p.code)));
     }
 
     @GET

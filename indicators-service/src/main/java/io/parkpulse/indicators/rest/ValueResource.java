@@ -76,11 +76,9 @@ public class ValueResource {
         if (indicator != null) {
             params.and("indicator", indicator);
         }
-        var query = IndicatorValue.find(q, Sort.by("id.period").and("id.indicator"), params).page(page.panache());
         Map<String, Indicator> catalog = Indicator.<Indicator>listAll().stream()
                 .collect(Collectors.toMap(i -> i.code, Function.identity()));
-        var items = query.<IndicatorValue>list().stream()
-                .map(v -> ValueDtos.ValueView.of(v, catalog.get(v.id.indicator()), null)).toList();
-        return Page.of(items, page.page, page.size, query.count());
+        return Page.of(IndicatorValue.<IndicatorValue>find(q, Sort.by("id.period").and("id.indicator"), params), page,
+                v -> ValueDtos.ValueView.of(v, catalog.get(v.id.indicator()), null));
     }
 }

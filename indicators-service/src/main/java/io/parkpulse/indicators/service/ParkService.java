@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 @ApplicationScoped
 public class ParkService {
@@ -39,9 +38,7 @@ public class ParkService {
         park.district = p.district();
         park.plannedAreaKm2 = p.plannedAreaKm2();
         park.peerGroup = p.peerGroup() == null || p.peerGroup().isBlank() ? p.level().name() : p.peerGroup();
-        park.createdAt = OffsetDateTime.now();
-        park.updatedAt = park.createdAt;
-        park.createdBy = user;
+        park.stampCreated(user);
         park.persist();
         ParkLand land = new ParkLand();
         land.id = new ParkLand.Key(p.code(), p.landEffectiveFrom() == null ? LocalDate.of(2000, 1, 1) : p.landEffectiveFrom());

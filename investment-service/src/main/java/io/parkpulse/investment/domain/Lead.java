@@ -1,21 +1,19 @@
 package io.parkpulse.investment.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.parkpulse.common.domain.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** An investment-attraction lead of one park. Money in 万元. */
 @Entity
 @Table(name = "lead")
-public class Lead extends PanacheEntityBase {
+public class Lead extends AuditedEntity {
 
     /** 亿元以上 and 5亿元以上 major projects, in 万元. */
     public static final BigDecimal MAJOR = new BigDecimal("10000");
@@ -45,18 +43,6 @@ public class Lead extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public LeadStage stage;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    public String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 
     public boolean isMajor() {
         return intendedInvestment.compareTo(MAJOR) >= 0;

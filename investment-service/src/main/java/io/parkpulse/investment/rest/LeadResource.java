@@ -7,6 +7,7 @@ import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.investment.domain.Lead;
 import io.parkpulse.investment.service.LeadService;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,12 +56,10 @@ public class LeadResource {
     @Operation(summary = "List leads", description = "Park staff see their own park's leads only.")
     public Page<LeadDtos.LeadView> list(@QueryParam("park") String park, @Valid @BeanParam PageRequest page) {
         String scope = caller.parkScope(park);
-        var query = scope == null
+        PanacheQuery<Lead> query = scope == null
                 ? Lead.findAll(Sort.by("createdAt").and("id"))
                 : Lead.find("park = :park", Sort.by("createdAt").and("id"), Parameters.with("park", scope));
-        query.page(page.panache());
-        return Page.of(query.<Lead>list().stream().map(LeadDtos.LeadView::of).toList(), page.page, page.size,
-                query.count());
+        return Page.of(query, page, LeadDtos.LeadView::of);
     }
 
     @GET

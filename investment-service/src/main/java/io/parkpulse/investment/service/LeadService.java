@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -40,9 +39,7 @@ public class LeadService {
         l.industry = n.industry();
         l.intendedInvestment = n.intendedInvestment();
         l.stage = LeadStage.LEAD;
-        l.createdAt = OffsetDateTime.now();
-        l.updatedAt = l.createdAt;
-        l.createdBy = user;
+        l.stampCreated(user);
         l.persist();
         Lead.flush();
         outbox.publish(Topics.INVESTMENT, EventTypes.LEAD_REGISTERED, l.park,

@@ -1,6 +1,8 @@
 package io.parkpulse.common.paging;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import java.util.List;
+import java.util.function.Function;
 
 /** One page of a list. Every list endpoint of every service answers in this shape. */
 public record Page<T>(List<T> items, int page, int size, long total) {
@@ -10,5 +12,11 @@ public record Page<T>(List<T> items, int page, int size, long total) {
 
     public static <T> Page<T> of(List<T> items, int page, int size, long total) {
         return new Page<>(items, page, size, total);
+    }
+
+    /** Runs a Panache query for the requested page and maps its entities to views. */
+    public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> view) {
+        query.page(request.panache());
+        return new Page<>(query.list().stream().map(view).toList(), request.page, request.size, query.count());
     }
 }

@@ -1,13 +1,11 @@
 package io.parkpulse.common.parks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.parkpulse.common.consumer.EventHandler;
+import io.parkpulse.common.consumer.JsonEventHandler;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.ParkState;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Keeps {@link ParkReplica} current. Park events carry the full state and a version, so applying
@@ -15,21 +13,16 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 @IfBuildProperty(name = "parkpulse.park-replica.enabled", stringValue = "true")
-public class ParkReplicaHandler implements EventHandler {
+public class ParkReplicaHandler extends JsonEventHandler<ParkState> {
 
-    @Inject
-    ObjectMapper json;
-
-    @Override
-    public String topic() {
-        return Topics.PARKS;
+    public ParkReplicaHandler() {
+        super(Topics.PARKS, ParkState.class);
     }
 
     @Override
-    public void handle(Event event) throws Exception {
-        ParkState s = json.readValue(event.data(), ParkState.class);
-        if (s.code() == null || s.name() == null) {
-            throw new IllegalArgumentException("park event without code or name");
+    protected void apply(ParkState s, Event event) {
+        if (s.code() == null || s.name() == null || s.level() == null || s.kind() == null || s.status() == null) {
+            throw new IllegalArgumentException("park event without code, name, level, kind or status");
         }
         ParkReplica p = ParkReplica.findById(s.code());
         if (p == null) {

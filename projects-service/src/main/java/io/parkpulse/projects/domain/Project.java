@@ -1,21 +1,19 @@
 package io.parkpulse.projects.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.parkpulse.common.domain.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A construction project of one park. Money in 万元. */
 @Entity
 @Table(name = "project")
-public class Project extends PanacheEntityBase {
+public class Project extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -40,16 +38,4 @@ public class Project extends PanacheEntityBase {
 
     @Column(name = "total_investment", nullable = false)
     public BigDecimal totalInvestment;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    public String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 }

@@ -7,6 +7,7 @@ import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.service.ProjectService;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,12 +56,10 @@ public class ProjectResource {
     @Operation(summary = "List projects", description = "Park staff see their own park's projects only.")
     public Page<ProjectDtos.ProjectView> list(@QueryParam("park") String park, @Valid @BeanParam PageRequest page) {
         String scope = caller.parkScope(park);
-        var query = scope == null
+        PanacheQuery<Project> query = scope == null
                 ? Project.findAll(Sort.by("createdAt").and("id"))
                 : Project.find("park = :park", Sort.by("createdAt").and("id"), Parameters.with("park", scope));
-        query.page(page.panache());
-        return Page.of(query.<Project>list().stream().map(ProjectDtos.ProjectView::of).toList(), page.page, page.size,
-                query.count());
+        return Page.of(query, page, ProjectDtos.ProjectView::of);
     }
 
     @GET

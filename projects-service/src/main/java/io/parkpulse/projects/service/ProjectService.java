@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -40,9 +39,7 @@ public class ProjectService {
         p.enterprise = n.enterprise();
         p.stage = ProjectStage.SIGNED;
         p.totalInvestment = n.totalInvestment();
-        p.createdAt = OffsetDateTime.now();
-        p.updatedAt = p.createdAt;
-        p.createdBy = user;
+        p.stampCreated(user);
         p.persist();
         Project.flush();
         outbox.publish(Topics.PROJECTS, EventTypes.PROJECT_REGISTERED, p.park, state(p));

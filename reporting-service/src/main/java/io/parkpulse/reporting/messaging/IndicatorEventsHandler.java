@@ -1,7 +1,6 @@
 package io.parkpulse.reporting.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.parkpulse.common.consumer.EventHandler;
+import io.parkpulse.common.consumer.JsonEventHandler;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
@@ -15,27 +14,25 @@ import jakarta.persistence.EntityManager;
  * replayed or reordered event cannot move a figure backwards.
  */
 @ApplicationScoped
-public class IndicatorEventsHandler implements EventHandler {
-
-    @Inject
-    ObjectMapper json;
+public class IndicatorEventsHandler extends JsonEventHandler<IndicatorValueRecorded> {
 
     @Inject
     EntityManager em;
 
-    @Override
-    public String topic() {
-        return Topics.INDICATORS;
+    public IndicatorEventsHandler() {
+        super(Topics.INDICATORS, IndicatorValueRecorded.class);
     }
 
     @Override
-    public void handle(Event event) throws Exception {
-        if (!EventTypes.VALUE_RECORDED.equals(event.type())) {
-            return;
-        }
-        IndicatorValueRecorded v = json.readValue(event.data(), IndicatorValueRecorded.class);
-        if (v.park() == null || v.indicator() == null || v.period() == null || v.value() == null || v.unit() == null) {
-            throw new IllegalArgumentException("value event without park, indicator, period, value or unit");
+    protected boolean accepts(String type) {
+        return EventTypes.VALUE_RECORDED.equals(type);
+    }
+
+    @Override
+    protected void apply(IndicatorValueRecorded v, Event event) {
+        if (v.park() == null || v.indicator() == null || v.period() == null || v.value() == null || v.unit() == null
+                || v.recordedAt() == null) {
+            throw new IllegalArgumentException("value event without park, indicator, period, value, unit or time");
         }
         em.createNativeQuery("""
                 insert into indicator_fact (park_code, indicator_code, period, indicator_name, value, unit, version, recorded_at)

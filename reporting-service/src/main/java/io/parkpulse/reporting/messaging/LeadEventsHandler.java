@@ -1,7 +1,6 @@
 package io.parkpulse.reporting.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.parkpulse.common.consumer.EventHandler;
+import io.parkpulse.common.consumer.JsonEventHandler;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.LeadState;
@@ -11,24 +10,19 @@ import jakarta.persistence.EntityManager;
 
 /** Keeps each lead's latest state (every lead event carries the full state and its version). */
 @ApplicationScoped
-public class LeadEventsHandler implements EventHandler {
-
-    @Inject
-    ObjectMapper json;
+public class LeadEventsHandler extends JsonEventHandler<LeadState> {
 
     @Inject
     EntityManager em;
 
-    @Override
-    public String topic() {
-        return Topics.INVESTMENT;
+    public LeadEventsHandler() {
+        super(Topics.INVESTMENT, LeadState.class);
     }
 
     @Override
-    public void handle(Event event) throws Exception {
-        LeadState l = json.readValue(event.data(), LeadState.class);
-        if (l.id() == null || l.park() == null) {
-            throw new IllegalArgumentException("lead event without id or park");
+    protected void apply(LeadState l, Event event) {
+        if (l.id() == null || l.park() == null || l.stage() == null || l.intendedInvestment() == null) {
+            throw new IllegalArgumentException("lead event without id, park, stage or investment");
         }
         em.createNativeQuery("""
                 insert into lead_fact (id, park_code, project_name, stage, intended_investment, version)

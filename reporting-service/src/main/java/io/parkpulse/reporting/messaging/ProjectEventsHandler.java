@@ -1,7 +1,6 @@
 package io.parkpulse.reporting.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.parkpulse.common.consumer.EventHandler;
+import io.parkpulse.common.consumer.JsonEventHandler;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.ProjectState;
@@ -11,24 +10,19 @@ import jakarta.persistence.EntityManager;
 
 /** Keeps each project's latest state (every project event carries the full state and its version). */
 @ApplicationScoped
-public class ProjectEventsHandler implements EventHandler {
-
-    @Inject
-    ObjectMapper json;
+public class ProjectEventsHandler extends JsonEventHandler<ProjectState> {
 
     @Inject
     EntityManager em;
 
-    @Override
-    public String topic() {
-        return Topics.PROJECTS;
+    public ProjectEventsHandler() {
+        super(Topics.PROJECTS, ProjectState.class);
     }
 
     @Override
-    public void handle(Event event) throws Exception {
-        ProjectState p = json.readValue(event.data(), ProjectState.class);
-        if (p.id() == null || p.park() == null) {
-            throw new IllegalArgumentException("project event without id or park");
+    protected void apply(ProjectState p, Event event) {
+        if (p.id() == null || p.park() == null || p.stage() == null || p.totalInvestment() == null) {
+            throw new IllegalArgumentException("project event without id, park, stage or investment");
         }
         em.createNativeQuery("""
                 insert into project_fact (id, park_code, name, kind, stage, total_investment, version)

@@ -1,0 +1,37 @@
+package io.parkpulse.common.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+
+/**
+ * A mutable aggregate: optimistic locking (a stale update is refused with 409) and who created it
+ * and when it last changed, the same way in every service.
+ */
+@MappedSuperclass
+public abstract class AuditedEntity extends PanacheEntityBase {
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public void stampCreated(String user) {
+        createdAt = OffsetDateTime.now();
+        updatedAt = createdAt;
+        createdBy = user;
+    }
+
+    public void stampUpdated() {
+        updatedAt = OffsetDateTime.now();
+    }
+}
