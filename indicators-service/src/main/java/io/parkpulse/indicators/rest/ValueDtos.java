@@ -14,6 +14,19 @@ public final class ValueDtos {
     public record RecordValue(BigDecimal value, String unit) {
     }
 
+    /** A month's report of many indicators: {@code {"period": "2026-10", "rows": [{"indicator": ..., "value": ..., "unit": ...}]}}. */
+    public record Batch(String period, java.util.List<io.parkpulse.indicators.service.BatchService.Row> rows) {
+    }
+
+    public record AuditView(String park, String indicator, String period, BigDecimal oldValue, BigDecimal newValue,
+            long version, String source, String changedBy, OffsetDateTime changedAt) {
+
+        static AuditView of(io.parkpulse.indicators.domain.ValueAudit a) {
+            return new AuditView(a.park, a.indicator, a.period, a.oldValue, a.newValue, a.version, a.source,
+                    a.changedBy, a.changedAt);
+        }
+    }
+
     public record ValueView(String park, String indicator, String indicatorName, String period, BigDecimal value,
             String unit, long version, OffsetDateTime recordedAt, String recordedBy, String source, String outcome) {
 

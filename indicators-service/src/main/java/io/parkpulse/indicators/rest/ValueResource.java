@@ -8,6 +8,9 @@ import io.parkpulse.common.security.Roles;
 import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.IndicatorValue;
 import io.parkpulse.indicators.domain.Periods;
+import io.parkpulse.common.idempotency.IdempotencyStore;
+import io.parkpulse.indicators.domain.ValueAudit;
+import io.parkpulse.indicators.service.BatchService;
 import io.parkpulse.indicators.service.ParkService;
 import io.parkpulse.indicators.service.ValueService;
 import io.quarkus.panache.common.Parameters;
@@ -18,13 +21,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,6 +51,9 @@ public class ValueResource {
     ParkService parks;
 
     @Inject
+    BatchService batches;
+
+    @Inject
     Caller caller;
 
     @PUT
@@ -56,6 +66,34 @@ public class ValueResource {
         caller.requirePark(park);
         ValueService.Recorded r = values.record(park, period, indicator, body.value(), body.unit(), caller.user(), "API");
         return ValueDtos.ValueView.of(r.value(), r.indicator(), r.outcome().name().toLowerCase());
+    }
+
+    @POST
+    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
+    @Operation(summary = "Report a month's values in one batch",
+            description = "Each row gets its own outcome (imported, updated, unchanged, rejected with a code); the summary counts them. "
+                    + "dryRun=true validates without storing; atomic=true stores nothing unless every row is accepted (422 batch_rejected). "
+                    + "An Idempotency-Key header makes a repeated request return the first answer.")
+    public Response batch(@PathParam("park") String park, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @QueryParam("atomic") @DefaultValue("false") boolean atomic,
+            @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, @Valid @NotNull ValueDtos.Batch body) {
+        caller.requirePark(park);
+        BatchService.Answer a = batches.submit(park, body.period(), body.rows(), dryRun, atomic, caller.user(), "API",
+                idempotencyKey);
+        return Response.status(a.status()).type(MediaType.APPLICATION_JSON)
+                .entity(a.storedBody() != null ? a.storedBody() : a.result()).build();
+    }
+
+    @GET
+    @Path("/{period}/{indicator}/history")
+    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @Operation(summary = "Every change of one value", description = "Who changed it (from the token), when, old and new value, and how (API, FILE, CORRECTION).")
+    public java.util.List<ValueDtos.AuditView> history(@PathParam("park") String park, @PathParam("period") String period,
+            @PathParam("indicator") String indicator) {
+        caller.requirePark(park);
+        parks.require(park);
+        return ValueAudit.<ValueAudit>list("park = ?1 and indicator = ?2 and period = ?3 order by id", park, indicator,
+                Periods.month(period, "period").toString()).stream().map(ValueDtos.AuditView::of).toList();
     }
 
     @GET

@@ -10,6 +10,7 @@ import io.parkpulse.indicators.domain.IndicatorValue;
 import io.parkpulse.indicators.domain.Park;
 import io.parkpulse.indicators.domain.Periods;
 import io.parkpulse.indicators.domain.Units;
+import io.parkpulse.indicators.domain.ValueAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,6 +37,15 @@ public class ValueService {
     @Transactional
     public Recorded record(String parkCode, String periodText, String indicatorCode, BigDecimal input, String unit,
             String user, String source) {
+        return recordInTransaction(parkCode, periodText, indicatorCode, input, unit, user, source);
+    }
+
+    /**
+     * Validates and applies one value in the caller's transaction. Every refusal is thrown as a
+     * {@link ProblemException} before anything is written, so a batch can record it and go on.
+     */
+    public Recorded recordInTransaction(String parkCode, String periodText, String indicatorCode, BigDecimal input,
+            String unit, String user, String source) {
         Park park = Park.findById(parkCode);
         if (park == null) {
             throw ProblemException.notFound("park", parkCode);
@@ -91,6 +101,17 @@ public class ValueService {
         row.recordedBy = user;
         row.source = source;
         row.persist();
+        ValueAudit audit = new ValueAudit();
+        audit.park = parkCode;
+        audit.indicator = indicatorCode;
+        audit.period = periodText;
+        audit.oldValue = previous;
+        audit.newValue = value;
+        audit.version = row.version;
+        audit.source = source;
+        audit.changedBy = user;
+        audit.changedAt = row.recordedAt;
+        audit.persist();
         outbox.publish(Topics.INDICATORS, EventTypes.VALUE_RECORDED, parkCode,
                 new IndicatorValueRecorded(parkCode, indicatorCode, indicator.nameZh, periodText, value, indicator.unit, previous,
                         row.version, source, user, row.recordedAt));

@@ -9,6 +9,7 @@ public final class EventTypes {
     public static final String PARK_UPDATED = "parkpulse.parks.park-updated.v1";
 
     public static final String VALUE_RECORDED = "parkpulse.indicators.value-recorded.v1";
+    public static final String TARGET_SET = "parkpulse.indicators.target-set.v1";
 
     public static final String PROJECT_REGISTERED = "parkpulse.projects.project-registered.v1";
 

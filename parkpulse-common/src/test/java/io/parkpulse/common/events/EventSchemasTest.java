@@ -26,11 +26,12 @@ class EventSchemasTest {
             "park-state.v1.json", ParkState.class,
             "indicator-value-recorded.v1.json", IndicatorValueRecorded.class,
             "project-state.v1.json", ProjectState.class,
-            "lead-state.v1.json", LeadState.class);
+            "lead-state.v1.json", LeadState.class,
+            "target-state.v1.json", io.parkpulse.common.events.payload.TargetState.class);
 
     @ParameterizedTest
     @ValueSource(strings = { "park-state.v1.json", "indicator-value-recorded.v1.json", "project-state.v1.json",
-            "lead-state.v1.json" })
+            "lead-state.v1.json", "target-state.v1.json" })
     void schemaPropertiesAreExactlyTheRecordComponents(String file) throws Exception {
         JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("../docs/events/schemas", file)));
         Set<String> properties = new TreeSet<>();
@@ -42,7 +43,7 @@ class EventSchemasTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { EventTypes.PARK_REGISTERED, EventTypes.PARK_UPDATED, EventTypes.VALUE_RECORDED,
+    @ValueSource(strings = { EventTypes.PARK_REGISTERED, EventTypes.PARK_UPDATED, EventTypes.VALUE_RECORDED, EventTypes.TARGET_SET,
             EventTypes.PROJECT_REGISTERED, EventTypes.LEAD_REGISTERED })
     void everyEventTypeIsInTheAsyncApiDocument(String type) throws Exception {
         assertTrue(Files.readString(Path.of("../docs/events/asyncapi.yaml")).contains("name: " + type), type);

@@ -1,0 +1,104 @@
+package io.parkpulse.indicators.service;
+
+import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.events.payload.TargetState;
+import io.parkpulse.common.outbox.Outbox;
+import io.parkpulse.indicators.domain.Indicator;
+import io.parkpulse.indicators.domain.IndicatorTarget;
+import io.parkpulse.indicators.domain.Units;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Annual and quarterly targets and the planned growth rate, set by the bureau. */
+@ApplicationScoped
+public class TargetService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ParkService parks;
+
+    public record NewTarget(BigDecimal annual, BigDecimal q1, BigDecimal q2, BigDecimal q3, BigDecimal plannedGrowthPct,
+            String unit, Long version) {
+    }
+
+    @Transactional
+    public IndicatorTarget set(String park, int year, String indicatorCode, NewTarget t, String user) {
+        parks.require(park);
+        if (year < 2000 || year > 2100) {
+            throw ProblemException.badRequest("year", "invalid_period", "a year between 2000 and 2100");
+        }
+        Indicator indicator = Indicator.findById(indicatorCode);
+        if (indicator == null || !"ACTIVE".equals(indicator.status)) {
+            throw ProblemException.unprocessable("indicator", "unknown_indicator",
+                    "indicator '" + indicatorCode + "' is not in the catalog");
+        }
+        if (t.annual() == null) {
+            throw ProblemException.badRequest("annual", "required", "the annual target is required");
+        }
+        BigDecimal annual = canonical(t.annual(), t.unit(), indicator, "annual");
+        BigDecimal q1 = canonical(t.q1(), t.unit(), indicator, "q1");
+        BigDecimal q2 = canonical(t.q2(), t.unit(), indicator, "q2");
+        BigDecimal q3 = canonical(t.q3(), t.unit(), indicator, "q3");
+        if (indicator.isCumulative()) {
+            // Year-to-date targets cannot fall from one quarter to the next.
+            List<BigDecimal> ladder = new ArrayList<>();
+            for (BigDecimal q : new BigDecimal[] { q1, q2, q3, annual }) {
+                if (q != null) {
+                    if (!ladder.isEmpty() && q.compareTo(ladder.get(ladder.size() - 1)) < 0) {
+                        throw ProblemException.unprocessable("q1", "targets_not_cumulative",
+                                "quarterly targets are year to date: Q1 ≤ Q2 ≤ Q3 ≤ the annual target");
+                    }
+                    ladder.add(q);
+                }
+            }
+        }
+        if (t.plannedGrowthPct() != null && t.plannedGrowthPct().abs().compareTo(new BigDecimal("1000")) > 0) {
+            throw ProblemException.unprocessable("plannedGrowthPct", "out_of_range", "a growth rate in percent, within ±1000");
+        }
+        IndicatorTarget.Key key = new IndicatorTarget.Key(park, indicatorCode, year);
+        IndicatorTarget target = IndicatorTarget.findById(key);
+        if (target == null) {
+            target = new IndicatorTarget();
+            target.id = key;
+            target.stampCreated(user);
+        } else {
+            if (t.version() != null && t.version() != target.version) {
+                throw ProblemException.conflict("stale_version", "the target changed since version " + t.version()
+                        + "; it is now at version " + target.version, null);
+            }
+            target.stampUpdated();
+        }
+        target.annual = annual;
+        target.q1 = q1;
+        target.q2 = q2;
+        target.q3 = q3;
+        target.plannedGrowthPct = t.plannedGrowthPct();
+        target.persist();
+        IndicatorTarget.flush();
+        outbox.publish(Topics.INDICATORS, EventTypes.TARGET_SET, park, new TargetState(park, indicatorCode, year,
+                annual, q1, q2, q3, target.plannedGrowthPct, indicator.unit, target.version));
+        return target;
+    }
+
+    private static BigDecimal canonical(BigDecimal v, String unit, Indicator indicator, String field) {
+        if (v == null) {
+            return null;
+        }
+        if (v.signum() <= 0 && !indicator.allowNegative) {
+            throw ProblemException.unprocessable(field, "negative_not_allowed", "a target must be positive");
+        }
+        BigDecimal c = Units.toCanonical(v, unit, indicator.unit, "unit");
+        if (c.abs().compareTo(ValueService.MAX_ABS) >= 0 || c.stripTrailingZeros().scale() > ValueService.MAX_SCALE) {
+            throw ProblemException.unprocessable(field, "out_of_range", "not a plausible target");
+        }
+        return c;
+    }
+}
