@@ -32,7 +32,7 @@ public final class ValueDtos {
 
         static ValueView of(IndicatorValue v, Indicator i, String outcome) {
             return new ValueView(v.id.park(), v.id.indicator(), i == null ? null : i.nameZh, v.id.period(),
-                    v.value.stripTrailingZeros().scale() < 0 ? v.value.setScale(0) : v.value.stripTrailingZeros(),
+                    v.value,
                     i == null ? null : i.unit, v.version, v.recordedAt, v.recordedBy, v.source, outcome);
         }
     }

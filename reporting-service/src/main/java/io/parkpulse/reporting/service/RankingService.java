@@ -63,9 +63,8 @@ public class RankingService {
         for (Object[] r : rows) {
             int rank = ((Number) r[0]).intValue();
             Integer prev = r[5] == null ? null : ((Number) r[5]).intValue();
-            BigDecimal value = ((BigDecimal) r[4]).stripTrailingZeros();
-            entries.add(new Entry(rank, (String) r[1], (String) r[2], (String) r[3],
-                    value.scale() < 0 ? value.setScale(0) : value, prev, prev == null ? null : prev - rank));
+            entries.add(new Entry(rank, (String) r[1], (String) r[2], (String) r[3], (BigDecimal) r[4], prev,
+                    prev == null ? null : prev - rank));
             unit = (String) r[6];
             name = (String) r[7];
         }

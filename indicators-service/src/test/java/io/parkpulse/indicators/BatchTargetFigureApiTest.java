@@ -1,0 +1,203 @@
+package io.parkpulse.indicators;
+
+import static io.parkpulse.indicators.ParkAndValueApiTest.ADMIN;
+import static io.parkpulse.indicators.ParkAndValueApiTest.registerPark;
+import static io.parkpulse.indicators.ParkAndValueApiTest.uniqueCode;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.parkpulse.infra.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class BatchTargetFigureApiTest {
+
+    static Map<String, Object> row(String indicator, Object value, String unit) {
+        return unit == null ? Map.of("indicator", indicator, "value", value)
+                : Map.of("indicator", indicator, "value", value, "unit", unit);
+    }
+
+    static ValidatableResponse batch(String token, String park, String query, String key, Object body) {
+        var req = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
+        if (key != null) {
+            req.header("Idempotency-Key", key);
+        }
+        return req.post("/api/v1/parks/{p}/values" + query, park).then();
+    }
+
+    static int valueCount(String park) {
+        return given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/values", park).then().extract().path("total");
+    }
+
+    @Test
+    void aBatchReportsEveryRowAndCountsThemSeparately() {
+        String park = registerPark(uniqueCode());
+        String staff = Tokens.token("park-staff", park);
+        batch(staff, park, "", null, Map.of("period", "2025-03", "rows",
+                List.of(row("industrial_output", 100, null), row("tax_revenue", 5, null)))).statusCode(200);
+
+        batch(staff, park, "", null, Map.of("period", "2025-03", "rows", List.of(
+                row("industrial_output", 100, null),       // unchanged
+                row("tax_revenue", 6, null),               // updated
+                row("employees", 1200, "人"),               // imported
+                row("no_such", 1, null),                   // rejected
+                row("total_profit", 1.5, "亿元"),            // imported, converted
+                row("tax_revenue", 7, null))))             // rejected: twice in one batch
+                .statusCode(200)
+                .body("status", equalTo("WARNING")).body("applied", equalTo(true))
+                .body("summary.imported", equalTo(2)).body("summary.updated", equalTo(1))
+                .body("summary.unchanged", equalTo(1)).body("summary.rejected", equalTo(2))
+                .body("rows.outcome", contains("unchanged", "updated", "imported", "rejected", "imported", "rejected"))
+                .body("rows[3].code", equalTo("unknown_indicator")).body("rows[3].field", equalTo("rows[3].indicator"))
+                .body("rows[5].code", equalTo("duplicate_row"))
+                .body("rows[4].value", equalTo(15000));
+        given().auth().oauth2(staff).get("/api/v1/parks/{p}/values/2025-03/tax_revenue/history", park)
+                .then().statusCode(200).body("newValue", contains(5, 6)).body("oldValue", contains(null, 5))
+                .body("changedBy", contains("park-staff", "park-staff")).body("source", contains("API", "API"));
+    }
+
+    @Test
+    void dryRunAndAtomicStoreNothing() {
+        String park = registerPark(uniqueCode());
+        String staff = Tokens.token("park-staff", park);
+        batch(staff, park, "?dryRun=true", null, Map.of("period", "2025-04", "rows",
+                List.of(row("industrial_output", 100, null)))).statusCode(200)
+                .body("dryRun", equalTo(true)).body("applied", equalTo(false)).body("summary.imported", equalTo(1));
+        assertNothingStored(park);
+        batch(staff, park, "?atomic=true", null, Map.of("period", "2025-04", "rows",
+                List.of(row("industrial_output", 100, null), row("tax_revenue", -1, null))))
+                .statusCode(422).contentType("application/problem+json").body("code", equalTo("batch_rejected"))
+                .body("errors[0].field", equalTo("rows[1].value")).body("errors[0].code", equalTo("negative_not_allowed"))
+                .body("context.summary.rejected", equalTo(1));
+        assertNothingStored(park);
+    }
+
+    static void assertNothingStored(String park) {
+        org.junit.jupiter.api.Assertions.assertEquals(0, valueCount(park));
+        given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/values/2025-04/industrial_output/history", park)
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyGetsTheFirstAnswer() {
+        String park = registerPark(uniqueCode());
+        String staff = Tokens.token("park-staff", park);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("period", "2025-05", "rows", List.of(row("industrial_output", 100, null)));
+        batch(staff, park, "", key, body).statusCode(200).body("summary.imported", equalTo(1));
+        // Without the key this would now be "unchanged"; with it, the first answer comes back.
+        batch(staff, park, "", key, body).statusCode(200).body("summary.imported", equalTo(1))
+                .body("summary.unchanged", equalTo(0));
+        batch(staff, park, "", key, Map.of("period", "2025-05", "rows", List.of(row("industrial_output", 200, null))))
+                .statusCode(422).body("code", equalTo("idempotency_key_reused"));
+        given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/values/2025-05/industrial_output/history", park)
+                .then().body("size()", equalTo(1));
+    }
+
+    @Test
+    void badBatchesAreRefusedWhole() {
+        String park = registerPark(uniqueCode());
+        batch(ADMIN, park, "", null, Map.of("period", "2025-13", "rows", List.of(row("industrial_output", 1, null))))
+                .statusCode(400).body("errors[0].field", equalTo("period"));
+        batch(ADMIN, park, "", null, Map.of("period", "2025-01", "rows", List.of())).statusCode(400)
+                .body("errors[0].field", equalTo("rows"));
+        batch(ADMIN, park, "", null, "{\"period\":\"2025-01\",\"rows\":[{\"indicator\":\"tax_revenue\",\"value\":\"x\"}]}")
+                .statusCode(400).body("errors[0].field", equalTo("rows[0].value"));
+        batch(Tokens.token("park-staff", "SOMEONE-ELSE"), park, "", null,
+                Map.of("period", "2025-01", "rows", List.of(row("industrial_output", 1, null)))).statusCode(404);
+        batch(ADMIN, "NO-SUCH-PARK", "", null,
+                Map.of("period", "2025-01", "rows", List.of(row("industrial_output", 1, null)))).statusCode(404);
+    }
+
+    @Test
+    void targetsAreSetByTheBureauAndReadByThePark() {
+        String park = registerPark(uniqueCode());
+        String staff = Tokens.token("park-staff", park);
+        Map<String, Object> target = Map.of("annual", 855.5, "q1", 200, "q2", 420, "unit", "亿元", "plannedGrowthPct", 12);
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(target)
+                .put("/api/v1/parks/{p}/targets/2025/above_scale_industrial_output", park).then().statusCode(403);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(target)
+                .put("/api/v1/parks/{p}/targets/2025/above_scale_industrial_output", park).then().statusCode(200)
+                .body("annual", equalTo(8555000)).body("q2", equalTo(4200000)).body("unit", equalTo("万元"))
+                .body("version", equalTo(0));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("annual", 100, "q1", 80, "q2", 50))
+                .put("/api/v1/parks/{p}/targets/2025/tax_revenue", park).then().statusCode(422)
+                .body("code", equalTo("targets_not_cumulative"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("annual", 900, "unit", "亿元", "version", 7))
+                .put("/api/v1/parks/{p}/targets/2025/above_scale_industrial_output", park).then().statusCode(409);
+        given().auth().oauth2(staff).queryParam("year", 2025).get("/api/v1/parks/{p}/targets", park).then()
+                .statusCode(200).body("indicator", contains("above_scale_industrial_output"))
+                .body("[0].indicatorName", equalTo("规上工业总产值"));
+        given().auth().oauth2(Tokens.token("park-staff", "OTHER")).get("/api/v1/parks/{p}/targets", park)
+                .then().statusCode(404);
+    }
+
+    @Test
+    void figuresReproduceTheSecondQuarterReport() {
+        // report-04: 390.7亿元 by June, 45.67 % of the annual target, growth 4.2 %, 4.3 points short of
+        // 双过半 and 7.8 points short of the planned 12 %.
+        String park = registerPark(uniqueCode());
+        String code = "above_scale_industrial_output";
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("annual", 8555000, "q2", 4200000, "plannedGrowthPct", 12))
+                .put("/api/v1/parks/{p}/targets/2025/{i}", park, code).then().statusCode(200);
+        put(park, "2024-05", code, "3100000");
+        put(park, "2024-06", code, "3749520");
+        put(park, "2024-12", code, "8000000");
+        put(park, "2025-05", code, "3250000");
+        put(park, "2025-06", code, "3907000");
+
+        given().auth().oauth2(Tokens.token("park-staff", park)).queryParam("period", "2025-06").queryParam("indicator", code)
+                .get("/api/v1/parks/{p}/figures", park).then().statusCode(200)
+                .body("timeElapsedPct", equalTo(50))
+                .body("figures[0].value", equalTo(3907000))
+                .body("figures[0].growthPct", equalTo(4.2f))
+                .body("figures[0].month", equalTo(657000))
+                .body("figures[0].monthLastYear", equalTo(649520))
+                .body("figures[0].monthGrowthPct", equalTo(1.15f))
+                .body("figures[0].completionPct", equalTo(45.67f))
+                .body("figures[0].timeProgressGapPts", equalTo(-4.33f))
+                .body("figures[0].quarterCompletionPct", equalTo(93.02f))
+                .body("figures[0].growthGapPts", equalTo(-7.8f))
+                .body("figures[0].doubleHalf.met", equalTo(false))
+                .body("figures[0].doubleHalf.text", equalTo("距任务双过半相差4.3个百分点,距计划增速12%相差7.8个百分点"))
+                .body("figures[0].estimate.method", equalTo("seasonal"))
+                .body("figures[0].estimate.basedOnYears", contains(2024))
+                // 2024: June was 3749520 ÷ 8000000 = 46.869 % of the year → 3907000 ÷ 0.46869 = 8336000.34
+                .body(containsString("\"estimate\":{\"value\":8336000.34,\"method\":\"seasonal\",\"shareOfYearPct\":46.87"))
+                .body("figures[0].text", containsString("1–6月累计完成规上工业总产值390.7亿元,同比增长4.20%,完成全年任务的45.67%,欠时序进度4.3个百分点"));
+    }
+
+    @Test
+    void perMuFiguresUseTheLandOfThePeriod() {
+        String park = registerPark(uniqueCode()); // 8650.5 亩
+        put(park, "2025-03", "tax_revenue", "865.05");
+        put(park, "2025-03", "industrial_value_added", "17301");
+        put(park, "2025-03", "employees", "1000");
+        given().auth().oauth2(ADMIN).queryParam("period", "2025-03").get("/api/v1/parks/{p}/figures", park)
+                .then().statusCode(200)
+                .body("efficiency.developedLandMu", equalTo(8650.5f))
+                .body("efficiency.taxPerMu", equalTo(0.1f))
+                .body("efficiency.valueAddedPerMu", equalTo(2))
+                .body("efficiency.labourProductivity", equalTo(17.301f))
+                .body("efficiency.valueAddedPerEnergy", nullValue())
+                .body("figures.find { it.indicator == 'tax_revenue' }.estimate.method", equalTo("linear"));
+        given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/figures", park).then().statusCode(400)
+                .body("errors[0].field", equalTo("period"));
+    }
+
+    static void put(String park, String period, String indicator, String value) {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"value\": " + value + "}")
+                .put("/api/v1/parks/{p}/values/{m}/{i}", park, period, indicator).then().statusCode(200);
+    }
+}
