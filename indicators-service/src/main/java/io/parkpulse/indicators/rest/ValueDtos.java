@@ -27,13 +27,23 @@ public final class ValueDtos {
         }
     }
 
+    /** {@code flags}: why the value, though stored, waits for a bureau analyst's review. */
     public record ValueView(String park, String indicator, String indicatorName, String period, BigDecimal value,
-            String unit, long version, OffsetDateTime recordedAt, String recordedBy, String source, String outcome) {
+            String unit, long version, OffsetDateTime recordedAt, String recordedBy, String source, String outcome,
+            java.util.List<FlagView> flags) {
 
-        static ValueView of(IndicatorValue v, Indicator i, String outcome) {
-            return new ValueView(v.id.park(), v.id.indicator(), i == null ? null : i.nameZh, v.id.period(),
-                    v.value,
-                    i == null ? null : i.unit, v.version, v.recordedAt, v.recordedBy, v.source, outcome);
+        static ValueView of(IndicatorValue v, Indicator i, String outcome, java.util.List<FlagView> flags) {
+            return new ValueView(v.id.park(), v.id.indicator(), i == null ? null : i.nameZh, v.id.period(), v.value,
+                    i == null ? null : i.unit, v.version, v.recordedAt, v.recordedBy, v.source, outcome, flags);
+        }
+    }
+
+    public record FlagView(long id, String park, String indicator, String period, long version, String reason,
+            String message, OffsetDateTime flaggedAt, String clearedBy, OffsetDateTime clearedAt, String clearNote) {
+
+        public static FlagView of(io.parkpulse.indicators.domain.ValueFlag f) {
+            return new FlagView(f.id, f.park, f.indicator, f.period, f.version, f.reason, f.message, f.flaggedAt,
+                    f.clearedBy, f.clearedAt, f.clearNote);
         }
     }
 

@@ -65,7 +65,8 @@ public class ValueResource {
             @PathParam("indicator") String indicator, @Valid @NotNull ValueDtos.RecordValue body) {
         caller.requirePark(park);
         ValueService.Recorded r = values.record(park, period, indicator, body.value(), body.unit(), caller.user(), "API");
-        return ValueDtos.ValueView.of(r.value(), r.indicator(), r.outcome().name().toLowerCase());
+        return ValueDtos.ValueView.of(r.value(), r.indicator(), r.outcome().name().toLowerCase(),
+                r.flags().stream().map(ValueDtos.FlagView::of).toList());
     }
 
     @POST
@@ -117,6 +118,6 @@ public class ValueResource {
         Map<String, Indicator> catalog = Indicator.<Indicator>listAll().stream()
                 .collect(Collectors.toMap(i -> i.code, Function.identity()));
         return Page.of(IndicatorValue.<IndicatorValue>find(q, Sort.by("id.period").and("id.indicator"), params), page,
-                v -> ValueDtos.ValueView.of(v, catalog.get(v.id.indicator()), null));
+                v -> ValueDtos.ValueView.of(v, catalog.get(v.id.indicator()), null, null));
     }
 }

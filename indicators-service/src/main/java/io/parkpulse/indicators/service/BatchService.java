@@ -36,8 +36,9 @@ public class BatchService {
     public record Row(String indicator, BigDecimal value, String unit) {
     }
 
+    /** {@code flags}: review reasons of a stored but suspicious value. */
     public record RowResult(int index, String indicator, String outcome, BigDecimal value, String unit, String code,
-            String field, String message) {
+            String field, String message, List<String> flags) {
     }
 
     public record Summary(int imported, int updated, int unchanged, int rejected) {
@@ -95,12 +96,13 @@ public class BatchService {
                     case UNCHANGED -> unchanged++;
                 }
                 results.add(new RowResult(i, row.indicator(), r.outcome().name().toLowerCase(), r.value().value,
-                        r.indicator().unit, null, null, null));
+                        r.indicator().unit, null, null, null,
+                        r.flags().isEmpty() ? null : r.flags().stream().map(f -> f.message).toList()));
             } catch (ProblemException e) {
                 rejected++;
                 Problem.FieldError fe = e.errors().isEmpty() ? null : e.errors().get(0);
                 results.add(new RowResult(i, row == null ? null : row.indicator(), "rejected", null, null, e.code(),
-                        prefix + (fe == null ? "value" : fe.field()), e.getMessage()));
+                        prefix + (fe == null ? "value" : fe.field()), e.getMessage(), null));
             }
         }
         boolean failed = atomic && rejected > 0;

@@ -9,7 +9,9 @@ import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.IndicatorValue;
 import io.parkpulse.indicators.domain.Park;
 import io.parkpulse.indicators.domain.Periods;
+import io.parkpulse.indicators.domain.Plausibility;
 import io.parkpulse.indicators.domain.Units;
+import io.parkpulse.indicators.domain.ValueFlag;
 import io.parkpulse.indicators.domain.ValueAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +19,8 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Records monthly values: validation, the change, and its event, in one transaction. */
 @ApplicationScoped
@@ -31,8 +35,17 @@ public class ValueService {
 
     public enum Outcome { IMPORTED, UPDATED, UNCHANGED }
 
-    public record Recorded(IndicatorValue value, Indicator indicator, Outcome outcome) {
+    public record Recorded(IndicatorValue value, Indicator indicator, Outcome outcome, List<ValueFlag> flags) {
     }
+
+    @ConfigProperty(name = "parkpulse.review.month-jump-pct", defaultValue = "200")
+    BigDecimal monthJumpPct;
+
+    @ConfigProperty(name = "parkpulse.review.stock-jump-pct", defaultValue = "30")
+    BigDecimal stockJumpPct;
+
+    @ConfigProperty(name = "parkpulse.review.year-jump-pct", defaultValue = "50")
+    BigDecimal yearJumpPct;
 
     @Transactional
     public Recorded record(String parkCode, String periodText, String indicatorCode, BigDecimal input, String unit,
@@ -91,7 +104,7 @@ public class ValueService {
             row.version = 1;
             outcome = Outcome.IMPORTED;
         } else if (row.value.compareTo(value) == 0) {
-            return new Recorded(row, indicator, Outcome.UNCHANGED);
+            return new Recorded(row, indicator, Outcome.UNCHANGED, List.of());
         } else {
             row.version++;
             outcome = Outcome.UPDATED;
@@ -112,10 +125,59 @@ public class ValueService {
         audit.changedBy = user;
         audit.changedAt = row.recordedAt;
         audit.persist();
+        List<ValueFlag> flags = flag(indicator, period, row);
         outbox.publish(Topics.INDICATORS, EventTypes.VALUE_RECORDED, parkCode,
                 new IndicatorValueRecorded(parkCode, indicatorCode, indicator.nameZh, periodText, value, indicator.unit, previous,
                         row.version, source, user, row.recordedAt));
-        return new Recorded(row, indicator, outcome);
+        return new Recorded(row, indicator, outcome, flags);
+    }
+
+    /** Stores the value's review flags, if any; the value itself is kept either way. */
+    private List<ValueFlag> flag(Indicator indicator, YearMonth period, IndicatorValue row) {
+        String park = row.id.park();
+        BigDecimal monthAlone = null;
+        BigDecimal previousComparable;
+        BigDecimal previous = valueAt(park, indicator.code, period.minusMonths(1));
+        if (indicator.isCumulative()) {
+            if (period.getMonthValue() == 1) {
+                return flagsOf(row, Plausibility.check(indicator, row.value, row.value, null,
+                        valueAt(park, indicator.code, period.minusYears(1)), thresholds()));
+            }
+            monthAlone = previous == null ? null : row.value.subtract(previous);
+            BigDecimal beforePrevious = period.getMonthValue() == 2 ? BigDecimal.ZERO
+                    : valueAt(park, indicator.code, period.minusMonths(2));
+            previousComparable = previous == null || beforePrevious == null ? null : previous.subtract(beforePrevious);
+        } else {
+            previousComparable = previous;
+        }
+        return flagsOf(row, Plausibility.check(indicator, row.value, monthAlone, previousComparable,
+                valueAt(park, indicator.code, period.minusYears(1)), thresholds()));
+    }
+
+    private List<ValueFlag> flagsOf(IndicatorValue row, List<Plausibility.Finding> findings) {
+        List<ValueFlag> flags = new java.util.ArrayList<>();
+        for (Plausibility.Finding f : findings) {
+            ValueFlag flag = new ValueFlag();
+            flag.park = row.id.park();
+            flag.indicator = row.id.indicator();
+            flag.period = row.id.period();
+            flag.version = row.version;
+            flag.reason = f.reason();
+            flag.message = f.message();
+            flag.flaggedAt = row.recordedAt;
+            flag.persist();
+            flags.add(flag);
+        }
+        return flags;
+    }
+
+    private Plausibility.Thresholds thresholds() {
+        return new Plausibility.Thresholds(monthJumpPct, stockJumpPct, yearJumpPct);
+    }
+
+    private static BigDecimal valueAt(String park, String indicator, YearMonth month) {
+        IndicatorValue v = IndicatorValue.findById(new IndicatorValue.Key(park, indicator, month.toString()));
+        return v == null ? null : v.value;
     }
 
     /** A year-to-date figure cannot fall within a year (profit excepted: its catalog entry allows negatives). */

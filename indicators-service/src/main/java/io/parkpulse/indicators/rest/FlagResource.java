@@ -1,0 +1,72 @@
+package io.parkpulse.indicators.rest;
+
+import io.parkpulse.common.paging.Page;
+import io.parkpulse.common.paging.PageRequest;
+import io.parkpulse.common.security.Caller;
+import io.parkpulse.common.security.Roles;
+import io.parkpulse.indicators.domain.ValueFlag;
+import io.parkpulse.indicators.service.FlagService;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/flags")
+@Tag(name = "Review flags", description = "Values stored but flagged as suspicious (数据核查)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FlagResource {
+
+    @Inject
+    FlagService flags;
+
+    @Inject
+    Caller caller;
+
+    public record Clear(String note) {
+    }
+
+    @GET
+    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @Operation(summary = "Review flags", description = "status=open (default), cleared or all; park staff see their own park's.")
+    public Page<ValueDtos.FlagView> list(@QueryParam("park") String park,
+            @QueryParam("status") @DefaultValue("open") @Pattern(regexp = "open|cleared|all", message = "open, cleared or all") String status,
+            @Valid @BeanParam PageRequest page) {
+        String scope = caller.parkScope(park);
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (scope != null) {
+            q.append(" and park = :park");
+            params.and("park", scope);
+        }
+        if (status.equals("open")) {
+            q.append(" and clearedAt is null");
+        } else if (status.equals("cleared")) {
+            q.append(" and clearedAt is not null");
+        }
+        return Page.of(ValueFlag.<ValueFlag>find(q.toString(), Sort.by("id"), params), page, ValueDtos.FlagView::of);
+    }
+
+    @POST
+    @Path("/{id}/clear")
+    @RolesAllowed({ Roles.BUREAU_ANALYST, Roles.BUREAU_ADMIN })
+    @Operation(summary = "Clear a flag", description = "The value was checked and stands; the note says why.")
+    public ValueDtos.FlagView clear(@PathParam("id") long id, @Valid @NotNull Clear body) {
+        return ValueDtos.FlagView.of(flags.clear(id, body.note(), caller.user()));
+    }
+}
