@@ -28,6 +28,24 @@ public final class ParkDtos {
             @Size(max = 64) String peerGroup) {
     }
 
+    public record UpdatePark(
+            @NotBlank @Size(max = 100) String name,
+            @NotNull ParkLevel level,
+            @NotNull ParkKind kind,
+            @NotBlank @Size(max = 100) String district,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000") @Digits(integer = 6, fraction = 4) BigDecimal plannedAreaKm2,
+            @Size(max = 64) String peerGroup,
+            @NotNull @Pattern(regexp = "ACTIVE|CLOSED", message = "ACTIVE or CLOSED") String status,
+            @NotNull Long version) {
+    }
+
+    public record SetLand(@NotNull LocalDate effectiveFrom,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000000") @Digits(integer = 8, fraction = 2) BigDecimal developedLandMu) {
+    }
+
+    public record LandView(LocalDate effectiveFrom, BigDecimal developedLandMu) {
+    }
+
     public record ParkView(String code, String name, ParkLevel level, String levelLabel, ParkKind kind,
             String kindLabel, String district, BigDecimal plannedAreaKm2, BigDecimal developedLandMu,
             LocalDate landEffectiveFrom, String peerGroup, String status, long version) {

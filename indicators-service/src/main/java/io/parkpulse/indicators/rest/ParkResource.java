@@ -15,6 +15,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -63,6 +64,35 @@ public class ParkResource {
     public ParkDtos.ParkView get(@PathParam("code") String code) {
         Park p = parks.require(code);
         return ParkDtos.ParkView.of(p, currentLand(code));
+    }
+
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed(Roles.BUREAU_ADMIN)
+    @Operation(summary = "Change a park", description = "Send the version you read; a stale one is refused (409). Publishes parkpulse.parks.park-updated.v1.")
+    public ParkDtos.ParkView update(@PathParam("code") String code, @Valid @NotNull ParkDtos.UpdatePark body) {
+        Park p = parks.update(code, new ParkService.ParkChange(body.name(), body.level(), body.kind(), body.district(),
+                body.plannedAreaKm2(), body.peerGroup(), body.status(), body.version()), caller.user());
+        return ParkDtos.ParkView.of(p, currentLand(code));
+    }
+
+    @POST
+    @Path("/{code}/land")
+    @RolesAllowed(Roles.BUREAU_ADMIN)
+    @Operation(summary = "Record developed industrial land from a date", description = "Per-mu figures of later months use it. Publishes parkpulse.parks.park-updated.v1.")
+    public ParkDtos.ParkView setLand(@PathParam("code") String code, @Valid @NotNull ParkDtos.SetLand body) {
+        Park p = parks.setLand(code, body.effectiveFrom(), body.developedLandMu(), caller.user());
+        return ParkDtos.ParkView.of(p, currentLand(code));
+    }
+
+    @GET
+    @Path("/{code}/land")
+    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.PARK_STAFF, Roles.SERVICE })
+    @Operation(summary = "A park's developed land over time")
+    public java.util.List<ParkDtos.LandView> land(@PathParam("code") String code) {
+        parks.require(code);
+        return ParkLand.<ParkLand>list("id.parkCode = ?1 order by id.effectiveFrom", code).stream()
+                .map(l -> new ParkDtos.LandView(l.id.effectiveFrom(), l.developedLandMu)).toList();
     }
 
     private static ParkLand currentLand(String code) {

@@ -50,6 +50,64 @@ public class ParkService {
         return park;
     }
 
+    public record ParkChange(String name, ParkLevel level, ParkKind kind, String district, BigDecimal plannedAreaKm2,
+            String peerGroup, String status, long version) {
+    }
+
+    /** Changes a park's description; a stale version is refused so that no change is lost. */
+    @Transactional
+    public Park update(String code, ParkChange c, String user) {
+        Park park = require(code);
+        if (park.version != c.version()) {
+            throw ProblemException.conflict("stale_version", "park '" + code + "' changed since version " + c.version()
+                    + "; it is now at version " + park.version, java.util.Map.of("currentVersion", park.version));
+        }
+        if (!"ACTIVE".equals(c.status()) && !"CLOSED".equals(c.status())) {
+            throw ProblemException.badRequest("status", "invalid", "ACTIVE or CLOSED");
+        }
+        park.name = c.name();
+        park.level = c.level();
+        park.kind = c.kind();
+        park.district = c.district();
+        park.plannedAreaKm2 = c.plannedAreaKm2();
+        park.peerGroup = c.peerGroup() == null || c.peerGroup().isBlank() ? c.level().name() : c.peerGroup();
+        park.status = c.status();
+        park.stampUpdated();
+        return publishUpdate(park);
+    }
+
+    /**
+     * Records the developed land in force from a date (land grows); per-mu figures of later months use
+     * it. The same date again replaces that entry.
+     */
+    @Transactional
+    public Park setLand(String code, LocalDate from, BigDecimal mu, String user) {
+        Park park = require(code);
+        if (from == null) {
+            throw ProblemException.badRequest("effectiveFrom", "required", "the date the land applies from");
+        }
+        if (mu == null || mu.signum() <= 0 || mu.compareTo(new BigDecimal("10000000")) > 0 || mu.scale() > 2) {
+            throw ProblemException.badRequest("developedLandMu", "invalid", "a positive area in 亩 with at most 2 decimals");
+        }
+        ParkLand.Key key = new ParkLand.Key(code, from);
+        ParkLand land = ParkLand.findById(key);
+        if (land == null) {
+            land = new ParkLand();
+            land.id = key;
+        }
+        land.developedLandMu = mu;
+        land.persist();
+        park.stampUpdated();
+        return publishUpdate(park);
+    }
+
+    private Park publishUpdate(Park park) {
+        Park.flush();
+        ParkLand land = ParkLand.asOf(park.code, LocalDate.now()).orElse(null);
+        outbox.publish(Topics.PARKS, EventTypes.PARK_UPDATED, park.code, state(park, land));
+        return park;
+    }
+
     public static ParkState state(Park park, ParkLand land) {
         return new ParkState(park.code, park.name, park.level.name(), park.kind.name(), park.district,
                 park.plannedAreaKm2, land == null ? null : land.developedLandMu,

@@ -69,9 +69,13 @@ public class ValueService {
                     periodText + " has not begun; values are reported after the month");
         }
         Indicator indicator = Indicator.findById(indicatorCode);
-        if (indicator == null || !"ACTIVE".equals(indicator.status)) {
+        if (indicator == null) {
             throw ProblemException.unprocessable("indicator", "unknown_indicator",
                     "indicator '" + indicatorCode + "' is not in the catalog");
+        }
+        if (!"ACTIVE".equals(indicator.status)) {
+            throw ProblemException.unprocessable("indicator", "retired_indicator",
+                    "indicator '" + indicatorCode + "' was retired from the catalog; its history stays readable");
         }
         if (input == null) {
             throw ProblemException.badRequest("value", "required", "a value is required (send 0 for zero)");

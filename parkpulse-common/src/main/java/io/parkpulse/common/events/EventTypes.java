@@ -10,6 +10,8 @@ public final class EventTypes {
 
     public static final String VALUE_RECORDED = "parkpulse.indicators.value-recorded.v1";
     public static final String TARGET_SET = "parkpulse.indicators.target-set.v1";
+    public static final String INDICATOR_DEFINED = "parkpulse.indicators.indicator-defined.v1";
+    public static final String INDICATOR_RETIRED = "parkpulse.indicators.indicator-retired.v1";
 
     public static final String PROJECT_REGISTERED = "parkpulse.projects.project-registered.v1";
 

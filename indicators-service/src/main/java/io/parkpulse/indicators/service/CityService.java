@@ -1,0 +1,148 @@
+package io.parkpulse.indicators.service;
+
+import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.indicators.domain.Indicator;
+import io.parkpulse.indicators.domain.Park;
+import io.parkpulse.indicators.domain.Periods;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** What the bureau looks at across parks for a month: the city table and who has reported. */
+@ApplicationScoped
+public class CityService {
+
+    @Inject
+    EntityManager em;
+
+    /** Reports for a month are due by the end of this day of the following month (Asia/Shanghai). */
+    @ConfigProperty(name = "parkpulse.reporting.deadline-day", defaultValue = "10")
+    int deadlineDay;
+
+    public record Completeness(String park, String parkName, int mandatory, int reported, List<String> missing,
+            OffsetDateTime completedAt, OffsetDateTime deadline, String status) {
+    }
+
+    /**
+     * Which active parks reported every mandatory indicator for the month, and whether on time. The
+     * time that counts is when the server first received each value (from the audit trail), never a
+     * date the park sets.
+     */
+    public List<Completeness> completeness(String periodText, String onlyPark) {
+        YearMonth period = Periods.month(periodText, "period");
+        OffsetDateTime deadline = ZonedDateTime.of(period.plusMonths(1).atDay(Math.min(deadlineDay, 28)).atTime(23, 59, 59),
+                Periods.ZONE).toOffsetDateTime();
+        List<Indicator> mandatory = Indicator.list("mandatory = true and status = 'ACTIVE'", Sort.by("sortOrder"));
+        Map<String, Map<String, OffsetDateTime>> firstReceipt = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select park_code, indicator_code, min(changed_at) from value_audit
+                 where period = ?1 group by park_code, indicator_code""").setParameter(1, period.toString()).getResultList();
+        for (Object[] r : rows) {
+            firstReceipt.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], toOffset(r[2]));
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Completeness> out = new ArrayList<>();
+        List<Park> parks = onlyPark == null ? Park.list("status = 'ACTIVE'", Sort.by("code"))
+                : Park.list("code = ?1", onlyPark);
+        for (Park p : parks) {
+            Map<String, OffsetDateTime> got = firstReceipt.getOrDefault(p.code, Map.of());
+            List<String> missing = new ArrayList<>();
+            OffsetDateTime completedAt = null;
+            for (Indicator i : mandatory) {
+                OffsetDateTime t = got.get(i.code);
+                if (t == null) {
+                    missing.add(i.code);
+                } else if (completedAt == null || t.isAfter(completedAt)) {
+                    completedAt = t;
+                }
+            }
+            String status;
+            if (!missing.isEmpty()) {
+                completedAt = null;
+                status = now.isAfter(deadline) ? "OVERDUE" : "INCOMPLETE";
+            } else {
+                status = completedAt.isAfter(deadline) ? "LATE" : "ON_TIME";
+            }
+            out.add(new Completeness(p.code, p.name, mandatory.size(), mandatory.size() - missing.size(), missing,
+                    completedAt, deadline, status));
+        }
+        return out;
+    }
+
+    public record CityRow(String park, String parkName, String level, String peerGroup, Map<String, BigDecimal> values) {
+    }
+
+    public record CityTable(String period, List<String> indicators, Map<String, String> units, List<CityRow> rows) {
+    }
+
+    /** Every active park's values of the chosen indicators for a month, sorted on one of them. */
+    public CityTable table(String periodText, List<String> indicators, String sortBy, boolean ascending) {
+        YearMonth period = Periods.month(periodText, "period");
+        if (indicators.isEmpty() || indicators.size() > 30) {
+            throw ProblemException.badRequest("indicators", "invalid", "name 1 to 30 indicator codes, comma-separated");
+        }
+        Map<String, String> units = new LinkedHashMap<>();
+        for (String code : indicators) {
+            Indicator i = Indicator.findById(code);
+            if (i == null) {
+                throw ProblemException.badRequest("indicators", "unknown_indicator", "indicator '" + code + "' is not in the catalog");
+            }
+            units.put(code, i.unit);
+        }
+        if (sortBy != null && !units.containsKey(sortBy) && !sortBy.equals("park")) {
+            throw ProblemException.badRequest("sort", "invalid", "sort by 'park' or one of the chosen indicators");
+        }
+        Map<String, Map<String, BigDecimal>> values = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select park_code, indicator_code, value from indicator_value
+                 where period = ?1 and indicator_code in (?2)""")
+                .setParameter(1, period.toString()).setParameter(2, indicators).getResultList();
+        for (Object[] r : rows) {
+            values.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>()).put((String) r[1], (BigDecimal) r[2]);
+        }
+        List<CityRow> out = new ArrayList<>();
+        for (Park p : Park.<Park>list("status = 'ACTIVE'", Sort.by("code"))) {
+            Map<String, BigDecimal> v = new LinkedHashMap<>();
+            for (String code : indicators) {
+                v.put(code, values.getOrDefault(p.code, Map.of()).get(code));
+            }
+            out.add(new CityRow(p.code, p.name, p.level.name(), p.peerGroup, v));
+        }
+        if (sortBy != null && !sortBy.equals("park")) {
+            // Parks that did not report sort last either way.
+            Comparator<BigDecimal> byValue = ascending ? Comparator.naturalOrder() : Comparator.reverseOrder();
+            out.sort(Comparator.comparing((CityRow r) -> r.values().get(sortBy), Comparator.nullsLast(byValue))
+                    .thenComparing(CityRow::park));
+        } else if (!ascending) {
+            out.sort(Comparator.comparing(CityRow::park).reversed());
+        }
+        return new CityTable(period.toString(), indicators, units, out);
+    }
+
+    private static OffsetDateTime toOffset(Object o) {
+        if (o instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (o instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (o instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected timestamp type " + o.getClass());
+    }
+}
