@@ -86,6 +86,25 @@ public class ValueResource {
     }
 
     @GET
+    @Path("/audit")
+    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @Operation(summary = "Every change of a park's values", description = "Newest first; filter by indicator and month range (YYYY-MM).")
+    public Page<ValueDtos.AuditView> audit(@PathParam("park") String park, @QueryParam("indicator") String indicator,
+            @QueryParam("from") String from, @QueryParam("to") String to, @Valid @BeanParam PageRequest page) {
+        caller.requirePark(park);
+        parks.require(park);
+        String lo = from == null ? "0000-00" : Periods.month(from, "from").toString();
+        String hi = to == null ? "9999-99" : Periods.month(to, "to").toString();
+        Parameters params = Parameters.with("park", park).and("lo", lo).and("hi", hi);
+        String q = "park = :park and period >= :lo and period <= :hi";
+        if (indicator != null) {
+            q += " and indicator = :indicator";
+            params.and("indicator", indicator);
+        }
+        return Page.of(ValueAudit.<ValueAudit>find(q, Sort.by("id").descending(), params), page, ValueDtos.AuditView::of);
+    }
+
+    @GET
     @Path("/{period}/{indicator}/history")
     @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
     @Operation(summary = "Every change of one value", description = "Who changed it (from the token), when, old and new value, and how (API, FILE, CORRECTION).")

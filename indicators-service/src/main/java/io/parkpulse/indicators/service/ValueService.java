@@ -33,6 +33,9 @@ public class ValueService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    CorrectionService corrections;
+
     public enum Outcome { IMPORTED, UPDATED, UNCHANGED }
 
     public record Recorded(IndicatorValue value, Indicator indicator, Outcome outcome, List<ValueFlag> flags) {
@@ -97,6 +100,7 @@ public class ValueService {
                     indicator.nameZh + " cannot be negative");
         }
         checkCumulative(parkCode, indicator, period, value);
+        source = corrections.sourceFor(parkCode, period.toString(), source);
 
         IndicatorValue.Key key = new IndicatorValue.Key(parkCode, indicatorCode, periodText);
         IndicatorValue row = IndicatorValue.findById(key);

@@ -13,6 +13,8 @@ public final class EventTypes {
     public static final String INDICATOR_DEFINED = "parkpulse.indicators.indicator-defined.v1";
     public static final String INDICATOR_RETIRED = "parkpulse.indicators.indicator-retired.v1";
 
+    public static final String QUARTER_CLOSED = "parkpulse.assessments.quarter-closed.v1";
+
     public static final String PROJECT_REGISTERED = "parkpulse.projects.project-registered.v1";
 
     public static final String LEAD_REGISTERED = "parkpulse.investment.lead-registered.v1";

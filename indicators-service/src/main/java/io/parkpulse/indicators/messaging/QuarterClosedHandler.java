@@ -1,0 +1,45 @@
+package io.parkpulse.indicators.messaging;
+
+import io.parkpulse.common.consumer.JsonEventHandler;
+import io.parkpulse.common.events.Event;
+import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.events.payload.QuarterClosed;
+import io.parkpulse.indicators.domain.PeriodLock;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.YearMonth;
+
+/** A published quarterly assessment locks its quarter's three months (the first lock of a month stays). */
+@ApplicationScoped
+public class QuarterClosedHandler extends JsonEventHandler<QuarterClosed> {
+
+    public QuarterClosedHandler() {
+        super(Topics.ASSESSMENTS, QuarterClosed.class);
+    }
+
+    @Override
+    protected boolean accepts(String type) {
+        return EventTypes.QUARTER_CLOSED.equals(type);
+    }
+
+    @Override
+    protected void apply(QuarterClosed q, Event event) {
+        if (q.quarter() == null || !q.quarter().matches("\\d{4}-Q[1-4]") || q.assessmentId() == null) {
+            throw new IllegalArgumentException("quarter-closed event without a valid quarter or assessment id");
+        }
+        int year = Integer.parseInt(q.quarter().substring(0, 4));
+        int last = 3 * (q.quarter().charAt(6) - '0');
+        for (int m = last - 2; m <= last; m++) {
+            String period = YearMonth.of(year, m).toString();
+            if (PeriodLock.findById(period) == null) {
+                PeriodLock lock = new PeriodLock();
+                lock.period = period;
+                lock.quarter = q.quarter();
+                lock.assessmentId = q.assessmentId();
+                lock.revision = q.revision();
+                lock.lockedAt = q.closedAt() == null ? event.time() : q.closedAt();
+                lock.persist();
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.parkpulse.indicators.service;
+
+import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.indicators.domain.CorrectionWindow;
+import io.parkpulse.indicators.domain.PeriodLock;
+import io.parkpulse.indicators.domain.Periods;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/** Correction windows: a bureau admin lets one park correct one locked month, with a reason, for a while. */
+@ApplicationScoped
+public class CorrectionService {
+
+    static final Duration MAX = Duration.ofDays(30);
+
+    @Inject
+    ParkService parks;
+
+    @Transactional
+    public CorrectionWindow open(String park, String periodText, String reason, Integer hours, String user) {
+        parks.require(park);
+        String period = Periods.month(periodText, "period").toString();
+        if (PeriodLock.findById(period) == null) {
+            throw ProblemException.unprocessable("period", "not_locked", period + " is not locked; it can be changed as it is");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw ProblemException.badRequest("reason", "required", "say in up to 500 characters why the month is reopened");
+        }
+        Duration length = Duration.ofHours(hours == null ? 72 : hours);
+        if (length.isNegative() || length.isZero() || length.compareTo(MAX) > 0) {
+            throw ProblemException.badRequest("hours", "out_of_range", "between 1 and " + MAX.toHours() + " hours");
+        }
+        if (CorrectionWindow.open(park, period).isPresent()) {
+            throw ProblemException.conflict("window_open", "a correction window is already open for " + park + " " + period, null);
+        }
+        CorrectionWindow w = new CorrectionWindow();
+        w.park = park;
+        w.period = period;
+        w.reason = reason;
+        w.openedBy = user;
+        w.openedAt = OffsetDateTime.now();
+        w.expiresAt = w.openedAt.plus(length);
+        w.persist();
+        return w;
+    }
+
+    @Transactional
+    public CorrectionWindow close(String park, long id, String user) {
+        CorrectionWindow w = CorrectionWindow.findById(id);
+        if (w == null || !w.park.equals(park)) {
+            throw ProblemException.notFound("correction window", Long.toString(id));
+        }
+        if (w.closedAt != null) {
+            throw ProblemException.conflict("window_closed", "this window was closed by " + w.closedBy, null);
+        }
+        w.closedAt = OffsetDateTime.now();
+        w.closedBy = user;
+        return w;
+    }
+
+    /**
+     * Whether a value of this park and month may be written, and as what source: refused with the
+     * assessment that locked it, or allowed as a correction while a window is open.
+     */
+    public String sourceFor(String park, String period, String requested) {
+        PeriodLock lock = PeriodLock.findById(period);
+        if (lock == null) {
+            return requested;
+        }
+        if (CorrectionWindow.open(park, period).isPresent()) {
+            return "CORRECTION";
+        }
+        throw ProblemException.conflict("period_locked", period + " was locked when the " + lock.quarter
+                + " assessment (" + lock.assessmentId + ", revision " + lock.revision
+                + ") was published; a bureau admin can open a correction window",
+                Map.of("assessmentId", lock.assessmentId, "quarter", lock.quarter, "revision", lock.revision));
+    }
+}
