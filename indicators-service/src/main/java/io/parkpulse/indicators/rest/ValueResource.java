@@ -12,6 +12,7 @@ import io.parkpulse.common.idempotency.IdempotencyStore;
 import io.parkpulse.indicators.domain.ValueAudit;
 import io.parkpulse.indicators.service.BatchService;
 import io.parkpulse.indicators.service.ParkService;
+import io.parkpulse.indicators.service.SpreadsheetService;
 import io.parkpulse.indicators.service.ValueService;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -54,6 +55,9 @@ public class ValueResource {
     BatchService batches;
 
     @Inject
+    SpreadsheetService spreadsheets;
+
+    @Inject
     Caller caller;
 
     @PUT
@@ -83,6 +87,42 @@ public class ValueResource {
                 idempotencyKey);
         return Response.status(a.status()).type(MediaType.APPLICATION_JSON)
                 .entity(a.storedBody() != null ? a.storedBody() : a.result()).build();
+    }
+
+    @POST
+    @Path("/file")
+    @Consumes({ "text/csv", SpreadsheetService.XLSX })
+    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
+    @Operation(summary = "Report a month's values as a CSV or XLSX file",
+            description = "Columns indicator, value and optionally unit (or 指标代码, 本期数值, 单位) in the first row; the downloaded template "
+                    + "works as it is. period=YYYY-MM is required; dryRun, atomic and Idempotency-Key as for the JSON batch. Values are recorded with source FILE.")
+    public Response file(@PathParam("park") String park, @QueryParam("period") String period,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @QueryParam("atomic") @DefaultValue("false") boolean atomic,
+            @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
+            @HeaderParam("Content-Type") String contentType, byte[] body) {
+        caller.requirePark(park);
+        if (body == null || body.length == 0) {
+            throw io.parkpulse.common.error.ProblemException.badRequest("body", "required", "upload a CSV or XLSX file");
+        }
+        var rows = contentType != null && contentType.startsWith("text/csv") ? spreadsheets.readCsv(body)
+                : spreadsheets.readXlsx(body);
+        BatchService.Answer a = batches.submitRows(park, period, rows, dryRun, atomic, caller.user(), "FILE",
+                idempotencyKey);
+        return Response.status(a.status()).type(MediaType.APPLICATION_JSON)
+                .entity(a.storedBody() != null ? a.storedBody() : a.result()).build();
+    }
+
+    @GET
+    @Path("/template")
+    @Produces(SpreadsheetService.XLSX)
+    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
+    @Operation(summary = "The month's XLSX template", description = "Every active indicator with its unit, last year's figure and last month's; fill in the value column and upload it.")
+    public Response template(@PathParam("park") String park, @QueryParam("period") String period) {
+        caller.requirePark(park);
+        byte[] xlsx = spreadsheets.template(park, period);
+        return Response.ok(xlsx, SpreadsheetService.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"" + park + "-" + period + ".xlsx\"").build();
     }
 
     @GET

@@ -36,6 +36,10 @@ public class BatchService {
     public record Row(String indicator, BigDecimal value, String unit) {
     }
 
+    /** A row read from a file: {@code error} says why its value could not be read (then it is rejected). */
+    public record FileRow(String indicator, BigDecimal value, String unit, String error) {
+    }
+
     /** {@code flags}: review reasons of a stored but suspicious value. */
     public record RowResult(int index, String indicator, String outcome, BigDecimal value, String unit, String code,
             String field, String message, List<String> flags) {
@@ -58,6 +62,14 @@ public class BatchService {
     @Transactional
     public Answer submit(String park, String period, List<Row> rows, boolean dryRun, boolean atomic, String user,
             String source, String idempotencyKey) {
+        List<FileRow> all = rows == null ? null
+                : rows.stream().map(r -> r == null ? null : new FileRow(r.indicator(), r.value(), r.unit(), null)).toList();
+        return submitRows(park, period, all, dryRun, atomic, user, source, idempotencyKey);
+    }
+
+    @Transactional
+    public Answer submitRows(String park, String period, List<FileRow> rows, boolean dryRun, boolean atomic, String user,
+            String source, String idempotencyKey) {
         String scope = "values:" + park;
         String hash = idempotency.hash(park, period, rows, dryRun, atomic);
         Optional<IdempotencyStore.Stored> earlier = idempotency.find(scope, idempotencyKey, hash);
@@ -78,11 +90,14 @@ public class BatchService {
         Set<String> seen = new HashSet<>();
         int imported = 0, updated = 0, unchanged = 0, rejected = 0;
         for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
+            FileRow row = rows.get(i);
             String prefix = "rows[" + i + "].";
             try {
                 if (row == null || row.indicator() == null || row.indicator().isBlank()) {
                     throw ProblemException.badRequest("indicator", "required", "name the indicator");
+                }
+                if (row.error() != null) {
+                    throw ProblemException.unprocessable("value", "not_a_number", row.error());
                 }
                 if (!seen.add(row.indicator())) {
                     throw ProblemException.badRequest("indicator", "duplicate_row",
