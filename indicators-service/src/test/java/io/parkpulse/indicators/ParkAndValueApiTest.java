@@ -148,6 +148,25 @@ class ParkAndValueApiTest {
     }
 
     @Test
+    void listsArePagedAndSortedOnTheFieldsTheyOffer() {
+        String park = registerPark(uniqueCode());
+        for (String m : List.of("2025-01", "2025-02", "2025-03")) {
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"value\": 5}")
+                    .put("/api/v1/parks/{p}/values/{m}/employees", park, m).then().statusCode(200);
+        }
+        given().auth().oauth2(ADMIN).queryParam("sort", "-period").queryParam("size", 2)
+                .get("/api/v1/parks/{p}/values", park).then().statusCode(200)
+                .body("items.period", org.hamcrest.Matchers.contains("2025-03", "2025-02")).body("total", equalTo(3));
+        given().auth().oauth2(ADMIN).queryParam("sort", "-period").queryParam("size", 2).queryParam("page", 1)
+                .get("/api/v1/parks/{p}/values", park).then().body("items.period", org.hamcrest.Matchers.contains("2025-01"));
+        given().auth().oauth2(ADMIN).queryParam("sort", "secret").get("/api/v1/parks/{p}/values", park).then()
+                .statusCode(400).body("code", equalTo("invalid_sort")).body("errors[0].field", equalTo("sort"));
+        given().auth().oauth2(ADMIN).queryParam("size", 501).get("/api/v1/parks").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(ADMIN).queryParam("sort", "-name").get("/api/v1/parks").then().statusCode(200);
+    }
+
+    @Test
     void everyChangeIsPublishedOnceWithCloudEventsHeadersKeyedByPark() {
         String park = registerPark(uniqueCode());
         String month = YearMonth.now().minusMonths(1).toString();

@@ -15,6 +15,8 @@ public final class Main {
               demo [--seed N] [--no-wait]   start PostgreSQL, Kafka and the four services, load a demo city
                                             through the APIs, print the ranking, run until Ctrl-C
                                             (--no-wait: stop right after printing)
+              bench import [--values N]    100,000 values through the batch API beside a plain JDBC insert;
+                                            writes docs/benchmarks.md (a benchmark, not a test)
               token --role ROLE [--park CODE] [--user NAME] [--hours H]
                                             print a bearer token signed with the local-only key
                                             ROLE: bureau-admin, bureau-analyst, park-staff, service
@@ -29,6 +31,12 @@ public final class Main {
         Path root = Path.of(System.getProperty("parkpulse.root", ".")).toAbsolutePath().normalize();
         switch (a.get(0)) {
             case "demo" -> Demo.run(root, Long.parseLong(option(a, "--seed", "20261122")), !a.contains("--no-wait"));
+            case "bench" -> {
+                if (a.size() < 2 || !a.get(1).equals("import")) {
+                    fail("usage: ./parkpulse bench import [--values N]");
+                }
+                ImportBenchmark.run(root, Integer.parseInt(option(a, "--values", "100000")));
+            }
             case "token" -> {
                 String role = option(a, "--role", null);
                 if (role == null || !List.of("bureau-admin", "bureau-analyst", "park-staff", "service").contains(role)) {

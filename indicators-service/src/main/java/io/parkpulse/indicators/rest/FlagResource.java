@@ -59,7 +59,8 @@ public class FlagResource {
         } else if (status.equals("cleared")) {
             q.append(" and clearedAt is not null");
         }
-        return Page.of(ValueFlag.<ValueFlag>find(q.toString(), Sort.by("id"), params), page, ValueDtos.FlagView::of);
+        Sort sort = page.sort(java.util.Map.of("flaggedAt", "id", "park", "park", "period", "period"), "flaggedAt", "id");
+        return Page.of(ValueFlag.<ValueFlag>find(q.toString(), sort, params), page, ValueDtos.FlagView::of);
     }
 
     @POST

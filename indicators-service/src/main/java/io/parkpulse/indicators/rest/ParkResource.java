@@ -53,7 +53,9 @@ public class ParkResource {
     @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.PARK_STAFF, Roles.SERVICE })
     @Operation(summary = "List parks", description = "Everyone may read the registry.")
     public Page<ParkDtos.ParkView> list(@Valid @BeanParam PageRequest page) {
-        return Page.of(Park.<Park>findAll(io.quarkus.panache.common.Sort.by("code")), page,
+        var sort = page.sort(java.util.Map.of("code", "code", "name", "name", "district", "district", "level", "level",
+                "peerGroup", "peerGroup"), "code", "code");
+        return Page.of(Park.<Park>findAll(sort), page,
                 p -> ParkDtos.ParkView.of(p, currentLand(p.code)));
     }
 

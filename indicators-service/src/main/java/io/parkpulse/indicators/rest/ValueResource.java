@@ -141,7 +141,8 @@ public class ValueResource {
             q += " and indicator = :indicator";
             params.and("indicator", indicator);
         }
-        return Page.of(ValueAudit.<ValueAudit>find(q, Sort.by("id").descending(), params), page, ValueDtos.AuditView::of);
+        Sort sort = page.sort(Map.of("changedAt", "id", "period", "period", "indicator", "indicator"), "-changedAt", "id");
+        return Page.of(ValueAudit.<ValueAudit>find(q, sort, params), page, ValueDtos.AuditView::of);
     }
 
     @GET
@@ -176,7 +177,9 @@ public class ValueResource {
         }
         Map<String, Indicator> catalog = Indicator.<Indicator>listAll().stream()
                 .collect(Collectors.toMap(i -> i.code, Function.identity()));
-        return Page.of(IndicatorValue.<IndicatorValue>find(q, Sort.by("id.period").and("id.indicator"), params), page,
+        Sort sort = page.sort(Map.of("period", "id.period", "indicator", "id.indicator", "recordedAt", "recordedAt",
+                "value", "value"), "period", "id.indicator");
+        return Page.of(IndicatorValue.<IndicatorValue>find(q, sort.and("id.period"), params), page,
                 v -> ValueDtos.ValueView.of(v, catalog.get(v.id.indicator()), null, null));
     }
 }

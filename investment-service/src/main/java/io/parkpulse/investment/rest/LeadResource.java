@@ -56,9 +56,11 @@ public class LeadResource {
     @Operation(summary = "List leads", description = "Park staff see their own park's leads only.")
     public Page<LeadDtos.LeadView> list(@QueryParam("park") String park, @Valid @BeanParam PageRequest page) {
         String scope = caller.parkScope(park);
+        Sort sort = page.sort(java.util.Map.of("createdAt", "createdAt", "park", "park", "projectName", "projectName", "intendedInvestment", "intendedInvestment", "stage", "stage"),
+                "createdAt", "id");
         PanacheQuery<Lead> query = scope == null
-                ? Lead.findAll(Sort.by("createdAt").and("id"))
-                : Lead.find("park = :park", Sort.by("createdAt").and("id"), Parameters.with("park", scope));
+                ? Lead.findAll(sort)
+                : Lead.find("park = :park", sort, Parameters.with("park", scope));
         return Page.of(query, page, LeadDtos.LeadView::of);
     }
 

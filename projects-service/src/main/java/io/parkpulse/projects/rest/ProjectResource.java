@@ -56,9 +56,11 @@ public class ProjectResource {
     @Operation(summary = "List projects", description = "Park staff see their own park's projects only.")
     public Page<ProjectDtos.ProjectView> list(@QueryParam("park") String park, @Valid @BeanParam PageRequest page) {
         String scope = caller.parkScope(park);
+        Sort sort = page.sort(java.util.Map.of("createdAt", "createdAt", "park", "park", "name", "name", "totalInvestment", "totalInvestment", "stage", "stage"),
+                "createdAt", "id");
         PanacheQuery<Project> query = scope == null
-                ? Project.findAll(Sort.by("createdAt").and("id"))
-                : Project.find("park = :park", Sort.by("createdAt").and("id"), Parameters.with("park", scope));
+                ? Project.findAll(sort)
+                : Project.find("park = :park", sort, Parameters.with("park", scope));
         return Page.of(query, page, ProjectDtos.ProjectView::of);
     }
 
