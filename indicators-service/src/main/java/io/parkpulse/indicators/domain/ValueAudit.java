@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -16,7 +17,8 @@ import java.time.OffsetDateTime;
 public class ValueAudit extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "value_audit_id")
+    @SequenceGenerator(name = "value_audit_id", sequenceName = "value_audit_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "park_code", nullable = false)

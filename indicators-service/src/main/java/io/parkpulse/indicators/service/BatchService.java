@@ -3,8 +3,6 @@ package io.parkpulse.indicators.service;
 import io.parkpulse.common.error.Problem;
 import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.common.idempotency.IdempotencyStore;
-import io.parkpulse.indicators.domain.Park;
-import io.parkpulse.indicators.domain.Periods;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,10 +74,7 @@ public class BatchService {
         if (earlier.isPresent()) {
             return new Answer(earlier.get().status(), null, earlier.get().body());
         }
-        if (Park.findById(park) == null) {
-            throw ProblemException.notFound("park", park);
-        }
-        Periods.month(period, "period");
+        ValueService.Neighbourhood neighbourhood = values.neighbourhood(park, period, null);
         if (rows == null || rows.isEmpty()) {
             throw ProblemException.badRequest("rows", "required", "a batch needs at least one row");
         }
@@ -103,7 +98,7 @@ public class BatchService {
                     throw ProblemException.badRequest("indicator", "duplicate_row",
                             "indicator '" + row.indicator() + "' appears twice in this batch");
                 }
-                ValueService.Recorded r = values.recordInTransaction(park, period, row.indicator(), row.value(),
+                ValueService.Recorded r = values.recordInTransaction(neighbourhood, row.indicator(), row.value(),
                         row.unit(), user, source);
                 switch (r.outcome()) {
                     case IMPORTED -> imported++;

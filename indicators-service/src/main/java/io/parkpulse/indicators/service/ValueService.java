@@ -19,7 +19,9 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Records monthly values: validation, the change, and its event, in one transaction. */
@@ -53,17 +55,62 @@ public class ValueService {
     @Transactional
     public Recorded record(String parkCode, String periodText, String indicatorCode, BigDecimal input, String unit,
             String user, String source) {
-        return recordInTransaction(parkCode, periodText, indicatorCode, input, unit, user, source);
+        return recordInTransaction(neighbourhood(parkCode, periodText, indicatorCode), indicatorCode, input, unit, user,
+                source);
     }
 
     /**
-     * Validates and applies one value in the caller's transaction. Every refusal is thrown as a
-     * {@link ProblemException} before anything is written, so a batch can record it and go on.
+     * What validating and flagging a park's values for one month needs to read — the park, the
+     * catalog, the lock, and the park's values from January of the previous year to the month — read
+     * once per request instead of once per value.
      */
-    public Recorded recordInTransaction(String parkCode, String periodText, String indicatorCode, BigDecimal input,
-            String unit, String user, String source) {
-        Park park = Park.findById(parkCode);
-        if (park == null) {
+    public final class Neighbourhood {
+        final String park;
+        final YearMonth period;
+        final Map<String, Indicator> catalog = new HashMap<>();
+        final Map<String, IndicatorValue> values = new HashMap<>();
+        String source;
+        boolean sourceResolved;
+
+        Neighbourhood(String park, YearMonth period, String onlyIndicator) {
+            this.park = park;
+            this.period = period;
+            for (Indicator i : Indicator.<Indicator>listAll()) {
+                catalog.put(i.code, i);
+            }
+            String q = "id.park = ?1 and id.period >= ?2 and id.period <= ?3"
+                    + (onlyIndicator == null ? "" : " and id.indicator = ?4");
+            List<IndicatorValue> rows = onlyIndicator == null
+                    ? IndicatorValue.list(q, park, YearMonth.of(period.getYear() - 1, 1).toString(), period.toString())
+                    : IndicatorValue.list(q, park, YearMonth.of(period.getYear() - 1, 1).toString(), period.toString(),
+                            onlyIndicator);
+            for (IndicatorValue v : rows) {
+                values.put(v.id.indicator() + "@" + v.id.period(), v);
+            }
+        }
+
+        IndicatorValue row(String indicator, YearMonth month) {
+            return values.get(indicator + "@" + month);
+        }
+
+        BigDecimal value(String indicator, YearMonth month) {
+            IndicatorValue v = row(indicator, month);
+            return v == null ? null : v.value;
+        }
+
+        /** Whether the month is locked (refused) or open for a correction, decided once per request. */
+        String source(String requested) {
+            if (!sourceResolved) {
+                source = corrections.sourceFor(park, period.toString(), requested);
+                sourceResolved = true;
+            }
+            return source == null ? requested : source;
+        }
+    }
+
+    /** Reads a park's month once; refuses an unknown park or a malformed or future month. */
+    public Neighbourhood neighbourhood(String parkCode, String periodText, String onlyIndicator) {
+        if (Park.findById(parkCode) == null) {
             throw ProblemException.notFound("park", parkCode);
         }
         YearMonth period = Periods.month(periodText, "period");
@@ -71,7 +118,18 @@ public class ValueService {
             throw ProblemException.unprocessable("period", "future_period",
                     periodText + " has not begun; values are reported after the month");
         }
-        Indicator indicator = Indicator.findById(indicatorCode);
+        return new Neighbourhood(parkCode, period, onlyIndicator);
+    }
+
+    /**
+     * Validates and applies one value in the caller's transaction. Every refusal is thrown as a
+     * {@link ProblemException} before anything is written, so a batch can record it and go on.
+     */
+    public Recorded recordInTransaction(Neighbourhood n, String indicatorCode, BigDecimal input, String unit,
+            String user, String requestedSource) {
+        String parkCode = n.park;
+        YearMonth period = n.period;
+        Indicator indicator = n.catalog.get(indicatorCode);
         if (indicator == null) {
             throw ProblemException.unprocessable("indicator", "unknown_indicator",
                     "indicator '" + indicatorCode + "' is not in the catalog");
@@ -99,24 +157,25 @@ public class ValueService {
             throw ProblemException.unprocessable("value", "negative_not_allowed",
                     indicator.nameZh + " cannot be negative");
         }
-        checkCumulative(parkCode, indicator, period, value);
-        source = corrections.sourceFor(parkCode, period.toString(), source);
+        checkCumulative(n, indicator, value);
+        String source = n.source(requestedSource);
 
-        IndicatorValue.Key key = new IndicatorValue.Key(parkCode, indicatorCode, periodText);
-        IndicatorValue row = IndicatorValue.findById(key);
+        IndicatorValue row = n.row(indicatorCode, period);
         BigDecimal previous = row == null ? null : row.value;
         Outcome outcome;
         if (row == null) {
             row = new IndicatorValue();
-            row.id = key;
+            row.id = new IndicatorValue.Key(parkCode, indicatorCode, period.toString());
             row.version = 1;
             outcome = Outcome.IMPORTED;
+            n.values.put(indicatorCode + "@" + period, row);
         } else if (row.value.compareTo(value) == 0) {
             return new Recorded(row, indicator, Outcome.UNCHANGED, List.of());
         } else {
             row.version++;
             outcome = Outcome.UPDATED;
         }
+        String periodText = period.toString();
         row.value = value;
         row.recordedAt = OffsetDateTime.now();
         row.recordedBy = user;
@@ -133,33 +192,51 @@ public class ValueService {
         audit.changedBy = user;
         audit.changedAt = row.recordedAt;
         audit.persist();
-        List<ValueFlag> flags = flag(indicator, period, row);
+        List<ValueFlag> flags = flag(n, indicator, row);
         outbox.publish(Topics.INDICATORS, EventTypes.VALUE_RECORDED, parkCode,
                 new IndicatorValueRecorded(parkCode, indicatorCode, indicator.nameZh, periodText, value, indicator.unit, previous,
                         row.version, source, user, row.recordedAt));
         return new Recorded(row, indicator, outcome, flags);
     }
 
+    /** A year-to-date figure cannot fall within a year (profit excepted: its catalog entry allows negatives). */
+    private void checkCumulative(Neighbourhood n, Indicator indicator, BigDecimal value) {
+        if (!indicator.isCumulative() || indicator.allowNegative || n.period.getMonthValue() == 1) {
+            return;
+        }
+        for (YearMonth m = n.period.minusMonths(1); m.getYear() == n.period.getYear(); m = m.minusMonths(1)) {
+            BigDecimal before = n.value(indicator.code, m);
+            if (before != null) {
+                if (value.compareTo(before) < 0) {
+                    throw ProblemException.unprocessable("value", "cumulative_decrease",
+                            indicator.nameZh + " is reported year to date and cannot fall below "
+                                    + before.toPlainString() + " " + indicator.unit + " reported for " + m);
+                }
+                return;
+            }
+        }
+    }
+
     /** Stores the value's review flags, if any; the value itself is kept either way. */
-    private List<ValueFlag> flag(Indicator indicator, YearMonth period, IndicatorValue row) {
-        String park = row.id.park();
+    private List<ValueFlag> flag(Neighbourhood n, Indicator indicator, IndicatorValue row) {
+        YearMonth period = n.period;
+        BigDecimal lastYear = n.value(indicator.code, period.minusYears(1));
+        if (indicator.isCumulative() && period.getMonthValue() == 1) {
+            return flagsOf(row, Plausibility.check(indicator, row.value, row.value, null, lastYear, thresholds()));
+        }
         BigDecimal monthAlone = null;
         BigDecimal previousComparable;
-        BigDecimal previous = valueAt(park, indicator.code, period.minusMonths(1));
+        BigDecimal previous = n.value(indicator.code, period.minusMonths(1));
         if (indicator.isCumulative()) {
-            if (period.getMonthValue() == 1) {
-                return flagsOf(row, Plausibility.check(indicator, row.value, row.value, null,
-                        valueAt(park, indicator.code, period.minusYears(1)), thresholds()));
-            }
             monthAlone = previous == null ? null : row.value.subtract(previous);
             BigDecimal beforePrevious = period.getMonthValue() == 2 ? BigDecimal.ZERO
-                    : valueAt(park, indicator.code, period.minusMonths(2));
+                    : n.value(indicator.code, period.minusMonths(2));
             previousComparable = previous == null || beforePrevious == null ? null : previous.subtract(beforePrevious);
         } else {
             previousComparable = previous;
         }
-        return flagsOf(row, Plausibility.check(indicator, row.value, monthAlone, previousComparable,
-                valueAt(park, indicator.code, period.minusYears(1)), thresholds()));
+        return flagsOf(row, Plausibility.check(indicator, row.value, monthAlone, previousComparable, lastYear,
+                thresholds()));
     }
 
     private List<ValueFlag> flagsOf(IndicatorValue row, List<Plausibility.Finding> findings) {
@@ -181,25 +258,5 @@ public class ValueService {
 
     private Plausibility.Thresholds thresholds() {
         return new Plausibility.Thresholds(monthJumpPct, stockJumpPct, yearJumpPct);
-    }
-
-    private static BigDecimal valueAt(String park, String indicator, YearMonth month) {
-        IndicatorValue v = IndicatorValue.findById(new IndicatorValue.Key(park, indicator, month.toString()));
-        return v == null ? null : v.value;
-    }
-
-    /** A year-to-date figure cannot fall within a year (profit excepted: its catalog entry allows negatives). */
-    private void checkCumulative(String park, Indicator indicator, YearMonth period, BigDecimal value) {
-        if (!indicator.isCumulative() || indicator.allowNegative || period.getMonthValue() == 1) {
-            return;
-        }
-        IndicatorValue before = IndicatorValue.find(
-                "id.park = ?1 and id.indicator = ?2 and id.period >= ?3 and id.period < ?4 order by id.period desc",
-                park, indicator.code, period.withMonth(1).toString(), period.toString()).firstResult();
-        if (before != null && value.compareTo(before.value) < 0) {
-            throw ProblemException.unprocessable("value", "cumulative_decrease",
-                    indicator.nameZh + " is reported year to date and cannot fall below " + before.value.toPlainString()
-                            + " " + indicator.unit + " reported for " + before.id.period());
-        }
     }
 }
