@@ -60,8 +60,8 @@ public class ValueService {
     }
 
     /**
-     * What validating and flagging a park's values for one month needs to read — the park, the
-     * catalog, the lock, and the park's values from January of the previous year to the month — read
+     * What validating and flagging a park's values for one month needs to read — the catalog, the
+     * lock, and the park's values of this month, the two before and the same month last year — read
      * once per request instead of once per value.
      */
     public final class Neighbourhood {
@@ -78,11 +78,12 @@ public class ValueService {
             for (Indicator i : Indicator.<Indicator>listAll()) {
                 catalog.put(i.code, i);
             }
-            String q = "id.park = ?1 and id.period >= ?2 and id.period <= ?3"
-                    + (onlyIndicator == null ? "" : " and id.indicator = ?4");
+            // Only the months the checks read: this one, the two before, and the same month last year.
+            List<String> months = List.of(period.toString(), period.minusMonths(1).toString(),
+                    period.minusMonths(2).toString(), period.minusYears(1).toString());
             List<IndicatorValue> rows = onlyIndicator == null
-                    ? IndicatorValue.list(q, park, YearMonth.of(period.getYear() - 1, 1).toString(), period.toString())
-                    : IndicatorValue.list(q, park, YearMonth.of(period.getYear() - 1, 1).toString(), period.toString(),
+                    ? IndicatorValue.list("id.park = ?1 and id.period in ?2", park, months)
+                    : IndicatorValue.list("id.park = ?1 and id.period in ?2 and id.indicator = ?3", park, months,
                             onlyIndicator);
             for (IndicatorValue v : rows) {
                 values.put(v.id.indicator() + "@" + v.id.period(), v);
@@ -204,16 +205,24 @@ public class ValueService {
         if (!indicator.isCumulative() || indicator.allowNegative || n.period.getMonthValue() == 1) {
             return;
         }
-        for (YearMonth m = n.period.minusMonths(1); m.getYear() == n.period.getYear(); m = m.minusMonths(1)) {
-            BigDecimal before = n.value(indicator.code, m);
-            if (before != null) {
-                if (value.compareTo(before) < 0) {
-                    throw ProblemException.unprocessable("value", "cumulative_decrease",
-                            indicator.nameZh + " is reported year to date and cannot fall below "
-                                    + before.toPlainString() + " " + indicator.unit + " reported for " + m);
-                }
+        YearMonth lastMonth = n.period.minusMonths(1);
+        BigDecimal before = n.value(indicator.code, lastMonth);
+        YearMonth beforeMonth = lastMonth;
+        if (before == null) {
+            // Last month was not reported: the latest earlier month of the year counts (rare, so read here).
+            IndicatorValue earlier = IndicatorValue.find(
+                    "id.park = ?1 and id.indicator = ?2 and id.period >= ?3 and id.period < ?4 order by id.period desc",
+                    n.park, indicator.code, n.period.withMonth(1).toString(), lastMonth.toString()).firstResult();
+            if (earlier == null) {
                 return;
             }
+            before = earlier.value;
+            beforeMonth = YearMonth.parse(earlier.id.period());
+        }
+        if (value.compareTo(before) < 0) {
+            throw ProblemException.unprocessable("value", "cumulative_decrease",
+                    indicator.nameZh + " is reported year to date and cannot fall below " + before.toPlainString() + " "
+                            + indicator.unit + " reported for " + beforeMonth);
         }
     }
 
