@@ -25,6 +25,19 @@ public final class Periods {
         }
     }
 
+    /** An inclusive month range from optional {@code from} and {@code to} query parameters, as comparable text. */
+    public record Range(String from, String to) {
+    }
+
+    public static Range range(String from, String to) {
+        String lo = from == null ? "0000-00" : month(from, "from").toString();
+        String hi = to == null ? "9999-99" : month(to, "to").toString();
+        if (lo.compareTo(hi) > 0) {
+            throw ProblemException.badRequest("from", "invalid_range", "'from' is after 'to'");
+        }
+        return new Range(lo, hi);
+    }
+
     public static YearMonth current() {
         return YearMonth.now(ZONE);
     }

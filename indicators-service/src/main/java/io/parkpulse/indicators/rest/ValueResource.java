@@ -103,7 +103,7 @@ public class ValueResource {
             @HeaderParam("Content-Type") String contentType, byte[] body) {
         caller.requirePark(park);
         if (body == null || body.length == 0) {
-            throw io.parkpulse.common.error.ProblemException.badRequest("body", "required", "upload a CSV or XLSX file");
+            throw ProblemException.badRequest("body", "required", "upload a CSV or XLSX file");
         }
         var rows = contentType != null && contentType.startsWith("text/csv") ? spreadsheets.readCsv(body)
                 : spreadsheets.readXlsx(body);
@@ -133,9 +133,8 @@ public class ValueResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @Valid @BeanParam PageRequest page) {
         caller.requirePark(park);
         parks.require(park);
-        String lo = from == null ? "0000-00" : Periods.month(from, "from").toString();
-        String hi = to == null ? "9999-99" : Periods.month(to, "to").toString();
-        Parameters params = Parameters.with("park", park).and("lo", lo).and("hi", hi);
+        Periods.Range range = Periods.range(from, to);
+        Parameters params = Parameters.with("park", park).and("lo", range.from()).and("hi", range.to());
         String q = "park = :park and period >= :lo and period <= :hi";
         if (indicator != null) {
             q += " and indicator = :indicator";
@@ -164,11 +163,9 @@ public class ValueResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @Valid @BeanParam PageRequest page) {
         caller.requirePark(park);
         parks.require(park);
-        String lo = from == null ? "0000-00" : Periods.month(from, "from").toString();
-        String hi = to == null ? "9999-99" : Periods.month(to, "to").toString();
-        if (lo.compareTo(hi) > 0) {
-            throw ProblemException.badRequest("from", "invalid_range", "'from' is after 'to'");
-        }
+        Periods.Range range = Periods.range(from, to);
+        String lo = range.from();
+        String hi = range.to();
         String q = "id.park = :park and id.period >= :lo and id.period <= :hi"
                 + (indicator == null ? "" : " and id.indicator = :indicator");
         Parameters params = Parameters.with("park", park).and("lo", lo).and("hi", hi);
