@@ -197,7 +197,6 @@ class BatchTargetFigureApiTest {
     }
 
     static void put(String park, String period, String indicator, String value) {
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"value\": " + value + "}")
-                .put("/api/v1/parks/{p}/values/{m}/{i}", park, period, indicator).then().statusCode(200);
+        Values.put(ADMIN, park, period, indicator, value).statusCode(200);
     }
 }

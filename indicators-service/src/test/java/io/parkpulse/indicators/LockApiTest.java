@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 class LockApiTest {
 
     static ValidatableResponse put(String token, String park, String period, String value) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"value\": " + value + "}")
-                .put("/api/v1/parks/{p}/values/{m}/tax_revenue", park, period).then();
+        return Values.put(token, park, period, "tax_revenue", value);
     }
 
     @Test
