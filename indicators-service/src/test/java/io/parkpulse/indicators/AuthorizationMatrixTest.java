@@ -1,0 +1,277 @@
+package io.parkpulse.indicators;
+
+import static io.parkpulse.indicators.ParkAndValueApiTest.ADMIN;
+import static io.parkpulse.indicators.ParkAndValueApiTest.registerPark;
+import static io.parkpulse.indicators.ParkAndValueApiTest.uniqueCode;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.Topics;
+import io.parkpulse.infra.TestEvents;
+import io.parkpulse.infra.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks src/test/resources/authorization-matrix.csv with real signed tokens: every endpoint of the
+ * OpenAPI document must be in it, every caller gets the expected answer, a refused write changes
+ * nothing and a refused read shows nothing of the park.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    static final List<String> CALLERS = List.of("admin", "analyst", "service", "own", "other", "none");
+
+    record Rule(String method, String path, Map<String, String> expected) {
+    }
+
+    String parkA;
+    String parkB;
+    String parkAName;
+    final AtomicInteger counter = new AtomicInteger();
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsTheMatrixSays() throws Exception {
+        List<Rule> rules = readMatrix();
+        Set<String> documented = new TreeSet<>();
+        Map<String, Object> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().path("paths");
+        for (var p : paths.entrySet()) {
+            for (String method : ((Map<String, Object>) p.getValue()).keySet()) {
+                if (List.of("get", "post", "put", "delete", "patch").contains(method)) {
+                    documented.add(method.toUpperCase() + " " + p.getKey());
+                }
+            }
+        }
+        Set<String> inMatrix = new TreeSet<>();
+        rules.forEach(r -> inMatrix.add(r.method() + " " + r.path()));
+        assertEquals(documented, inMatrix, "the matrix must list exactly the endpoints of the OpenAPI document");
+
+        parkA = registerPark(uniqueCode());
+        parkB = registerPark(uniqueCode());
+        parkAName = given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}", parkA).then().extract().path("name");
+        lockQuarter("2022-Q4");
+
+        List<String> failures = new ArrayList<>();
+        for (Rule rule : rules) {
+            for (String caller : CALLERS) {
+                String expected = rule.expected().get(caller);
+                Map<String, String> params = prepare(rule, caller);
+                String before = rule.method().equals("GET") ? null : state();
+                Response r = send(rule, caller, params);
+                String what = rule.method() + " " + rule.path() + " as " + caller + " → " + r.statusCode();
+                int status = r.statusCode();
+                boolean ok = switch (expected) {
+                    case "allow" -> status >= 200 && status < 300;
+                    default -> status == Integer.parseInt(expected);
+                };
+                if (!ok) {
+                    failures.add(what + " (expected " + expected + "): " + abbreviate(r.asString()));
+                    continue;
+                }
+                if (!expected.equals("allow")) {
+                    if (!r.contentType().startsWith("application/problem+json")) {
+                        failures.add(what + " is not problem+json");
+                    }
+                    if (r.asString().contains(parkAName)) {
+                        failures.add(what + " leaked the park's data");
+                    }
+                    if (before != null && !before.equals(state())) {
+                        failures.add(what + " changed something although refused");
+                    }
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** Fresh path parameters for one call; for writes that may be allowed, whatever they need to succeed. */
+    Map<String, String> prepare(Rule rule, String caller) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("park", parkA);
+        p.put("code", parkA);
+        p.put("period", "2025-01");
+        p.put("indicator", "tax_revenue");
+        p.put("year", "2025");
+        switch (rule.method() + " " + rule.path()) {
+            case "POST /api/v1/indicators/{code}/retire" -> p.put("code", newIndicator());
+            case "POST /api/v1/flags/{id}/clear" -> p.put("id", Integer.toString(newFlag()));
+            case "POST /api/v1/parks/{park}/corrections" -> closeOpenWindows();
+            case "POST /api/v1/parks/{park}/corrections/{id}/close" -> p.put("id", Long.toString(openWindow()));
+            default -> {
+            }
+        }
+        return p;
+    }
+
+    Response send(Rule rule, String caller, Map<String, String> params) {
+        RequestSpecification req = given();
+        String token = switch (caller) {
+            case "admin" -> Tokens.token("bureau-admin", null);
+            case "analyst" -> Tokens.token("bureau-analyst", null);
+            case "service" -> Tokens.token("service", null);
+            case "own" -> Tokens.token("park-staff", parkA);
+            case "other" -> Tokens.token("park-staff", parkB);
+            default -> null;
+        };
+        if (token != null) {
+            req.auth().oauth2(token);
+        }
+        String path = rule.path();
+        for (var e : params.entrySet()) {
+            path = path.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        String key = rule.method() + " " + rule.path();
+        switch (key) {
+            case "GET /api/v1/parks/{park}/figures" -> req.queryParam("period", "2025-01");
+            case "GET /api/v1/parks/{park}/values/template" -> req.queryParam("period", "2025-01");
+            case "GET /api/v1/flags" -> req.queryParam("park", parkA);
+            case "GET /api/v1/city-table" -> req.queryParam("period", "2025-01").queryParam("indicators", "tax_revenue");
+            case "GET /api/v1/completeness" -> req.queryParam("period", "2025-01");
+            case "POST /api/v1/parks/{park}/values/file" -> req.queryParam("period", "2025-01");
+            default -> {
+            }
+        }
+        Object body = body(key);
+        if (body instanceof byte[] bytes) {
+            req.contentType("text/csv").body(bytes);
+        } else if (body != null) {
+            req.contentType("application/json").body(body);
+        }
+        return req.request(rule.method(), path).andReturn();
+    }
+
+    Object body(String key) {
+        int n = counter.incrementAndGet();
+        return switch (key) {
+            case "POST /api/v1/parks" -> Map.of("code", uniqueCode(), "name", "矩阵园区", "level", "MUNICIPAL",
+                    "kind", "INDUSTRIAL_PARK", "district", "测试区", "developedLandMu", 100);
+            case "PUT /api/v1/parks/{code}" -> Map.of("name", "矩阵测试园区" + n, "level", "PROVINCIAL",
+                    "kind", "INDUSTRIAL_PARK", "district", "测试区", "status", "ACTIVE",
+                    "version", given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}", parkA).then().extract().<Object>path("version"));
+            case "POST /api/v1/parks/{code}/land" -> Map.of("effectiveFrom", "2024-0" + (1 + n % 9) + "-01", "developedLandMu", 9000 + n);
+            case "POST /api/v1/indicators" -> Map.of("code", "matrix_" + n + "_" + UUID.randomUUID().toString().substring(0, 6),
+                    "nameZh", "矩阵指标", "nameEn", "matrix", "unit", "万元", "kind", "STOCK", "direction", "HIGHER_BETTER", "decimals", 2);
+            case "POST /api/v1/parks/{park}/values" -> Map.of("period", "2025-01",
+                    "rows", List.of(Map.of("indicator", "industrial_output", "value", 1000 + n)));
+            case "POST /api/v1/parks/{park}/values/file" -> ("indicator,value\nmain_business_revenue," + (500 + n))
+                    .getBytes(StandardCharsets.UTF_8);
+            case "PUT /api/v1/parks/{park}/values/{period}/{indicator}" -> Map.of("value", 100 + n);
+            case "PUT /api/v1/parks/{park}/targets/{year}/{indicator}" -> Map.of("annual", 10_000 + n);
+            case "POST /api/v1/parks/{park}/corrections" -> Map.of("period", "2022-10", "reason", "矩阵测试", "hours", 1);
+            case "POST /api/v1/flags/{id}/clear" -> Map.of("note", "矩阵测试核实");
+            default -> null;
+        };
+    }
+
+    /** What a refused write must leave as it was. */
+    String state() {
+        return String.join("|",
+                java.util.Objects.toString(given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}", parkA).then().extract().path("version")),
+                java.util.Objects.toString(given().auth().oauth2(ADMIN).get("/api/v1/parks?size=1").then().extract().path("total")),
+                java.util.Objects.toString(given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/land", parkA).then().extract().path("size()")),
+                given().auth().oauth2(ADMIN).get("/api/v1/indicators").then().extract().asString(),
+                given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/values/audit?size=500", parkA).then().extract().asString(),
+                given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/targets", parkA).then().extract().asString(),
+                given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/corrections", parkA).then().extract().asString(),
+                given().auth().oauth2(ADMIN).queryParam("park", parkA).queryParam("status", "all").queryParam("size", 500)
+                        .get("/api/v1/flags").then().extract().asString());
+    }
+
+    String newIndicator() {
+        String code = "matrix_retire_" + counter.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 6);
+        given().auth().oauth2(ADMIN).contentType("application/json").body(Map.of("code", code, "nameZh", "待停用", "nameEn",
+                "to retire", "unit", "万元", "kind", "STOCK", "direction", "HIGHER_BETTER", "decimals", 2))
+                .post("/api/v1/indicators").then().statusCode(201);
+        return code;
+    }
+
+    /** A stock indicator that jumps tenfold from one month to the next raises a flag. */
+    int newFlag() {
+        int n = counter.incrementAndGet();
+        String month = String.format("2024-%02d", 1 + (n % 6) * 2);
+        String next = String.format("2024-%02d", 2 + (n % 6) * 2);
+        Values.put(ADMIN, parkA, month, "specialized_smes", Integer.toString(10 + n)).statusCode(200);
+        return Values.put(ADMIN, parkA, next, "specialized_smes", Integer.toString((10 + n) * 10)).statusCode(200)
+                .extract().path("flags[0].id");
+    }
+
+    void lockQuarter(String quarter) {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        TestEvents.publish(bootstrap, Topics.ASSESSMENTS, "CITY", EventTypes.QUARTER_CLOSED, "{\"quarter\":\"" + quarter
+                + "\",\"assessmentId\":\"" + UUID.randomUUID() + "\",\"revision\":1,\"closedAt\":\"2023-01-15T02:00:00+08:00\"}", null);
+        TestEvents.await(quarter + " locked", Duration.ofSeconds(30), () -> given().auth().oauth2(ADMIN).get("/api/v1/locks")
+                .then().extract().<List<String>>path("quarter").contains(quarter));
+    }
+
+    void closeOpenWindows() {
+        List<Map<String, Object>> windows = given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/corrections", parkA)
+                .then().extract().path("$");
+        for (Map<String, Object> w : windows) {
+            if (w.get("closedAt") == null) {
+                given().auth().oauth2(ADMIN).post("/api/v1/parks/{p}/corrections/{id}/close", parkA, w.get("id"))
+                        .then().statusCode(200);
+            }
+        }
+    }
+
+    long openWindow() {
+        List<Map<String, Object>> windows = given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/corrections", parkA)
+                .then().extract().path("$");
+        for (Map<String, Object> w : windows) {
+            if (w.get("closedAt") == null) {
+                return ((Number) w.get("id")).longValue();
+            }
+        }
+        return ((Number) given().auth().oauth2(ADMIN).contentType("application/json")
+                .body(Map.of("period", "2022-11", "reason", "矩阵测试", "hours", 1))
+                .post("/api/v1/parks/{p}/corrections", parkA).then().statusCode(201).extract().path("id")).longValue();
+    }
+
+    static List<Rule> readMatrix() throws Exception {
+        List<Rule> rules = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                AuthorizationMatrixTest.class.getResourceAsStream("/authorization-matrix.csv"), StandardCharsets.UTF_8))) {
+            String line;
+            boolean header = true;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] f = line.split(",");
+                Map<String, String> expected = new LinkedHashMap<>();
+                for (int i = 0; i < CALLERS.size(); i++) {
+                    expected.put(CALLERS.get(i), f[2 + i].trim());
+                }
+                rules.add(new Rule(f[0].trim(), f[1].trim(), expected));
+            }
+        }
+        assertFalse(rules.isEmpty());
+        return rules;
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+}
