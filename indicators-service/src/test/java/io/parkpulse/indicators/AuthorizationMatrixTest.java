@@ -4,44 +4,31 @@ import static io.parkpulse.indicators.ParkAndValueApiTest.ADMIN;
 import static io.parkpulse.indicators.ParkAndValueApiTest.registerPark;
 import static io.parkpulse.indicators.ParkAndValueApiTest.uniqueCode;
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
+import io.parkpulse.infra.AuthorizationMatrix;
+import io.parkpulse.infra.AuthorizationMatrix.Rule;
 import io.parkpulse.infra.TestEvents;
-import io.parkpulse.infra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Walks src/test/resources/authorization-matrix.csv with real signed tokens: every endpoint of the
- * OpenAPI document must be in it, every caller gets the expected answer, a refused write changes
- * nothing and a refused read shows nothing of the park.
+ * src/test/resources/authorization-matrix.csv walked with real signed tokens (see {@link AuthorizationMatrix}):
+ * every endpoint of the OpenAPI document, six callers, refusals change nothing and show nothing.
  */
 @QuarkusTest
-class AuthorizationMatrixTest {
-
-    static final List<String> CALLERS = List.of("admin", "analyst", "service", "own", "other", "none");
-
-    record Rule(String method, String path, Map<String, String> expected) {
-    }
+class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
 
     String parkA;
     String parkB;
@@ -50,67 +37,37 @@ class AuthorizationMatrixTest {
 
     @Test
     void everyEndpointAnswersEveryCallerAsTheMatrixSays() throws Exception {
-        List<Rule> rules = readMatrix();
-        Set<String> documented = new TreeSet<>();
-        Map<String, Object> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().path("paths");
-        for (var p : paths.entrySet()) {
-            for (String method : ((Map<String, Object>) p.getValue()).keySet()) {
-                if (List.of("get", "post", "put", "delete", "patch").contains(method)) {
-                    documented.add(method.toUpperCase() + " " + p.getKey());
-                }
-            }
-        }
-        Set<String> inMatrix = new TreeSet<>();
-        rules.forEach(r -> inMatrix.add(r.method() + " " + r.path()));
-        assertEquals(documented, inMatrix, "the matrix must list exactly the endpoints of the OpenAPI document");
-
         parkA = registerPark(uniqueCode());
         parkB = registerPark(uniqueCode());
         parkAName = given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}", parkA).then().extract().path("name");
         lockQuarter("2022-Q4");
-
-        List<String> failures = new ArrayList<>();
-        for (Rule rule : rules) {
-            for (String caller : CALLERS) {
-                String expected = rule.expected().get(caller);
-                Map<String, String> params = prepare(rule, caller);
-                String before = rule.method().equals("GET") ? null : state();
-                Response r = send(rule, caller, params);
-                String what = rule.method() + " " + rule.path() + " as " + caller + " → " + r.statusCode();
-                int status = r.statusCode();
-                boolean ok = switch (expected) {
-                    case "allow" -> status >= 200 && status < 300;
-                    default -> status == Integer.parseInt(expected);
-                };
-                if (!ok) {
-                    failures.add(what + " (expected " + expected + "): " + abbreviate(r.asString()));
-                    continue;
-                }
-                if (!expected.equals("allow")) {
-                    if (!r.contentType().startsWith("application/problem+json")) {
-                        failures.add(what + " is not problem+json");
-                    }
-                    if (r.asString().contains(parkAName)) {
-                        failures.add(what + " leaked the park's data");
-                    }
-                    if (before != null && !before.equals(state())) {
-                        failures.add(what + " changed something although refused");
-                    }
-                }
-            }
-        }
-        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        AuthorizationMatrix.verify("authorization-matrix.csv", this);
     }
 
-    /** Fresh path parameters for one call; for writes that may be allowed, whatever they need to succeed. */
-    Map<String, String> prepare(Rule rule, String caller) {
+    @Override
+    public String ownPark() {
+        return parkA;
+    }
+
+    @Override
+    public String otherPark() {
+        return parkB;
+    }
+
+    @Override
+    public String secret() {
+        return parkAName;
+    }
+
+    @Override
+    public Map<String, String> params(Rule rule, String caller) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("park", parkA);
         p.put("code", parkA);
         p.put("period", "2025-01");
         p.put("indicator", "tax_revenue");
         p.put("year", "2025");
-        switch (rule.method() + " " + rule.path()) {
+        switch (rule.key()) {
             case "POST /api/v1/indicators/{code}/retire" -> p.put("code", newIndicator());
             case "POST /api/v1/flags/{id}/clear" -> p.put("id", Integer.toString(newFlag()));
             case "POST /api/v1/parks/{park}/corrections" -> closeOpenWindows();
@@ -121,24 +78,9 @@ class AuthorizationMatrixTest {
         return p;
     }
 
-    Response send(Rule rule, String caller, Map<String, String> params) {
-        RequestSpecification req = given();
-        String token = switch (caller) {
-            case "admin" -> Tokens.token("bureau-admin", null);
-            case "analyst" -> Tokens.token("bureau-analyst", null);
-            case "service" -> Tokens.token("service", null);
-            case "own" -> Tokens.token("park-staff", parkA);
-            case "other" -> Tokens.token("park-staff", parkB);
-            default -> null;
-        };
-        if (token != null) {
-            req.auth().oauth2(token);
-        }
-        String path = rule.path();
-        for (var e : params.entrySet()) {
-            path = path.replace("{" + e.getKey() + "}", e.getValue());
-        }
-        String key = rule.method() + " " + rule.path();
+    @Override
+    public void prepare(RequestSpecification req, Rule rule, Map<String, String> params) {
+        String key = rule.key();
         switch (key) {
             case "GET /api/v1/parks/{park}/figures" -> req.queryParam("period", "2025-01");
             case "GET /api/v1/parks/{park}/values/template" -> req.queryParam("period", "2025-01");
@@ -155,7 +97,6 @@ class AuthorizationMatrixTest {
         } else if (body != null) {
             req.contentType("application/json").body(body);
         }
-        return req.request(rule.method(), path).andReturn();
     }
 
     Object body(String key) {
@@ -182,11 +123,12 @@ class AuthorizationMatrixTest {
     }
 
     /** What a refused write must leave as it was. */
-    String state() {
+    @Override
+    public String state() {
         return String.join("|",
-                java.util.Objects.toString(given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}", parkA).then().extract().path("version")),
-                java.util.Objects.toString(given().auth().oauth2(ADMIN).get("/api/v1/parks?size=1").then().extract().path("total")),
-                java.util.Objects.toString(given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/land", parkA).then().extract().path("size()")),
+                Objects.toString(given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}", parkA).then().extract().path("version")),
+                Objects.toString(given().auth().oauth2(ADMIN).get("/api/v1/parks?size=1").then().extract().path("total")),
+                Objects.toString(given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/land", parkA).then().extract().path("size()")),
                 given().auth().oauth2(ADMIN).get("/api/v1/indicators").then().extract().asString(),
                 given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/values/audit?size=500", parkA).then().extract().asString(),
                 given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/targets", parkA).then().extract().asString(),
@@ -245,33 +187,4 @@ class AuthorizationMatrixTest {
                 .post("/api/v1/parks/{p}/corrections", parkA).then().statusCode(201).extract().path("id")).longValue();
     }
 
-    static List<Rule> readMatrix() throws Exception {
-        List<Rule> rules = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                AuthorizationMatrixTest.class.getResourceAsStream("/authorization-matrix.csv"), StandardCharsets.UTF_8))) {
-            String line;
-            boolean header = true;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] f = line.split(",");
-                Map<String, String> expected = new LinkedHashMap<>();
-                for (int i = 0; i < CALLERS.size(); i++) {
-                    expected.put(CALLERS.get(i), f[2 + i].trim());
-                }
-                rules.add(new Rule(f[0].trim(), f[1].trim(), expected));
-            }
-        }
-        assertFalse(rules.isEmpty());
-        return rules;
-    }
-
-    static String abbreviate(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
-    }
 }

@@ -17,21 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ProjectApiTest {
 
-    static final String ADMIN = Tokens.token("bureau-admin", null);
+    static final String ADMIN = Projects.ADMIN;
 
     static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        return Projects.bootstrap();
     }
 
     static String parkEvent(String code, String name, long version) {
-        return "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"level\":\"PROVINCIAL\",\"kind\":\"INDUSTRIAL_PARK\","
-                + "\"district\":\"江南区\",\"developedLandMu\":3000,\"peerGroup\":\"PROVINCIAL\",\"status\":\"ACTIVE\",\"version\":" + version + "}";
+        return Projects.parkEvent(code, name, version);
     }
 
     static Map<String, Object> project(String park, String name) {
@@ -40,14 +38,8 @@ class ProjectApiTest {
                 : Map.of("park", park, "name", name, "kind", "INDUSTRIAL", "totalInvestment", 52000);
     }
 
-    /** Publishes a park as indicators-service would and waits until this service knows it. */
     static String knownPark() {
-        String code = "P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        TestEvents.publish(bootstrap(), Topics.PARKS, code, EventTypes.PARK_REGISTERED, parkEvent(code, "甲园区", 0), null);
-        TestEvents.await("park " + code + " in the local registry", Duration.ofSeconds(30),
-                () -> given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(project(code, "探测项目"))
-                        .post("/api/v1/projects").statusCode() == 201);
-        return code;
+        return Projects.knownPark();
     }
 
     @Test

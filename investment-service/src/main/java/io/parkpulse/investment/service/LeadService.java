@@ -43,7 +43,8 @@ public class LeadService {
         l.persist();
         Lead.flush();
         outbox.publish(Topics.INVESTMENT, EventTypes.LEAD_REGISTERED, l.park,
-                new LeadState(l.id, l.park, l.projectName, l.investor, l.stage.name(), l.intendedInvestment, l.version));
+                new LeadState(l.id, l.park, l.projectName, l.investor, l.industry, l.capitalOrigin == null ? null : l.capitalOrigin.name(),
+                        l.stage.name(), l.intendedInvestment, null, null, null, false, l.version));
         return l;
     }
 }

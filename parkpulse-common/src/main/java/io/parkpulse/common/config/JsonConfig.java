@@ -1,6 +1,9 @@
 package io.parkpulse.common.config;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -25,6 +28,17 @@ public class JsonConfig implements ObjectMapperCustomizer {
             public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
                 BigDecimal v = value.stripTrailingZeros();
                 gen.writeNumber((v.scale() < 0 ? v.setScale(0) : v).toPlainString());
+            }
+        });
+        // PostgreSQL refuses text with NUL characters; a field carrying one is refused as a bad value, naming it.
+        m.addDeserializer(String.class, new StringDeserializer() {
+            @Override
+            public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String value = super.deserialize(p, ctxt);
+                if (value != null && value.indexOf('\0') >= 0) {
+                    throw ctxt.weirdStringException(value, String.class, "text may not contain a NUL character");
+                }
+                return value;
             }
         });
         mapper.registerModule(m);

@@ -16,8 +16,16 @@ public final class EventTypes {
     public static final String QUARTER_CLOSED = "parkpulse.assessments.quarter-closed.v1";
 
     public static final String PROJECT_REGISTERED = "parkpulse.projects.project-registered.v1";
+    public static final String PROJECT_UPDATED = "parkpulse.projects.project-updated.v1";
+    public static final String PROJECT_STAGE_CHANGED = "parkpulse.projects.stage-changed.v1";
+    public static final String PROGRESS_REPORTED = "parkpulse.projects.progress-reported.v1";
+    public static final String PROBLEM_RAISED = "parkpulse.projects.problem-raised.v1";
+    public static final String PROBLEM_UPDATED = "parkpulse.projects.problem-updated.v1";
+    public static final String PROBLEM_RESOLVED = "parkpulse.projects.problem-resolved.v1";
 
     public static final String LEAD_REGISTERED = "parkpulse.investment.lead-registered.v1";
+    public static final String LEAD_UPDATED = "parkpulse.investment.lead-updated.v1";
+    public static final String LEAD_STAGE_CHANGED = "parkpulse.investment.lead-stage-changed.v1";
 
     private EventTypes() {
     }

@@ -14,6 +14,13 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         return new Page<>(items, page, size, total);
     }
 
+    /** The requested page of a list already in memory (for filters that are computed, not queried). */
+    public static <T> Page<T> slice(List<T> all, PageRequest request) {
+        int from = (int) Math.min((long) request.page * request.size, all.size());
+        int to = Math.min(from + request.size, all.size());
+        return new Page<>(List.copyOf(all.subList(from, to)), request.page, request.size, all.size());
+    }
+
     /** Runs a Panache query for the requested page and maps its entities to views. */
     public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> view) {
         query.page(request.panache());

@@ -29,12 +29,14 @@ class EventSchemasTest {
             "lead-state.v1.json", LeadState.class,
             "target-state.v1.json", io.parkpulse.common.events.payload.TargetState.class,
             "indicator-definition.v1.json", io.parkpulse.common.events.payload.IndicatorDefinition.class,
-            "quarter-closed.v1.json", io.parkpulse.common.events.payload.QuarterClosed.class);
+            "quarter-closed.v1.json", io.parkpulse.common.events.payload.QuarterClosed.class,
+            "project-progress.v1.json", io.parkpulse.common.events.payload.ProjectProgress.class,
+            "project-problem.v1.json", io.parkpulse.common.events.payload.ProjectProblem.class);
 
     @ParameterizedTest
     @ValueSource(strings = { "park-state.v1.json", "indicator-value-recorded.v1.json", "project-state.v1.json",
             "lead-state.v1.json", "target-state.v1.json",
-            "indicator-definition.v1.json", "quarter-closed.v1.json" })
+            "indicator-definition.v1.json", "quarter-closed.v1.json", "project-progress.v1.json", "project-problem.v1.json" })
     void schemaPropertiesAreExactlyTheRecordComponents(String file) throws Exception {
         JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("../docs/events/schemas", file)));
         Set<String> properties = new TreeSet<>();
@@ -48,7 +50,9 @@ class EventSchemasTest {
     @ParameterizedTest
     @ValueSource(strings = { EventTypes.PARK_REGISTERED, EventTypes.PARK_UPDATED, EventTypes.VALUE_RECORDED, EventTypes.TARGET_SET,
             EventTypes.INDICATOR_DEFINED, EventTypes.INDICATOR_RETIRED, EventTypes.QUARTER_CLOSED,
-            EventTypes.PROJECT_REGISTERED, EventTypes.LEAD_REGISTERED })
+            EventTypes.PROJECT_REGISTERED, EventTypes.PROJECT_UPDATED, EventTypes.PROJECT_STAGE_CHANGED,
+            EventTypes.PROGRESS_REPORTED, EventTypes.PROBLEM_RAISED, EventTypes.PROBLEM_UPDATED, EventTypes.PROBLEM_RESOLVED,
+            EventTypes.LEAD_REGISTERED, EventTypes.LEAD_UPDATED, EventTypes.LEAD_STAGE_CHANGED })
     void everyEventTypeIsInTheAsyncApiDocument(String type) throws Exception {
         assertTrue(Files.readString(Path.of("../docs/events/asyncapi.yaml")).contains("name: " + type), type);
     }

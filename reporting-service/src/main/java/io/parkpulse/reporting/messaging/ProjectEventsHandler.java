@@ -2,6 +2,7 @@ package io.parkpulse.reporting.messaging;
 
 import io.parkpulse.common.consumer.JsonEventHandler;
 import io.parkpulse.common.events.Event;
+import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.ProjectState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,13 @@ public class ProjectEventsHandler extends JsonEventHandler<ProjectState> {
 
     public ProjectEventsHandler() {
         super(Topics.PROJECTS, ProjectState.class);
+    }
+
+    /** Progress and problem events carry other payloads; the project's own state comes with these three. */
+    @Override
+    protected boolean accepts(String type) {
+        return EventTypes.PROJECT_REGISTERED.equals(type) || EventTypes.PROJECT_UPDATED.equals(type)
+                || EventTypes.PROJECT_STAGE_CHANGED.equals(type);
     }
 
     @Override

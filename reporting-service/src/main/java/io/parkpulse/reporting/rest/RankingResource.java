@@ -1,7 +1,7 @@
 package io.parkpulse.reporting.rest;
 
 import io.parkpulse.common.security.Roles;
-import io.parkpulse.reporting.domain.ReportingPeriod;
+import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.reporting.service.RankingService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

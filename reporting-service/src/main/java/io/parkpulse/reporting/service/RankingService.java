@@ -1,7 +1,7 @@
 package io.parkpulse.reporting.service;
 
 import io.parkpulse.common.error.ProblemException;
-import io.parkpulse.reporting.domain.ReportingPeriod;
+import io.parkpulse.common.periods.ReportingPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,0 +1,163 @@
+package io.parkpulse.infra;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Walks a service's authorization matrix (a CSV test resource, one line per endpoint of its OpenAPI
+ * document, one column per caller) with real signed tokens. The matrix must list exactly the
+ * documented endpoints, so a new endpoint without a line fails the build. Every caller must get the
+ * expected answer; a refusal must be problem+json, must not show the park's data and, for a write,
+ * must leave the service's state as it was.
+ */
+public final class AuthorizationMatrix {
+
+    public static final List<String> CALLERS = List.of("admin", "analyst", "service", "own", "other", "none");
+
+    public record Rule(String method, String path, Map<String, String> expected) {
+        public String key() {
+            return method + " " + path;
+        }
+    }
+
+    /** What a service's test supplies: parameters and bodies that make allowed calls succeed, and what to compare. */
+    public interface Fixture {
+        /** The park that "own" staff belong to and whose resources the paths name. */
+        String ownPark();
+
+        String otherPark();
+
+        /** Path parameters for one call (fresh resources where an allowed call consumes them). */
+        Map<String, String> params(Rule rule, String caller);
+
+        /** Query parameters and body for one call. */
+        void prepare(RequestSpecification request, Rule rule, Map<String, String> params);
+
+        /** The state a refused write must leave unchanged. */
+        String state();
+
+        /** Text that a refused call must not reveal (the own park's name, say). */
+        String secret();
+    }
+
+    private AuthorizationMatrix() {
+    }
+
+    public static void verify(String resource, Fixture fixture) throws Exception {
+        List<Rule> rules = read(resource);
+        Set<String> documented = new TreeSet<>();
+        Map<String, Object> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().path("paths");
+        for (var p : paths.entrySet()) {
+            @SuppressWarnings("unchecked")
+            Set<String> methods = ((Map<String, Object>) p.getValue()).keySet();
+            for (String method : methods) {
+                if (List.of("get", "post", "put", "delete", "patch").contains(method)) {
+                    documented.add(method.toUpperCase() + " " + p.getKey());
+                }
+            }
+        }
+        Set<String> inMatrix = new TreeSet<>();
+        rules.forEach(r -> inMatrix.add(r.key()));
+        assertEquals(documented, inMatrix, "the matrix " + resource + " must list exactly the endpoints of the OpenAPI document");
+
+        List<String> failures = new ArrayList<>();
+        for (Rule rule : rules) {
+            for (String caller : CALLERS) {
+                String expected = rule.expected().get(caller);
+                Map<String, String> params = fixture.params(rule, caller);
+                String before = rule.method().equals("GET") ? null : fixture.state();
+                Response r = send(fixture, rule, caller, params);
+                int status = r.statusCode();
+                String what = rule.key() + " as " + caller + " → " + status;
+                boolean ok = expected.equals("allow") ? status >= 200 && status < 300 : status == Integer.parseInt(expected);
+                if (!ok) {
+                    failures.add(what + " (expected " + expected + "): " + abbreviate(r.asString()));
+                    continue;
+                }
+                if (!expected.equals("allow")) {
+                    if (r.contentType() == null || !r.contentType().startsWith("application/problem+json")) {
+                        failures.add(what + " is not problem+json");
+                    }
+                    if (r.asString().contains(fixture.secret())) {
+                        failures.add(what + " revealed the park's data");
+                    }
+                    if (before != null && !before.equals(fixture.state())) {
+                        failures.add(what + " changed something although refused");
+                    }
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    static Response send(Fixture fixture, Rule rule, String caller, Map<String, String> params) {
+        RequestSpecification req = given();
+        String token = switch (caller) {
+            case "admin" -> Tokens.token("bureau-admin", null);
+            case "analyst" -> Tokens.token("bureau-analyst", null);
+            case "service" -> Tokens.token("service", null);
+            case "own" -> Tokens.token("park-staff", fixture.ownPark());
+            case "other" -> Tokens.token("park-staff", fixture.otherPark());
+            default -> null;
+        };
+        if (token != null) {
+            req.auth().oauth2(token);
+        }
+        String path = rule.path();
+        for (var e : params.entrySet()) {
+            path = path.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        fixture.prepare(req, rule, params);
+        return req.request(rule.method(), path).andReturn();
+    }
+
+    public static List<Rule> read(String resource) throws Exception {
+        List<Rule> rules = new ArrayList<>();
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            in = AuthorizationMatrix.class.getResourceAsStream("/" + resource);
+        }
+        assertTrue(in != null, resource + " is not on the test classpath");
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            boolean header = true;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] f = line.split(",");
+                assertEquals(2 + CALLERS.size(), f.length, "a matrix line needs method, path and " + CALLERS + ": " + line);
+                Map<String, String> expected = new LinkedHashMap<>();
+                for (int i = 0; i < CALLERS.size(); i++) {
+                    expected.put(CALLERS.get(i), f[2 + i].trim());
+                }
+                rules.add(new Rule(f[0].trim(), f[1].trim(), expected));
+            }
+        }
+        assertFalse(rules.isEmpty(), resource + " lists no endpoint");
+        return rules;
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+}

@@ -1,0 +1,140 @@
+package io.parkpulse.projects.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The battle-map colour (挂图作战) of a project as of a month, and the figures behind it. Each rule that
+ * applies gives a colour and a reason; the project takes the worst. Thresholds come from
+ * configuration ({@link Thresholds}); docs/projects.md states every rule.
+ */
+public final class ScheduleRules {
+
+    public enum Colour {
+        GREEN("绿"), YELLOW("黄"), RED("红"), NONE("无");
+
+        public final String label;
+
+        Colour(String label) {
+            this.label = label;
+        }
+    }
+
+    public record Thresholds(BigDecimal investmentYellowPoints, BigDecimal investmentRedPoints, int startRedMonths,
+            int completionRedMonths, int stalledMonths) {
+    }
+
+    /** What the rules read about a project as of a month. Money in 万元; the year plan only if it is for that year. */
+    public record Facts(ProjectStage stage, LocalDate stageSince, LocalDate plannedStart, LocalDate plannedCompletion,
+            BigDecimal totalInvestment, BigDecimal yearPlannedInvestment, BigDecimal investmentCompleted,
+            BigDecimal investmentThisYear, BigDecimal physicalProgress, YearMonth lastReport) {
+    }
+
+    public record Reason(String rule, Colour colour, String message) {
+    }
+
+    public record Status(Colour colour, List<Reason> reasons, BigDecimal yearCompletionRate,
+            BigDecimal overallCompletionRate, BigDecimal timeElapsed, BigDecimal investmentGapPoints,
+            boolean stalled, Integer monthsWithoutProgress, boolean overdue, Integer monthsOverdue,
+            BigDecimal physicalFinancialGapPoints) {
+    }
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private ScheduleRules() {
+    }
+
+    public static Status evaluate(Facts f, YearMonth asOf, Thresholds t) {
+        List<Reason> reasons = new ArrayList<>();
+        BigDecimal elapsed = percent(BigDecimal.valueOf(asOf.getMonthValue()), BigDecimal.valueOf(12));
+        BigDecimal yearRate = f.yearPlannedInvestment() == null || f.yearPlannedInvestment().signum() == 0 ? null
+                : percent(orZero(f.investmentThisYear()), f.yearPlannedInvestment());
+        BigDecimal overallRate = f.totalInvestment() == null || f.totalInvestment().signum() == 0 ? null
+                : percent(orZero(f.investmentCompleted()), f.totalInvestment());
+        BigDecimal physicalGap = f.physicalProgress() == null || overallRate == null ? null
+                : f.physicalProgress().subtract(overallRate);
+        BigDecimal gap = null;
+        boolean stalled = false;
+        Integer monthsWithout = null;
+        Integer monthsOverdue = null;
+
+        switch (f.stage()) {
+            case TERMINATED -> reasons.add(new Reason("terminated", Colour.NONE, "项目已终止"));
+            case IN_PRODUCTION -> reasons.add(new Reason("production", Colour.GREEN, "项目已投产"));
+            case SUSPENDED -> reasons.add(new Reason("suspended", Colour.RED, "项目自" + f.stageSince() + "起停工"));
+            default -> {
+            }
+        }
+        if (f.stage().isBeforeStart() && f.plannedStart() != null) {
+            long late = months(YearMonth.from(f.plannedStart()), asOf);
+            if (late < 0) {
+                reasons.add(new Reason("start", Colour.GREEN, "计划" + f.plannedStart() + "开工，未到时间"));
+            } else if (late == 0) {
+                reasons.add(new Reason("start", Colour.YELLOW, "计划本月开工，尚未开工"));
+            } else {
+                reasons.add(new Reason("start", late >= t.startRedMonths() ? Colour.RED : Colour.YELLOW,
+                        "逾期" + late + "个月未开工（计划" + f.plannedStart() + "）"));
+            }
+        }
+        if (f.stage().isActive() && !f.stage().isBuilt() && f.plannedCompletion() != null) {
+            long late = months(YearMonth.from(f.plannedCompletion()), asOf);
+            if (late > 0) {
+                monthsOverdue = (int) late;
+                reasons.add(new Reason("completion", late >= t.completionRedMonths() ? Colour.RED : Colour.YELLOW,
+                        "超过计划竣工时间" + late + "个月未竣工（计划" + f.plannedCompletion() + "）"));
+            }
+        }
+        if (f.stage().isActive() && !f.stage().isBeforeStart() && yearRate != null) {
+            gap = yearRate.subtract(elapsed);
+            BigDecimal behind = gap.negate();
+            Colour c = behind.compareTo(t.investmentRedPoints()) > 0 ? Colour.RED
+                    : behind.compareTo(t.investmentYellowPoints()) >= 0 ? Colour.YELLOW : Colour.GREEN;
+            String position = gap.signum() >= 0 ? "超时序进度" + gap.toPlainString() : "欠时序进度" + behind.toPlainString();
+            reasons.add(new Reason("investment", c,
+                    "年度投资完成率" + yearRate.toPlainString() + "%，" + position + "个百分点"));
+        }
+        if (f.stage() == ProjectStage.LAND_SUPPLIED || f.stage() == ProjectStage.UNDER_CONSTRUCTION) {
+            YearMonth since = f.lastReport() != null ? f.lastReport() : YearMonth.from(f.stageSince());
+            monthsWithout = (int) Math.max(0, months(since, asOf));
+            if (monthsWithout >= t.stalledMonths()) {
+                stalled = true;
+                reasons.add(new Reason("stalled", Colour.YELLOW, "连续" + monthsWithout + "个月无进展报告"));
+            }
+        }
+        Colour colour = reasons.stream().map(Reason::colour).max(Comparator.comparingInt(ScheduleRules::severity))
+                .orElse(Colour.GREEN);
+        if (reasons.isEmpty()) {
+            reasons.add(new Reason("none", Colour.GREEN, "无逾期：没有计划日期或年度计划可比对"));
+        }
+        return new Status(colour, reasons, yearRate, overallRate, elapsed, gap, stalled, monthsWithout,
+                monthsOverdue != null, monthsOverdue, physicalGap);
+    }
+
+    /** NONE (terminated) outranks the others so that a terminated project is never shown green. */
+    private static int severity(Colour c) {
+        return switch (c) {
+            case GREEN -> 0;
+            case YELLOW -> 1;
+            case RED -> 2;
+            case NONE -> 3;
+        };
+    }
+
+    private static long months(YearMonth from, YearMonth to) {
+        return ChronoUnit.MONTHS.between(from, to);
+    }
+
+    private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal orZero(BigDecimal b) {
+        return b == null ? BigDecimal.ZERO : b;
+    }
+}

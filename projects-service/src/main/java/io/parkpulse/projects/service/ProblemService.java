@@ -1,0 +1,157 @@
+package io.parkpulse.projects.service;
+
+import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.events.payload.ProjectProblem;
+import io.parkpulse.common.outbox.Outbox;
+import io.parkpulse.common.periods.CityTime;
+import io.parkpulse.common.periods.ReportingPeriod;
+import io.parkpulse.projects.domain.Problem;
+import io.parkpulse.projects.domain.Project;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The problem ledger (问题台账) of each project, and its counts per park and period. */
+@ApplicationScoped
+public class ProblemService {
+
+    @Inject
+    Outbox outbox;
+
+    public record Entry(String description, LocalDate raisedOn, String department, LocalDate dueOn) {
+    }
+
+    /**
+     * What a report says of a park's problems in a period: "40 raised, 34 resolved". The rate is over the
+     * problems raised in the period that were resolved by its end; open and overdue count every problem
+     * raised by the end of the period.
+     */
+    public record Counts(long raised, long resolvedOfRaised, BigDecimal resolutionRate, long resolvedInPeriod,
+            long openAtEnd, long overdueAtEnd) {
+    }
+
+    @Transactional
+    public Problem raise(UUID projectId, Entry e, String user) {
+        Project p = ProjectService.find(projectId);
+        Problem problem = new Problem();
+        problem.id = UUID.randomUUID();
+        problem.projectId = p.id;
+        problem.park = p.park;
+        problem.status = Problem.Status.OPEN;
+        describe(problem, e);
+        problem.stampCreated(user);
+        problem.persist();
+        Problem.flush();
+        outbox.publish(Topics.PROJECTS, EventTypes.PROBLEM_RAISED, problem.park, state(problem));
+        return problem;
+    }
+
+    @Transactional
+    public Problem update(UUID projectId, UUID problemId, Entry e, long version) {
+        Problem problem = find(projectId, problemId);
+        requireVersion(problem, version);
+        describe(problem, e);
+        if (problem.resolvedOn != null && problem.resolvedOn.isBefore(problem.raisedOn)) {
+            throw ProblemException.unprocessable("raisedOn", "after_resolution", "the problem was resolved on " + problem.resolvedOn);
+        }
+        problem.stampUpdated();
+        Problem.flush();
+        outbox.publish(Topics.PROJECTS, EventTypes.PROBLEM_UPDATED, problem.park, state(problem));
+        return problem;
+    }
+
+    @Transactional
+    public Problem resolve(UUID projectId, UUID problemId, String resolution, LocalDate resolvedOn, long version) {
+        Problem problem = find(projectId, problemId);
+        requireVersion(problem, version);
+        if (problem.status == Problem.Status.RESOLVED) {
+            throw ProblemException.conflict("already_resolved", "problem " + problemId + " was resolved on " + problem.resolvedOn,
+                    Map.of("resolvedOn", problem.resolvedOn));
+        }
+        LocalDate today = CityTime.today();
+        LocalDate on = resolvedOn == null ? today : resolvedOn;
+        ProjectService.notInFuture(on, "resolvedOn", today);
+        if (on.isBefore(problem.raisedOn)) {
+            throw ProblemException.unprocessable("resolvedOn", "before_raised", "a problem cannot be resolved before it was raised on " + problem.raisedOn);
+        }
+        problem.status = Problem.Status.RESOLVED;
+        problem.resolution = resolution.strip();
+        problem.resolvedOn = on;
+        problem.stampUpdated();
+        Problem.flush();
+        outbox.publish(Topics.PROJECTS, EventTypes.PROBLEM_RESOLVED, problem.park, state(problem));
+        return problem;
+    }
+
+    /** Counts for a park, or for every park when {@code park} is null. */
+    public Counts counts(String park, ReportingPeriod period) {
+        LocalDate first = period.firstDay();
+        LocalDate last = period.lastDay();
+        String scope = park == null ? "" : " and park = :park";
+        Map<String, Object> params = park == null ? Map.of("first", first, "last", last) : Map.of("first", first, "last", last, "park", park);
+        long raised = count("raisedOn between :first and :last" + scope, params);
+        long resolvedOfRaised = count("raisedOn between :first and :last and resolvedOn <= :last" + scope, params);
+        long resolvedInPeriod = count("resolvedOn between :first and :last" + scope, params);
+        long open = count("raisedOn <= :last and (resolvedOn is null or resolvedOn > :last)" + scope, params);
+        long overdue = count("raisedOn <= :last and dueOn < :last and (resolvedOn is null or resolvedOn > :last)" + scope, params);
+        BigDecimal rate = raised == 0 ? null
+                : BigDecimal.valueOf(resolvedOfRaised * 100).divide(BigDecimal.valueOf(raised), 2, RoundingMode.HALF_UP);
+        return new Counts(raised, resolvedOfRaised, rate, resolvedInPeriod, open, overdue);
+    }
+
+    /** Hibernate refuses parameters a query does not use: bind only those it names. */
+    private static long count(String query, Map<String, Object> params) {
+        Map<String, Object> used = new java.util.HashMap<>();
+        params.forEach((k, v) -> {
+            if (query.contains(":" + k)) {
+                used.put(k, v);
+            }
+        });
+        return Problem.count(query, used);
+    }
+
+    public static Problem find(UUID projectId, UUID problemId) {
+        Problem problem = Problem.findById(problemId);
+        if (problem == null || !problem.projectId.equals(projectId)) {
+            throw ProblemException.notFound("problem", String.valueOf(problemId));
+        }
+        return problem;
+    }
+
+    private static void describe(Problem problem, Entry e) {
+        LocalDate today = CityTime.today();
+        LocalDate raisedOn = e.raisedOn() == null ? (problem.raisedOn == null ? today : problem.raisedOn) : e.raisedOn();
+        ProjectService.notInFuture(raisedOn, "raisedOn", today);
+        if (e.dueOn() != null && e.dueOn().isBefore(raisedOn)) {
+            throw ProblemException.unprocessable("dueOn", "due_before_raised", "the due date " + e.dueOn() + " is before the problem was raised on " + raisedOn);
+        }
+        problem.description = e.description().strip();
+        problem.raisedOn = raisedOn;
+        problem.department = e.department();
+        problem.dueOn = e.dueOn();
+    }
+
+    private static void requireVersion(Problem problem, long version) {
+        if (problem.version != version) {
+            throw ProblemException.conflict("stale_version", "problem " + problem.id + " changed since version " + version
+                    + "; it is now at version " + problem.version, Map.of("currentVersion", problem.version));
+        }
+    }
+
+    public static ProjectProblem state(Problem p) {
+        return new ProjectProblem(p.id, p.projectId, p.park, p.description, p.raisedOn, p.department, p.dueOn,
+                p.status.name(), p.resolution, p.resolvedOn, p.version);
+    }
+
+    public List<Problem> ofProject(UUID projectId) {
+        return Problem.list("projectId = ?1 order by raisedOn, createdAt", projectId);
+    }
+}

@@ -1,0 +1,183 @@
+package io.parkpulse.projects.service;
+
+import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.events.payload.ProjectProgress;
+import io.parkpulse.common.outbox.Outbox;
+import io.parkpulse.common.periods.CityTime;
+import io.parkpulse.projects.domain.ProgressReport;
+import io.parkpulse.projects.domain.ProgressRevision;
+import io.parkpulse.projects.domain.Project;
+import io.parkpulse.projects.domain.ProjectStage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Monthly progress reports. Investment completed to date never falls from one month to a later one,
+ * nor does this year's within a year, unless the park says it is a correction and why.
+ */
+@ApplicationScoped
+public class ProgressService {
+
+    public enum Outcome {
+        CREATED, UPDATED, UNCHANGED
+    }
+
+    public record Report(BigDecimal investmentCompleted, BigDecimal investmentCompletedThisYear,
+            BigDecimal physicalProgress, String milestones, String correctionReason) {
+    }
+
+    public record Filed(ProgressReport report, Outcome outcome) {
+    }
+
+    @Inject
+    Outbox outbox;
+
+    @Transactional
+    public Filed report(UUID projectId, YearMonth period, Report r, String user) {
+        // One filer per project at a time, so that two filings of one month are an insert and an update, never a clash.
+        Project p = Project.findById(projectId, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            throw ProblemException.notFound("project", String.valueOf(projectId));
+        }
+        check(p, period, r);
+        ProgressReport existing = ProgressReport.findById(new ProgressReport.Key(projectId, period.toString()));
+        BigDecimal previous;
+        Outcome outcome;
+        ProgressReport report;
+        if (existing == null) {
+            ProgressReport before = neighbour(projectId, period, true);
+            previous = before == null ? null : before.investmentCompleted;
+            report = new ProgressReport();
+            report.id = new ProgressReport.Key(projectId, period.toString());
+            report.revision = 1;
+            outcome = Outcome.CREATED;
+        } else {
+            if (same(existing, r)) {
+                return new Filed(existing, Outcome.UNCHANGED);
+            }
+            previous = existing.investmentCompleted;
+            report = existing;
+            report.revision = existing.revision + 1;
+            outcome = Outcome.UPDATED;
+        }
+        report.investmentCompleted = r.investmentCompleted();
+        report.investmentThisYear = r.investmentCompletedThisYear();
+        report.physicalProgress = r.physicalProgress();
+        report.milestones = r.milestones();
+        report.reportedBy = user;
+        report.reportedAt = OffsetDateTime.now();
+        if (existing == null) {
+            report.persist();
+        }
+        audit(report, r.correctionReason());
+
+        boolean latest = p.progressPeriod == null || period.toString().compareTo(p.progressPeriod) >= 0;
+        if (latest) {
+            p.progressPeriod = period.toString();
+            p.investmentCompleted = report.investmentCompleted;
+            p.investmentThisYear = report.investmentThisYear;
+            p.physicalProgress = report.physicalProgress;
+            p.stampUpdated();
+        }
+        Project.flush();
+        outbox.publish(Topics.PROJECTS, EventTypes.PROGRESS_REPORTED, p.park, new ProjectProgress(p.id, p.park,
+                period.toString(), report.investmentCompleted, report.investmentThisYear, report.physicalProgress,
+                report.milestones, previous, r.correctionReason() != null && !r.correctionReason().isBlank(),
+                report.revision));
+        if (latest) {
+            outbox.publish(Topics.PROJECTS, EventTypes.PROJECT_UPDATED, p.park, ProjectService.state(p));
+        }
+        return new Filed(report, outcome);
+    }
+
+    public List<ProgressReport> list(UUID projectId) {
+        return ProgressReport.list("id.projectId = ?1 order by id.period", projectId);
+    }
+
+    public List<ProgressRevision> history(UUID projectId, YearMonth period) {
+        return ProgressRevision.list("projectId = ?1 and period = ?2 order by revision", projectId, period.toString());
+    }
+
+    private void check(Project p, YearMonth period, Report r) {
+        if (p.stage == ProjectStage.TERMINATED) {
+            throw ProblemException.conflict("project_terminated", "project " + p.id + " was terminated on " + p.stageSince
+                    + ": it takes no more progress reports", Map.of("stage", p.stage));
+        }
+        YearMonth now = CityTime.thisMonth();
+        if (period.isAfter(now)) {
+            throw ProblemException.unprocessable("period", "future_period", "progress for " + period + " cannot be reported before the month has begun");
+        }
+        if (period.isBefore(YearMonth.from(p.signedOn))) {
+            throw ProblemException.unprocessable("period", "before_signing", "the project was signed on " + p.signedOn
+                    + "; there is no progress to report for " + period);
+        }
+        if (r.investmentCompletedThisYear().compareTo(r.investmentCompleted()) > 0) {
+            throw ProblemException.unprocessable("investmentCompletedThisYear", "year_exceeds_to_date",
+                    "this year's investment " + r.investmentCompletedThisYear().toPlainString()
+                            + " 万元 cannot exceed the investment completed to date " + r.investmentCompleted().toPlainString() + " 万元");
+        }
+        boolean correction = r.correctionReason() != null && !r.correctionReason().isBlank();
+        if (correction) {
+            return;
+        }
+        ProgressReport before = neighbour(p.id, period, true);
+        if (before != null && r.investmentCompleted().compareTo(before.investmentCompleted) < 0) {
+            throw ProblemException.unprocessable("investmentCompleted", "investment_fell", "investment completed to date "
+                    + r.investmentCompleted().toPlainString() + " 万元 is below " + before.investmentCompleted.toPlainString()
+                    + " 万元 reported for " + before.id.period() + "; if that was wrong, send correctionReason");
+        }
+        if (before != null && before.id.period().startsWith(period.getYear() + "-")
+                && r.investmentCompletedThisYear().compareTo(before.investmentThisYear) < 0) {
+            throw ProblemException.unprocessable("investmentCompletedThisYear", "investment_fell", "this year's investment "
+                    + r.investmentCompletedThisYear().toPlainString() + " 万元 is below " + before.investmentThisYear.toPlainString()
+                    + " 万元 reported for " + before.id.period() + "; if that was wrong, send correctionReason");
+        }
+        ProgressReport after = neighbour(p.id, period, false);
+        if (after != null && r.investmentCompleted().compareTo(after.investmentCompleted) > 0) {
+            throw ProblemException.unprocessable("investmentCompleted", "investment_exceeds_later", "investment completed to date "
+                    + r.investmentCompleted().toPlainString() + " 万元 is above " + after.investmentCompleted.toPlainString()
+                    + " 万元 already reported for the later month " + after.id.period() + "; if that was wrong, send correctionReason");
+        }
+    }
+
+    /** The nearest report before (or after) a month. */
+    private static ProgressReport neighbour(UUID projectId, YearMonth period, boolean before) {
+        return ProgressReport.<ProgressReport>find(before
+                ? "id.projectId = ?1 and id.period < ?2 order by id.period desc"
+                : "id.projectId = ?1 and id.period > ?2 order by id.period", projectId, period.toString())
+                .firstResult();
+    }
+
+    private static boolean same(ProgressReport e, Report r) {
+        return e.investmentCompleted.compareTo(r.investmentCompleted()) == 0
+                && e.investmentThisYear.compareTo(r.investmentCompletedThisYear()) == 0
+                && e.physicalProgress.compareTo(r.physicalProgress()) == 0
+                && Objects.equals(e.milestones, r.milestones());
+    }
+
+    private static void audit(ProgressReport report, String correctionReason) {
+        ProgressRevision a = new ProgressRevision();
+        a.projectId = report.id.projectId();
+        a.period = report.id.period();
+        a.revision = report.revision;
+        a.investmentCompleted = report.investmentCompleted;
+        a.investmentThisYear = report.investmentThisYear;
+        a.physicalProgress = report.physicalProgress;
+        a.milestones = report.milestones;
+        a.correctionReason = correctionReason == null || correctionReason.isBlank() ? null : correctionReason;
+        a.reportedBy = report.reportedBy;
+        a.reportedAt = report.reportedAt;
+        a.persist();
+    }
+}

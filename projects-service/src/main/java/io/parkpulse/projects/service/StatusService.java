@@ -1,0 +1,89 @@
+package io.parkpulse.projects.service;
+
+import io.parkpulse.common.periods.CityTime;
+import io.parkpulse.projects.config.StatusSettings;
+import io.parkpulse.projects.domain.ProgressReport;
+import io.parkpulse.projects.domain.Project;
+import io.parkpulse.projects.domain.ProjectStage;
+import io.parkpulse.projects.domain.ScheduleRules;
+import io.parkpulse.projects.domain.StageChange;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Projects as they stood at the end of a month (stage from the lifecycle history, figures from the
+ * latest progress report up to that month) and their schedule status then. For this month the
+ * project row already holds all of it.
+ */
+@ApplicationScoped
+public class StatusService {
+
+    @Inject
+    StatusSettings settings;
+
+    /** A project at the end of {@code asOf}: null stage when it was not yet signed. */
+    public record Snapshot(Project project, YearMonth asOf, ProjectStage stage, LocalDate stageSince, ProgressReport report,
+            ScheduleRules.Status status) {
+    }
+
+    public ScheduleRules.Status now(Project p) {
+        YearMonth asOf = CityTime.thisMonth();
+        YearMonth last = p.progressPeriod == null ? null : YearMonth.parse(p.progressPeriod);
+        boolean sameYear = last != null && last.getYear() == asOf.getYear();
+        return ScheduleRules.evaluate(new ScheduleRules.Facts(p.stage, p.stageSince, p.plannedStart, p.plannedCompletion,
+                p.totalInvestment, plan(p, asOf), p.investmentCompleted, sameYear ? p.investmentThisYear : null,
+                p.physicalProgress, last), asOf, settings.thresholds());
+    }
+
+    public Snapshot asOf(Project p, YearMonth asOf) {
+        return asOf(List.of(p), asOf).get(p.id);
+    }
+
+    /** Snapshots of many projects with two queries, whatever their number. */
+    public Map<UUID, Snapshot> asOf(Collection<Project> projects, YearMonth asOf) {
+        Map<UUID, Snapshot> out = new HashMap<>();
+        if (projects.isEmpty()) {
+            return out;
+        }
+        List<UUID> ids = projects.stream().map(p -> p.id).toList();
+        LocalDate end = asOf.atEndOfMonth();
+        Map<UUID, StageChange> lastChange = new HashMap<>();
+        for (StageChange c : StageChange.<StageChange>list("projectId in ?1 and changedOn <= ?2 order by changedOn, id", ids, end)) {
+            lastChange.put(c.projectId, c);
+        }
+        Map<UUID, ProgressReport> lastReport = new HashMap<>();
+        for (ProgressReport r : ProgressReport.<ProgressReport>list("id.projectId in ?1 and id.period <= ?2 order by id.period",
+                ids, asOf.toString())) {
+            lastReport.put(r.id.projectId(), r);
+        }
+        for (Project p : projects) {
+            StageChange c = lastChange.get(p.id);
+            if (c == null) {
+                out.put(p.id, new Snapshot(p, asOf, null, null, null, null));
+                continue;
+            }
+            ProgressReport r = lastReport.get(p.id);
+            YearMonth reported = r == null ? null : YearMonth.parse(r.id.period());
+            boolean sameYear = reported != null && reported.getYear() == asOf.getYear();
+            ScheduleRules.Status status = ScheduleRules.evaluate(new ScheduleRules.Facts(c.toStage, c.changedOn,
+                    p.plannedStart, p.plannedCompletion, p.totalInvestment, plan(p, asOf),
+                    r == null ? null : r.investmentCompleted, sameYear ? r.investmentThisYear : null,
+                    r == null ? null : r.physicalProgress, reported), asOf, settings.thresholds());
+            out.put(p.id, new Snapshot(p, asOf, c.toStage, c.changedOn, r, status));
+        }
+        return out;
+    }
+
+    /** The year's planned investment, if the project's plan is for the year of {@code asOf}. */
+    static BigDecimal plan(Project p, YearMonth asOf) {
+        return p.planYear != null && p.planYear == asOf.getYear() ? p.yearPlannedInvestment : null;
+    }
+}
