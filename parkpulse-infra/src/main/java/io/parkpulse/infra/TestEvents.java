@@ -105,4 +105,13 @@ public final class TestEvents {
 
     private TestEvents() {
     }
+
+    /** A new park as indicators-service publishes it on parkpulse.parks, for services that keep a registry copy; returns its code. */
+    public static String publishNewPark(String bootstrap, String prefix, String name) {
+        String code = prefix + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        publish(bootstrap, "parkpulse.parks", code, "parkpulse.parks.park-registered.v1", "{\"code\":\"" + code
+                + "\",\"name\":\"" + name + "\",\"level\":\"PROVINCIAL\",\"kind\":\"INDUSTRIAL_PARK\",\"district\":\"江南区\","
+                + "\"developedLandMu\":3000,\"peerGroup\":\"PROVINCIAL\",\"status\":\"ACTIVE\",\"version\":0}", null);
+        return code;
+    }
 }

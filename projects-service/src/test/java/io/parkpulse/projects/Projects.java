@@ -33,8 +33,7 @@ final class Projects {
 
     /** Publishes a park as indicators-service would and waits until this service knows it. */
     static String knownPark() {
-        String code = "P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        TestEvents.publish(bootstrap(), Topics.PARKS, code, EventTypes.PARK_REGISTERED, parkEvent(code, "甲园区", 0), null);
+        String code = TestEvents.publishNewPark(bootstrap(), "P", "甲园区");
         TestEvents.await("park " + code + " in the local registry", Duration.ofSeconds(30),
                 () -> given().auth().oauth2(ADMIN).get("/api/v1/projects/summary?period=2025&park=" + code).statusCode() == 200);
         return code;

@@ -1,14 +1,13 @@
 package io.parkpulse.investment.rest;
 
-import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.paging.Filters;
 import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.investment.domain.Lead;
+import io.parkpulse.investment.domain.LeadStage;
 import io.parkpulse.investment.service.LeadService;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,12 +25,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/leads")
-@Tag(name = "Leads", description = "Investment-attraction leads (招商线索)")
+@Tag(name = "Leads", description = "Investment-attraction leads (招商线索) and their pipeline")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class LeadResource {
@@ -43,37 +47,82 @@ public class LeadResource {
 
     @POST
     @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
-    @Operation(summary = "Register a lead", description = "The park must be in the registry. Publishes parkpulse.investment.lead-registered.v1.")
+    @Operation(summary = "Register a lead", description = "Starts in stage 线索 (LEAD) on identifiedOn (the day the lead was found; default today, never in the future). The park must be in the registry. "
+            + "Publishes lead-registered.")
     public Response register(@Valid @NotNull LeadDtos.RegisterLead body) {
         String park = caller.parkForWrite(body.park(), "park");
-        Lead l = leads.register(new LeadService.NewLead(park, body.projectName(), body.investor(), body.capitalOrigin(), body.industry(),
-                body.intendedInvestment()), caller.user());
+        Lead l = leads.register(park, body.description(), body.identifiedOn(), caller.user());
         return Response.created(URI.create("/api/v1/leads/" + l.id)).entity(LeadDtos.LeadView.of(l)).build();
     }
 
     @GET
     @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "List leads", description = "Park staff see their own park's leads only.")
-    public Page<LeadDtos.LeadView> list(@QueryParam("park") String park, @Valid @BeanParam PageRequest page) {
+    @Operation(summary = "List leads", description = "Filters: park, stage. Park staff see their own park's leads only. "
+            + "sort: createdAt, park, projectName, intendedInvestment, stage (prefix - for descending).")
+    public Page<LeadDtos.LeadView> list(@QueryParam("park") String park, @QueryParam("stage") String stageName,
+            @Valid @BeanParam PageRequest page) {
         String scope = caller.parkScope(park);
-        Sort sort = page.sort(java.util.Map.of("createdAt", "createdAt", "park", "park", "projectName", "projectName", "intendedInvestment", "intendedInvestment", "stage", "stage"),
-                "createdAt", "id");
-        PanacheQuery<Lead> query = scope == null
-                ? Lead.findAll(sort)
-                : Lead.find("park = :park", sort, Parameters.with("park", scope));
-        return Page.of(query, page, LeadDtos.LeadView::of);
+        LeadStage stage = Filters.oneOf(LeadStage.class, stageName, "stage");
+        Sort sort = page.sort(Map.of("createdAt", "createdAt", "park", "park", "projectName", "projectName",
+                "intendedInvestment", "intendedInvestment", "stage", "stage"), "createdAt", "id");
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (scope != null) {
+            where.add("park = :park");
+            params.put("park", scope);
+        }
+        if (stage != null) {
+            where.add("stage = :stage");
+            params.put("stage", stage);
+        }
+        return Page.of(Lead.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), sort, params), page,
+                l -> LeadDtos.LeadView.of((Lead) l));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "One lead")
+    @Operation(summary = "One lead", description = "With the transitions allowed now.")
     public LeadDtos.LeadView get(@PathParam("id") UUID id) {
-        Lead p = Lead.findById(id);
-        if (p == null) {
-            throw ProblemException.notFound("lead", id.toString());
-        }
-        caller.requirePark(p.park);
-        return LeadDtos.LeadView.of(p);
+        return LeadDtos.LeadView.of(visible(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
+    @Operation(summary = "Edit a lead", description = "Send the version you read: a stale one is refused with 409. The "
+            + "stage and what a stage records change through transitions. Publishes lead-updated.")
+    public LeadDtos.LeadView update(@PathParam("id") UUID id, @Valid @NotNull LeadDtos.UpdateLead body) {
+        visible(id);
+        return LeadDtos.LeadView.of(leads.update(id, body.description(), body.version()));
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
+    @Operation(summary = "Move a lead through the pipeline", description = "to: NEGOTIATING, SIGNED (needs on, agreementType "
+            + "and contractedInvestment), LANDED (landSupplied says whether land was supplied), DROPPED (dropReason; OTHER "
+            + "needs a note). on: the date (default today; never in the future or before the current stage began). An "
+            + "illegal move is 409 listing the allowed ones. Publishes lead-stage-changed; LANDED makes projects-service "
+            + "create the project.")
+    public LeadDtos.LeadView transition(@PathParam("id") UUID id, @Valid @NotNull LeadDtos.TransitionRequest body) {
+        visible(id);
+        return LeadDtos.LeadView.of(leads.transition(id, new LeadService.Transition(body.to(), body.on(), body.agreementType(),
+                body.contractedInvestment(), body.landSupplied(), body.dropReason(), body.note(), body.version()), caller.user()));
+    }
+
+    @GET
+    @Path("/{id}/transitions")
+    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @Operation(summary = "The lead's pipeline history", description = "Every stage change with its date, note, who recorded it and when.")
+    public List<LeadDtos.TransitionView> history(@PathParam("id") UUID id) {
+        visible(id);
+        return leads.history(id).stream().map(LeadDtos.TransitionView::of).toList();
+    }
+
+    private Lead visible(UUID id) {
+        Lead l = LeadService.find(id);
+        caller.requirePark(l.park);
+        return l;
     }
 }

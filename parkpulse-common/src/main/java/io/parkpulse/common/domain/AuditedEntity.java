@@ -1,5 +1,6 @@
 package io.parkpulse.common.domain;
 
+import io.parkpulse.common.error.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
@@ -33,5 +34,17 @@ public abstract class AuditedEntity extends PanacheEntityBase {
 
     public void stampUpdated() {
         updatedAt = OffsetDateTime.now();
+    }
+
+    /**
+     * Refuses a change made from a stale read (409 with the current version in the context), before
+     * anything is touched; Hibernate's version check at flush catches the race this cannot see.
+     */
+    public void requireVersion(long expected, String what) {
+        if (version != expected) {
+            throw ProblemException.conflict("stale_version", what + " changed since version " + expected
+                    + "; it is now at version " + version + ": read it again and reapply your change",
+                    java.util.Map.of("currentVersion", version));
+        }
     }
 }

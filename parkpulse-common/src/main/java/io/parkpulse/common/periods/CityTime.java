@@ -1,5 +1,6 @@
 package io.parkpulse.common.periods;
 
+import io.parkpulse.common.error.ProblemException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -18,5 +19,14 @@ public final class CityTime {
 
     public static YearMonth thisMonth() {
         return YearMonth.now(ZONE);
+    }
+
+    /** Refuses a date that has not come yet (a signing, a transition, a resolution is reported after it happened). */
+    public static LocalDate notInFuture(LocalDate day, String field) {
+        LocalDate today = today();
+        if (day.isAfter(today)) {
+            throw ProblemException.unprocessable(field, "future_date", field + " " + day + " is in the future (today is " + today + ")");
+        }
+        return day;
     }
 }

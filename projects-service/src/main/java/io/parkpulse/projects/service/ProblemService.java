@@ -57,7 +57,7 @@ public class ProblemService {
     @Transactional
     public Problem update(UUID projectId, UUID problemId, Entry e, long version) {
         Problem problem = find(projectId, problemId);
-        requireVersion(problem, version);
+        problem.requireVersion(version, "problem " + problemId);
         describe(problem, e);
         if (problem.resolvedOn != null && problem.resolvedOn.isBefore(problem.raisedOn)) {
             throw ProblemException.unprocessable("raisedOn", "after_resolution", "the problem was resolved on " + problem.resolvedOn);
@@ -71,14 +71,14 @@ public class ProblemService {
     @Transactional
     public Problem resolve(UUID projectId, UUID problemId, String resolution, LocalDate resolvedOn, long version) {
         Problem problem = find(projectId, problemId);
-        requireVersion(problem, version);
+        problem.requireVersion(version, "problem " + problemId);
         if (problem.status == Problem.Status.RESOLVED) {
             throw ProblemException.conflict("already_resolved", "problem " + problemId + " was resolved on " + problem.resolvedOn,
                     Map.of("resolvedOn", problem.resolvedOn));
         }
         LocalDate today = CityTime.today();
         LocalDate on = resolvedOn == null ? today : resolvedOn;
-        ProjectService.notInFuture(on, "resolvedOn", today);
+        CityTime.notInFuture(on, "resolvedOn");
         if (on.isBefore(problem.raisedOn)) {
             throw ProblemException.unprocessable("resolvedOn", "before_raised", "a problem cannot be resolved before it was raised on " + problem.raisedOn);
         }
@@ -129,7 +129,7 @@ public class ProblemService {
     private static void describe(Problem problem, Entry e) {
         LocalDate today = CityTime.today();
         LocalDate raisedOn = e.raisedOn() == null ? (problem.raisedOn == null ? today : problem.raisedOn) : e.raisedOn();
-        ProjectService.notInFuture(raisedOn, "raisedOn", today);
+        CityTime.notInFuture(raisedOn, "raisedOn");
         if (e.dueOn() != null && e.dueOn().isBefore(raisedOn)) {
             throw ProblemException.unprocessable("dueOn", "due_before_raised", "the due date " + e.dueOn() + " is before the problem was raised on " + raisedOn);
         }
@@ -137,13 +137,6 @@ public class ProblemService {
         problem.raisedOn = raisedOn;
         problem.department = e.department();
         problem.dueOn = e.dueOn();
-    }
-
-    private static void requireVersion(Problem problem, long version) {
-        if (problem.version != version) {
-            throw ProblemException.conflict("stale_version", "problem " + problem.id + " changed since version " + version
-                    + "; it is now at version " + problem.version, Map.of("currentVersion", problem.version));
-        }
     }
 
     public static ProjectProblem state(Problem p) {

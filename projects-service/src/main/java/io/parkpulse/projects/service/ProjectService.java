@@ -67,14 +67,14 @@ public class ProjectService {
     private Project create(NewProject n, String user) {
         LocalDate today = CityTime.today();
         LocalDate signedOn = n.signedOn() == null ? today : n.signedOn();
-        notInFuture(signedOn, "signedOn", today);
+        CityTime.notInFuture(signedOn, "signedOn");
         ProjectStage stage = n.stage() == null ? ProjectStage.SIGNED : n.stage();
         if (!stage.isActive() && stage != ProjectStage.IN_PRODUCTION) {
             throw ProblemException.unprocessable("stage", "invalid_initial_stage",
                     "a project is registered in a stage of the main line (签约 to 投产), not " + stage);
         }
         LocalDate since = n.stageSince() == null ? (stage == ProjectStage.SIGNED ? signedOn : today) : n.stageSince();
-        notInFuture(since, "stageSince", today);
+        CityTime.notInFuture(since, "stageSince");
         if (since.isBefore(signedOn)) {
             throw ProblemException.unprocessable("stageSince", "before_signing", "the stage cannot begin before the signing on " + signedOn);
         }
@@ -100,7 +100,7 @@ public class ProjectService {
     @Transactional
     public Project update(UUID id, Description d, long version, String user) {
         Project p = find(id);
-        requireVersion(p, version);
+        p.requireVersion(version, "project " + id);
         describe(p, d, CityTime.today());
         p.stampUpdated();
         Project.flush();
@@ -111,7 +111,7 @@ public class ProjectService {
     @Transactional
     public Project transition(UUID id, Transition t, String user) {
         Project p = find(id);
-        requireVersion(p, t.version());
+        p.requireVersion(t.version(), "project " + id);
         List<ProjectStage> allowed = p.stage.next(p.suspendedFrom);
         if (!allowed.contains(t.to())) {
             throw ProblemException.conflict("illegal_transition", "a project in stage " + p.stage + " (" + p.stage.label
@@ -120,7 +120,7 @@ public class ProjectService {
         }
         LocalDate today = CityTime.today();
         LocalDate on = t.on() == null ? today : t.on();
-        notInFuture(on, "on", today);
+        CityTime.notInFuture(on, "on");
         if (on.isBefore(p.stageSince)) {
             throw ProblemException.unprocessable("on", "before_current_stage",
                     "the change cannot be dated before the current stage began on " + p.stageSince);
@@ -158,14 +158,6 @@ public class ProjectService {
             throw ProblemException.notFound("project", String.valueOf(id));
         }
         return p;
-    }
-
-    static void requireVersion(Project p, long version) {
-        if (p.version != version) {
-            throw ProblemException.conflict("stale_version", "project " + p.id + " changed since version " + version
-                    + "; it is now at version " + p.version + ": read it again and reapply your change",
-                    Map.of("currentVersion", p.version));
-        }
     }
 
     private static void describe(Project p, Description d, LocalDate today) {
@@ -225,12 +217,6 @@ public class ProjectService {
         c.changedBy = user;
         c.recordedAt = OffsetDateTime.now();
         c.persist();
-    }
-
-    static void notInFuture(LocalDate day, String field, LocalDate today) {
-        if (day.isAfter(today)) {
-            throw ProblemException.unprocessable(field, "future_date", field + " " + day + " is in the future (today is " + today + ")");
-        }
     }
 
     public static ProjectState state(Project p) {
