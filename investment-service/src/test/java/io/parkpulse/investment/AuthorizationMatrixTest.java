@@ -22,12 +22,19 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
     String parkA;
     String parkB;
     String base;
+    String signed;
+    String activity;
 
     @Test
     void everyEndpointAnswersEveryCallerAsTheMatrixSays() throws Exception {
         parkA = knownPark();
         parkB = knownPark();
         base = lead(parkA, Map.of("projectName", SECRET));
+        signed = lead(parkA, Map.of("projectName", "矩阵签约线索"));
+        Leads.move(ADMIN, signed, Map.of("to", "SIGNED", "on", "2025-03-01", "agreementType", "CONTRACT", "contractedInvestment", 5000))
+                .statusCode(200);
+        activity = given().auth().oauth2(ADMIN).contentType("application/json").body(activityBody(parkA))
+                .post("/api/v1/activities").then().statusCode(201).extract().path("id");
         AuthorizationMatrix.verify("authorization-matrix.csv", this);
     }
 
@@ -46,16 +53,38 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
         return SECRET;
     }
 
+    int counter;
+
+    static Map<String, Object> activityBody(String park) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        if (park != null) {
+            b.put("park", park);
+        }
+        b.put("kind", "INVESTOR_MEETING");
+        b.put("heldOn", "2025-04-10");
+        b.put("title", "赴深圳对接储能企业");
+        return b;
+    }
+
     @Override
     public Map<String, String> params(Rule rule, String caller) {
-        String id = rule.key().equals("POST /api/v1/leads/{id}/transitions") ? lead(parkA, Map.of("projectName", "矩阵线索")) : base;
-        return Map.of("id", id);
+        return switch (rule.key()) {
+            case "POST /api/v1/leads/{id}/transitions" -> Map.of("id", lead(parkA, Map.of("projectName", "矩阵线索")));
+            case "PUT /api/v1/leads/{id}/funds/{period}", "GET /api/v1/leads/{id}/funds" -> Map.of("id", signed, "period", "2025-04");
+            case "GET /api/v1/activities/{id}", "PUT /api/v1/activities/{id}" -> Map.of("id", activity);
+            case "PUT /api/v1/investment-targets/{park}/{period}" -> Map.of("park", parkA, "period", "2025-Q" + (1 + (counter++ % 4)));
+            default -> Map.of("id", base);
+        };
     }
 
     @Override
     public void prepare(RequestSpecification req, Rule rule, Map<String, String> params) {
-        if (rule.key().equals("GET /api/v1/leads")) {
-            req.queryParam("park", parkA);
+        switch (rule.key()) {
+            case "GET /api/v1/leads", "GET /api/v1/leads/stale", "GET /api/v1/activities", "GET /api/v1/investment-targets" ->
+                    req.queryParam("park", parkA);
+            case "GET /api/v1/investment-figures" -> req.queryParam("park", parkA).queryParam("period", "2025-Q2");
+            default -> {
+            }
         }
         Object body = switch (rule.key()) {
             case "POST /api/v1/leads" -> Leads.body(parkA, Map.of("projectName", "矩阵新线索"));
@@ -65,6 +94,22 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
                 yield b;
             }
             case "POST /api/v1/leads/{id}/transitions" -> Map.of("to", "NEGOTIATING", "version", 0);
+            case "PUT /api/v1/leads/{id}/funds/{period}" -> Map.of("amount", 100);
+            case "POST /api/v1/activities" -> activityBody(parkA);
+            case "PUT /api/v1/activities/{id}" -> {
+                Map<String, Object> b = activityBody(null);
+                b.put("version", given().auth().oauth2(ADMIN).get("/api/v1/activities/{id}", activity).then().extract().<Object>path("version"));
+                yield b;
+            }
+            case "PUT /api/v1/investment-targets/{park}/{period}" -> {
+                Object version = given().auth().oauth2(ADMIN).queryParam("park", parkA).get("/api/v1/investment-targets").then()
+                        .extract().path("find { it.period == '" + params.get("period") + "' }.version");
+                Map<String, Object> b = new LinkedHashMap<>(Map.of("effectiveLeads", 1, "fundsInPlace", 1000));
+                if (version != null) {
+                    b.put("version", version);
+                }
+                yield b;
+            }
             default -> null;
         };
         if (body != null) {
@@ -75,6 +120,9 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
     @Override
     public String state() {
         return given().auth().oauth2(ADMIN).queryParams("park", parkA, "size", 500).get("/api/v1/leads").then().extract().asString()
-                + given().auth().oauth2(ADMIN).get("/api/v1/leads/{id}/transitions", base).then().extract().asString();
+                + given().auth().oauth2(ADMIN).get("/api/v1/leads/{id}/transitions", base).then().extract().asString()
+                + given().auth().oauth2(ADMIN).get("/api/v1/leads/{id}/funds", signed).then().extract().asString()
+                + given().auth().oauth2(ADMIN).queryParams("park", parkA, "size", 500).get("/api/v1/activities").then().extract().asString()
+                + given().auth().oauth2(ADMIN).queryParam("park", parkA).get("/api/v1/investment-targets").then().extract().asString();
     }
 }

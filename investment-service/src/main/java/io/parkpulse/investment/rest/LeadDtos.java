@@ -84,11 +84,11 @@ public final class LeadDtos {
     }
 
     public record TransitionView(LeadStage from, String fromLabel, LeadStage to, String toLabel, LocalDate on, String note,
-            String by, OffsetDateTime recordedAt) {
+            String by, OffsetDateTime recordedAt, Long daysInStage) {
 
-        static TransitionView of(LeadStageChange c) {
+        static TransitionView of(LeadStageChange c, Long daysInStage) {
             return new TransitionView(c.fromStage, c.fromStage == null ? null : c.fromStage.label, c.toStage, c.toStage.label,
-                    c.changedOn, c.note, c.changedBy, c.recordedAt);
+                    c.changedOn, c.note, c.changedBy, c.recordedAt, daysInStage);
         }
     }
 

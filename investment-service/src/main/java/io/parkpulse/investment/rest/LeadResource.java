@@ -8,6 +8,7 @@ import io.parkpulse.common.security.Roles;
 import io.parkpulse.investment.domain.Lead;
 import io.parkpulse.investment.domain.LeadStage;
 import io.parkpulse.investment.service.LeadService;
+import io.parkpulse.investment.service.PipelineFigures;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,6 +42,9 @@ public class LeadResource {
 
     @Inject
     LeadService leads;
+
+    @Inject
+    PipelineFigures figures;
 
     @Inject
     Caller caller;
@@ -80,6 +84,16 @@ public class LeadResource {
     }
 
     @GET
+    @Path("/stale")
+    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @Operation(summary = "Stale leads", description = "Open leads untouched (no stage change, linked activity or edit) for longer "
+            + "than their stage allows (parkpulse.investment.stale-days: lead 30, negotiating 60, signed 90), most idle first. "
+            + "Park staff see their own park.")
+    public List<PipelineFigures.Stale> stale(@QueryParam("park") String park) {
+        return figures.stale(caller.parkScope(park));
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
     @Operation(summary = "One lead", description = "With the transitions allowed now.")
@@ -114,10 +128,19 @@ public class LeadResource {
     @GET
     @Path("/{id}/transitions")
     @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "The lead's pipeline history", description = "Every stage change with its date, note, who recorded it and when.")
+    @Operation(summary = "The lead's pipeline history", description = "Every stage change with its date, note, who recorded it and when, and the days the lead spent in that stage (to today for the current open stage).")
     public List<LeadDtos.TransitionView> history(@PathParam("id") UUID id) {
         visible(id);
-        return leads.history(id).stream().map(LeadDtos.TransitionView::of).toList();
+        List<io.parkpulse.investment.domain.LeadStageChange> changes = leads.history(id);
+        List<LeadDtos.TransitionView> out = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            boolean last = i == changes.size() - 1;
+            java.time.LocalDate until = last ? io.parkpulse.common.periods.CityTime.today() : changes.get(i + 1).changedOn;
+            Long days = last && !changes.get(i).toStage.isOpen() ? null
+                    : java.time.temporal.ChronoUnit.DAYS.between(changes.get(i).changedOn, until);
+            out.add(LeadDtos.TransitionView.of(changes.get(i), days));
+        }
+        return out;
     }
 
     private Lead visible(UUID id) {

@@ -26,6 +26,10 @@ public final class EventTypes {
     public static final String LEAD_REGISTERED = "parkpulse.investment.lead-registered.v1";
     public static final String LEAD_UPDATED = "parkpulse.investment.lead-updated.v1";
     public static final String LEAD_STAGE_CHANGED = "parkpulse.investment.lead-stage-changed.v1";
+    public static final String ACTIVITY_RECORDED = "parkpulse.investment.activity-recorded.v1";
+    public static final String ACTIVITY_UPDATED = "parkpulse.investment.activity-updated.v1";
+    public static final String FUNDS_REPORTED = "parkpulse.investment.funds-reported.v1";
+    public static final String INVESTMENT_TARGET_SET = "parkpulse.investment.target-set.v1";
 
     private EventTypes() {
     }

@@ -22,21 +22,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The published JSON Schemas (docs/events/schemas) and the payload records must not drift apart. */
 class EventSchemasTest {
 
-    static final Map<String, Class<? extends Record>> PAYLOADS = Map.of(
-            "park-state.v1.json", ParkState.class,
-            "indicator-value-recorded.v1.json", IndicatorValueRecorded.class,
-            "project-state.v1.json", ProjectState.class,
-            "lead-state.v1.json", LeadState.class,
-            "target-state.v1.json", io.parkpulse.common.events.payload.TargetState.class,
-            "indicator-definition.v1.json", io.parkpulse.common.events.payload.IndicatorDefinition.class,
-            "quarter-closed.v1.json", io.parkpulse.common.events.payload.QuarterClosed.class,
-            "project-progress.v1.json", io.parkpulse.common.events.payload.ProjectProgress.class,
-            "project-problem.v1.json", io.parkpulse.common.events.payload.ProjectProblem.class);
+    static final Map<String, Class<? extends Record>> PAYLOADS = Map.ofEntries(
+            Map.entry("park-state.v1.json", ParkState.class),
+            Map.entry("indicator-value-recorded.v1.json", IndicatorValueRecorded.class),
+            Map.entry("project-state.v1.json", ProjectState.class),
+            Map.entry("lead-state.v1.json", LeadState.class),
+            Map.entry("target-state.v1.json", io.parkpulse.common.events.payload.TargetState.class),
+            Map.entry("indicator-definition.v1.json", io.parkpulse.common.events.payload.IndicatorDefinition.class),
+            Map.entry("quarter-closed.v1.json", io.parkpulse.common.events.payload.QuarterClosed.class),
+            Map.entry("project-progress.v1.json", io.parkpulse.common.events.payload.ProjectProgress.class),
+            Map.entry("project-problem.v1.json", io.parkpulse.common.events.payload.ProjectProblem.class),
+            Map.entry("activity-state.v1.json", io.parkpulse.common.events.payload.ActivityState.class),
+            Map.entry("funds-reported.v1.json", io.parkpulse.common.events.payload.FundsReported.class),
+            Map.entry("investment-target.v1.json", io.parkpulse.common.events.payload.InvestmentTargetState.class));
 
     @ParameterizedTest
     @ValueSource(strings = { "park-state.v1.json", "indicator-value-recorded.v1.json", "project-state.v1.json",
             "lead-state.v1.json", "target-state.v1.json",
-            "indicator-definition.v1.json", "quarter-closed.v1.json", "project-progress.v1.json", "project-problem.v1.json" })
+            "indicator-definition.v1.json", "quarter-closed.v1.json", "project-progress.v1.json", "project-problem.v1.json",
+            "activity-state.v1.json", "funds-reported.v1.json", "investment-target.v1.json" })
     void schemaPropertiesAreExactlyTheRecordComponents(String file) throws Exception {
         JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("../docs/events/schemas", file)));
         Set<String> properties = new TreeSet<>();
@@ -52,7 +56,8 @@ class EventSchemasTest {
             EventTypes.INDICATOR_DEFINED, EventTypes.INDICATOR_RETIRED, EventTypes.QUARTER_CLOSED,
             EventTypes.PROJECT_REGISTERED, EventTypes.PROJECT_UPDATED, EventTypes.PROJECT_STAGE_CHANGED,
             EventTypes.PROGRESS_REPORTED, EventTypes.PROBLEM_RAISED, EventTypes.PROBLEM_UPDATED, EventTypes.PROBLEM_RESOLVED,
-            EventTypes.LEAD_REGISTERED, EventTypes.LEAD_UPDATED, EventTypes.LEAD_STAGE_CHANGED })
+            EventTypes.LEAD_REGISTERED, EventTypes.LEAD_UPDATED, EventTypes.LEAD_STAGE_CHANGED, EventTypes.ACTIVITY_RECORDED,
+            EventTypes.ACTIVITY_UPDATED, EventTypes.FUNDS_REPORTED, EventTypes.INVESTMENT_TARGET_SET })
     void everyEventTypeIsInTheAsyncApiDocument(String type) throws Exception {
         assertTrue(Files.readString(Path.of("../docs/events/asyncapi.yaml")).contains("name: " + type), type);
     }

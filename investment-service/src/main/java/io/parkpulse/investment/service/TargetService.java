@@ -1,0 +1,69 @@
+package io.parkpulse.investment.service;
+
+import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.events.payload.InvestmentTargetState;
+import io.parkpulse.common.outbox.Outbox;
+import io.parkpulse.common.parks.KnownParks;
+import io.parkpulse.investment.domain.InvestmentTarget;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+
+/** The bureau's investment-attraction targets per park and quarter or year. */
+@ApplicationScoped
+public class TargetService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    KnownParks parks;
+
+    public record Targets(Integer effectiveLeads, Integer investorMeetings, Integer leaderTrips, Integer packagedProjects,
+            Integer promotionEvents, Integer signedProjects, BigDecimal fundsInPlace) {
+    }
+
+    /** Creates the target (version null) or replaces it (the version read). */
+    @Transactional
+    public InvestmentTarget set(String park, String period, Targets t, Long version, String user) {
+        if (!period.matches("\\d{4}(-Q[1-4])?")) {
+            throw ProblemException.badRequest("period", "invalid_period", "targets are set per quarter (YYYY-Qn) or year (YYYY)");
+        }
+        parks.require(park, "park");
+        InvestmentTarget target = InvestmentTarget.findById(new InvestmentTarget.Key(park, period));
+        if (target == null) {
+            if (version != null && version != 0) {
+                throw ProblemException.conflict("stale_version", "there is no target for " + park + " " + period + " yet",
+                        java.util.Map.of("currentVersion", -1));
+            }
+            target = new InvestmentTarget();
+            target.id = new InvestmentTarget.Key(park, period);
+            target.stampCreated(user);
+        } else {
+            if (version == null) {
+                throw ProblemException.badRequest("version", "required", "the target exists: send the version you read to replace it");
+            }
+            target.requireVersion(version, "the target of " + park + " " + period);
+            target.stampUpdated();
+        }
+        target.effectiveLeads = t.effectiveLeads();
+        target.investorMeetings = t.investorMeetings();
+        target.leaderTrips = t.leaderTrips();
+        target.packagedProjects = t.packagedProjects();
+        target.promotionEvents = t.promotionEvents();
+        target.signedProjects = t.signedProjects();
+        target.fundsInPlace = t.fundsInPlace();
+        target.persist();
+        InvestmentTarget.flush();
+        outbox.publish(Topics.INVESTMENT, EventTypes.INVESTMENT_TARGET_SET, park, state(target));
+        return target;
+    }
+
+    public static InvestmentTargetState state(InvestmentTarget t) {
+        return new InvestmentTargetState(t.id.park(), t.id.period(), t.effectiveLeads, t.investorMeetings, t.leaderTrips,
+                t.packagedProjects, t.promotionEvents, t.signedProjects, t.fundsInPlace, t.version);
+    }
+}
