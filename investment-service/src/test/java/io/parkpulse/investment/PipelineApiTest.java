@@ -105,5 +105,8 @@ class PipelineApiTest {
         given().auth().oauth2(ADMIN).queryParams("park", park, "stage", "LEAD").get("/api/v1/leads").then().body("total", equalTo(2));
         given().auth().oauth2(ADMIN).queryParams("park", park, "stage", "NOPE").get("/api/v1/leads").then().statusCode(400)
                 .body("errors[0].field", equalTo("stage"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Leads.body(park, Map.of("capitalOrigin", "MARS")))
+                .post("/api/v1/leads").then().statusCode(400).body("errors[0].field", equalTo("capitalOrigin"));
+        given().auth().oauth2(ADMIN).queryParams("park", park, "stage", "LEAD").get("/api/v1/leads").then().body("total", equalTo(2));
     }
 }

@@ -14,6 +14,7 @@ public final class EventTypes {
     public static final String INDICATOR_RETIRED = "parkpulse.indicators.indicator-retired.v1";
 
     public static final String QUARTER_CLOSED = "parkpulse.assessments.quarter-closed.v1";
+    public static final String ASSESSMENT_PUBLISHED = "parkpulse.assessments.assessment-published.v1";
 
     public static final String PROJECT_REGISTERED = "parkpulse.projects.project-registered.v1";
     public static final String PROJECT_UPDATED = "parkpulse.projects.project-updated.v1";

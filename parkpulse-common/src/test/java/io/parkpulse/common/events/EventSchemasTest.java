@@ -34,13 +34,15 @@ class EventSchemasTest {
             Map.entry("project-problem.v1.json", io.parkpulse.common.events.payload.ProjectProblem.class),
             Map.entry("activity-state.v1.json", io.parkpulse.common.events.payload.ActivityState.class),
             Map.entry("funds-reported.v1.json", io.parkpulse.common.events.payload.FundsReported.class),
-            Map.entry("investment-target.v1.json", io.parkpulse.common.events.payload.InvestmentTargetState.class));
+            Map.entry("investment-target.v1.json", io.parkpulse.common.events.payload.InvestmentTargetState.class),
+            Map.entry("assessment-published.v1.json", io.parkpulse.common.events.payload.AssessmentPublished.class));
 
     @ParameterizedTest
     @ValueSource(strings = { "park-state.v1.json", "indicator-value-recorded.v1.json", "project-state.v1.json",
             "lead-state.v1.json", "target-state.v1.json",
             "indicator-definition.v1.json", "quarter-closed.v1.json", "project-progress.v1.json", "project-problem.v1.json",
-            "activity-state.v1.json", "funds-reported.v1.json", "investment-target.v1.json" })
+            "activity-state.v1.json", "funds-reported.v1.json", "investment-target.v1.json",
+            "assessment-published.v1.json" })
     void schemaPropertiesAreExactlyTheRecordComponents(String file) throws Exception {
         JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("../docs/events/schemas", file)));
         Set<String> properties = new TreeSet<>();
@@ -57,7 +59,8 @@ class EventSchemasTest {
             EventTypes.PROJECT_REGISTERED, EventTypes.PROJECT_UPDATED, EventTypes.PROJECT_STAGE_CHANGED,
             EventTypes.PROGRESS_REPORTED, EventTypes.PROBLEM_RAISED, EventTypes.PROBLEM_UPDATED, EventTypes.PROBLEM_RESOLVED,
             EventTypes.LEAD_REGISTERED, EventTypes.LEAD_UPDATED, EventTypes.LEAD_STAGE_CHANGED, EventTypes.ACTIVITY_RECORDED,
-            EventTypes.ACTIVITY_UPDATED, EventTypes.FUNDS_REPORTED, EventTypes.INVESTMENT_TARGET_SET })
+            EventTypes.ACTIVITY_UPDATED, EventTypes.FUNDS_REPORTED, EventTypes.INVESTMENT_TARGET_SET,
+            EventTypes.ASSESSMENT_PUBLISHED })
     void everyEventTypeIsInTheAsyncApiDocument(String type) throws Exception {
         assertTrue(Files.readString(Path.of("../docs/events/asyncapi.yaml")).contains("name: " + type), type);
     }
