@@ -56,6 +56,7 @@ public final class Demo {
         DemoCity city = new DemoCity(seed, last);
         load(platform.get(), city);
         printRanking(platform.get(), city);
+        printAssessment(platform.get(), city);
         printAccess(platform.get());
         if (wait) {
             say("ParkPulse is running. Press Ctrl-C to stop everything.");
@@ -78,6 +79,13 @@ public final class Demo {
             body.put("developedLandMu", p.landMu());
             body.put("landEffectiveFrom", city.lastMonth.minusYears(3).withMonth(1).atDay(1).toString());
             admin.post(indicators + "/parks", body).expect(201, 409);
+        }
+        say("Setting " + city.targets.size() + " annual targets as the bureau ...");
+        // Before the values: a park's target and values travel on one partition, so once reporting-service has a park's
+        // last values it has its targets too.
+        for (DemoCity.Target t : city.targets) {
+            admin.put(indicators + "/parks/" + t.park() + "/targets/" + t.year() + "/" + t.indicator(), Map.of("annual", t.annual()))
+                    .expect(200, 201);
         }
         say("Reporting " + city.values.size() + " monthly values (" + city.lastMonth.minusYears(2).getYear() + "-01 to "
                 + city.lastMonth + ") as each park's staff ...");
@@ -176,6 +184,70 @@ public final class Demo {
         say("");
         say("  同比: 与上年同期累计相比; 较上月: 排名较上月累计的升(↑)降(↓)。数据全部经各服务的公开 API 录入, 由 reporting-service 从事件汇总。");
         say("");
+    }
+
+    /**
+     * Runs the quarterly assessment for the quarter before the last closed one and for the last closed one (so that
+     * rank changes show), with the shipped default scheme, and prints the result. A demo started again on its kept
+     * data finds the quarters published and shows them as they are.
+     */
+    static void printAssessment(Platform platform, DemoCity city) throws InterruptedException {
+        Api admin = new Api(Tokens.builder().role("bureau-admin").user("demo-admin").sign());
+        String reporting = platform.url("reporting-service") + "/api/v1";
+        YearMonth closedEnd = city.lastMonth.minusMonths(city.lastMonth.getMonthValue() % 3);
+        String quarter = closedEnd.getYear() + "-Q" + (closedEnd.getMonthValue() / 3);
+        YearMonth previousEnd = closedEnd.minusMonths(3);
+        String previous = previousEnd.getYear() + "-Q" + (previousEnd.getMonthValue() / 3);
+        awaitIndicators(platform, city, List.of(previousEnd, previousEnd.minusYears(1), closedEnd, closedEnd.minusYears(1)));
+        for (String q : List.of(previous, quarter)) {
+            say("Running the " + q + " assessment (scheme 'default') ...");
+            admin.post(reporting + "/assessments", Map.of("quarter", q)).expect(201, 409);
+        }
+        JsonNode run = admin.get(reporting + "/assessments/" + quarter, Map.of()).expect(200).body();
+        Table t = new Table(true, false, true, true, true, true, true, true, true, true);
+        t.row("排名", "园区", "总分", "等级", "较上季", "经济发展", "投资与项目", "招商引资", "亩均效益", "创新驱动");
+        for (JsonNode r : run.get("results")) {
+            Map<String, String> dims = new LinkedHashMap<>();
+            r.get("breakdown").get("dimensions").forEach(d -> dims.put(d.get("code").asText(), d.get("score").decimalValue()
+                    .setScale(2, RoundingMode.HALF_UP).toPlainString()));
+            t.row(r.get("rank").isNull() ? "—" : r.get("rank").asText(), r.get("parkName").asText(),
+                    r.get("total").decimalValue().setScale(2, RoundingMode.HALF_UP).toPlainString(), r.get("tier").asText(),
+                    change(r.get("rankChange")), dims.get("economy"), dims.get("investment"), dims.get("attraction"),
+                    dims.get("land"), dims.get("innovation"));
+        }
+        say("");
+        say("  ParkPulse 演示城市 · " + quarter + " 园区综合考核结果（方案 " + run.get("schemeCode").asText() + " 第"
+                + run.get("schemeVersion").asText() + "版，数据截至" + run.get("asOf").asText() + "，第" + run.get("revision").asText() + "次发布）");
+        say("");
+        System.out.print(t.render());
+        say("");
+        say("  等级按排名百分位: A 前25%, B 至70%, C 至95%, D 其后。各项得分明细: GET " + reporting + "/assessments/" + quarter);
+        say("");
+    }
+
+    /** Waits until reporting-service has every park's figures that the default scheme reads for the given months. */
+    static void awaitIndicators(Platform platform, DemoCity city, List<YearMonth> months) throws InterruptedException {
+        List<String> indicators = List.of("industrial_output", "industrial_value_added", "tax_revenue", "main_business_revenue",
+                "fixed_asset_investment", "industrial_investment", "foreign_capital_used", "export_value", "energy_consumption",
+                "rd_expenditure", "high_tech_enterprises");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        for (YearMonth m : months) {
+            for (String indicator : indicators) {
+                while (ranked(platform, indicator, m) < city.parks.size()) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("reporting-service did not catch up within 3 minutes");
+                    }
+                    Thread.sleep(300);
+                }
+            }
+        }
+    }
+
+    /** How many parks reporting-service ranks on an indicator for a month (0 while it knows none). */
+    static int ranked(Platform platform, String indicator, YearMonth month) {
+        Api.Reply r = new Api(Tokens.token("bureau-analyst", null)).get(platform.url("reporting-service") + "/api/v1/rankings",
+                Map.of("indicator", indicator, "period", month.toString()));
+        return r.status() == 200 ? r.body().get("entries").size() : 0;
     }
 
     static String yi(BigDecimal wan) {

@@ -31,6 +31,13 @@ public final class DemoCity {
             BigDecimal intendedInvestment) {
     }
 
+    /** An annual target the bureau sets: last year's total and a planned growth of 8–14 %. */
+    public record Target(String park, String indicator, int year, BigDecimal annual) {
+    }
+
+    /** The indicators the bureau sets annual targets for. */
+    static final List<String> TARGETED = List.of("industrial_output", "tax_revenue", "fixed_asset_investment");
+
     /** Share of a year's flow in each month, in percent (Spring Festival lowers January and February). */
     private static final double[] MONTH_SHARE = { 6.0, 6.0, 9.0, 8.5, 8.5, 9.0, 8.0, 8.0, 8.5, 9.0, 9.5, 10.0 };
 
@@ -56,6 +63,7 @@ public final class DemoCity {
     public final List<Value> values = new ArrayList<>();
     public final List<Project> projects = new ArrayList<>();
     public final List<Lead> leads = new ArrayList<>();
+    public final List<Target> targets = new ArrayList<>();
     public final YearMonth lastMonth;
 
     /** @param lastMonth the last month reported (the month before the current one) */
@@ -71,6 +79,12 @@ public final class DemoCity {
         int firstYear = lastMonth.getYear() - 2;
         for (Park p : parks) {
             BigDecimal annual = BigDecimal.valueOf(p.annualOutputWan());
+            // Per-park shares, drawn once so that a park keeps its profile from year to year.
+            BigDecimal exportShare = factor((0.04 + rnd.nextDouble() * 0.18) / 7.1);
+            BigDecimal foreignShare = factor((0.001 + rnd.nextDouble() * 0.006) / 7.1);
+            BigDecimal energyPerWan = factor(0.02 + rnd.nextDouble() * 0.08);
+            BigDecimal rdShare = factor(0.008 + rnd.nextDouble() * 0.025);
+            Map<String, BigDecimal> december = new LinkedHashMap<>();
             for (int year = firstYear; year <= lastMonth.getYear(); year++) {
                 // Random factors are fine as doubles; every amount is a BigDecimal.
                 BigDecimal yearTotal = annual.multiply(factor(Math.pow(1 + p.growth(), year - firstYear)
@@ -93,10 +107,30 @@ public final class DemoCity {
                     money(p, period, "total_profit", cumulative.multiply(profitRate));
                     money(p, period, "tax_revenue", cumulative.multiply(taxRate));
                     money(p, period, "fixed_asset_investment", cumulative.multiply(new BigDecimal("0.14")));
+                    money(p, period, "industrial_investment", cumulative.multiply(new BigDecimal("0.09")));
+                    usd(p, period, "export_value", cumulative.multiply(exportShare));
+                    usd(p, period, "foreign_capital_used", cumulative.multiply(foreignShare));
+                    count(p, period, "energy_consumption", "吨标准煤", cumulative.multiply(energyPerWan).longValue());
+                    money(p, period, "rd_expenditure", cumulative.multiply(rdShare));
+                    count(p, period, "high_tech_enterprises", "家", Math.round(p.annualOutputWan() / 60_000.0) + (year - firstYear) * 2L);
+                    if (month == 12) {
+                        december.put(year + "/industrial_output", cumulative);
+                        december.put(year + "/tax_revenue", cumulative.multiply(taxRate));
+                        december.put(year + "/fixed_asset_investment", cumulative.multiply(new BigDecimal("0.14")));
+                    }
                     count(p, period, "employees", "人",
                             Math.round(p.landMu().doubleValue() * 1.6 * (1 + 0.02 * (year - firstYear))));
                     count(p, period, "above_scale_enterprises", "家",
                             Math.round(p.annualOutputWan() / 20_000.0) + (year - firstYear) * 3L);
+                }
+            }
+            for (int year = firstYear + 1; year <= lastMonth.getYear(); year++) {
+                for (String indicator : TARGETED) {
+                    BigDecimal before = december.get((year - 1) + "/" + indicator);
+                    if (before != null) {
+                        targets.add(new Target(p.code(), indicator, year,
+                                before.multiply(factor(1.08 + rnd.nextDouble() * 0.06)).setScale(0, RoundingMode.HALF_UP)));
+                    }
                 }
             }
             int nProjects = 3 + rnd.nextInt(3);
@@ -131,6 +165,10 @@ public final class DemoCity {
 
     private void money(Park p, String period, String indicator, BigDecimal wan) {
         values.add(new Value(p.code(), period, indicator, wan.setScale(2, RoundingMode.HALF_UP), "万元"));
+    }
+
+    private void usd(Park p, String period, String indicator, BigDecimal wanUsd) {
+        values.add(new Value(p.code(), period, indicator, wanUsd.setScale(2, RoundingMode.HALF_UP), "万美元"));
     }
 
     private void count(Park p, String period, String indicator, String unit, long n) {
