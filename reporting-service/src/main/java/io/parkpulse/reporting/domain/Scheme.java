@@ -53,12 +53,13 @@ public record Scheme(String name, List<Dimension> dimensions, List<Adjustment> a
     }
 
     public static final BigDecimal TOTAL_WEIGHT = BigDecimal.valueOf(100);
+    private static final BigDecimal MAX_BENCHMARK = new BigDecimal("1E12");
 
     /** Everything wrong with a scheme, each with the JSON path of the field; empty when it adds up. */
     public List<Problem.FieldError> check(Predicate<String> knownIndicator) {
         List<Problem.FieldError> e = new ArrayList<>();
-        if (name == null || name.isBlank()) {
-            e.add(new Problem.FieldError("name", "required", "name the scheme"));
+        if (name == null || name.isBlank() || name.length() > 200) {
+            e.add(new Problem.FieldError("name", "invalid_name", "name the scheme in at most 200 characters"));
         }
         if (dimensions == null || dimensions.isEmpty()) {
             e.add(new Problem.FieldError("dimensions", "required", "a scheme has at least one dimension"));
@@ -73,8 +74,11 @@ public record Scheme(String name, List<Dimension> dimensions, List<Adjustment> a
                 e.add(new Problem.FieldError(dp, "required", "a dimension cannot be null"));
                 continue;
             }
-            if (dim.code() == null || dim.code().isBlank() || !codes.add("dimension:" + dim.code())) {
-                e.add(new Problem.FieldError(dp + ".code", "invalid_code", "each dimension needs its own code"));
+            if (!validCode(dim.code()) || !codes.add("dimension:" + dim.code())) {
+                e.add(new Problem.FieldError(dp + ".code", "invalid_code", "each dimension needs its own code (at most 64 characters)"));
+            }
+            if (dim.name() != null && dim.name().length() > 200) {
+                e.add(new Problem.FieldError(dp + ".name", "too_long", "at most 200 characters"));
             }
             if (dim.items() == null || dim.items().isEmpty()) {
                 e.add(new Problem.FieldError(dp + ".items", "required", "a dimension has at least one item"));
@@ -87,10 +91,13 @@ public record Scheme(String name, List<Dimension> dimensions, List<Adjustment> a
                     e.add(new Problem.FieldError(ip, "required", "an item cannot be null"));
                     continue;
                 }
-                if (item.code() == null || item.code().isBlank() || !codes.add("item:" + item.code())) {
-                    e.add(new Problem.FieldError(ip + ".code", "invalid_code", "each item needs its own code"));
+                if (!validCode(item.code()) || !codes.add("item:" + item.code())) {
+                    e.add(new Problem.FieldError(ip + ".code", "invalid_code", "each item needs its own code (at most 64 characters)"));
                 }
-                if (item.weight() == null || item.weight().signum() <= 0) {
+                if (item.name() != null && item.name().length() > 200) {
+                    e.add(new Problem.FieldError(ip + ".name", "too_long", "at most 200 characters"));
+                }
+                if (item.weight() == null || item.weight().signum() <= 0 || item.weight().compareTo(TOTAL_WEIGHT) > 0) {
                     e.add(new Problem.FieldError(ip + ".weight", "invalid_weight", "an item's weight is a positive number of points"));
                 } else {
                     total = total.add(item.weight());
@@ -110,11 +117,11 @@ public record Scheme(String name, List<Dimension> dimensions, List<Adjustment> a
                 if (item.floor() != null && (item.floor().signum() < 0 || item.floor().compareTo(BigDecimal.ONE) >= 0)) {
                     e.add(new Problem.FieldError(ip + ".floor", "invalid_floor", "the floor is a share of the weight, from 0 up to but not 1"));
                 }
-                if (item.benchmark() != null && item.benchmark().signum() <= 0) {
+                if (item.benchmark() != null && (item.benchmark().signum() <= 0 || item.benchmark().compareTo(MAX_BENCHMARK) > 0)) {
                     e.add(new Problem.FieldError(ip + ".benchmark", "invalid_benchmark", "a benchmark is positive (leave it out for the average)"));
                 }
-                if (item.cap() != null && item.cap().compareTo(BigDecimal.ONE) < 0) {
-                    e.add(new Problem.FieldError(ip + ".cap", "invalid_cap", "a cap is a multiple of the weight, at least 1"));
+                if (item.cap() != null && (item.cap().compareTo(BigDecimal.ONE) < 0 || item.cap().compareTo(BigDecimal.TEN) > 0)) {
+                    e.add(new Problem.FieldError(ip + ".cap", "invalid_cap", "a cap is a multiple of the weight, from 1 to 10"));
                 }
             }
         }
@@ -126,10 +133,12 @@ public record Scheme(String name, List<Dimension> dimensions, List<Adjustment> a
             for (int a = 0; a < adjustments.size(); a++) {
                 Adjustment adj = adjustments.get(a);
                 String ap = "adjustments[" + a + "]";
-                if (adj == null || adj.code() == null || adj.code().isBlank() || !codes.add("adjustment:" + adj.code())) {
+                if (adj == null || !validCode(adj.code()) || !codes.add("adjustment:" + adj.code())) {
                     e.add(new Problem.FieldError(ap + ".code", "invalid_code", "each adjustment needs its own code"));
                 } else if (adj.pointsEach() == null && !adj.disqualifies()) {
                     e.add(new Problem.FieldError(ap + ".pointsEach", "required", "an adjustment adds or deducts points, or disqualifies"));
+                } else if (adj.pointsEach() != null && adj.pointsEach().abs().compareTo(TOTAL_WEIGHT) > 0) {
+                    e.add(new Problem.FieldError(ap + ".pointsEach", "invalid_points", "at most 100 points either way"));
                 }
             }
         }
@@ -147,12 +156,12 @@ public record Scheme(String name, List<Dimension> dimensions, List<Adjustment> a
         for (int b = 0; b < tiers.bands().size(); b++) {
             Band band = tiers.bands().get(b);
             String bp = "tiers.bands[" + b + "]";
-            if (band == null || band.tier() == null || band.tier().isBlank() || !names.add(band.tier())) {
-                e.add(new Problem.FieldError(bp + ".tier", "invalid_tier", "each band needs its own tier name"));
+            if (band == null || band.tier() == null || band.tier().isBlank() || band.tier().length() > 32 || !names.add(band.tier())) {
+                e.add(new Problem.FieldError(bp + ".tier", "invalid_tier", "each band needs its own tier name (at most 32 characters)"));
                 continue;
             }
-            if (band.bound() == null) {
-                e.add(new Problem.FieldError(bp + ".bound", "required", "each band needs its bound"));
+            if (band.bound() == null || band.bound().abs().compareTo(BigDecimal.valueOf(1000)) > 0) {
+                e.add(new Problem.FieldError(bp + ".bound", "invalid_bound", "each band needs its bound, a percentile or a score"));
                 continue;
             }
             boolean ordered = previous == null || (tiers.mode() == TierMode.PERCENTILE
@@ -170,6 +179,10 @@ public record Scheme(String name, List<Dimension> dimensions, List<Adjustment> a
         if (tiers.mode() == TierMode.SCORE && (last == null || last.signum() != 0)) {
             e.add(new Problem.FieldError("tiers.bands", "incomplete_tiers", "the last score band must start at 0 so that every park has a tier"));
         }
+    }
+
+    private static boolean validCode(String code) {
+        return code != null && !code.isBlank() && code.length() <= 64;
     }
 
     public List<Item> items() {

@@ -99,9 +99,8 @@ public final class Scoring {
                 reference = item.benchmark() != null ? item.benchmark()
                         : present.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(present.size()), MC);
                 BigDecimal ratio = reference.signum() <= 0 ? BigDecimal.ZERO : x.max(BigDecimal.ZERO).divide(reference, MC);
-                if (item.cap() != null) {
-                    ratio = ratio.min(item.cap());
-                }
+                // Uncapped, one park far above a small benchmark would outweigh the whole scheme: 10× the weight at most.
+                ratio = ratio.min(item.cap() != null ? item.cap() : BigDecimal.TEN);
                 score = ratio.multiply(w, MC);
             }
             case TARGET_COMPLETION -> score = x.max(BigDecimal.ZERO).divide(HUNDRED, MC).min(BigDecimal.ONE).multiply(w, MC);

@@ -1,0 +1,99 @@
+package io.parkpulse.reporting;
+
+import static io.parkpulse.reporting.RankingTest.park;
+import static io.parkpulse.reporting.RankingTest.value;
+import static io.restassured.RestAssured.given;
+
+import io.parkpulse.infra.AuthorizationMatrix;
+import io.parkpulse.infra.AuthorizationMatrix.Rule;
+import io.parkpulse.infra.TestEvents;
+import io.parkpulse.infra.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** src/test/resources/authorization-matrix.csv walked with real signed tokens (see {@link AuthorizationMatrix}). */
+@QuarkusTest
+class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
+
+    static final String ADMIN = Tokens.token("bureau-admin", null);
+
+    String parkA;
+    String parkB;
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsTheMatrixSays() throws Exception {
+        String g = "M" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+        parkA = g + "A";
+        parkB = g + "B";
+        park(parkA, "机密矩阵园区", g);
+        park(parkB, "乙矩阵园区", g);
+        value(parkA, "matrix_probe", "2019-03", "1", 1, null);
+        value(parkB, "matrix_probe", "2019-03", "2", 1, null);
+        TestEvents.await("two parks in the read model", Duration.ofSeconds(30),
+                () -> given().auth().oauth2(ADMIN).queryParams("indicator", "matrix_probe", "period", "2019-03", "peerGroup", g)
+                        .get("/api/v1/rankings").then().extract().<Object>path("entries") instanceof List<?> e && e.size() == 2);
+        AuthorizationMatrix.verify("authorization-matrix.csv", this);
+    }
+
+    @Override
+    public String ownPark() {
+        return parkA;
+    }
+
+    @Override
+    public String otherPark() {
+        return parkB;
+    }
+
+    @Override
+    public String secret() {
+        return "机密矩阵园区";
+    }
+
+    @Override
+    public Map<String, String> params(Rule rule, String caller) {
+        return Map.of("code", "default", "quarter", "2019-Q1");
+    }
+
+    @Override
+    public void prepare(RequestSpecification req, Rule rule, Map<String, String> params) {
+        switch (rule.key()) {
+            case "GET /api/v1/rankings" -> req.queryParam("indicator", "matrix_probe").queryParam("period", "2019-03");
+            case "GET /api/v1/assessments/{quarter}" -> ensureRun();
+            case "POST /api/v1/assessments" -> req.contentType("application/json").body(Map.of("quarter", nextQuarter()));
+            case "POST /api/v1/assessment-schemes/{code}" -> req.contentType("application/json").body(given().auth().oauth2(ADMIN)
+                    .get("/api/v1/assessment-schemes/default?version=1").then().extract().<Map<String, Object>>path("scheme"));
+            case "PUT /api/v1/assessments/{quarter}/adjustments" -> req.contentType("application/json")
+                    .body(List.of(Map.of("park", parkB, "code", "provincial_award", "count", 1)));
+            default -> {
+            }
+        }
+    }
+
+    int quarterIndex;
+
+    /** Allowed runs take 2018-Q1 … Q4 and then earlier years, each once. */
+    String nextQuarter() {
+        int i = quarterIndex++;
+        return (2018 - i / 4) + "-Q" + (1 + i % 4);
+    }
+
+    void ensureRun() {
+        if (given().auth().oauth2(ADMIN).get("/api/v1/assessments/2019-Q1").statusCode() == 404) {
+            given().auth().oauth2(ADMIN).contentType("application/json").body(Map.of("quarter", "2019-Q1"))
+                    .post("/api/v1/assessments").then().statusCode(201);
+        }
+    }
+
+    @Override
+    public String state() {
+        return given().auth().oauth2(ADMIN).get("/api/v1/assessments").then().extract().asString()
+                + given().auth().oauth2(ADMIN).get("/api/v1/assessment-schemes").then().extract().asString()
+                + given().auth().oauth2(ADMIN).get("/api/v1/assessments/2019-Q1/adjustments").then().extract().asString();
+    }
+}
