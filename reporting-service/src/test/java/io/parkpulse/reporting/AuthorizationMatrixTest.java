@@ -64,6 +64,9 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
     public void prepare(RequestSpecification req, Rule rule, Map<String, String> params) {
         switch (rule.key()) {
             case "GET /api/v1/rankings" -> req.queryParam("indicator", "matrix_probe").queryParam("period", "2019-03");
+            case "GET /api/v1/comparisons" -> req.queryParam("parks", parkA).queryParam("figures", "value:matrix_probe")
+                    .queryParam("period", "2019-03");
+            case "GET /api/v1/progress-gaps" -> req.queryParam("indicator", "matrix_probe").queryParam("period", "2019-03");
             case "GET /api/v1/assessments/{quarter}" -> ensureRun();
             case "POST /api/v1/assessments" -> req.contentType("application/json").body(Map.of("quarter", nextQuarter()));
             case "POST /api/v1/assessment-schemes/{code}" -> req.contentType("application/json").body(given().auth().oauth2(ADMIN)

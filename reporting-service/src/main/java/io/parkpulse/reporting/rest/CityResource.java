@@ -1,0 +1,71 @@
+package io.parkpulse.reporting.rest;
+
+import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.periods.ReportingPeriod;
+import io.parkpulse.common.security.Roles;
+import io.parkpulse.reporting.domain.Figure;
+import io.parkpulse.reporting.service.CityView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Tag(name = "Comparisons", description = "Parks side by side, city totals and shares, parks behind schedule")
+@Produces(MediaType.APPLICATION_JSON)
+public class CityResource {
+
+    @Inject
+    CityView city;
+
+    @GET
+    @Path("/comparisons")
+    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @Operation(summary = "Parks side by side", description = "parks: comma-separated park codes (up to 50); figures: "
+            + "comma-separated figures (value:, growth:, completion:, perMu: with an indicator; up to 20); period: any period form. "
+            + "For value figures the city's total over every active park and each park's share of it, in %.")
+    public CityView.Comparison compare(@QueryParam("parks") String parks, @QueryParam("figures") String figures,
+            @QueryParam("period") String period) {
+        ReportingPeriod p = ReportingPeriod.parse(period, "period");
+        List<String> codes = split(parks, "parks", 50);
+        List<String> texts = split(figures, "figures", 20);
+        List<Figure> fs = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            fs.add(CityView.figure(texts.get(i), "figures[" + i + "]"));
+        }
+        return city.compare(codes, fs, p);
+    }
+
+    @GET
+    @Path("/progress-gaps")
+    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @Operation(summary = "Parks behind time-elapsed progress", description = "For an indicator with annual targets and a period: "
+            + "each park's completion against N/12 (超/欠时序进度, in points, phrased as reports write it), those behind first; at "
+            + "June also 双过半 (completion ≥ 50 % and growth ≥ the planned growth) with the distance to each.")
+    public CityView.ProgressGaps gaps(@QueryParam("indicator") String indicator, @QueryParam("period") String period) {
+        ReportingPeriod p = ReportingPeriod.parse(period, "period");
+        if (indicator == null || indicator.isBlank()) {
+            throw ProblemException.badRequest("indicator", "required", "name an indicator with annual targets, e.g. tax_revenue");
+        }
+        return city.progress(indicator, p);
+    }
+
+    private static List<String> split(String text, String field, int max) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.badRequest(field, "required", "give at least one, separated by commas");
+        }
+        List<String> out = Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        if (out.isEmpty() || out.size() > max) {
+            throw ProblemException.badRequest(field, "invalid_list", "give 1 to " + max + ", separated by commas");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,198 @@
+package io.parkpulse.reporting.service;
+
+import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.figures.Figures;
+import io.parkpulse.common.figures.Phrases;
+import io.parkpulse.common.periods.ReportingPeriod;
+import io.parkpulse.reporting.domain.Figure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The city's view beyond a single indicator: parks ranked on any figure, parks side by side with the
+ * city's totals and their shares, and the parks behind time-elapsed progress or short of 双过半.
+ */
+@ApplicationScoped
+public class CityView {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    FigureValues figures;
+
+    public record Park(String code, String name, String peerGroup) {
+    }
+
+    public record Entry(int rank, String park, String parkName, String peerGroup, BigDecimal value, Integer previousRank,
+            Integer rankChange) {
+    }
+
+    public record FigureRanking(String figure, String period, String valueMonth, String peerGroup, boolean ascending,
+            List<Entry> entries) {
+    }
+
+    public record Cell(String figure, BigDecimal value, BigDecimal shareOfCity) {
+    }
+
+    public record Row(String park, String parkName, List<Cell> cells) {
+    }
+
+    public record Comparison(String period, String valueMonth, List<String> figures, List<Row> parks, List<Cell> city) {
+    }
+
+    public record Gap(String park, String parkName, BigDecimal value, BigDecimal annualTarget, BigDecimal completion,
+            BigDecimal timeElapsed, BigDecimal gapPoints, String phrase, BigDecimal growth, BigDecimal plannedGrowth,
+            Boolean doubleHalf, BigDecimal doubleHalfGapPoints, BigDecimal growthGapPoints) {
+    }
+
+    public record ProgressGaps(String indicator, String period, String valueMonth, BigDecimal timeElapsed, List<Gap> behind,
+            List<Gap> onTrack) {
+    }
+
+    public static Figure figure(String text, String field) {
+        Figure f = Figure.parse(text);
+        if (f == null) {
+            throw ProblemException.badRequest(field, "unknown_figure",
+                    "'" + text + "' is not value:, growth:, completion: or perMu: followed by an indicator code");
+        }
+        return f;
+    }
+
+    public FigureRanking rank(Figure f, ReportingPeriod period, String peerGroup, boolean ascending) {
+        known(f);
+        Map<String, Park> parks = parks(peerGroup);
+        Map<String, BigDecimal> now = figures.of(List.of(f), period.lastMonth()).get(f);
+        Map<String, BigDecimal> before = figures.of(List.of(f), period.previousLastMonth()).get(f);
+        Map<String, Integer> previous = ranks(before, parks, ascending);
+        Map<String, Integer> current = ranks(now, parks, ascending);
+        List<Entry> entries = current.entrySet().stream().map(e -> {
+            Park p = parks.get(e.getKey());
+            Integer prev = previous.get(e.getKey());
+            return new Entry(e.getValue(), p.code(), p.name(), p.peerGroup(), now.get(e.getKey()), prev,
+                    prev == null ? null : prev - e.getValue());
+        }).sorted(Comparator.comparingInt(Entry::rank).thenComparing(Entry::park)).toList();
+        return new FigureRanking(f.toString(), period.text(), period.lastMonth().toString(), peerGroup, ascending, entries);
+    }
+
+    public Comparison compare(List<String> parkCodes, List<Figure> fs, ReportingPeriod period) {
+        fs.forEach(this::known);
+        Map<String, Park> all = parks(null);
+        for (int i = 0; i < parkCodes.size(); i++) {
+            if (!all.containsKey(parkCodes.get(i))) {
+                throw ProblemException.badRequest("parks[" + i + "]", "unknown_park", "no active park '" + parkCodes.get(i) + "'");
+            }
+        }
+        Map<Figure, Map<String, BigDecimal>> values = figures.of(fs, period.lastMonth());
+        List<Cell> city = new ArrayList<>();
+        Map<Figure, BigDecimal> totals = new HashMap<>();
+        for (Figure f : fs) {
+            // Only values add up across parks; growth, completion and per-mu figures are not summed.
+            BigDecimal total = f.kind() == Figure.Kind.VALUE
+                    ? values.get(f).entrySet().stream().filter(e -> all.containsKey(e.getKey())).map(Map.Entry::getValue)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add)
+                    : null;
+            totals.put(f, total);
+            city.add(new Cell(f.toString(), total, total == null ? null : BigDecimal.valueOf(100)));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String code : parkCodes) {
+            List<Cell> cells = new ArrayList<>();
+            for (Figure f : fs) {
+                BigDecimal v = values.get(f).get(code);
+                BigDecimal total = totals.get(f);
+                cells.add(new Cell(f.toString(), v, v == null || total == null || total.signum() == 0 ? null : Figures.ratioPct(v, total)));
+            }
+            rows.add(new Row(code, all.get(code).name(), cells));
+        }
+        return new Comparison(period.text(), period.lastMonth().toString(), fs.stream().map(Figure::toString).toList(), rows, city);
+    }
+
+    /** Parks with an annual target for the indicator, those behind time-elapsed progress first (most behind first). */
+    @SuppressWarnings("unchecked")
+    public ProgressGaps progress(String indicator, ReportingPeriod period) {
+        Figure value = new Figure(Figure.Kind.VALUE, indicator);
+        known(value);
+        YearMonth month = period.lastMonth();
+        Map<String, Park> parks = parks(null);
+        Map<Figure, Map<String, BigDecimal>> v = figures.of(List.of(value, new Figure(Figure.Kind.GROWTH, indicator)), month);
+        Map<String, BigDecimal[]> targets = new HashMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+                select park_code, annual, planned_growth_pct from target_fact where indicator_code = ?1 and year = ?2 and annual > 0
+                """).setParameter(1, indicator).setParameter(2, month.getYear()).getResultList()) {
+            targets.put((String) r[0], new BigDecimal[] { (BigDecimal) r[1], (BigDecimal) r[2] });
+        }
+        BigDecimal elapsed = Figures.timeElapsedPct(month.getMonthValue());
+        List<Gap> behind = new ArrayList<>();
+        List<Gap> onTrack = new ArrayList<>();
+        for (var e : targets.entrySet()) {
+            Park p = parks.get(e.getKey());
+            BigDecimal x = v.get(value).get(e.getKey());
+            if (p == null || x == null) {
+                continue;
+            }
+            BigDecimal annual = e.getValue()[0];
+            BigDecimal planned = e.getValue()[1];
+            BigDecimal completion = Figures.ratioPct(x, annual);
+            BigDecimal gap = Figures.timeProgressGapPts(x, annual, month.getMonthValue());
+            BigDecimal growth = v.get(new Figure(Figure.Kind.GROWTH, indicator)).get(e.getKey());
+            Boolean doubleHalf = null;
+            BigDecimal halfGap = null;
+            BigDecimal growthGap = null;
+            if (month.getMonthValue() == 6) {
+                halfGap = completion.subtract(BigDecimal.valueOf(50));
+                growthGap = growth == null || planned == null ? null : growth.subtract(planned);
+                doubleHalf = halfGap.signum() >= 0 && (growthGap == null || growthGap.signum() >= 0);
+            }
+            Gap g = new Gap(p.code(), p.name(), x, annual, completion, elapsed, gap.setScale(2, RoundingMode.HALF_UP),
+                    Phrases.timeProgress(gap), growth, planned, doubleHalf, halfGap, growthGap);
+            (gap.signum() < 0 ? behind : onTrack).add(g);
+        }
+        behind.sort(Comparator.comparing(Gap::gapPoints).thenComparing(Gap::park));
+        onTrack.sort(Comparator.comparing(Gap::gapPoints).reversed().thenComparing(Gap::park));
+        return new ProgressGaps(indicator, period.text(), month.toString(), elapsed, behind, onTrack);
+    }
+
+    private void known(Figure f) {
+        if (!figures.knownIndicator(f.indicator())) {
+            throw ProblemException.badRequest("indicator", "unknown_indicator", "no park has reported indicator '" + f.indicator() + "'");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Park> parks(String peerGroup) {
+        Map<String, Park> out = new LinkedHashMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+                select code, name, peer_group from park_replica
+                 where status = 'ACTIVE' and (cast(?1 as varchar) is null or peer_group = ?1) order by code
+                """).setParameter(1, peerGroup).getResultList()) {
+            out.put((String) r[0], new Park((String) r[0], (String) r[1], (String) r[2]));
+        }
+        return out;
+    }
+
+    /** Competition ranks (1, 2, 2, 4) of the parks that have a value. */
+    private static Map<String, Integer> ranks(Map<String, BigDecimal> values, Map<String, Park> parks, boolean ascending) {
+        List<Map.Entry<String, BigDecimal>> sorted = values.entrySet().stream().filter(e -> parks.containsKey(e.getKey()))
+                .sorted((a, b) -> ascending ? a.getValue().compareTo(b.getValue()) : b.getValue().compareTo(a.getValue())).toList();
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            int rank = i + 1;
+            if (i > 0 && sorted.get(i).getValue().compareTo(sorted.get(i - 1).getValue()) == 0) {
+                rank = out.get(sorted.get(i - 1).getKey());
+            }
+            out.put(sorted.get(i).getKey(), rank);
+        }
+        return out;
+    }
+}
