@@ -74,6 +74,11 @@ public class EventConsumer {
     private volatile boolean running;
     private volatile Thread thread;
     private volatile KafkaConsumer<String, String> consumer;
+    private final java.util.concurrent.atomic.AtomicReference<Replay> replay = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** A request to clear what the handlers built and read every topic again from its start. */
+    private record Replay(Runnable clear, java.util.concurrent.CompletableFuture<Void> done) {
+    }
     private KafkaProducer<String, String> dlqProducer;
     private final Map<String, Integer> attempts = new HashMap<>();
     private final AtomicLong processed = new AtomicLong();
@@ -127,6 +132,10 @@ public class EventConsumer {
             consumer = c;
             c.subscribe(topics());
             while (running) {
+                Replay pending = replay.getAndSet(null);
+                if (pending != null) {
+                    rewind(c, pending);
+                }
                 ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 partitions:
@@ -155,6 +164,44 @@ public class EventConsumer {
             LOG.error("event consumer stopped", e);
         } finally {
             consumer = null;
+        }
+    }
+
+    /**
+     * Clears what the handlers built and replays every topic from its start. Runs on the consumer's own
+     * thread between polls, so no record is being applied meanwhile; the processed-event ids go with the
+     * cleared state, or the replay would skip everything as duplicates. Rewinds the partitions this
+     * instance is assigned: run it with one instance of the service.
+     */
+    public java.util.concurrent.CompletableFuture<Void> replayFromStart(Runnable clear) {
+        Replay r = new Replay(clear, new java.util.concurrent.CompletableFuture<>());
+        if (!replay.compareAndSet(null, r)) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("a replay is already pending"));
+        }
+        return r.done();
+    }
+
+    private void rewind(KafkaConsumer<String, String> c, Replay r) {
+        if (c.assignment().isEmpty()) {
+            // Not yet part of the group: ask again after the next poll has brought the partitions.
+            replay.compareAndSet(null, r);
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                r.clear().run();
+                em.createNativeQuery("delete from processed_event").executeUpdate();
+            });
+            c.seekToBeginning(c.assignment());
+            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+            for (TopicPartition tp : c.assignment()) {
+                start.put(tp, new OffsetAndMetadata(c.position(tp)));
+            }
+            commit(c, start);
+            LOG.infof("replaying %s from the start", c.assignment());
+            r.done().complete(null);
+        } catch (RuntimeException e) {
+            r.done().completeExceptionally(e);
         }
     }
 

@@ -91,6 +91,15 @@ public class AssessmentResource {
         return Response.created(URI.create("/api/v1/assessments/" + run.quarter() + "?revision=" + run.revision())).entity(run).build();
     }
 
+    @POST
+    @Path("/assessments/preview")
+    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST })
+    @Operation(summary = "Score a quarter without publishing", description = "What a run would give now, from the current read "
+            + "model and the latest scheme version: nothing is stored or published. reason is ignored.")
+    public java.util.List<io.parkpulse.reporting.domain.Scoring.ParkResult> preview(@Valid @NotNull RunRequest body) {
+        return assessments.preview(body.quarter(), body.scheme());
+    }
+
     @GET
     @Path("/assessments")
     @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })

@@ -97,34 +97,7 @@ public class AssessmentService {
             throw ProblemException.unprocessable("reason", "nothing_to_correct", quarter + " has not been assessed yet");
         }
         SchemeService.Stored scheme = schemeCode == null ? schemes.latest(SchemeService.DEFAULT) : schemes.latest(schemeCode);
-
-        @SuppressWarnings("unchecked")
-        List<Object[]> parks = em.createNativeQuery("""
-                select code, name, peer_group from park_replica where status = 'ACTIVE' order by code
-                """).getResultList();
-        if (parks.isEmpty()) {
-            throw ProblemException.unprocessable("quarter", "no_parks", "no active park is known: nothing to assess");
-        }
-        List<Scheme.Item> items = scheme.scheme().items();
-        Map<Figure, Map<String, BigDecimal>> values = figures.of(items.stream().map(i -> Figure.parse(i.figure())).distinct().toList(), last);
-        Map<String, Map<String, Integer>> adjustments = new HashMap<>();
-        for (AdjustmentEntry a : adjustments(quarter)) {
-            adjustments.computeIfAbsent(a.park(), k -> new HashMap<>()).merge(a.code(), a.count(), Integer::sum);
-        }
-        List<Scoring.ParkInput> inputs = new ArrayList<>();
-        for (Object[] p : parks) {
-            String code = (String) p[0];
-            Map<String, BigDecimal> v = new HashMap<>();
-            for (Scheme.Item i : items) {
-                BigDecimal x = values.get(Figure.parse(i.figure())).get(code);
-                if (x != null) {
-                    v.put(i.code(), x);
-                }
-            }
-            inputs.add(new Scoring.ParkInput(code, (String) p[1], (String) p[2], v, adjustments.getOrDefault(code, Map.of())));
-        }
-        List<Scoring.ParkResult> scored = Scoring.score(scheme.scheme(), inputs);
-
+        List<Scoring.ParkResult> scored = compute(quarter, scheme);
         Map<String, Integer> previousRanks = new HashMap<>();
         Run previousQuarter = latest(previousQuarter(quarter));
         if (previousQuarter != null) {
@@ -157,6 +130,44 @@ public class AssessmentService {
         outbox.publish(Topics.ASSESSMENTS, EventTypes.QUARTER_CLOSED, QuarterClosed.KEY,
                 new QuarterClosed(quarter, id, revision, OffsetDateTime.now(CityTime.ZONE)));
         return get(quarter, revision);
+    }
+
+    /** Scores a quarter as a run would, without storing or publishing anything (a preview, or a check after a rebuild). */
+    @Transactional
+    public List<Scoring.ParkResult> preview(String quarter, String schemeCode) {
+        lastMonth(quarter, "quarter");
+        return compute(quarter, schemeCode == null ? schemes.latest(SchemeService.DEFAULT) : schemes.latest(schemeCode));
+    }
+
+    private List<Scoring.ParkResult> compute(String quarter, SchemeService.Stored scheme) {
+        YearMonth last = lastMonth(quarter, "quarter");
+
+        @SuppressWarnings("unchecked")
+        List<Object[]> parks = em.createNativeQuery("""
+                select code, name, peer_group from park_replica where status = 'ACTIVE' order by code
+                """).getResultList();
+        if (parks.isEmpty()) {
+            throw ProblemException.unprocessable("quarter", "no_parks", "no active park is known: nothing to assess");
+        }
+        List<Scheme.Item> items = scheme.scheme().items();
+        Map<Figure, Map<String, BigDecimal>> values = figures.of(items.stream().map(i -> Figure.parse(i.figure())).distinct().toList(), last);
+        Map<String, Map<String, Integer>> adjustments = new HashMap<>();
+        for (AdjustmentEntry a : adjustments(quarter)) {
+            adjustments.computeIfAbsent(a.park(), k -> new HashMap<>()).merge(a.code(), a.count(), Integer::sum);
+        }
+        List<Scoring.ParkInput> inputs = new ArrayList<>();
+        for (Object[] p : parks) {
+            String code = (String) p[0];
+            Map<String, BigDecimal> v = new HashMap<>();
+            for (Scheme.Item i : items) {
+                BigDecimal x = values.get(Figure.parse(i.figure())).get(code);
+                if (x != null) {
+                    v.put(i.code(), x);
+                }
+            }
+            inputs.add(new Scoring.ParkInput(code, (String) p[1], (String) p[2], v, adjustments.getOrDefault(code, Map.of())));
+        }
+        return Scoring.score(scheme.scheme(), inputs);
     }
 
     /** The latest revision of a quarter, or null when it was never assessed. */
