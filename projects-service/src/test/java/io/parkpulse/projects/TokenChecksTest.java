@@ -1,0 +1,15 @@
+package io.parkpulse.projects;
+
+import io.parkpulse.infra.TokenChecks;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** No token, expired, not yet valid, wrong key, issuer or audience, alg none, a park-staff token without its park. */
+@QuarkusTest
+class TokenChecksTest {
+
+    @Test
+    void everyWrongTokenIsRefusedAndAValidOnePasses() {
+        TokenChecks.verify("/api/v1/projects", "/api/v1/projects");
+    }
+}
