@@ -61,6 +61,8 @@ public final class ServiceProcess implements AutoCloseable {
         pb.environment().put(Infra.ENV_POSTGRES_USER, infra.user());
         pb.environment().put(Infra.ENV_POSTGRES_PASSWORD, infra.password());
         pb.environment().put(Infra.ENV_KAFKA_BOOTSTRAP, infra.kafkaBootstrap());
+        // A local run: the services may trust the local-only key pair the demo signs its tokens with.
+        pb.environment().put("PARKPULSE_SECURITY_ACCEPT_LOCAL_KEYS", "true");
         return new ServiceProcess(module, port, pb.start(), log);
     }
 
