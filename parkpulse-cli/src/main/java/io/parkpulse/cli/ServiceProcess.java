@@ -38,6 +38,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static ServiceProcess start(Path root, String module, int port, String database, Endpoints infra,
             Path logDir) throws IOException {
+        return start(root, module, port, database, infra, logDir, true);
+    }
+
+    /** @param localKeys whether the service may trust the local-only key pair (a local run) */
+    public static ServiceProcess start(Path root, String module, int port, String database, Endpoints infra,
+            Path logDir, boolean localKeys) throws IOException {
         Path runner = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(runner)) {
             throw new IOException(runner + " is missing: build the services first (./mvnw -DskipTests package)");
@@ -62,8 +68,13 @@ public final class ServiceProcess implements AutoCloseable {
         pb.environment().put(Infra.ENV_POSTGRES_PASSWORD, infra.password());
         pb.environment().put(Infra.ENV_KAFKA_BOOTSTRAP, infra.kafkaBootstrap());
         // A local run: the services may trust the local-only key pair the demo signs its tokens with.
-        pb.environment().put("PARKPULSE_SECURITY_ACCEPT_LOCAL_KEYS", "true");
+        pb.environment().put("PARKPULSE_SECURITY_ACCEPT_LOCAL_KEYS", Boolean.toString(localKeys));
         return new ServiceProcess(module, port, pb.start(), log);
+    }
+
+    /** Waits for the process to end by itself; its exit code, or null if it is still running after the timeout. */
+    public Integer awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
     }
 
     private static String selfLocation() {
