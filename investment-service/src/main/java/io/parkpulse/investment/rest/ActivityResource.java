@@ -4,6 +4,7 @@ import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.common.paging.Filters;
 import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
+import io.parkpulse.common.paging.Where;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
@@ -27,8 +28,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,28 +64,13 @@ public class ActivityResource {
             @QueryParam("period") String period, @QueryParam("lead") UUID lead, @Valid @BeanParam PageRequest page) {
         String scope = caller.parkScope(park);
         ActivityKind kind = Filters.oneOf(ActivityKind.class, kindName, "kind");
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (scope != null) {
-            where.add("park = :park");
-            params.put("park", scope);
-        }
-        if (kind != null) {
-            where.add("kind = :kind");
-            params.put("kind", kind);
-        }
-        if (period != null) {
-            ReportingPeriod p = ReportingPeriod.parse(period, "period");
-            where.add("heldOn between :first and :last");
-            params.put("first", p.firstDay());
-            params.put("last", p.lastDay());
-        }
-        if (lead != null) {
-            where.add(":lead member of leadIds");
-            params.put("lead", lead);
-        }
+        ReportingPeriod held = period == null ? null : ReportingPeriod.parse(period, "period");
+        Where where = new Where().and("park = :park", "park", scope).and("kind = :kind", "kind", kind)
+                .andIf(held != null, "heldOn between :first and :last",
+                        held == null ? Map.of() : Map.of("first", held.firstDay(), "last", held.lastDay()))
+                .and(":lead member of leadIds", "lead", lead);
         Sort sort = page.sort(Map.of("heldOn", "heldOn", "kind", "kind"), "-heldOn", "id");
-        return Page.of(Activity.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), sort, params), page,
+        return Page.of(Activity.find(where.query(), sort, where.params()), page,
                 a -> ActivityDtos.ActivityView.of((Activity) a));
     }
 

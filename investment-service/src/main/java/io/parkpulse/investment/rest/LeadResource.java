@@ -3,6 +3,7 @@ package io.parkpulse.investment.rest;
 import io.parkpulse.common.paging.Filters;
 import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
+import io.parkpulse.common.paging.Where;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.investment.domain.Lead;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,17 +69,8 @@ public class LeadResource {
         LeadStage stage = Filters.oneOf(LeadStage.class, stageName, "stage");
         Sort sort = page.sort(Map.of("createdAt", "createdAt", "park", "park", "projectName", "projectName",
                 "intendedInvestment", "intendedInvestment", "stage", "stage"), "createdAt", "id");
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (scope != null) {
-            where.add("park = :park");
-            params.put("park", scope);
-        }
-        if (stage != null) {
-            where.add("stage = :stage");
-            params.put("stage", stage);
-        }
-        return Page.of(Lead.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), sort, params), page,
+        Where where = new Where().and("park = :park", "park", scope).and("stage = :stage", "stage", stage);
+        return Page.of(Lead.find(where.query(), sort, where.params()), page,
                 l -> LeadDtos.LeadView.of((Lead) l));
     }
 

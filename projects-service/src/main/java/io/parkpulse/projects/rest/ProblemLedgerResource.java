@@ -3,6 +3,7 @@ package io.parkpulse.projects.rest;
 import io.parkpulse.common.paging.Filters;
 import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
+import io.parkpulse.common.paging.Where;
 import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.security.Caller;
@@ -29,9 +30,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -61,29 +59,13 @@ public class ProblemLedgerResource {
         Problem.Status status = Filters.oneOf(Problem.Status.class, statusName, "status");
         boolean overdue = Filters.flag(overdueFlag, "overdue");
         LocalDate today = CityTime.today();
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (scope != null) {
-            where.add("park = :park");
-            params.put("park", scope);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            params.put("status", status);
-        }
-        if (period != null) {
-            ReportingPeriod p = ReportingPeriod.parse(period, "period");
-            where.add("raisedOn between :first and :last");
-            params.put("first", p.firstDay());
-            params.put("last", p.lastDay());
-        }
-        if (overdue) {
-            where.add("status = :open and dueOn < :today");
-            params.put("open", Problem.Status.OPEN);
-            params.put("today", today);
-        }
+        ReportingPeriod raised = period == null ? null : ReportingPeriod.parse(period, "period");
+        Where where = new Where().and("park = :park", "park", scope).and("status = :status", "status", status)
+                .andIf(raised != null, "raisedOn between :first and :last",
+                        raised == null ? Map.of() : Map.of("first", raised.firstDay(), "last", raised.lastDay()))
+                .andIf(overdue, "status = :open and dueOn < :today", Map.of("open", Problem.Status.OPEN, "today", today));
         Sort sort = page.sort(Map.of("raisedOn", "raisedOn", "dueOn", "dueOn", "resolvedOn", "resolvedOn"), "raisedOn", "id");
-        return Page.of(Problem.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), sort, params), page,
+        return Page.of(Problem.find(where.query(), sort, where.params()), page,
                 p -> ProjectDtos.ProblemView.of((Problem) p, today));
     }
 

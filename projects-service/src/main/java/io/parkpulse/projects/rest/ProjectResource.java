@@ -4,6 +4,7 @@ import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.common.paging.Filters;
 import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
+import io.parkpulse.common.paging.Where;
 import io.parkpulse.common.parks.ParkReplica;
 import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.common.periods.ReportingPeriod;
@@ -36,8 +37,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,29 +93,13 @@ public class ProjectResource {
         ScheduleRules.Colour colour = Filters.oneOf(ScheduleRules.Colour.class, colourName, "colour");
         Sort sort = page.sort(Map.of("createdAt", "createdAt", "park", "park", "name", "name", "totalInvestment",
                 "totalInvestment", "stage", "stage", "plannedCompletion", "plannedCompletion"), "createdAt", "id");
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (scope != null) {
-            where.add("park = :park");
-            params.put("park", scope);
-        }
-        if (stage != null) {
-            where.add("stage = :stage");
-            params.put("stage", stage);
-        }
-        if (kind != null) {
-            where.add("kind = :kind");
-            params.put("kind", kind);
-        }
-        if (keyLevel != null) {
-            where.add("keyLevel = :keyLevel");
-            params.put("keyLevel", keyLevel);
-        }
-        if (q != null && !q.isBlank()) {
-            where.add("(lower(name) like :q escape '\\' or lower(coalesce(enterprise, '')) like :q escape '\\')");
-            params.put("q", "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        String text = q == null || q.isBlank() ? null
+                : "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        Where where = new Where().and("park = :park", "park", scope).and("stage = :stage", "stage", stage)
+                .and("kind = :kind", "kind", kind).and("keyLevel = :keyLevel", "keyLevel", keyLevel)
+                .and("(lower(name) like :q escape '\\' or lower(coalesce(enterprise, '')) like :q escape '\\')", "q", text);
+        String query = where.query();
+        Map<String, Object> params = where.params();
         if (colour == null) {
             return Page.of(Project.find(query, sort, params), page, this::view);
         }
