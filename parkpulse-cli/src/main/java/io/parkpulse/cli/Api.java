@@ -52,6 +52,24 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(url)).PUT(json(body)));
     }
 
+    /** A file the API serves (an XLSX export), as bytes; any answer but 200 is an error. */
+    public byte[] download(String url) {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(60)).GET().build();
+        try {
+            HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("unexpected HTTP " + r.statusCode() + " for " + url);
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static HttpRequest.BodyPublisher json(Object body) {
         try {
             return HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));

@@ -56,7 +56,7 @@ public final class Demo {
         DemoCity city = new DemoCity(seed, last);
         load(platform.get(), city);
         printRanking(platform.get(), city);
-        printAssessment(platform.get(), city);
+        printAssessment(platform.get(), city, work.resolve("out"));
         printAccess(platform.get());
         if (wait) {
             say("ParkPulse is running. Press Ctrl-C to stop everything.");
@@ -191,7 +191,7 @@ public final class Demo {
      * rank changes show), with the shipped default scheme, and prints the result. A demo started again on its kept
      * data finds the quarters published and shows them as they are.
      */
-    static void printAssessment(Platform platform, DemoCity city) throws InterruptedException {
+    static void printAssessment(Platform platform, DemoCity city, Path out) throws InterruptedException, java.io.IOException {
         Api admin = new Api(Tokens.builder().role("bureau-admin").user("demo-admin").sign());
         String reporting = platform.url("reporting-service") + "/api/v1";
         YearMonth closedEnd = city.lastMonth.minusMonths(city.lastMonth.getMonthValue() % 3);
@@ -221,7 +221,11 @@ public final class Demo {
         say("");
         System.out.print(t.render());
         say("");
-        say("  等级按排名百分位: A 前25%, B 至70%, C 至95%, D 其后。各项得分明细: GET " + reporting + "/assessments/" + quarter);
+        java.nio.file.Files.createDirectories(out);
+        Path xlsx = out.resolve("assessment-" + quarter + ".xlsx");
+        java.nio.file.Files.write(xlsx, admin.download(reporting + "/assessments/" + quarter + "/export"));
+        say("  等级按排名百分位: A 前25%, B 至70%, C 至95%, D 其后。");
+        say("  考核排名与得分明细 (XLSX, 供会议印发): " + xlsx);
         say("");
     }
 

@@ -183,6 +183,29 @@ class AssessmentTest {
                 .body("results.find { it.park == '" + b + "' }.rank", equalTo(1));
         results("2021-Q2", 1).body("results.find { it.park == '" + c + "' }.rank", equalTo(1));
 
+        // The meeting handout: the ranking and the breakdown as XLSX, Chinese headers, the numbers as stored.
+        byte[] xlsx = given().auth().oauth2(ADMIN).queryParam("revision", 1).get("/api/v1/assessments/2021-Q2/export").then()
+                .statusCode(200).contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .extract().asByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheet("考核排名");
+            assertEquals("总分（分）", sheet.getRow(1).getCell(3).getStringCellValue());
+            boolean found = false;
+            for (int i = 2; i <= sheet.getLastRowNum(); i++) {
+                var row = sheet.getRow(i);
+                if (a.equals(row.getCell(1).getStringCellValue())) {
+                    assertEquals(57.33, row.getCell(3).getNumericCellValue(), 1e-9);
+                    assertEquals("较差", row.getCell(4).getStringCellValue());
+                    assertEquals("↓2", row.getCell(5).getStringCellValue());
+                    found = true;
+                }
+            }
+            assertTrue(found, "park A is in the exported ranking");
+            assertEquals("功效系数法", wb.getSheet("得分明细").getRow(3).getCell(4).getStringCellValue());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
         List<ConsumerRecord<String, String>> events = TestEvents.read(bootstrap(), Topics.ASSESSMENTS,
                 r -> r.value().contains("\"2021-Q2\""), 4, Duration.ofSeconds(30));
         assertEquals(4, events.size());

@@ -67,7 +67,7 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
             case "GET /api/v1/comparisons" -> req.queryParam("parks", parkA).queryParam("figures", "value:matrix_probe")
                     .queryParam("period", "2019-03");
             case "GET /api/v1/progress-gaps" -> req.queryParam("indicator", "matrix_probe").queryParam("period", "2019-03");
-            case "GET /api/v1/assessments/{quarter}" -> ensureRun();
+            case "GET /api/v1/assessments/{quarter}", "GET /api/v1/assessments/{quarter}/export" -> ensureRun();
             case "POST /api/v1/assessments" -> req.contentType("application/json").body(Map.of("quarter", nextQuarter()));
             case "POST /api/v1/assessments/preview" -> req.contentType("application/json").body(Map.of("quarter", "2019-Q1"));
             case "POST /api/v1/assessment-schemes/{code}" -> req.contentType("application/json").body(given().auth().oauth2(ADMIN)

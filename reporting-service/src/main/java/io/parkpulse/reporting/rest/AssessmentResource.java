@@ -42,6 +42,9 @@ public class AssessmentResource {
     SchemeService schemes;
 
     @Inject
+    io.parkpulse.reporting.service.Exports exports;
+
+    @Inject
     Caller caller;
 
     public record RunRequest(@NotBlank String quarter, @Size(max = 64) String scheme, @Size(max = 500) String reason) {
@@ -120,6 +123,20 @@ public class AssessmentResource {
             throw ProblemException.notFound("assessment", quarter + (revision == null ? "" : " revision " + revision));
         }
         return run;
+    }
+
+    @GET
+    @Path("/assessments/{quarter}/export")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @Operation(summary = "A quarter's results as XLSX", description = "Two sheets with Chinese headers and units: 考核排名 (rank, "
+            + "park, total, tier, change) and 得分明细 (every item's figure, rule, weight, input, reference and score, and the "
+            + "adjustments), A4 landscape. The latest revision, or ?revision=n.")
+    public Response export(@PathParam("quarter") String quarter, @QueryParam("revision") Integer revision) {
+        AssessmentService.Run run = results(quarter, revision);
+        return Response.ok(exports.assessment(run))
+                .header("Content-Disposition", "attachment; filename=\"assessment-" + quarter + "-r" + run.revision() + ".xlsx\"")
+                .build();
     }
 
     @GET
