@@ -66,6 +66,7 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
             case "GET /api/v1/rankings" -> req.queryParam("indicator", "matrix_probe").queryParam("period", "2019-03");
             case "GET /api/v1/comparisons" -> req.queryParam("parks", parkA).queryParam("figures", "value:matrix_probe")
                     .queryParam("period", "2019-03");
+            case "GET /api/v1/cross-figures" -> req.queryParam("period", "2019-03");
             case "GET /api/v1/progress-gaps" -> req.queryParam("indicator", "matrix_probe").queryParam("period", "2019-03");
             case "GET /api/v1/assessments/{quarter}", "GET /api/v1/assessments/{quarter}/export" -> ensureRun();
             case "POST /api/v1/assessments" -> req.contentType("application/json").body(Map.of("quarter", nextQuarter()));

@@ -5,6 +5,7 @@ import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.reporting.domain.Figure;
 import io.parkpulse.reporting.service.CityView;
+import io.parkpulse.reporting.service.CrossFigures;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,9 @@ public class CityResource {
 
     @Inject
     CityView city;
+
+    @Inject
+    CrossFigures cross;
 
     @GET
     @Path("/comparisons")
@@ -56,6 +60,17 @@ public class CityResource {
             throw ProblemException.badRequest("indicator", "required", "name an indicator with annual targets, e.g. tax_revenue");
         }
         return city.progress(indicator, p);
+    }
+
+    @GET
+    @Path("/cross-figures")
+    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @Operation(summary = "How signed leads became projects, per park", description = "Over the leads signed by the period's "
+            + "end, each counted once: landed (履约率), started construction or production (开工率, also 转化率), completed "
+            + "(建成率), in production (投产率); funds in place to date against the parks' projects' investment completed "
+            + "(latest reports); problems open at the period's end on provincial and municipal key projects.")
+    public List<CrossFigures.Park> cross(@QueryParam("period") String period, @QueryParam("park") String park) {
+        return cross.of(park, ReportingPeriod.parse(period, "period"));
     }
 
     private static List<String> split(String text, String field, int max) {

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class ReadModel {
 
-    static final List<String> TABLES = List.of("indicator_fact", "target_fact", "project_fact", "lead_fact", "park_replica");
+    static final List<String> TABLES = List.of("indicator_fact", "target_fact", "project_fact", "lead_fact", "funds_fact",
+            "problem_fact", "park_replica");
 
     @Inject
     EntityManager em;
