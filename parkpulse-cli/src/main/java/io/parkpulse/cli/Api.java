@@ -79,7 +79,10 @@ public final class Api {
     }
 
     private Reply send(HttpRequest.Builder b) {
-        HttpRequest req = b.header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest req = b.header("Content-Type", "application/json")
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build();
         try {
             HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());

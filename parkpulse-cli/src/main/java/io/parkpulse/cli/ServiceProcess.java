@@ -44,6 +44,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** @param localKeys whether the service may trust the local-only key pair (a local run) */
     public static ServiceProcess start(Path root, String module, int port, String database, Endpoints infra,
             Path logDir, boolean localKeys) throws IOException {
+        return start(root, module, port, database, infra, logDir, localKeys, java.util.Map.of());
+    }
+
+    /** @param env further environment, e.g. the identity provider a production-like run verifies tokens with */
+    public static ServiceProcess start(Path root, String module, int port, String database, Endpoints infra,
+            Path logDir, boolean localKeys, java.util.Map<String, String> env) throws IOException {
         Path runner = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(runner)) {
             throw new IOException(runner + " is missing: build the services first (./mvnw -DskipTests package)");
@@ -69,6 +75,7 @@ public final class ServiceProcess implements AutoCloseable {
         pb.environment().put(Infra.ENV_KAFKA_BOOTSTRAP, infra.kafkaBootstrap());
         // A local run: the services may trust the local-only key pair the demo signs its tokens with.
         pb.environment().put("PARKPULSE_SECURITY_ACCEPT_LOCAL_KEYS", Boolean.toString(localKeys));
+        pb.environment().putAll(env);
         return new ServiceProcess(module, port, pb.start(), log);
     }
 
@@ -77,7 +84,7 @@ public final class ServiceProcess implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
     }
 
-    private static String selfLocation() {
+    static String selfLocation() {
         try {
             return Path.of(ChildProcesses.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
