@@ -63,7 +63,8 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
     @Override
     public void prepare(RequestSpecification req, Rule rule, Map<String, String> params) {
         switch (rule.key()) {
-            case "GET /api/v1/rankings" -> req.queryParam("indicator", "matrix_probe").queryParam("period", "2019-03");
+            case "GET /api/v1/rankings", "GET /api/v1/rankings/export" -> req.queryParam("indicator", "matrix_probe")
+                    .queryParam("period", "2019-03");
             case "GET /api/v1/comparisons" -> req.queryParam("parks", parkA).queryParam("figures", "value:matrix_probe")
                     .queryParam("period", "2019-03");
             case "GET /api/v1/cross-figures" -> req.queryParam("period", "2019-03");

@@ -58,6 +58,17 @@ class CityViewTest {
                 .body("entries.park", contains(c, b, a)).body("entries.value", contains(100, 20, 4.2f));
         get("/api/v1/rankings", Map.of("figure", "completion:city_tax", "period", "2022-Q2", "peerGroup", g)).statusCode(200)
                 .body("entries.park", contains(b, a)).body("entries.value", contains(60, 45.67f));
+        byte[] xlsx = given().auth().oauth2(ANALYST).queryParams(Map.of("figure", "growth:city_tax", "period", "2022-06", "peerGroup", g))
+                .get("/api/v1/rankings/export").then().statusCode(200).extract().asByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheet("排名");
+            org.junit.jupiter.api.Assertions.assertEquals("增速（%）", sheet.getRow(1).getCell(3).getStringCellValue());
+            org.junit.jupiter.api.Assertions.assertEquals(c, sheet.getRow(2).getCell(1).getStringCellValue());
+            org.junit.jupiter.api.Assertions.assertEquals(100.0, sheet.getRow(2).getCell(3).getNumericCellValue(), 1e-9);
+            org.junit.jupiter.api.Assertions.assertEquals(a, sheet.getRow(4).getCell(1).getStringCellValue());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         get("/api/v1/rankings", Map.of("figure", "median:city_tax", "period", "2022-06")).statusCode(400)
                 .body("errors[0].field", equalTo("figure"));
         get("/api/v1/rankings", Map.of("figure", "growth:city_tax", "indicator", "city_tax", "period", "2022-06")).statusCode(400);

@@ -28,6 +28,9 @@ public class RankingResource {
     @Inject
     CityView city;
 
+    @Inject
+    io.parkpulse.reporting.service.Exports exports;
+
     /**
      * Park staff are not given the city ranking: it shows every park's figures, and they see only
      * their own park's.
@@ -52,5 +55,35 @@ public class RankingResource {
         return indicator != null && !indicator.isBlank()
                 ? rankings.rank(indicator, p, peerGroup, "asc".equals(order))
                 : city.rank(CityView.figure(figure, "figure"), p, peerGroup, "asc".equals(order));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @Operation(summary = "The same ranking as XLSX", description = "Same parameters as the ranking; one sheet 排名 with Chinese "
+            + "headers and the value's unit, for a meeting.")
+    public jakarta.ws.rs.core.Response export(@QueryParam("indicator") String indicator, @QueryParam("figure") String figure,
+            @QueryParam("period") String period, @QueryParam("peerGroup") String peerGroup,
+            @QueryParam("order") @DefaultValue("desc") @Pattern(regexp = "asc|desc", message = "asc or desc") String order) {
+        Object ranking = rank(indicator, figure, period, peerGroup, order);
+        String title;
+        String header;
+        java.util.List<io.parkpulse.reporting.service.Exports.RankingRow> rows;
+        if (ranking instanceof RankingService.Ranking r) {
+            title = (r.indicatorName() == null ? r.indicator() : r.indicatorName()) + " 排名（" + r.period() + "，数据截至" + r.valueMonth() + "）";
+            header = "数值（" + r.unit() + "）";
+            rows = r.entries().stream().map(e -> new io.parkpulse.reporting.service.Exports.RankingRow(e.rank(), e.park(),
+                    e.parkName(), e.value(), e.previousRank(), e.rankChange())).toList();
+        } else {
+            CityView.FigureRanking r = (CityView.FigureRanking) ranking;
+            title = r.figure() + " 排名（" + r.period() + "，数据截至" + r.valueMonth() + "）";
+            header = r.figure().startsWith("growth:") ? "增速（%）" : r.figure().startsWith("completion:") ? "完成率（%）"
+                    : r.figure().startsWith("perMu:") ? "亩均值（每亩）" : "数值";
+            rows = r.entries().stream().map(e -> new io.parkpulse.reporting.service.Exports.RankingRow(e.rank(), e.park(),
+                    e.parkName(), e.value(), e.previousRank(), e.rankChange())).toList();
+        }
+        return jakarta.ws.rs.core.Response.ok(exports.ranking(title, header, rows))
+                .header("Content-Disposition", "attachment; filename=\"ranking-" + period + ".xlsx\"").build();
     }
 }

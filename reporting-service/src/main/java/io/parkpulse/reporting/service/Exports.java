@@ -85,6 +85,36 @@ public class Exports {
         }
     }
 
+    /** One line of an exported ranking. */
+    public record RankingRow(Integer rank, String park, String parkName, BigDecimal value, Integer previousRank, Integer rankChange) {
+    }
+
+    public byte[] ranking(String title, String valueHeader, List<RankingRow> rows) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Styles st = new Styles(wb);
+            Sheet s = sheet(wb, "排名", st, title, List.of("排名", "园区代码", "园区", valueHeader, "上期排名", "排名变化"));
+            int r = 2;
+            for (RankingRow x : rows) {
+                Row row = s.createRow(r++);
+                text(row, 0, x.rank() == null ? "—" : x.rank().toString(), st.cell);
+                text(row, 1, x.park(), st.cell);
+                text(row, 2, x.parkName(), st.cell);
+                number(row, 3, x.value(), st.number);
+                text(row, 4, x.previousRank() == null ? "—" : x.previousRank().toString(), st.cell);
+                text(row, 5, x.rankChange() == null ? "—" : x.rankChange() > 0 ? "↑" + x.rankChange()
+                        : x.rankChange() < 0 ? "↓" + (-x.rankChange()) : "持平", st.cell);
+            }
+            for (int c = 0; c < 6; c++) {
+                s.autoSizeColumn(c);
+            }
+            s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String ruleLabel(io.parkpulse.reporting.domain.Scheme.Rule rule) {
         return switch (rule) {
             case BENCHMARK_RATIO -> "对标比值法";
