@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -160,11 +159,8 @@ public class LeadService {
         c.leadId = l.id;
         c.fromStage = from;
         c.toStage = to;
-        c.changedOn = on;
         c.note = note;
-        c.changedBy = user;
-        c.recordedAt = OffsetDateTime.now();
-        c.persist();
+        c.record(on, user);
     }
 
     /** The state every lead event carries; a LANDED one is all projects-service needs to create the project. */

@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -212,11 +211,8 @@ public class ProjectService {
         c.projectId = p.id;
         c.fromStage = from;
         c.toStage = to;
-        c.changedOn = on;
         c.reason = reason;
-        c.changedBy = user;
-        c.recordedAt = OffsetDateTime.now();
-        c.persist();
+        c.record(on, user);
     }
 
     public static ProjectState state(Project p) {
