@@ -226,7 +226,23 @@ public final class Demo {
         java.nio.file.Files.write(xlsx, admin.download(reporting + "/assessments/" + quarter + "/export"));
         say("  等级按排名百分位: A 前25%, B 至70%, C 至95%, D 其后。");
         say("  考核排名与得分明细 (XLSX, 供会议印发): " + xlsx);
+        writeSummaries(admin, reporting, city, quarter, out);
         say("");
+    }
+
+    /** The city's written summary (Markdown and a printable HTML page) and each park's, for the assessed quarter. */
+    static void writeSummaries(Api admin, String reporting, DemoCity city, String quarter, Path out) throws java.io.IOException {
+        Path md = out.resolve("summary-city-" + quarter + ".md");
+        Path html = out.resolve("summary-city-" + quarter + ".html");
+        java.nio.file.Files.write(md, admin.download(reporting + "/summaries/city?period=" + quarter));
+        java.nio.file.Files.write(html, admin.download(reporting + "/summaries/city?format=html&period=" + quarter));
+        Path parks = java.nio.file.Files.createDirectories(out.resolve("parks"));
+        for (DemoCity.Park p : city.parks) {
+            java.nio.file.Files.write(parks.resolve("summary-" + p.code() + "-" + quarter + ".md"),
+                    admin.download(reporting + "/summaries/parks/" + p.code() + "?period=" + quarter));
+        }
+        say("  全市经济运行情况（书面报告）: " + md + "  (HTML: " + html.getFileName() + ")");
+        say("  各园区经济运行情况: " + parks + "/");
     }
 
     /** Waits until reporting-service has every park's figures that the default scheme reads for the given months. */

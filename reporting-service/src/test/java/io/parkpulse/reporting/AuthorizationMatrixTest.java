@@ -57,7 +57,7 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
 
     @Override
     public Map<String, String> params(Rule rule, String caller) {
-        return Map.of("code", "default", "quarter", "2019-Q1");
+        return Map.of("code", "default", "quarter", "2019-Q1", "park", parkA);
     }
 
     @Override
@@ -67,7 +67,8 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
                     .queryParam("period", "2019-03");
             case "GET /api/v1/comparisons" -> req.queryParam("parks", parkA).queryParam("figures", "value:matrix_probe")
                     .queryParam("period", "2019-03");
-            case "GET /api/v1/cross-figures" -> req.queryParam("period", "2019-03");
+            case "GET /api/v1/cross-figures", "GET /api/v1/summaries/city", "GET /api/v1/summaries/parks/{park}" ->
+                req.queryParam("period", "2019-03");
             case "GET /api/v1/progress-gaps" -> req.queryParam("indicator", "matrix_probe").queryParam("period", "2019-03");
             case "GET /api/v1/assessments/{quarter}", "GET /api/v1/assessments/{quarter}/export" -> ensureRun();
             case "POST /api/v1/assessments" -> req.contentType("application/json").body(Map.of("quarter", nextQuarter()));

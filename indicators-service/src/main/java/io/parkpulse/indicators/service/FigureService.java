@@ -34,15 +34,13 @@ public class FigureService {
     @Inject
     ParkService parks;
 
-    public record DoubleHalf(boolean met, BigDecimal completionGapPts, BigDecimal growthGapPts, String text) {
-    }
 
     public record Figure(String indicator, String name, String unit, String kind,
             BigDecimal value, BigDecimal valueLastYear, BigDecimal growthPct,
             BigDecimal month, BigDecimal monthLastYear, BigDecimal monthGrowthPct,
             BigDecimal annualTarget, BigDecimal completionPct, BigDecimal timeProgressGapPts,
             BigDecimal quarterTarget, BigDecimal quarterCompletionPct,
-            BigDecimal plannedGrowthPct, BigDecimal growthGapPts, DoubleHalf doubleHalf,
+            BigDecimal plannedGrowthPct, BigDecimal growthGapPts, Phrases.DoubleHalf doubleHalf,
             Figures.Estimate estimate, String text) {
     }
 
@@ -104,8 +102,8 @@ public class FigureService {
         BigDecimal quarterCompletion = Figures.ratioPct(value, quarterTarget);
         BigDecimal planned = target == null ? null : target.plannedGrowthPct;
         BigDecimal growthGap = Figures.pointsGap(growth, planned);
-        DoubleHalf doubleHalf = n == 6 && i.isCumulative() && completion != null
-                ? doubleHalf(completion, growth, planned) : null;
+        Phrases.DoubleHalf doubleHalf = n == 6 && i.isCumulative() && completion != null
+                ? Phrases.doubleHalf(completion, growth, planned) : null;
         Figures.Estimate estimate = null;
         if (i.isCumulative() && value != null) {
             List<Figures.YearShape> history = new ArrayList<>();
@@ -131,32 +129,15 @@ public class FigureService {
         return before == null ? null : ytd.subtract(before);
     }
 
-    /** 双过半 at the end of June: completion ≥ 50 % and growth ≥ the planned growth. */
-    static DoubleHalf doubleHalf(BigDecimal completion, BigDecimal growth, BigDecimal planned) {
-        BigDecimal completionGap = BigDecimal.valueOf(50).subtract(completion).max(BigDecimal.ZERO).setScale(2);
-        BigDecimal growthGap = planned == null || growth == null ? null
-                : planned.subtract(growth).max(BigDecimal.ZERO).setScale(2, java.math.RoundingMode.HALF_UP);
-        boolean met = completionGap.signum() == 0 && (planned == null || (growthGap != null && growthGap.signum() == 0));
-        StringBuilder text = new StringBuilder(met ? "实现时间过半、任务过半" : "");
-        if (completionGap.signum() > 0) {
-            text.append("距任务双过半相差").append(Phrases.points(completionGap));
-        }
-        if (growthGap != null && growthGap.signum() > 0) {
-            text.append(text.isEmpty() ? "" : ",").append("距计划增速")
-                    .append(planned.stripTrailingZeros().toPlainString()).append("%相差").append(Phrases.points(growthGap));
-        }
-        return new DoubleHalf(met, completionGap, growthGap, text.toString());
-    }
-
     private static String text(Indicator i, YearMonth period, BigDecimal value, BigDecimal growth, BigDecimal completion,
-            BigDecimal timeGap, DoubleHalf doubleHalf) {
+            BigDecimal timeGap, Phrases.DoubleHalf doubleHalf) {
         if (value == null) {
-            return i.nameZh + period.getYear() + "年" + (period.getMonthValue() == 1 ? "1月" : "1–" + period.getMonthValue() + "月")
+            return i.nameZh + period.getYear() + "年" + Phrases.months(period)
                     + "未报送";
         }
         StringBuilder sb = new StringBuilder();
         String months = i.isCumulative()
-                ? (period.getMonthValue() == 1 ? "1月" : "1–" + period.getMonthValue() + "月")
+                ? Phrases.months(period)
                 : period.getMonthValue() + "月末";
         sb.append(months).append(i.isCumulative() ? "累计完成" : "").append(i.nameZh)
                 .append(Phrases.amount(value, i.unit));

@@ -17,8 +17,48 @@ public final class Phrases {
         return wan.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "万元";
     }
 
+    /** Other units to at most two decimals ("34家", "1.5万平方米"). */
     public static String amount(BigDecimal value, String unit) {
-        return "万元".equals(unit) ? wanYuan(value) : value.stripTrailingZeros().toPlainString() + unit;
+        return "万元".equals(unit) ? wanYuan(value)
+                : value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + unit;
+    }
+
+    /** The months a year-to-date figure covers: "1月", "1–6月". */
+    public static String months(java.time.YearMonth m) {
+        return m.getMonthValue() == 1 ? "1月" : "1–" + m.getMonthValue() + "月";
+    }
+
+    /** "完成全年任务的45.67%". */
+    public static String completion(BigDecimal pct) {
+        return pct == null ? null : "完成全年任务的" + pct.toPlainString() + "%";
+    }
+
+    /** A percentage as reports print it: "12%", "4.2%". */
+    public static String percent(BigDecimal pct) {
+        return pct.stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /**
+     * 双过半 at the end of June, phrased: completion ≥ 50 % and growth ≥ the planned growth
+     * ("实现时间过半、任务过半", or "距任务双过半相差4.3个百分点,距计划增速12%相差7.8个百分点").
+     */
+    public static DoubleHalf doubleHalf(BigDecimal completion, BigDecimal growth, BigDecimal planned) {
+        BigDecimal completionGap = BigDecimal.valueOf(50).subtract(completion).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal growthGap = planned == null || growth == null ? null
+                : planned.subtract(growth).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+        boolean met = completionGap.signum() == 0 && (planned == null || (growthGap != null && growthGap.signum() == 0));
+        StringBuilder text = new StringBuilder(met ? "实现时间过半、任务过半" : "");
+        if (completionGap.signum() > 0) {
+            text.append("距任务双过半相差").append(points(completionGap));
+        }
+        if (growthGap != null && growthGap.signum() > 0) {
+            text.append(text.isEmpty() ? "" : ",").append("距计划增速").append(percent(planned)).append("相差")
+                    .append(points(growthGap));
+        }
+        return new DoubleHalf(met, completionGap, growthGap, text.toString());
+    }
+
+    public record DoubleHalf(boolean met, BigDecimal completionGapPts, BigDecimal growthGapPts, String text) {
     }
 
     /** "同比增长4.2%" / "同比下降3.12%" / "同比持平". */

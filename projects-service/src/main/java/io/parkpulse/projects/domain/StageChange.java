@@ -1,5 +1,6 @@
 package io.parkpulse.projects.domain;
 
+import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.common.domain.LifecycleStep;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -8,7 +8,7 @@ import io.parkpulse.common.events.payload.LeadState;
 import io.parkpulse.projects.domain.KeyLevel;
 import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.domain.ProjectKind;
-import io.parkpulse.projects.domain.ProjectStage;
+import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.projects.service.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -9,7 +9,7 @@ import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.projects.domain.ProgressReport;
 import io.parkpulse.projects.domain.ProgressRevision;
 import io.parkpulse.projects.domain.Project;
-import io.parkpulse.projects.domain.ProjectStage;
+import io.parkpulse.common.projects.ProjectStage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;

@@ -11,7 +11,7 @@ import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.projects.domain.KeyLevel;
 import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.domain.ProjectKind;
-import io.parkpulse.projects.domain.ProjectStage;
+import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.projects.domain.StageChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,11 +1,11 @@
 package io.parkpulse.projects.service;
 
 import io.parkpulse.common.periods.CityTime;
-import io.parkpulse.projects.config.StatusSettings;
+import io.parkpulse.common.projects.ScheduleSettings;
 import io.parkpulse.projects.domain.ProgressReport;
 import io.parkpulse.projects.domain.Project;
-import io.parkpulse.projects.domain.ProjectStage;
-import io.parkpulse.projects.domain.ScheduleRules;
+import io.parkpulse.common.projects.ProjectStage;
+import io.parkpulse.common.projects.ScheduleRules;
 import io.parkpulse.projects.domain.StageChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ import java.util.UUID;
 public class StatusService {
 
     @Inject
-    StatusSettings settings;
+    ScheduleSettings settings;
 
     /** A project at the end of {@code asOf}: null stage when it was not yet signed. */
     public record Snapshot(Project project, YearMonth asOf, ProjectStage stage, LocalDate stageSince, ProgressReport report,

@@ -73,12 +73,15 @@ public final class FundsAndProblemsHandler {
                 throw new IllegalArgumentException("problem event without id, project, park or date");
             }
             em.createNativeQuery("""
-                    insert into problem_fact (id, project_id, park_code, raised_on, resolved_on, version) values (?1, ?2, ?3, ?4, ?5, ?6)
+                    insert into problem_fact (id, project_id, park_code, raised_on, resolved_on, version, description, department, due_on)
+                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                     on conflict (id) do update set raised_on = excluded.raised_on, resolved_on = excluded.resolved_on,
-                                                   version = excluded.version
+                                                   version = excluded.version, description = excluded.description,
+                                                   department = excluded.department, due_on = excluded.due_on
                      where problem_fact.version < excluded.version
                     """).setParameter(1, p.id()).setParameter(2, p.projectId()).setParameter(3, p.park())
-                    .setParameter(4, p.raisedOn()).setParameter(5, p.resolvedOn()).setParameter(6, p.version()).executeUpdate();
+                    .setParameter(4, p.raisedOn()).setParameter(5, p.resolvedOn()).setParameter(6, p.version())
+                    .setParameter(7, p.description()).setParameter(8, p.department()).setParameter(9, p.dueOn()).executeUpdate();
         }
     }
 }

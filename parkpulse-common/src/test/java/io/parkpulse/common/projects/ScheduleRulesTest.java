@@ -1,11 +1,11 @@
-package io.parkpulse.projects.domain;
+package io.parkpulse.common.projects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parkpulse.projects.domain.ScheduleRules.Colour;
+import io.parkpulse.common.projects.ScheduleRules.Colour;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,4 +1,4 @@
-package io.parkpulse.projects.domain;
+package io.parkpulse.common.projects;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

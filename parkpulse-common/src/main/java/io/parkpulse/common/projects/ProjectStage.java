@@ -1,4 +1,4 @@
-package io.parkpulse.projects.domain;
+package io.parkpulse.common.projects;
 
 import java.util.ArrayList;
 import java.util.List;

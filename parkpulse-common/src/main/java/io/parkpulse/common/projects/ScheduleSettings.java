@@ -1,13 +1,12 @@
-package io.parkpulse.projects.config;
+package io.parkpulse.common.projects;
 
-import io.parkpulse.projects.domain.ScheduleRules;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 
 /** The schedule-status thresholds; the defaults are the ones DOMAIN.md quotes. */
 @ConfigMapping(prefix = "parkpulse.projects.status")
-public interface StatusSettings {
+public interface ScheduleSettings {
 
     /** Points behind time-elapsed progress from which investment is yellow. */
     @WithDefault("10")

@@ -1,0 +1,79 @@
+package io.parkpulse.reporting.rest;
+
+import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.periods.ReportingPeriod;
+import io.parkpulse.common.security.Caller;
+import io.parkpulse.common.security.Roles;
+import io.parkpulse.reporting.domain.Report;
+import io.parkpulse.reporting.service.Summaries;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/summaries")
+@Tag(name = "Summaries", description = "The written report of a park or of the city, generated from the read model")
+@Produces({ SummaryResource.MARKDOWN, SummaryResource.HTML })
+public class SummaryResource {
+
+    static final String MARKDOWN = "text/markdown;charset=UTF-8";
+    static final String HTML = "text/html;charset=UTF-8";
+    static final String FORMATS = "format: markdown (default) or html; without it the Accept header decides (text/html or "
+            + "text/markdown).";
+
+    @Inject
+    Summaries summaries;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/city")
+    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @Operation(summary = "The city's written summary", description = "Year to date as of the period's last month (period: "
+            + "YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY), in five sections: 一、主要经济指标完成情况 二、项目建设 三、招商引资 "
+            + "四、存在的问题 五、考核排名. " + FORMATS)
+    public Response city(@QueryParam("period") String period, @QueryParam("format") String format, @Context HttpHeaders headers) {
+        ReportingPeriod p = ReportingPeriod.parse(period, "period");
+        return render(summaries.city(p), format, headers, "summary-city-" + p.text());
+    }
+
+    @GET
+    @Path("/parks/{park}")
+    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE, Roles.PARK_STAFF })
+    @Operation(summary = "A park's written summary", description = "The same five sections for one park; its rank in the "
+            + "latest published assessment, not the other parks' figures, so park staff may read their own park's. " + FORMATS)
+    public Response park(@PathParam("park") String park, @QueryParam("period") String period, @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        caller.requirePark(park);
+        ReportingPeriod p = ReportingPeriod.parse(period, "period");
+        return render(summaries.park(park, p), format, headers, "summary-" + park + "-" + p.text());
+    }
+
+    private static Response render(Report report, String format, HttpHeaders headers, String name) {
+        boolean html;
+        if (format != null) {
+            if (!format.equals("markdown") && !format.equals("html")) {
+                throw ProblemException.badRequest("format", "unknown_format", "'" + format + "' is not markdown or html");
+            }
+            html = format.equals("html");
+        } else {
+            html = headers.getAcceptableMediaTypes().stream().filter(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE)
+                    || t.isCompatible(MediaType.valueOf("text/markdown"))).findFirst()
+                    .map(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType() && !t.isWildcardSubtype()).orElse(false);
+        }
+        return Response.ok(html ? report.html() : report.markdown(), html ? HTML : MARKDOWN)
+                .header("Content-Disposition", "inline; filename=\"" + name.replaceAll("[^A-Za-z0-9_.-]", "_")
+                        + (html ? ".html" : ".md") + "\"")
+                .build();
+    }
+}
