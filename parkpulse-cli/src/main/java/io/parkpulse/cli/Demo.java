@@ -108,25 +108,81 @@ public final class Demo {
             pool.shutdown();
         }
         say("Registering " + city.projects.size() + " projects and " + city.leads.size() + " investment leads ...");
+        String projects = platform.url("projects-service") + "/api/v1/projects";
         for (DemoCity.Project p : city.projects) {
-            Map<String, Object> body = Map.of("name", p.name(), "kind", p.kind(), "industry", p.industry(),
-                    "enterprise", p.enterprise(), "totalInvestment", p.totalInvestment());
-            awaitAccepted(staff.get(p.park()), platform.url("projects-service") + "/api/v1/projects", body);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", p.name());
+            body.put("kind", p.kind());
+            body.put("industry", p.industry());
+            body.put("enterprise", p.enterprise());
+            body.put("keyLevel", p.keyLevel());
+            body.put("totalInvestment", p.totalInvestment());
+            body.put("signedOn", p.signedOn().toString());
+            body.put("stage", p.stage());
+            body.put("stageSince", p.stageSince().toString());
+            body.put("plannedStart", p.plannedStart() == null ? null : p.plannedStart().toString());
+            body.put("plannedCompletion", p.plannedCompletion() == null ? null : p.plannedCompletion().toString());
+            if (p.yearPlan() != null) {
+                body.put("planYear", city.lastMonth.getYear());
+                body.put("yearPlannedInvestment", p.yearPlan());
+            }
+            Api api = staff.get(p.park());
+            JsonNode created = awaitAccepted(api, projects, body).body();
+            String id = created.get("id").asText();
+            for (DemoCity.Progress r : p.progress()) {
+                api.put(projects + "/" + id + "/progress/" + r.period(), Map.of("investmentCompleted", r.investmentCompleted(),
+                        "investmentCompletedThisYear", r.thisYear(), "physicalProgress", r.physical())).expect(200, 201);
+            }
+            if (p.suspendedOn() != null) {
+                long version = api.get(projects + "/" + id, Map.of()).expect(200).body().get("version").asLong();
+                api.post(projects + "/" + id + "/transitions", Map.of("to", "SUSPENDED", "on", p.suspendedOn().toString(),
+                        "reason", "企业资金链紧张，暂停施工", "version", version)).expect(200);
+            }
+            if (p.problem() != null) {
+                api.post(projects + "/" + id + "/problems", Map.of("description", p.problem().description(),
+                        "department", p.problem().department(), "raisedOn", p.problem().raisedOn().toString(),
+                        "dueOn", p.problem().dueOn().toString())).expect(201);
+            }
         }
+        String leads = platform.url("investment-service") + "/api/v1/leads";
         for (DemoCity.Lead l : city.leads) {
-            Map<String, Object> body = Map.of("projectName", l.projectName(), "investor", l.investor(),
-                    "capitalOrigin", l.origin(), "industry", l.industry(), "intendedInvestment", l.intendedInvestment());
-            awaitAccepted(staff.get(l.park()), platform.url("investment-service") + "/api/v1/leads", body);
+            Api api = staff.get(l.park());
+            JsonNode lead = awaitAccepted(api, leads, Map.of("projectName", l.projectName(), "investor", l.investor(),
+                    "capitalOrigin", l.origin(), "industry", l.industry(), "intendedInvestment", l.intendedInvestment(),
+                    "identifiedOn", l.identifiedOn().toString())).body();
+            String id = lead.get("id").asText();
+            long version = lead.get("version").asLong();
+            if (l.negotiatingOn() != null) {
+                version = api.post(leads + "/" + id + "/transitions", Map.of("to", "NEGOTIATING", "on", l.negotiatingOn().toString(),
+                        "version", version)).expect(200).body().get("version").asLong();
+            }
+            if (l.signedOn() != null) {
+                version = api.post(leads + "/" + id + "/transitions", Map.of("to", "SIGNED", "on", l.signedOn().toString(),
+                        "agreementType", "CONTRACT", "contractedInvestment", l.contracted(), "version", version)).expect(200).body()
+                        .get("version").asLong();
+            }
+            if (l.landedOn() != null) {
+                api.post(leads + "/" + id + "/transitions", Map.of("to", "LANDED", "on", l.landedOn().toString(), "landSupplied", true,
+                        "version", version)).expect(200);
+            }
+            for (var f : l.funds().entrySet()) {
+                // Foreign capital is reported in 万美元 as well; the demo converts at a fixed 7.1.
+                Map<String, Object> funds = "FOREIGN".equals(l.origin())
+                        ? Map.of("amount", f.getValue(), "amountUsd", f.getValue().divide(new java.math.BigDecimal("7.1"), 2,
+                                java.math.RoundingMode.HALF_UP))
+                        : Map.of("amount", f.getValue());
+                api.put(leads + "/" + id + "/funds/" + f.getKey(), funds).expect(200, 201);
+            }
         }
     }
 
     /** The park registry reaches projects- and investment-service by event: retry while the park is unknown there. */
-    private static void awaitAccepted(Api api, String url, Object body) throws InterruptedException {
+    private static Api.Reply awaitAccepted(Api api, String url, Object body) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
             Api.Reply r = api.post(url, body);
             if (r.status() == 201) {
-                return;
+                return r;
             }
             if (r.status() != 422 || Instant.now().isAfter(deadline)) {
                 r.expect(201);
@@ -226,11 +282,11 @@ public final class Demo {
         java.nio.file.Files.write(xlsx, admin.download(reporting + "/assessments/" + quarter + "/export"));
         say("  等级按排名百分位: A 前25%, B 至70%, C 至95%, D 其后。");
         say("  考核排名与得分明细 (XLSX, 供会议印发): " + xlsx);
-        writeSummaries(admin, reporting, city, quarter, out);
+        writeSummaries(admin, reporting, city, city.lastMonth.toString(), out);
         say("");
     }
 
-    /** The city's written summary (Markdown and a printable HTML page) and each park's, for the assessed quarter. */
+    /** The city's written summary (Markdown and a printable HTML page) and each park's, as of the last month reported. */
     static void writeSummaries(Api admin, String reporting, DemoCity city, String quarter, Path out) throws java.io.IOException {
         Path md = out.resolve("summary-city-" + quarter + ".md");
         Path html = out.resolve("summary-city-" + quarter + ".html");

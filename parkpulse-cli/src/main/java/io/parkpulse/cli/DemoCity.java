@@ -2,6 +2,7 @@ package io.parkpulse.cli;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,12 +24,31 @@ public final class DemoCity {
     public record Value(String park, String period, String indicator, BigDecimal value, String unit) {
     }
 
+    /**
+     * A project as a park office would enter it: signed on a date, registered at the stage it has reached,
+     * with this year's plan, one progress report per month since it started, perhaps stopped since a day,
+     * perhaps with a problem in the ledger.
+     */
     public record Project(String park, String name, String kind, String industry, String enterprise,
-            BigDecimal totalInvestment) {
+            BigDecimal totalInvestment, String keyLevel, LocalDate signedOn, String stage, LocalDate stageSince,
+            LocalDate plannedStart, LocalDate plannedCompletion, BigDecimal yearPlan, List<Progress> progress,
+            LocalDate suspendedOn, Problem problem) {
     }
 
+    /** A monthly progress report: investment to date and this year, physical progress in %. */
+    public record Progress(String period, BigDecimal investmentCompleted, BigDecimal thisYear, BigDecimal physical) {
+    }
+
+    public record Problem(String description, String department, LocalDate raisedOn, LocalDate dueOn) {
+    }
+
+    /**
+     * A lead and how far it got: identified, then (if the dates are set) negotiating, signed for a contracted
+     * amount, landed with funds arriving monthly.
+     */
     public record Lead(String park, String projectName, String investor, String origin, String industry,
-            BigDecimal intendedInvestment) {
+            BigDecimal intendedInvestment, LocalDate identifiedOn, LocalDate negotiatingOn, LocalDate signedOn,
+            BigDecimal contracted, LocalDate landedOn, Map<String, BigDecimal> funds) {
     }
 
     /** An annual target the bureau sets: last year's total and a planned growth of 8–14 %. */
@@ -70,6 +90,7 @@ public final class DemoCity {
     public DemoCity(long seed, YearMonth lastMonth) {
         this.lastMonth = lastMonth;
         Random rnd = new Random(seed);
+        Random life = new Random(seed * 31 + 7);
         for (Object[] p : PARKS) {
             long output = (long) ((300_000 + rnd.nextInt(3_700_000)) * (p[2].equals("NATIONAL") ? 1.8 : 1.0));
             parks.add(new Park((String) p[0], (String) p[1], (String) p[2], (String) p[3], (String) p[4],
@@ -137,17 +158,102 @@ public final class DemoCity {
             for (int i = 0; i < nProjects; i++) {
                 String industry = INDUSTRIES[rnd.nextInt(INDUSTRIES.length)];
                 String kind = PROJECT_KINDS[rnd.nextInt(PROJECT_KINDS.length)];
-                projects.add(new Project(p.code(), projectName(kind, industry, rnd), kind, industry,
-                        p.district().substring(0, 2) + industry + "有限公司", money(5_000 + rnd.nextInt(150_000))));
+                projects.add(project(p, projectName(kind, industry, rnd), kind, industry, money(5_000 + rnd.nextInt(150_000)), life));
             }
             int nLeads = 3 + rnd.nextInt(4);
             for (int i = 0; i < nLeads; i++) {
                 String industry = INDUSTRIES[rnd.nextInt(INDUSTRIES.length)];
                 String origin = rnd.nextInt(5) == 0 ? "FOREIGN" : rnd.nextBoolean() ? "OUTSIDE_PROVINCE" : "OUTSIDE_CITY";
-                leads.add(new Lead(p.code(), industry + "产业化项目", "某" + industry + "集团", origin, industry,
-                        money(3_000 + rnd.nextInt(80_000))));
+                leads.add(lead(p, industry, origin, money(3_000 + rnd.nextInt(80_000)), life));
             }
         }
+    }
+
+    static final String[][] PROBLEMS = { { "项目用地指标未落实", "自然资源局" }, { "施工许可证办理滞后", "住建局" },
+            { "电力增容工程未完成", "供电公司" }, { "企业融资到位慢", "金融办" }, { "环评批复未取得", "生态环境局" } };
+
+    /**
+     * A project's life so far, drawn from {@code life} (a stream of its own, so that the indicator figures do not move
+     * when this changes): 2 in 10 in production, 5 under construction (some lagging on this year's plan, some without a
+     * report for months), 1 stopped, 2 signed and waiting to start (some late).
+     */
+    private Project project(Park p, String name, String kind, String industry, BigDecimal total, Random life) {
+        int year = lastMonth.getYear();
+        String key = life.nextInt(6) == 0 ? "PROVINCIAL" : life.nextInt(3) == 0 ? "MUNICIPAL" : "NONE";
+        String enterprise = p.district().substring(0, 2) + industry + "有限公司";
+        int scenario = life.nextInt(10);
+        if (scenario < 2) {
+            LocalDate signed = LocalDate.of(year - 2, 1 + life.nextInt(12), 10);
+            LocalDate production = life.nextBoolean() ? LocalDate.of(year - 1, 1 + life.nextInt(12), 15)
+                    : LocalDate.of(year, 1 + life.nextInt(lastMonth.getMonthValue()), 15);
+            return new Project(p.code(), name, kind, industry, enterprise, total, key, signed, "IN_PRODUCTION", production, null, null,
+                    null, List.of(), null, null);
+        }
+        if (scenario >= 8) {
+            LocalDate signed = LocalDate.of(year, 1 + life.nextInt(Math.min(3, lastMonth.getMonthValue())), 12);
+            YearMonth start = life.nextBoolean() ? lastMonth.minusMonths(4) : lastMonth.plusMonths(2);
+            if (start.isBefore(YearMonth.from(signed))) {
+                start = YearMonth.from(signed).plusMonths(1);
+            }
+            return new Project(p.code(), name, kind, industry, enterprise, total, key, signed, "SIGNED", signed, start.atDay(1),
+                    start.plusMonths(18).atEndOfMonth(), null, List.of(), null, null);
+        }
+        boolean newStart = life.nextInt(3) == 0 && lastMonth.getMonthValue() > 2;
+        LocalDate started = newStart ? LocalDate.of(year, 1 + life.nextInt(lastMonth.getMonthValue() - 2), 5)
+                : LocalDate.of(year - 1, 1 + life.nextInt(10), 5);
+        LocalDate signed = started.minusMonths(2);
+        BigDecimal yearPlan = total.multiply(factor(0.3 + life.nextDouble() * 0.2)).setScale(0, RoundingMode.HALF_UP);
+        BigDecimal before = newStart ? BigDecimal.ZERO
+                : total.multiply(factor(0.15 + life.nextDouble() * 0.15)).setScale(0, RoundingMode.HALF_UP);
+        double pace = new double[] { 1.08, 1.0, 0.92, 0.8, 0.5 }[life.nextInt(5)];
+        YearMonth lastReport = scenario == 7 ? lastMonth.minusMonths(3) : life.nextInt(8) == 0 ? lastMonth.minusMonths(4) : lastMonth;
+        List<Progress> progress = new ArrayList<>();
+        YearMonth first = newStart ? YearMonth.from(started) : YearMonth.of(year, 1);
+        for (YearMonth m = first; !m.isAfter(lastReport); m = m.plusMonths(1)) {
+            BigDecimal thisYear = yearPlan.multiply(factor(pace * m.getMonthValue() / 12.0)).setScale(0, RoundingMode.HALF_UP);
+            BigDecimal done = before.add(thisYear).min(total);
+            BigDecimal physical = done.multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_UP)
+                    .add(BigDecimal.valueOf(3)).min(BigDecimal.valueOf(98));
+            progress.add(new Progress(m.toString(), done, thisYear, physical));
+        }
+        LocalDate suspended = scenario == 7 ? lastReport.plusMonths(1).atDay(8) : null;
+        Problem problem = null;
+        if (life.nextInt(3) == 0) {
+            String[] what = PROBLEMS[life.nextInt(PROBLEMS.length)];
+            LocalDate raised = lastMonth.minusMonths(1 + life.nextInt(4)).atDay(6);
+            problem = new Problem(what[0], what[1], raised, raised.plusDays(life.nextBoolean() ? 30 : 120));
+        }
+        return new Project(p.code(), name, kind, industry, enterprise, total, key, signed, "UNDER_CONSTRUCTION", started, started,
+                LocalDate.of(year + 1, 6, 30), yearPlan, progress, suspended, problem);
+    }
+
+    /** A lead's way so far: 2 in 6 still a lead, 1 negotiating, 1 signed this year, 2 landed with funds arriving. */
+    private Lead lead(Park p, String industry, String origin, BigDecimal intended, Random life) {
+        int year = lastMonth.getYear();
+        int scenario = life.nextInt(6);
+        LocalDate identified = LocalDate.of(year - 1, 1 + life.nextInt(6), 3);
+        String name = industry + "产业化项目";
+        String investor = "某" + industry + "集团";
+        if (scenario < 2) {
+            return new Lead(p.code(), name, investor, origin, industry, intended, identified, null, null, null, null, Map.of());
+        }
+        LocalDate negotiating = identified.plusMonths(2);
+        if (scenario == 2) {
+            return new Lead(p.code(), name, investor, origin, industry, intended, identified, negotiating, null, null, null, Map.of());
+        }
+        BigDecimal contracted = intended.multiply(factor(0.8 + life.nextDouble() * 0.3)).setScale(0, RoundingMode.HALF_UP);
+        if (scenario == 3) {
+            LocalDate signed = LocalDate.of(year, 1 + life.nextInt(lastMonth.getMonthValue()), 20);
+            return new Lead(p.code(), name, investor, origin, industry, intended, identified, negotiating, signed, contracted, null,
+                    Map.of());
+        }
+        LocalDate signed = negotiating.plusMonths(2 + life.nextInt(3));
+        LocalDate landed = signed.plusMonths(2);
+        Map<String, BigDecimal> funds = new LinkedHashMap<>();
+        for (YearMonth m = YearMonth.from(landed); !m.isAfter(lastMonth); m = m.plusMonths(1)) {
+            funds.put(m.toString(), contracted.multiply(factor(0.03 + life.nextDouble() * 0.04)).setScale(0, RoundingMode.HALF_UP));
+        }
+        return new Lead(p.code(), name, investor, origin, industry, intended, identified, negotiating, signed, contracted, landed, funds);
     }
 
     private static String projectName(String kind, String industry, Random rnd) {
