@@ -9,6 +9,7 @@ import io.parkpulse.infra.KafkaBroker;
 import io.parkpulse.infra.Ports;
 import io.parkpulse.infra.PostgresServer;
 import io.parkpulse.infra.SharedInfra;
+import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,9 @@ class TwinSchedulerIT {
                 for (ServiceProcess s : twins) {
                     s.awaitUp(Duration.ofMinutes(2));
                 }
+                // A run needs a park to assess (the services create the topics, so the park comes now): until the
+                // instances have read it, a firing fails, rolls back its claim, and a later one tries again.
+                TestEvents.publishNewPark(broker.bootstrap(), "TWIN", "双实例园区");
                 // Both are up and clustered; wait until the schedule has fired at least six times after the run.
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
                 while (firings(twins, quarter, "already taken") < 6) {
