@@ -17,6 +17,9 @@ public final class Main {
                                             (--no-wait: stop right after printing)
               bench import [--values N]    100,000 values through the batch API beside a plain JDBC insert;
                                             writes docs/benchmarks.md (a benchmark, not a test)
+              bench national [--rate N]    2,700 parks × 25 indicators × 24 months: the quarterly run and
+                                            ranking p50/p99 at N requests/s beside hand-written SQL;
+                                            writes docs/benchmarks.md
               token --role ROLE [--park CODE] [--user NAME] [--hours H]
                                             print a bearer token signed with the local-only key
                                             ROLE: bureau-admin, bureau-analyst, park-staff, service
@@ -32,10 +35,14 @@ public final class Main {
         switch (a.get(0)) {
             case "demo" -> Demo.run(root, Long.parseLong(option(a, "--seed", "20261122")), !a.contains("--no-wait"));
             case "bench" -> {
-                if (a.size() < 2 || !a.get(1).equals("import")) {
-                    fail("usage: ./parkpulse bench import [--values N]");
+                if (a.size() < 2 || !List.of("import", "national").contains(a.get(1))) {
+                    fail("usage: ./parkpulse bench import [--values N] | ./parkpulse bench national [--rate N] [--seconds N]");
                 }
-                ImportBenchmark.run(root, Integer.parseInt(option(a, "--values", "100000")));
+                if (a.get(1).equals("import")) {
+                    ImportBenchmark.run(root, Integer.parseInt(option(a, "--values", "100000")));
+                } else {
+                    NationalBenchmark.run(root, Integer.parseInt(option(a, "--rate", "200")), Integer.parseInt(option(a, "--seconds", "30")));
+                }
             }
             case "token" -> {
                 String role = option(a, "--role", null);

@@ -47,9 +47,23 @@ public final class ServiceProcess implements AutoCloseable {
         return start(root, module, port, database, infra, logDir, localKeys, java.util.Map.of());
     }
 
+    /**
+     * Small and quick to start: four services and the infrastructure share two cores in a demo or a test.
+     * A benchmark measures throughput instead and asks for {@link #THROUGHPUT}.
+     */
+    public static final List<String> SMALL = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /** The JVM's own defaults (full JIT, its default collector) with room for a national read model. */
+    public static final List<String> THROUGHPUT = List.of("-Xms512m", "-Xmx1g");
+
     /** @param env further environment, e.g. the identity provider a production-like run verifies tokens with */
     public static ServiceProcess start(Path root, String module, int port, String database, Endpoints infra,
             Path logDir, boolean localKeys, java.util.Map<String, String> env) throws IOException {
+        return start(root, module, port, database, infra, logDir, localKeys, env, SMALL);
+    }
+
+    public static ServiceProcess start(Path root, String module, int port, String database, Endpoints infra,
+            Path logDir, boolean localKeys, java.util.Map<String, String> env, List<String> jvm) throws IOException {
         Path runner = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(runner)) {
             throw new IOException(runner + " is missing: build the services first (./mvnw -DskipTests package)");
@@ -58,7 +72,7 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = logDir.resolve(module + ".log");
         List<String> cmd = new ArrayList<>();
         cmd.add(ChildProcesses.javaExecutable());
-        cmd.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        cmd.addAll(jvm);
         cmd.add("-Dquarkus.http.port=" + port);
         cmd.add("-Dparkpulse.database=" + database);
         // WatchedMain is the only class used from the first entry; the service runs from its own jar.
