@@ -53,7 +53,7 @@ public final class ImportBenchmark {
             Endpoints e = infra.endpoints();
             PostgresServer.recreateDatabase(e, "bench_indicators");
             try (ServiceProcess svc = ServiceProcess.start(root, "indicators-service", Ports.free(), "bench_indicators", e,
-                    work.resolve("logs"), true, Map.of(), ServiceProcess.THROUGHPUT)) {
+                    work.resolve("logs"))) {
                 svc.awaitUp(Duration.ofMinutes(3));
                 String base = svc.baseUrl() + "/api/v1";
                 Api admin = new Api(Tokens.token("bureau-admin", null));
@@ -109,7 +109,7 @@ public final class ImportBenchmark {
 
                         Measured %s on this machine (%d cores), `./parkpulse bench import`: %d parks × %d months ×
                         %d indicators, one batch request per park and month (%d rows), %d concurrent clients, against
-                        indicators-service running as its packaged JAR (full JIT, 1 GB heap) on the embedded PostgreSQL 17; the baseline
+                        indicators-service running as its packaged JAR on the embedded PostgreSQL 17; the baseline
                         inserts the same rows with multi-row `INSERT … VALUES (…), (…)` statements of 1,000 rows over
                         plain JDBC into a table of the same shape, on the same server, in the same run.
 
