@@ -7,14 +7,46 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Ranks parks on one indicator from the read model, with each park's rank in the previous period. */
+/**
+ * Ranks parks on one indicator from the read model, with each park's rank in the previous period.
+ * Rankings are read far more often than the read model changes, so they are kept in memory under the
+ * read model's generation (V7: bumped by a trigger in the same transaction as any change). A request
+ * reads the generation first; data read after it is at least that new, so a cached answer is never
+ * older than its key, and any change anywhere makes every instance compute afresh.
+ */
 @ApplicationScoped
 public class RankingService {
 
+    /** Distinct rankings kept; a city has a few dozen indicators and months in daily use. */
+    static final int CACHED = 512;
+
     @Inject
     EntityManager em;
+
+    private final Map<String, Ranking> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Ranking> eldest) {
+            return size() > CACHED;
+        }
+    });
+
+    public Ranking rank(String indicator, ReportingPeriod period, String peerGroup, boolean ascending) {
+        long generation = ((Number) em.createNativeQuery("select generation from read_model_generation where id = 1")
+                .getSingleResult()).longValue();
+        String key = generation + "|" + indicator + "|" + period.text() + "|" + peerGroup + "|" + ascending;
+        Ranking cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Ranking fresh = compute(indicator, period, peerGroup, ascending);
+        cache.put(key, fresh);
+        return fresh;
+    }
 
     public record Entry(int rank, String park, String parkName, String peerGroup, BigDecimal value, Integer previousRank,
             Integer rankChange) {
@@ -28,7 +60,7 @@ public class RankingService {
      * Competition ranking (1, 2, 2, 4): parks with equal values share a rank. {@code rankChange} is
      * positive when a park moved up. Parks that did not report are not ranked.
      */
-    public Ranking rank(String indicator, ReportingPeriod period, String peerGroup, boolean ascending) {
+    private Ranking compute(String indicator, ReportingPeriod period, String peerGroup, boolean ascending) {
         String order = ascending ? "asc" : "desc";
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -69,7 +101,7 @@ public class RankingService {
             name = (String) r[7];
         }
         return new Ranking(indicator, name, unit, period.text(), period.lastMonth().toString(), peerGroup, ascending,
-                entries);
+                List.copyOf(entries));
     }
 
     private boolean known(String indicator) {
