@@ -44,7 +44,8 @@ public class SummaryResource {
             + "四、存在的问题 五、考核排名. " + FORMATS)
     public Response city(@QueryParam("period") String period, @QueryParam("format") String format, @Context HttpHeaders headers) {
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
-        return render(summaries.city(p), format, headers, "summary-city-" + p.text());
+        boolean html = html(format, headers);
+        return render(summaries.city(p), html, "summary-city-" + p.text());
     }
 
     @GET
@@ -56,21 +57,24 @@ public class SummaryResource {
             @Context HttpHeaders headers) {
         caller.requirePark(park);
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
-        return render(summaries.park(park, p), format, headers, "summary-" + park + "-" + p.text());
+        boolean html = html(format, headers);
+        return render(summaries.park(park, p), html, "summary-" + park + "-" + p.text());
     }
 
-    private static Response render(Report report, String format, HttpHeaders headers, String name) {
-        boolean html;
+    /** Decided before the report is built, so that a bad format costs nothing. */
+    private static boolean html(String format, HttpHeaders headers) {
         if (format != null) {
             if (!format.equals("markdown") && !format.equals("html")) {
                 throw ProblemException.badRequest("format", "unknown_format", "'" + format + "' is not markdown or html");
             }
-            html = format.equals("html");
-        } else {
-            html = headers.getAcceptableMediaTypes().stream().filter(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE)
-                    || t.isCompatible(MediaType.valueOf("text/markdown"))).findFirst()
-                    .map(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType() && !t.isWildcardSubtype()).orElse(false);
+            return format.equals("html");
         }
+        return headers.getAcceptableMediaTypes().stream().filter(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE)
+                || t.isCompatible(MediaType.valueOf("text/markdown"))).findFirst()
+                .map(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType() && !t.isWildcardSubtype()).orElse(false);
+    }
+
+    private static Response render(Report report, boolean html, String name) {
         return Response.ok(html ? report.html() : report.markdown(), html ? HTML : MARKDOWN)
                 .header("Content-Disposition", "inline; filename=\"" + name.replaceAll("[^A-Za-z0-9_.-]", "_")
                         + (html ? ".html" : ".md") + "\"")
