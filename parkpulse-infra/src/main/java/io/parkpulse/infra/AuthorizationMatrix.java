@@ -74,6 +74,9 @@ public final class AuthorizationMatrix {
         Set<String> inMatrix = new TreeSet<>();
         rules.forEach(r -> inMatrix.add(r.key()));
         assertEquals(documented, inMatrix, "the matrix " + resource + " must list exactly the endpoints of the OpenAPI document");
+        if (SharedKeycloak.tokensFromKeycloak()) {
+            provenKeycloakOnly(rules, fixture);
+        }
 
         List<String> failures = new ArrayList<>();
         for (Rule rule : rules) {
@@ -103,6 +106,27 @@ public final class AuthorizationMatrix {
             }
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /**
+     * In the Keycloak run, the walk proves something only if the callers' tokens are Keycloak's and the service
+     * trusts nothing else: the first readable endpoint must refuse a locally signed admin token.
+     */
+    static void provenKeycloakOnly(List<Rule> rules, Fixture fixture) throws Exception {
+        String issuer = SharedKeycloak.server().issuer();
+        String payload = Tokens.token("bureau-admin", null).split("\\.")[1];
+        String iss = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64.getUrlDecoder().decode(payload))
+                .path("iss").asText();
+        assertEquals(issuer, iss, "the callers' tokens must come from the build's Keycloak");
+        Rule read = rules.stream().filter(r -> r.method().equals("GET") && r.expected().get("admin").equals("allow"))
+                .findFirst().orElseThrow();
+        String path = read.path();
+        for (var e : fixture.params(read, "admin").entrySet()) {
+            path = path.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        RequestSpecification req = given().auth().oauth2(Tokens.builder().role("bureau-admin").sign());
+        fixture.prepare(req, read, fixture.params(read, "admin"));
+        assertEquals(401, req.request("GET", path).statusCode(), read.key() + " must refuse the local key when configured with Keycloak");
     }
 
     static Response send(Fixture fixture, Rule rule, String caller, Map<String, String> params) {

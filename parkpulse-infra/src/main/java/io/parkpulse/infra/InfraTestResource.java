@@ -7,7 +7,8 @@ import java.util.Map;
  * Gives a service's {@code @QuarkusTest}s the build's shared PostgreSQL server (a fresh database
  * named after the service) and Kafka broker. Declare it once per module with
  * {@code @QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false,
- * initArgs = @ResourceArg(name = "database", value = "indicators"))}.
+ * initArgs = @ResourceArg(name = "database", value = "indicators"))}. With {@code parkpulse.tokens=keycloak} it also
+ * points the service's token verification at the build's Keycloak ({@link SharedKeycloak}).
  */
 public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -31,11 +32,19 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         } catch (java.sql.SQLException ex) {
             throw new IllegalStateException("cannot create database " + database, ex);
         }
-        return Map.of(
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", e.jdbcUrl(database),
                 "quarkus.datasource.username", e.user(),
                 "quarkus.datasource.password", e.password(),
-                "kafka.bootstrap.servers", e.kafkaBootstrap());
+                "kafka.bootstrap.servers", e.kafkaBootstrap()));
+        if (SharedKeycloak.tokensFromKeycloak()) {
+            // Configured as in production: the issuer's discovery document and keys, no local key at all.
+            String issuer = SharedKeycloak.server().issuer();
+            config.put("quarkus.oidc.auth-server-url", issuer);
+            config.put("quarkus.oidc.public-key", "");
+            config.put("parkpulse.oidc.issuer", issuer);
+        }
+        return config;
     }
 
     @Override

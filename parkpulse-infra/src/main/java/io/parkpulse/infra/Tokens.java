@@ -30,8 +30,14 @@ public final class Tokens {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static PrivateKey localKey;
 
-    /** A valid token for one hour. */
+    /**
+     * A valid token for one hour; with {@code parkpulse.tokens=keycloak}, one issued by the build's Keycloak
+     * for a user with that role and park instead (see {@link SharedKeycloak}).
+     */
     public static String token(String role, String park) {
+        if (SharedKeycloak.tokensFromKeycloak()) {
+            return SharedKeycloak.token(role, park);
+        }
         return builder().role(role).park(park).sign();
     }
 
