@@ -194,7 +194,7 @@ public final class Demo {
     static JsonNode ranking(Platform platform, String indicator, YearMonth month) {
         Api analyst = new Api(Tokens.token("bureau-analyst", null));
         return analyst.get(platform.url("reporting-service") + "/api/v1/rankings",
-                Map.of("indicator", indicator, "period", month.toString())).expect(200).body();
+                Map.of("indicator", indicator, "period", month.toString(), "size", "500")).expect(200).body();
     }
 
     static void printRanking(Platform platform, DemoCity city) throws InterruptedException {
@@ -204,7 +204,7 @@ public final class Demo {
         while (true) {
             output = ranking(platform, "industrial_output", city.lastMonth);
             JsonNode tax = ranking(platform, "tax_revenue", city.lastMonth);
-            if (output.get("entries").size() == city.parks.size() && tax.get("entries").size() == city.parks.size()) {
+            if (output.get("total").asInt() == city.parks.size() && tax.get("total").asInt() == city.parks.size()) {
                 break;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -323,7 +323,7 @@ public final class Demo {
     static int ranked(Platform platform, String indicator, YearMonth month) {
         Api.Reply r = new Api(Tokens.token("bureau-analyst", null)).get(platform.url("reporting-service") + "/api/v1/rankings",
                 Map.of("indicator", indicator, "period", month.toString()));
-        return r.status() == 200 ? r.body().get("entries").size() : 0;
+        return r.status() == 200 ? r.body().get("total").asInt() : 0;
     }
 
     static String yi(BigDecimal wan) {

@@ -67,6 +67,23 @@ class RankingTest {
                 .body("entries.previousRank", contains(3, 1, 2))
                 .body("entries.rankChange", contains(2, -1, 0));
 
+        // Lower first: equal values share a rank and are listed by park code, in both periods.
+        given().auth().oauth2(ANALYST).queryParam("indicator", "tax_revenue").queryParam("period", "2025-06")
+                .queryParam("peerGroup", g).queryParam("order", "asc").get("/api/v1/rankings").then().statusCode(200)
+                .body("ascending", equalTo(true))
+                .body("entries.park", contains(b, c, a))
+                .body("entries.rank", contains(1, 1, 3))
+                .body("entries.previousRank", contains(3, 2, 1))
+                .body("entries.rankChange", contains(2, 1, -2));
+
+        // Paged like every list: the second page of two holds the third park, keeping its rank in the whole ranking.
+        given().auth().oauth2(ANALYST).queryParam("indicator", "tax_revenue").queryParam("period", "2025-06")
+                .queryParam("peerGroup", g).queryParam("size", 2).get("/api/v1/rankings").then().statusCode(200)
+                .body("entries.park", contains(a, b)).body("total", equalTo(3)).body("page", equalTo(0)).body("size", equalTo(2));
+        given().auth().oauth2(ANALYST).queryParam("indicator", "tax_revenue").queryParam("period", "2025-06")
+                .queryParam("peerGroup", g).queryParam("size", 2).queryParam("page", 1).get("/api/v1/rankings").then()
+                .statusCode(200).body("entries.park", contains(c)).body("entries.rank", contains(2)).body("total", equalTo(3));
+
         // A quarter is read at its last month; its previous period is the quarter before.
         ranking("tax_revenue", "2025-Q2", g).statusCode(200).body("valueMonth", equalTo("2025-06"))
                 .body("entries.previousRank", contains(null, null, null));
@@ -92,6 +109,11 @@ class RankingTest {
         given().auth().oauth2(ANALYST).queryParam("period", "2025-06").queryParam("indicator", "x")
                 .queryParam("order", "sideways").get("/api/v1/rankings")
                 .then().statusCode(400).body("errors[0].field", equalTo("order"));
+        given().auth().oauth2(ANALYST).queryParams("period", "2025-06", "indicator", "tax_revenue", "size", 501)
+                .get("/api/v1/rankings").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(ANALYST).queryParams("period", "2025-06", "indicator", "tax_revenue", "sort", "value")
+                .get("/api/v1/rankings").then().statusCode(400).body("errors[0].field", equalTo("sort"));
         given().auth().oauth2(Tokens.token("park-staff", "A")).queryParam("indicator", "tax_revenue")
                 .queryParam("period", "2025-06").get("/api/v1/rankings").then().statusCode(403);
         given().queryParam("indicator", "tax_revenue").queryParam("period", "2025-06").get("/api/v1/rankings")

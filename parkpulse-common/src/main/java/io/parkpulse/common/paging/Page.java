@@ -16,9 +16,14 @@ public record Page<T>(List<T> items, int page, int size, long total) {
 
     /** The requested page of a list already in memory (for filters that are computed, not queried). */
     public static <T> Page<T> slice(List<T> all, PageRequest request) {
-        int from = (int) Math.min((long) request.page * request.size, all.size());
-        int to = Math.min(from + request.size, all.size());
-        return new Page<>(List.copyOf(all.subList(from, to)), request.page, request.size, all.size());
+        return new Page<>(window(all, request.page, request.size), request.page, request.size, all.size());
+    }
+
+    /** The items of one page of a list in memory, for answers that page a list inside a larger shape. */
+    public static <T> List<T> window(List<T> all, int page, int size) {
+        int from = (int) Math.min((long) page * size, all.size());
+        int to = Math.min(from + size, all.size());
+        return List.copyOf(all.subList(from, to));
     }
 
     /** Runs a Panache query for the requested page and maps its entities to views. */

@@ -7,7 +7,10 @@ import io.parkpulse.reporting.service.RankingService;
 import io.parkpulse.common.error.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import io.parkpulse.common.paging.PageRequest;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,13 +43,25 @@ public class RankingResource {
     @Operation(summary = "Rank parks on an indicator or a derived figure",
             description = "Either indicator (its value) or figure: growth:<indicator> (累计同比 %), completion:<indicator> (% of the "
                     + "annual target), perMu:<indicator> (亩均), value:<indicator>. period: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY (read at its last month, as cumulative figures are year to date). "
-                    + "rankChange is positive when a park moved up against the previous period of the same length.")
+                    + "rankChange is positive when a park moved up against the previous period of the same length. "
+                    + "Paged like every list (page from 0, size up to 500, default 50): entries hold the page, total counts "
+                    + "every ranked park; the order is the ranking's, so sort is refused.")
     public Object rank(
             @QueryParam("indicator") String indicator,
             @QueryParam("figure") String figure,
             @QueryParam("period") String period,
             @QueryParam("peerGroup") String peerGroup,
-            @QueryParam("order") @DefaultValue("desc") @Pattern(regexp = "asc|desc", message = "asc or desc") String order) {
+            @QueryParam("order") @DefaultValue("desc") @Pattern(regexp = "asc|desc", message = "asc or desc") String order,
+            @Valid @BeanParam PageRequest paging) {
+        if (paging.sort != null && !paging.sort.isBlank()) {
+            throw ProblemException.badRequest("sort", "invalid_sort", "a ranking is ordered by rank; use order=asc or order=desc");
+        }
+        Object full = full(indicator, figure, period, peerGroup, order);
+        return full instanceof RankingService.Ranking r ? r.page(paging.page, paging.size)
+                : ((CityView.FigureRanking) full).page(paging.page, paging.size);
+    }
+
+    private Object full(String indicator, String figure, String period, String peerGroup, String order) {
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
         if ((indicator == null || indicator.isBlank()) == (figure == null || figure.isBlank())) {
             throw ProblemException.badRequest("indicator", "required", "name either an indicator (its value) or a figure "
@@ -61,12 +76,12 @@ public class RankingResource {
     @Path("/export")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "The same ranking as XLSX", description = "Same parameters as the ranking; one sheet 排名 with Chinese "
-            + "headers and the value's unit, for a meeting.")
+    @Operation(summary = "The same ranking as XLSX", description = "Same parameters as the ranking, but every ranked park "
+            + "(no paging); one sheet 排名 with Chinese headers and the value's unit, for a meeting.")
     public jakarta.ws.rs.core.Response export(@QueryParam("indicator") String indicator, @QueryParam("figure") String figure,
             @QueryParam("period") String period, @QueryParam("peerGroup") String peerGroup,
             @QueryParam("order") @DefaultValue("desc") @Pattern(regexp = "asc|desc", message = "asc or desc") String order) {
-        Object ranking = rank(indicator, figure, period, peerGroup, order);
+        Object ranking = full(indicator, figure, period, peerGroup, order);
         String title;
         String header;
         java.util.List<io.parkpulse.reporting.service.Exports.RankingRow> rows;

@@ -38,8 +38,14 @@ public class CityView {
             Integer rankChange) {
     }
 
+    /** {@code entries}: the requested page of the ranking ({@code page}, {@code size}) out of {@code total} parks. */
     public record FigureRanking(String figure, String period, String valueMonth, String peerGroup, boolean ascending,
-            List<Entry> entries) {
+            List<Entry> entries, int page, int size, long total) {
+
+        public FigureRanking page(int page, int size) {
+            return new FigureRanking(figure, period, valueMonth, peerGroup, ascending,
+                    io.parkpulse.common.paging.Page.window(entries, page, size), page, size, entries.size());
+        }
     }
 
     public record Cell(String figure, BigDecimal value, BigDecimal shareOfCity) {
@@ -82,7 +88,8 @@ public class CityView {
             return new Entry(e.getValue(), p.code(), p.name(), p.peerGroup(), now.get(e.getKey()), prev,
                     prev == null ? null : prev - e.getValue());
         }).sorted(Comparator.comparingInt(Entry::rank).thenComparing(Entry::park)).toList();
-        return new FigureRanking(f.toString(), period.text(), period.lastMonth().toString(), peerGroup, ascending, entries);
+        return new FigureRanking(f.toString(), period.text(), period.lastMonth().toString(), peerGroup, ascending, entries, 0,
+                entries.size(), entries.size());
     }
 
     public Comparison compare(List<String> parkCodes, List<Figure> fs, ReportingPeriod period) {

@@ -6,102 +6,234 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Ranks parks on one indicator from the read model, with each park's rank in the previous period.
- * Rankings are read far more often than the read model changes, so they are kept in memory under the
- * read model's generation (V7: bumped by a trigger in the same transaction as any change). A request
- * reads the generation first; data read after it is at least that new, so a cached answer is never
- * older than its key, and any change anywhere makes every instance compute afresh.
+ *
+ * <p>Rankings are read far more often than the read model changes, and every ranking of a month — the whole
+ * city, any peer group, either order — is a cheap in-memory sort of the same few thousand values. So the
+ * values of one indicator in one month are read once and kept, and rankings are computed from them per
+ * request. What is kept is keyed by the read model's generation (V7: bumped by a trigger in the same
+ * transaction as any change). A request reads the generation first; data read after it is at least that
+ * new, so kept data is never older than its key, and any change anywhere makes every instance read afresh.
+ * Concurrent requests for the same month wait for one read instead of each running it.
  */
 @ApplicationScoped
 public class RankingService {
 
-    /** Distinct rankings kept; a city has a few dozen indicators and months in daily use. */
-    static final int CACHED = 512;
-
     @Inject
     EntityManager em;
 
-    private final Map<String, Ranking> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+    /** Indicator-months kept (about 120 KB each for 2,700 parks). */
+    @ConfigProperty(name = "parkpulse.reporting.ranking-cache.months", defaultValue = "1024")
+    int cachedMonths;
+
+    private volatile Parks parks;
+    private final Map<String, Month> months = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Ranking> eldest) {
-            return size() > CACHED;
+        protected boolean removeEldestEntry(Map.Entry<String, Month> eldest) {
+            return size() > cachedMonths;
         }
     });
-
-    public Ranking rank(String indicator, ReportingPeriod period, String peerGroup, boolean ascending) {
-        long generation = ((Number) em.createNativeQuery("select generation from read_model_generation where id = 1")
-                .getSingleResult()).longValue();
-        String key = generation + "|" + indicator + "|" + period.text() + "|" + peerGroup + "|" + ascending;
-        Ranking cached = cache.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        Ranking fresh = compute(indicator, period, peerGroup, ascending);
-        cache.put(key, fresh);
-        return fresh;
-    }
+    private final ConcurrentHashMap<String, CompletableFuture<Month>> loading = new ConcurrentHashMap<>();
 
     public record Entry(int rank, String park, String parkName, String peerGroup, BigDecimal value, Integer previousRank,
             Integer rankChange) {
     }
 
+    /** {@code entries}: the requested page of the ranking ({@code page}, {@code size}) out of {@code total} parks. */
     public record Ranking(String indicator, String indicatorName, String unit, String period, String valueMonth,
-            String peerGroup, boolean ascending, List<Entry> entries) {
+            String peerGroup, boolean ascending, List<Entry> entries, int page, int size, long total) {
+
+        public Ranking page(int page, int size) {
+            return new Ranking(indicator, indicatorName, unit, period, valueMonth, peerGroup, ascending,
+                    io.parkpulse.common.paging.Page.window(entries, page, size), page, size, entries.size());
+        }
+    }
+
+    /** The active parks as of one generation; months refer to them by position. */
+    record Parks(long generation, Map<String, Integer> index, String[] code, String[] name, String[] group) {
     }
 
     /**
-     * Competition ranking (1, 2, 2, 4): parks with equal values share a rank. {@code rankChange} is
-     * positive when a park moved up. Parks that did not report are not ranked.
+     * One indicator's values in one month, for the active parks that reported it, with the city's order both ways
+     * (by value, equal values by park code) sorted once when read.
      */
-    private Ranking compute(String indicator, ReportingPeriod period, String peerGroup, boolean ascending) {
-        String order = ascending ? "asc" : "desc";
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                with cur as (
-                    select f.park_code, f.value, f.unit, f.indicator_name,
-                           rank() over (order by f.value %1$s) as rnk
-                      from indicator_fact f join park_replica p on p.code = f.park_code
-                     where f.indicator_code = ?1 and f.period = ?2 and p.status = 'ACTIVE'
-                       and (cast(?4 as varchar) is null or p.peer_group = ?4)),
-                prev as (
-                    select f.park_code, rank() over (order by f.value %1$s) as rnk
-                      from indicator_fact f join park_replica p on p.code = f.park_code
-                     where f.indicator_code = ?1 and f.period = ?3 and p.status = 'ACTIVE'
-                       and (cast(?4 as varchar) is null or p.peer_group = ?4))
-                select cur.rnk, cur.park_code, p.name, p.peer_group, cur.value, prev.rnk, cur.unit, cur.indicator_name
-                  from cur join park_replica p on p.code = cur.park_code
-                  left join prev on prev.park_code = cur.park_code
-                 order by cur.rnk, cur.park_code
-                """.formatted(order))
-                .setParameter(1, indicator)
-                .setParameter(2, period.lastMonth().toString())
-                .setParameter(3, period.previousLastMonth().toString())
-                .setParameter(4, peerGroup)
-                .getResultList();
-        if (rows.isEmpty() && !known(indicator)) {
+    record Month(int[] park, BigDecimal[] value, String unit, String indicatorName, int[] descending, int[] ascending) {
+
+        static Month of(Parks p, int[] park, BigDecimal[] value, String unit, String indicatorName) {
+            Integer[] order = new Integer[park.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> {
+                int byValue = value[b].compareTo(value[a]);
+                return byValue != 0 ? byValue : p.code()[park[a]].compareTo(p.code()[park[b]]);
+            });
+            int[] descending = java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+            java.util.Arrays.sort(order, (a, b) -> {
+                int byValue = value[a].compareTo(value[b]);
+                return byValue != 0 ? byValue : p.code()[park[a]].compareTo(p.code()[park[b]]);
+            });
+            int[] ascending = java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+            return new Month(park, value, unit, indicatorName, descending, ascending);
+        }
+
+        /** Positions of the peer group's parks (all parks without one), best first. */
+        int[] members(Parks p, String peerGroup, boolean lowerFirst) {
+            int[] order = lowerFirst ? ascending : descending;
+            if (peerGroup == null) {
+                return order;
+            }
+            int[] members = new int[order.length];
+            int n = 0;
+            for (int i : order) {
+                if (peerGroup.equals(p.group()[park[i]])) {
+                    members[n++] = i;
+                }
+            }
+            return java.util.Arrays.copyOf(members, n);
+        }
+    }
+
+    /**
+     * Competition ranking (1, 2, 2, 4): parks with equal values share a rank; equal ranks are listed by park
+     * code. {@code rankChange} is positive when a park moved up. Parks that did not report are not ranked.
+     */
+    public Ranking rank(String indicator, ReportingPeriod period, String peerGroup, boolean ascending) {
+        long generation = ((Number) em.createNativeQuery("select generation from read_model_generation where id = 1")
+                .getSingleResult()).longValue();
+        Parks p = parks(generation);
+        Month cur = month(p, indicator, period.lastMonth());
+        Month prev = month(p, indicator, period.previousLastMonth());
+        if (cur.park().length == 0 && !known(indicator)) {
             throw ProblemException.badRequest("indicator", "unknown_indicator",
                     "no park has reported indicator '" + indicator + "'");
         }
-        List<Entry> entries = new ArrayList<>(rows.size());
+        int[] order = cur.members(p, peerGroup, ascending);
+        int[] ranks = ranks(cur, order);
+        int[] prevOrder = prev.members(p, peerGroup, ascending);
+        int[] prevRanks = ranks(prev, prevOrder);
+        int[] previousRank = new int[p.code().length];
+        for (int i = 0; i < prevOrder.length; i++) {
+            previousRank[prev.park()[prevOrder[i]]] = prevRanks[i];
+        }
+        List<Entry> entries = new ArrayList<>(order.length);
+        for (int i = 0; i < order.length; i++) {
+            int park = cur.park()[order[i]];
+            Integer before = previousRank[park] == 0 ? null : previousRank[park];
+            entries.add(new Entry(ranks[i], p.code()[park], p.name()[park], p.group()[park], cur.value()[order[i]], before,
+                    before == null ? null : before - ranks[i]));
+        }
+        return new Ranking(indicator, cur.indicatorName(), cur.unit(), period.text(), period.lastMonth().toString(), peerGroup,
+                ascending, List.copyOf(entries), 0, entries.size(), entries.size());
+    }
+
+    private static int[] ranks(Month m, int[] order) {
+        int[] ranks = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            boolean tie = i > 0 && m.value()[order[i]].compareTo(m.value()[order[i - 1]]) == 0;
+            ranks[i] = tie ? ranks[i - 1] : i + 1;
+        }
+        return ranks;
+    }
+
+    private Parks parks(long generation) {
+        // A newer snapshot answers an older request too: it was read after the request's generation.
+        Parks known = parks;
+        if (known != null && known.generation() >= generation) {
+            return known;
+        }
+        synchronized (this) {
+            if (parks != null && parks.generation() >= generation) {
+                return parks;
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(
+                    "select code, name, peer_group from park_replica where status = 'ACTIVE' order by code").getResultList();
+            Map<String, Integer> index = new HashMap<>(rows.size() * 2);
+            String[] code = new String[rows.size()];
+            String[] name = new String[rows.size()];
+            String[] group = new String[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                code[i] = (String) rows.get(i)[0];
+                name[i] = (String) rows.get(i)[1];
+                group[i] = (String) rows.get(i)[2];
+                index.put(code[i], i);
+            }
+            parks = new Parks(generation, index, code, name, group);
+            months.clear();
+            return parks;
+        }
+    }
+
+    private Month month(Parks p, String indicator, YearMonth month) {
+        String key = p.generation() + "|" + indicator + "|" + month;
+        Month kept = months.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        CompletableFuture<Month> mine = new CompletableFuture<>();
+        CompletableFuture<Month> running = loading.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            Month read = read(p, indicator, month);
+            if (p == parks) {
+                months.put(key, read);
+            }
+            mine.complete(read);
+            return read;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(key, mine);
+        }
+    }
+
+    /** Park and value only, so that the covering index (V6) answers without touching the table. */
+    private Month read(Parks p, String indicator, YearMonth month) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select park_code, value from indicator_fact where indicator_code = ?1 and period = ?2")
+                .setParameter(1, indicator).setParameter(2, month.toString()).getResultList();
+        int[] park = new int[rows.size()];
+        BigDecimal[] value = new BigDecimal[rows.size()];
+        int n = 0;
+        for (Object[] r : rows) {
+            Integer i = p.index().get((String) r[0]);
+            if (i != null) {
+                park[n] = i;
+                value[n++] = (BigDecimal) r[1];
+            }
+        }
         String unit = null;
         String name = null;
-        for (Object[] r : rows) {
-            int rank = ((Number) r[0]).intValue();
-            Integer prev = r[5] == null ? null : ((Number) r[5]).intValue();
-            entries.add(new Entry(rank, (String) r[1], (String) r[2], (String) r[3], (BigDecimal) r[4], prev,
-                    prev == null ? null : prev - rank));
-            unit = (String) r[6];
-            name = (String) r[7];
+        if (n > 0) {
+            Object[] label = (Object[]) em.createNativeQuery("select unit, indicator_name from indicator_fact "
+                    + "where indicator_code = ?1 and period = ?2 limit 1")
+                    .setParameter(1, indicator).setParameter(2, month.toString()).getSingleResult();
+            unit = (String) label[0];
+            name = (String) label[1];
         }
-        return new Ranking(indicator, name, unit, period.text(), period.lastMonth().toString(), peerGroup, ascending,
-                List.copyOf(entries));
+        return Month.of(p, java.util.Arrays.copyOf(park, n), java.util.Arrays.copyOf(value, n), unit, name);
     }
 
     private boolean known(String indicator) {
