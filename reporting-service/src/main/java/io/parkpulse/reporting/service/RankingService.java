@@ -67,43 +67,57 @@ public class RankingService {
     }
 
     /**
-     * One indicator's values in one month, for the active parks that reported it, with the city's order both ways
-     * (by value, equal values by park code) sorted once when read.
+     * One indicator's values in one month, for the active parks that reported it. The whole city's order is
+     * sorted once, when first asked for; a peer group's few dozen parks are picked out and sorted per request.
      */
-    record Month(int[] park, BigDecimal[] value, String unit, String indicatorName, int[] descending, int[] ascending) {
+    static final class Month {
+        final Parks parks;
+        final int[] park;
+        final BigDecimal[] value;
+        final String unit;
+        final String indicatorName;
+        private volatile int[] descending;
+        private volatile int[] ascending;
 
-        static Month of(Parks p, int[] park, BigDecimal[] value, String unit, String indicatorName) {
-            Integer[] order = new Integer[park.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, (a, b) -> {
-                int byValue = value[b].compareTo(value[a]);
-                return byValue != 0 ? byValue : p.code()[park[a]].compareTo(p.code()[park[b]]);
-            });
-            int[] descending = java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-            java.util.Arrays.sort(order, (a, b) -> {
-                int byValue = value[a].compareTo(value[b]);
-                return byValue != 0 ? byValue : p.code()[park[a]].compareTo(p.code()[park[b]]);
-            });
-            int[] ascending = java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-            return new Month(park, value, unit, indicatorName, descending, ascending);
+        Month(Parks parks, int[] park, BigDecimal[] value, String unit, String indicatorName) {
+            this.parks = parks;
+            this.park = park;
+            this.value = value;
+            this.unit = unit;
+            this.indicatorName = indicatorName;
         }
 
-        /** Positions of the peer group's parks (all parks without one), best first. */
-        int[] members(Parks p, String peerGroup, boolean lowerFirst) {
-            int[] order = lowerFirst ? ascending : descending;
+        /** Positions of the peer group's parks (all parks without one), best first; equal values by park code. */
+        int[] members(String peerGroup, boolean lowerFirst) {
             if (peerGroup == null) {
+                int[] order = lowerFirst ? ascending : descending;
+                if (order == null) {
+                    order = sorted(java.util.stream.IntStream.range(0, park.length).toArray(), lowerFirst);
+                    if (lowerFirst) {
+                        ascending = order;
+                    } else {
+                        descending = order;
+                    }
+                }
                 return order;
             }
-            int[] members = new int[order.length];
+            int[] members = new int[park.length];
             int n = 0;
-            for (int i : order) {
-                if (peerGroup.equals(p.group()[park[i]])) {
+            for (int i = 0; i < park.length; i++) {
+                if (peerGroup.equals(parks.group()[park[i]])) {
                     members[n++] = i;
                 }
             }
-            return java.util.Arrays.copyOf(members, n);
+            return sorted(java.util.Arrays.copyOf(members, n), lowerFirst);
+        }
+
+        private int[] sorted(int[] positions, boolean lowerFirst) {
+            Integer[] order = java.util.Arrays.stream(positions).boxed().toArray(Integer[]::new);
+            java.util.Arrays.sort(order, (a, b) -> {
+                int byValue = lowerFirst ? value[a].compareTo(value[b]) : value[b].compareTo(value[a]);
+                return byValue != 0 ? byValue : parks.code()[park[a]].compareTo(parks.code()[park[b]]);
+            });
+            return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
         }
     }
 
@@ -117,33 +131,33 @@ public class RankingService {
         Parks p = parks(generation);
         Month cur = month(p, indicator, period.lastMonth());
         Month prev = month(p, indicator, period.previousLastMonth());
-        if (cur.park().length == 0 && !known(indicator)) {
+        if (cur.park.length == 0 && !known(indicator)) {
             throw ProblemException.badRequest("indicator", "unknown_indicator",
                     "no park has reported indicator '" + indicator + "'");
         }
-        int[] order = cur.members(p, peerGroup, ascending);
+        int[] order = cur.members(peerGroup, ascending);
         int[] ranks = ranks(cur, order);
-        int[] prevOrder = prev.members(p, peerGroup, ascending);
+        int[] prevOrder = prev.members(peerGroup, ascending);
         int[] prevRanks = ranks(prev, prevOrder);
         int[] previousRank = new int[p.code().length];
         for (int i = 0; i < prevOrder.length; i++) {
-            previousRank[prev.park()[prevOrder[i]]] = prevRanks[i];
+            previousRank[prev.park[prevOrder[i]]] = prevRanks[i];
         }
         List<Entry> entries = new ArrayList<>(order.length);
         for (int i = 0; i < order.length; i++) {
-            int park = cur.park()[order[i]];
+            int park = cur.park[order[i]];
             Integer before = previousRank[park] == 0 ? null : previousRank[park];
-            entries.add(new Entry(ranks[i], p.code()[park], p.name()[park], p.group()[park], cur.value()[order[i]], before,
+            entries.add(new Entry(ranks[i], p.code()[park], p.name()[park], p.group()[park], cur.value[order[i]], before,
                     before == null ? null : before - ranks[i]));
         }
-        return new Ranking(indicator, cur.indicatorName(), cur.unit(), period.text(), period.lastMonth().toString(), peerGroup,
+        return new Ranking(indicator, cur.indicatorName, cur.unit, period.text(), period.lastMonth().toString(), peerGroup,
                 ascending, List.copyOf(entries), 0, entries.size(), entries.size());
     }
 
     private static int[] ranks(Month m, int[] order) {
         int[] ranks = new int[order.length];
         for (int i = 0; i < order.length; i++) {
-            boolean tie = i > 0 && m.value()[order[i]].compareTo(m.value()[order[i - 1]]) == 0;
+            boolean tie = i > 0 && m.value[order[i]].compareTo(m.value[order[i - 1]]) == 0;
             ranks[i] = tie ? ranks[i - 1] : i + 1;
         }
         return ranks;
@@ -208,32 +222,44 @@ public class RankingService {
         }
     }
 
-    /** Park and value only, so that the covering index (V6) answers without touching the table. */
+    /**
+     * Park and value only, so that the covering index (V6) answers without touching the table; over the JDBC
+     * connection itself, as thousands of rows are read on every miss.
+     */
     private Month read(Parks p, String indicator, YearMonth month) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "select park_code, value from indicator_fact where indicator_code = ?1 and period = ?2")
-                .setParameter(1, indicator).setParameter(2, month.toString()).getResultList();
-        int[] park = new int[rows.size()];
-        BigDecimal[] value = new BigDecimal[rows.size()];
-        int n = 0;
-        for (Object[] r : rows) {
-            Integer i = p.index().get((String) r[0]);
-            if (i != null) {
-                park[n] = i;
-                value[n++] = (BigDecimal) r[1];
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            List<Integer> parks = new ArrayList<>();
+            List<BigDecimal> values = new ArrayList<>();
+            try (var ps = c.prepareStatement("select park_code, value from indicator_fact where indicator_code = ? and period = ?")) {
+                ps.setString(1, indicator);
+                ps.setString(2, month.toString());
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Integer i = p.index().get(rs.getString(1));
+                        if (i != null) {
+                            parks.add(i);
+                            values.add(rs.getBigDecimal(2));
+                        }
+                    }
+                }
             }
-        }
-        String unit = null;
-        String name = null;
-        if (n > 0) {
-            Object[] label = (Object[]) em.createNativeQuery("select unit, indicator_name from indicator_fact "
-                    + "where indicator_code = ?1 and period = ?2 limit 1")
-                    .setParameter(1, indicator).setParameter(2, month.toString()).getSingleResult();
-            unit = (String) label[0];
-            name = (String) label[1];
-        }
-        return Month.of(p, java.util.Arrays.copyOf(park, n), java.util.Arrays.copyOf(value, n), unit, name);
+            String unit = null;
+            String name = null;
+            if (!parks.isEmpty()) {
+                try (var ps = c.prepareStatement(
+                        "select unit, indicator_name from indicator_fact where indicator_code = ? and period = ? limit 1")) {
+                    ps.setString(1, indicator);
+                    ps.setString(2, month.toString());
+                    try (var rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            unit = rs.getString(1);
+                            name = rs.getString(2);
+                        }
+                    }
+                }
+            }
+            return new Month(p, parks.stream().mapToInt(Integer::intValue).toArray(), values.toArray(BigDecimal[]::new), unit, name);
+        });
     }
 
     private boolean known(String indicator) {
