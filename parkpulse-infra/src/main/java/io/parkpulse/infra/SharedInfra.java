@@ -1,6 +1,12 @@
 package io.parkpulse.infra;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,9 +20,11 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The infrastructure of the current build, started at most once per build. Maven runs each module's
- * tests in a JVM of its own; the first one that asks starts an {@link InfraDaemon} owned by the Maven
- * JVM, and every later one finds it through a state file keyed by that JVM's pid.
+ * The infrastructure of a module's tests, shared by all of them. The first test JVM that asks starts an
+ * {@link InfraDaemon}, which lives as long as that JVM (and never longer than the Maven build); JVMs that
+ * ask while it runs find it through a state file keyed by the Maven JVM's pid. So every module's tests, and
+ * the integration tests, begin with an empty server and broker — reporting-service's tests, which read every
+ * topic from the start, must not see the other modules' events.
  */
 public final class SharedInfra {
 
@@ -73,16 +81,42 @@ public final class SharedInfra {
         }
     }
 
-    private static Optional<Endpoints> running(Path state) throws IOException {
+    /**
+     * The daemon named in the state file, if it is alive and its PostgreSQL and Kafka answer. A daemon that is
+     * alive but no longer answers is stopping (the JVM that started it has ended; see docs/architecture.md):
+     * wait until it is gone, as the next one reuses its folders.
+     */
+    private static Optional<Endpoints> running(Path state) throws IOException, InterruptedException {
         if (!Files.exists(state)) {
             return Optional.empty();
         }
         Properties p = Endpoints.read(state);
         long pid = Long.parseLong(p.getProperty("daemonPid", "-1"));
-        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            return Optional.of(Endpoints.of(p));
+        Optional<ProcessHandle> daemon = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (daemon.isEmpty()) {
+            return Optional.empty();
+        }
+        Endpoints e = Endpoints.of(p);
+        URI pg = URI.create(e.jdbcBase().substring("jdbc:".length()));
+        String[] kafka = e.kafkaBootstrap().split(",")[0].split(":");
+        if (answers(pg.getHost(), pg.getPort()) && answers(kafka[0], Integer.parseInt(kafka[1]))) {
+            return Optional.of(e);
+        }
+        try {
+            daemon.get().onExit().get(2, TimeUnit.MINUTES);
+        } catch (ExecutionException | TimeoutException ex) {
+            throw new IllegalStateException("the stopping PostgreSQL/Kafka daemon " + pid + " did not end", ex);
         }
         return Optional.empty();
+    }
+
+    private static boolean answers(String host, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 2_000);
+            return true;
+        } catch (IOException ex) {
+            return false;
+        }
     }
 
     /**

@@ -29,7 +29,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * A real Keycloak for the build, started at most once per build like {@link SharedInfra}: the distribution
+ * A real Keycloak for the build, started at most once per build (unlike {@link SharedInfra}'s daemon, it holds no
+ * module's data, so it is watched by the Maven JVM and serves every module): the distribution
  * from Maven Central (system property {@code keycloak.dist}) with deploy/keycloak's realm imported, watched
  * by the Maven JVM so it ends with the build. Tests obtain tokens from it exactly as production clients do:
  * the password grant for users created on demand through Keycloak's admin API (their park in the user
