@@ -20,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -125,7 +126,7 @@ public final class SharedKeycloak {
         String admin = grant(server().baseUrl() + "/realms/master",
                 "grant_type=password&client_id=admin-cli&username=admin&password=" + enc(server().adminPassword())).token();
         String api = server().baseUrl() + "/admin/realms/" + REALM;
-        Map<String, Object> user = new java.util.LinkedHashMap<>(Map.of("username", username, "enabled", true,
+        Map<String, Object> user = new LinkedHashMap<>(Map.of("username", username, "enabled", true,
                 "emailVerified", true, "firstName", "测试", "lastName", role,
                 "credentials", List.of(Map.of("type", "password", "value", server().userPassword(), "temporary", false))));
         if (park != null) {

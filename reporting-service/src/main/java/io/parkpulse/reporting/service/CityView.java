@@ -3,6 +3,7 @@ package io.parkpulse.reporting.service;
 import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.common.figures.Figures;
 import io.parkpulse.common.figures.Phrases;
+import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.reporting.domain.Figure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +45,7 @@ public class CityView {
 
         public FigureRanking page(int page, int size) {
             return new FigureRanking(figure, period, valueMonth, peerGroup, ascending,
-                    io.parkpulse.common.paging.Page.window(entries, page, size), page, size, entries.size());
+                    Page.window(entries, page, size), page, size, entries.size());
         }
     }
 

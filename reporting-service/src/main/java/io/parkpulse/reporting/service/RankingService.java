@@ -1,6 +1,7 @@
 package io.parkpulse.reporting.service;
 
 import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.periods.ReportingPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -58,7 +61,7 @@ public class RankingService {
 
         public Ranking page(int page, int size) {
             return new Ranking(indicator, indicatorName, unit, period, valueMonth, peerGroup, ascending,
-                    io.parkpulse.common.paging.Page.window(entries, page, size), page, size, entries.size());
+                    Page.window(entries, page, size), page, size, entries.size());
         }
     }
 
@@ -92,7 +95,7 @@ public class RankingService {
             if (peerGroup == null) {
                 int[] order = lowerFirst ? ascending : descending;
                 if (order == null) {
-                    order = sorted(java.util.stream.IntStream.range(0, park.length).toArray(), lowerFirst);
+                    order = sorted(IntStream.range(0, park.length).toArray(), lowerFirst);
                     if (lowerFirst) {
                         ascending = order;
                     } else {
@@ -108,16 +111,16 @@ public class RankingService {
                     members[n++] = i;
                 }
             }
-            return sorted(java.util.Arrays.copyOf(members, n), lowerFirst);
+            return sorted(Arrays.copyOf(members, n), lowerFirst);
         }
 
         private int[] sorted(int[] positions, boolean lowerFirst) {
-            Integer[] order = java.util.Arrays.stream(positions).boxed().toArray(Integer[]::new);
-            java.util.Arrays.sort(order, (a, b) -> {
+            Integer[] order = Arrays.stream(positions).boxed().toArray(Integer[]::new);
+            Arrays.sort(order, (a, b) -> {
                 int byValue = lowerFirst ? value[a].compareTo(value[b]) : value[b].compareTo(value[a]);
                 return byValue != 0 ? byValue : parks.code()[park[a]].compareTo(parks.code()[park[b]]);
             });
-            return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+            return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
         }
     }
 
