@@ -5,7 +5,6 @@ import io.parkpulse.infra.Endpoints;
 import io.parkpulse.infra.Infra;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -77,7 +76,7 @@ public final class ServiceProcess implements AutoCloseable {
         cmd.add("-Dparkpulse.database=" + database);
         // WatchedMain is the only class used from the first entry; the service runs from its own jar.
         cmd.add("-cp");
-        cmd.add(selfLocation() + java.io.File.pathSeparator + runner);
+        cmd.add(ChildProcesses.selfLocation() + java.io.File.pathSeparator + runner);
         cmd.add("io.parkpulse.infra.WatchedMain");
         cmd.add(Long.toString(ProcessHandle.current().pid()));
         cmd.add("io.quarkus.bootstrap.runner.QuarkusEntryPoint");
@@ -96,14 +95,6 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits for the process to end by itself; its exit code, or null if it is still running after the timeout. */
     public Integer awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
-    }
-
-    static String selfLocation() {
-        try {
-            return Path.of(ChildProcesses.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Waits until the service answers its liveness check (its database migrated and its threads up). */

@@ -120,17 +120,11 @@ public final class AuthorizationMatrix {
         assertEquals(issuer, iss, "the callers' tokens must come from the build's Keycloak");
         Rule read = rules.stream().filter(r -> r.method().equals("GET") && r.expected().get("admin").equals("allow"))
                 .findFirst().orElseThrow();
-        String path = read.path();
-        for (var e : fixture.params(read, "admin").entrySet()) {
-            path = path.replace("{" + e.getKey() + "}", e.getValue());
-        }
-        RequestSpecification req = given().auth().oauth2(Tokens.builder().role("bureau-admin").sign());
-        fixture.prepare(req, read, fixture.params(read, "admin"));
-        assertEquals(401, req.request("GET", path).statusCode(), read.key() + " must refuse the local key when configured with Keycloak");
+        Response r = request(fixture, read, Tokens.builder().role("bureau-admin").sign(), fixture.params(read, "admin"));
+        assertEquals(401, r.statusCode(), read.key() + " must refuse the local key when configured with Keycloak");
     }
 
     static Response send(Fixture fixture, Rule rule, String caller, Map<String, String> params) {
-        RequestSpecification req = given();
         String token = switch (caller) {
             case "admin" -> Tokens.token("bureau-admin", null);
             case "analyst" -> Tokens.token("bureau-analyst", null);
@@ -139,6 +133,11 @@ public final class AuthorizationMatrix {
             case "other" -> Tokens.token("park-staff", fixture.otherPark());
             default -> null;
         };
+        return request(fixture, rule, token, params);
+    }
+
+    private static Response request(Fixture fixture, Rule rule, String token, Map<String, String> params) {
+        RequestSpecification req = given();
         if (token != null) {
             req.auth().oauth2(token);
         }

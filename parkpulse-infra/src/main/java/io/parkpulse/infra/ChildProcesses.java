@@ -21,9 +21,17 @@ public final class ChildProcesses {
                 throw new IllegalStateException("parkpulse-infra.classpath missing: build parkpulse-infra with Maven");
             }
             String deps = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            Path self = Path.of(ChildProcesses.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return self + java.io.File.pathSeparator + deps;
-        } catch (IOException | URISyntaxException e) {
+            return selfLocation() + java.io.File.pathSeparator + deps;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where this module's classes are (a jar or a classes folder): enough for {@link WatchedMain} in a child. */
+    public static String selfLocation() {
+        try {
+            return Path.of(ChildProcesses.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -273,7 +272,7 @@ public final class SharedKeycloak {
         if (built) {
             cmd.add("-Dkc.config.built=true");
         }
-        cmd.addAll(List.of("-cp", selfLocation() + java.io.File.pathSeparator + home.resolve("lib/quarkus-run.jar"),
+        cmd.addAll(List.of("-cp", ChildProcesses.selfLocation() + java.io.File.pathSeparator + home.resolve("lib/quarkus-run.jar"),
                 WatchedMain.class.getName(), Long.toString(owner),
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint", "start-dev", "--http-port=" + port, "--import-realm"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -304,14 +303,6 @@ public final class SharedKeycloak {
             throw new IllegalStateException("the system property keycloak.dist must name keycloak-quarkus-dist's zip: " + dist);
         }
         return Path.of(dist);
-    }
-
-    private static String selfLocation() {
-        try {
-            return Path.of(SharedKeycloak.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static Path unzip(Path zip, Path into) throws IOException {
