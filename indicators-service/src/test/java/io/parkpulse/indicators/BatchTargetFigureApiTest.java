@@ -65,6 +65,86 @@ class BatchTargetFigureApiTest {
                 .body("changedBy", contains("park-staff", "park-staff")).body("source", contains("API", "API"));
     }
 
+    static Map<String, Object> row(String indicator, Object value, String period, boolean withPeriod) {
+        return withPeriod ? Map.of("indicator", indicator, "value", value, "period", period) : row(indicator, value, null);
+    }
+
+    @Test
+    void rowsMayNameTheirOwnMonthAndAreCheckedOldestFirst() {
+        String park = registerPark(uniqueCode());
+        String staff = Tokens.token("park-staff", park);
+        batch(staff, park, "", null, Map.of("rows", List.of(
+                row("industrial_output", 300, "2024-03", true),   // after February of the same batch: kept
+                row("industrial_output", 100, "2024-01", true),
+                row("industrial_output", 200, "2024-02", true),
+                row("tax_revenue", 9, "2024-02", true),
+                row("tax_revenue", 8, "2024-03", true),            // year to date falls below February: rejected
+                row("tax_revenue", 1, "2024-13", true),            // not a month
+                row("tax_revenue", 1, "2999-01", true),            // not over yet
+                row("industrial_output", 250, "2024-02", true))))  // February twice
+                .statusCode(200).body("period", nullValue()).body("status", equalTo("WARNING"))
+                .body("summary.imported", equalTo(4)).body("summary.rejected", equalTo(4))
+                .body("rows.index", contains(0, 1, 2, 3, 4, 5, 6, 7))
+                .body("rows.period", contains("2024-03", "2024-01", "2024-02", "2024-02", "2024-03", "2024-13", "2999-01",
+                        "2024-02"))
+                .body("rows.outcome", contains("imported", "imported", "imported", "imported", "rejected", "rejected",
+                        "rejected", "rejected"))
+                .body("rows[4].code", equalTo("cumulative_decrease")).body("rows[4].message", containsString("2024-02"))
+                .body("rows[5].code", equalTo("invalid_period")).body("rows[5].field", equalTo("rows[5].period"))
+                .body("rows[6].code", equalTo("future_period")).body("rows[6].field", equalTo("rows[6].period"))
+                .body("rows[7].code", equalTo("duplicate_row"));
+        given().auth().oauth2(staff).queryParam("indicator", "industrial_output").get("/api/v1/parks/{p}/values", park)
+                .then().statusCode(200).body("items.period", contains("2024-01", "2024-02", "2024-03"))
+                .body("items.value", contains(100, 200, 300));
+
+        // A batch month for the rows without one; a row with its own month keeps it.
+        batch(staff, park, "", null, Map.of("period", "2024-04", "rows", List.of(
+                row("industrial_output", 400, null), row("industrial_output", 50, "2023-12", true))))
+                .statusCode(200).body("period", equalTo("2024-04")).body("rows.period", contains("2024-04", "2023-12"))
+                .body("summary.imported", equalTo(2));
+        // No month anywhere is the request's mistake, not a row's.
+        batch(staff, park, "", null, Map.of("rows", List.of(row("industrial_output", 1, null))))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("period")).body("errors[0].code", equalTo("required"));
+        // Some rows with a month, some without and no batch month: only those rows are refused.
+        batch(staff, park, "", null, Map.of("rows", List.of(row("employees", 10, "2024-05", true),
+                row("employees", 11, null)))).statusCode(200)
+                .body("rows[1].code", equalTo("required")).body("rows[1].field", equalTo("rows[1].period"))
+                .body("summary.imported", equalTo(1));
+        // Atomic over several months: one bad month stores nothing of the others.
+        int before = valueCount(park);
+        batch(staff, park, "?atomic=true", null, Map.of("rows", List.of(row("employees", 12, "2024-06", true),
+                row("employees", -1, "2024-07", true)))).statusCode(422).body("errors[0].field", equalTo("rows[1].value"));
+        org.junit.jupiter.api.Assertions.assertEquals(before, valueCount(park));
+    }
+
+    @Test
+    void concurrentWritesOfOneValueEachGetTheirOwnVersion() throws Exception {
+        String park = registerPark(uniqueCode());
+        String staff = Tokens.token("park-staff", park);
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int value = 100 + w;
+                answers.add(pool.submit(() -> batch(staff, park, "", null, Map.of("period", "2024-06", "rows",
+                        List.of(row("employees", value, null)))).extract().statusCode()));
+            }
+            for (var a : answers) {
+                org.junit.jupiter.api.Assertions.assertEquals(200, a.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // Serialised per park: every write saw the one before it, so versions run 1..8 without a repeat
+        // (a repeated version would make consumers drop a change).
+        given().auth().oauth2(staff).get("/api/v1/parks/{p}/values/2024-06/employees/history", park).then()
+                .statusCode(200).body("version", contains(1, 2, 3, 4, 5, 6, 7, 8));
+        given().auth().oauth2(staff).queryParam("indicator", "employees").get("/api/v1/parks/{p}/values", park).then()
+                .body("items[0].version", equalTo(8));
+    }
+
     @Test
     void dryRunAndAtomicStoreNothing() {
         String park = registerPark(uniqueCode());

@@ -52,6 +52,23 @@ class FileImportApiTest {
     }
 
     @Test
+    void aFileWithAPeriodColumnCarriesSeveralMonths() {
+        String park = registerPark(uniqueCode());
+        String staff = Tokens.token("park-staff", park);
+        String csv = "指标代码,报告期,本期数值,单位\n"
+                + "industrial_output,2024-01,100,万元\n"
+                + "industrial_output,2024-02,210,万元\n"
+                + "industrial_output,,250,万元\n"; // no month of its own: the upload's
+        given().auth().oauth2(staff).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .queryParam("period", "2024-03").post("/api/v1/parks/{p}/values/file", park)
+                .then().statusCode(200).body("status", equalTo("SUCCESS"))
+                .body("rows.period", contains("2024-01", "2024-02", "2024-03"));
+        given().auth().oauth2(staff).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/parks/{p}/values/file", park)
+                .then().statusCode(200).body("rows[2].code", equalTo("required")).body("rows[2].field", equalTo("rows[2].period"));
+    }
+
+    @Test
     void theTemplateCarriesLastYearAndGoesBackFilledIn() throws Exception {
         String park = registerPark(uniqueCode());
         String staff = Tokens.token("park-staff", park);

@@ -46,6 +46,13 @@ class LockApiTest {
                 .body("code", equalTo("period_locked")).body("detail", containsString(assessment.toString()))
                 .body("context.quarter", equalTo("2023-Q1"));
         put(staff, park, "2023-04", "150").statusCode(200);
+        // In a batch over several months only the locked month's rows are refused.
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("rows", java.util.List.of(
+                Map.of("indicator", "employees", "value", 10, "period", "2023-03"),
+                Map.of("indicator", "employees", "value", 11, "period", "2023-05"))))
+                .post("/api/v1/parks/{p}/values", park).then().statusCode(200)
+                .body("rows[0].code", equalTo("period_locked")).body("rows[0].field", equalTo("rows[0].period"))
+                .body("rows[1].outcome", equalTo("imported"));
         given().auth().oauth2(staff).get("/api/v1/locks").then().statusCode(200)
                 .body("find { it.period == '2023-02' }.assessmentId", equalTo(assessment.toString()));
 

@@ -18,7 +18,7 @@ public class ValueAudit extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "value_audit_id")
-    @SequenceGenerator(name = "value_audit_id", sequenceName = "value_audit_id_seq", allocationSize = 50)
+    @SequenceGenerator(name = "value_audit_id", sequenceName = "value_audit_id_seq", allocationSize = 1)
     public Long id;
 
     @Column(name = "park_code", nullable = false)

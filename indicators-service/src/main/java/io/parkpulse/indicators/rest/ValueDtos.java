@@ -14,7 +14,10 @@ public final class ValueDtos {
     public record RecordValue(BigDecimal value, String unit) {
     }
 
-    /** A month's report of many indicators: {@code {"period": "2026-10", "rows": [{"indicator": ..., "value": ..., "unit": ...}]}}. */
+    /**
+     * A month's report of many indicators: {@code {"period": "2026-10", "rows": [{"indicator": ..., "value": ..., "unit": ...}]}};
+     * a row with its own {@code "period"} belongs to that month instead.
+     */
     public record Batch(String period, java.util.List<io.parkpulse.indicators.service.BatchService.Row> rows) {
     }
 

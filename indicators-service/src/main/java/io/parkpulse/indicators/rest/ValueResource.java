@@ -75,8 +75,9 @@ public class ValueResource {
 
     @POST
     @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
-    @Operation(summary = "Report a month's values in one batch",
-            description = "Each row gets its own outcome (imported, updated, unchanged, rejected with a code); the summary counts them. "
+    @Operation(summary = "Report a month's values (or several months') in one batch",
+            description = "period names the month of every row; a row may name its own period instead (a year of history in one request, "
+                    + "at most 1000 rows; months are checked oldest first). Each row gets its own outcome (imported, updated, unchanged, rejected with a code); the summary counts them. "
                     + "dryRun=true validates without storing; atomic=true stores nothing unless every row is accepted (422 batch_rejected). "
                     + "An Idempotency-Key header makes a repeated request return the first answer.")
     public Response batch(@PathParam("park") String park, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
@@ -95,7 +96,7 @@ public class ValueResource {
     @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
     @Operation(summary = "Report a month's values as a CSV or XLSX file",
             description = "Columns indicator, value and optionally unit (or 指标代码, 本期数值, 单位) in the first row; the downloaded template "
-                    + "works as it is. period=YYYY-MM is required; dryRun, atomic and Idempotency-Key as for the JSON batch. Values are recorded with source FILE.")
+                    + "works as it is. period=YYYY-MM names the month unless every row has one in a period (报告期) column; dryRun, atomic and Idempotency-Key as for the JSON batch. Values are recorded with source FILE.")
     public Response file(@PathParam("park") String park, @QueryParam("period") String period,
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @QueryParam("atomic") @DefaultValue("false") boolean atomic,

@@ -9,13 +9,16 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A month's report of many indicators for one park, shaped like a DHIS2 data value set: every row
+ * A park's report of many values, shaped like a DHIS2 data value set: the batch names a month for
+ * all its rows, and a row may name its own (so a year of history goes in one request). Every row
  * gets its own outcome, the summary counts imported, updated, unchanged and rejected rows.
  * {@code dryRun} validates and answers without storing; {@code atomic} stores nothing unless every
  * row is accepted.
@@ -31,16 +34,17 @@ public class BatchService {
     @Inject
     IdempotencyStore idempotency;
 
-    public record Row(String indicator, BigDecimal value, String unit) {
+    /** {@code period}: the row's month when it differs from the batch's. */
+    public record Row(String indicator, BigDecimal value, String unit, String period) {
     }
 
     /** A row read from a file: {@code error} says why its value could not be read (then it is rejected). */
-    public record FileRow(String indicator, BigDecimal value, String unit, String error) {
+    public record FileRow(String indicator, BigDecimal value, String unit, String period, String error) {
     }
 
     /** {@code flags}: review reasons of a stored but suspicious value. */
-    public record RowResult(int index, String indicator, String outcome, BigDecimal value, String unit, String code,
-            String field, String message, List<String> flags) {
+    public record RowResult(int index, String indicator, String period, String outcome, BigDecimal value, String unit,
+            String code, String field, String message, List<String> flags) {
     }
 
     public record Summary(int imported, int updated, int unchanged, int rejected) {
@@ -61,7 +65,8 @@ public class BatchService {
     public Answer submit(String park, String period, List<Row> rows, boolean dryRun, boolean atomic, String user,
             String source, String idempotencyKey) {
         List<FileRow> all = rows == null ? null
-                : rows.stream().map(r -> r == null ? null : new FileRow(r.indicator(), r.value(), r.unit(), null)).toList();
+                : rows.stream().map(r -> r == null ? null
+                        : new FileRow(r.indicator(), r.value(), r.unit(), r.period(), null)).toList();
         return submitRows(park, period, all, dryRun, atomic, user, source, idempotencyKey);
     }
 
@@ -74,19 +79,50 @@ public class BatchService {
         if (earlier.isPresent()) {
             return new Answer(earlier.get().status(), null, earlier.get().body());
         }
-        ValueService.Neighbourhood neighbourhood = values.neighbourhood(park, period, null);
+        values.requirePark(park);
+        YearMonth batchMonth = period == null ? null : ValueService.month(period, "period");
         if (rows == null || rows.isEmpty()) {
             throw ProblemException.badRequest("rows", "required", "a batch needs at least one row");
         }
         if (rows.size() > MAX_ROWS) {
             throw ProblemException.badRequest("rows", "too_many_rows", "at most " + MAX_ROWS + " rows in one batch");
         }
-        List<RowResult> results = new ArrayList<>(rows.size());
-        Set<String> seen = new HashSet<>();
-        int imported = 0, updated = 0, unchanged = 0, rejected = 0;
+        if (batchMonth == null && rows.stream().allMatch(r -> r == null || r.period() == null)) {
+            throw ProblemException.badRequest("period", "required",
+                    "name the month: period=YYYY-MM for the whole batch, or a period on every row");
+        }
+
+        RowResult[] results = new RowResult[rows.size()];
+        YearMonth[] months = new YearMonth[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             FileRow row = rows.get(i);
-            String prefix = "rows[" + i + "].";
+            try {
+                months[i] = row == null || row.period() == null ? batchMonth : ValueService.month(row.period(), "period");
+                if (months[i] == null) {
+                    throw ProblemException.badRequest("period", "required",
+                            "this row names no month and the batch has no period");
+                }
+            } catch (ProblemException e) {
+                results[i] = rejected(i, row, null, e);
+            }
+        }
+        Set<YearMonth> written = new HashSet<>();
+        List<Integer> order = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            if (results[i] == null) {
+                written.add(months[i]);
+                order.add(i);
+            }
+        }
+        // Oldest month first, so a month's checks see the months before it in the same batch.
+        order.sort(Comparator.comparing((Integer i) -> months[i]).thenComparing(i -> i));
+        ValueService.Neighbourhood neighbourhood = written.isEmpty() ? null : values.neighbourhood(park, written);
+
+        Set<String> seen = new HashSet<>();
+        int imported = 0, updated = 0, unchanged = 0;
+        for (int i : order) {
+            FileRow row = rows.get(i);
+            YearMonth month = months[i];
             try {
                 if (row == null || row.indicator() == null || row.indicator().isBlank()) {
                     throw ProblemException.badRequest("indicator", "required", "name the indicator");
@@ -94,35 +130,36 @@ public class BatchService {
                 if (row.error() != null) {
                     throw ProblemException.unprocessable("value", "not_a_number", row.error());
                 }
-                if (!seen.add(row.indicator())) {
-                    throw ProblemException.badRequest("indicator", "duplicate_row",
-                            "indicator '" + row.indicator() + "' appears twice in this batch");
+                if (!seen.add(row.indicator() + "@" + month)) {
+                    throw ProblemException.badRequest("indicator", "duplicate_row", "indicator '" + row.indicator()
+                            + "' appears twice for " + month + " in this batch");
                 }
-                ValueService.Recorded r = values.recordInTransaction(neighbourhood, row.indicator(), row.value(),
+                ValueService.Recorded r = values.recordInTransaction(neighbourhood, month, row.indicator(), row.value(),
                         row.unit(), user, source);
                 switch (r.outcome()) {
                     case IMPORTED -> imported++;
                     case UPDATED -> updated++;
                     case UNCHANGED -> unchanged++;
                 }
-                results.add(new RowResult(i, row.indicator(), r.outcome().name().toLowerCase(), r.value().value,
-                        r.indicator().unit, null, null, null,
-                        r.flags().isEmpty() ? null : r.flags().stream().map(f -> f.message).toList()));
+                results[i] = new RowResult(i, row.indicator(), month.toString(), r.outcome().name().toLowerCase(),
+                        r.value().value, r.indicator().unit, null, null, null,
+                        r.flags().isEmpty() ? null : r.flags().stream().map(f -> f.message).toList());
             } catch (ProblemException e) {
-                rejected++;
-                Problem.FieldError fe = e.errors().isEmpty() ? null : e.errors().get(0);
-                results.add(new RowResult(i, row == null ? null : row.indicator(), "rejected", null, null, e.code(),
-                        prefix + (fe == null ? "value" : fe.field()), e.getMessage(), null));
+                results[i] = rejected(i, row, month, e);
             }
         }
+        int rejected = rows.size() - imported - updated - unchanged;
         boolean failed = atomic && rejected > 0;
+        if (!failed && !dryRun && neighbourhood != null) {
+            neighbourhood.write();
+        }
         boolean applied = !dryRun && !failed && imported + updated > 0;
         String status = rejected == 0 ? "SUCCESS" : failed ? "ERROR" : "WARNING";
-        Result result = new Result(status, applied, dryRun, atomic, park, period,
-                new Summary(imported, updated, unchanged, rejected), results);
+        Result result = new Result(status, applied, dryRun, atomic, park, batchMonth == null ? null : batchMonth.toString(),
+                new Summary(imported, updated, unchanged, rejected), List.of(results));
         if (failed) {
             // Thrown, so the transaction rolls back: no value, audit row, event or idempotency record.
-            List<Problem.FieldError> errors = results.stream().filter(r -> r.code() != null)
+            List<Problem.FieldError> errors = result.rows().stream().filter(r -> r.code() != null)
                     .map(r -> new Problem.FieldError(r.field(), r.code(), r.message())).toList();
             throw new ProblemException(422, "batch_rejected",
                     rejected + " of " + rows.size() + " rows were rejected; nothing was stored (atomic)", errors, result);
@@ -133,5 +170,14 @@ public class BatchService {
             idempotency.remember(scope, idempotencyKey, hash, 200, result);
         }
         return new Answer(200, result, null);
+    }
+
+    private static RowResult rejected(int i, FileRow row, YearMonth month, ProblemException e) {
+        Problem.FieldError fe = e.errors().isEmpty() ? null : e.errors().get(0);
+        // A locked month's refusal (409) names no field of its own: it is the row's month that is refused.
+        String field = fe != null ? fe.field() : "period_locked".equals(e.code()) ? "period" : "value";
+        String period = month != null ? month.toString() : row == null ? null : row.period();
+        return new RowResult(i, row == null ? null : row.indicator(), period, "rejected", null, null, e.code(),
+                "rows[" + i + "]." + field, e.getMessage(), null);
     }
 }

@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -32,7 +33,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The monthly report as a file: a CSV or an XLSX with the columns {@code indicator}, {@code value}
- * and optionally {@code unit} (Chinese headers 指标代码, 本期数值, 单位 work too), and the XLSX template a
+ * and optionally {@code unit} and {@code period} (Chinese headers 指标代码, 本期数值, 单位, 报告期 work too;
+ * a row's period overrides the upload's, so a year of history fits one file), and the XLSX template a
  * park downloads with its indicators and last year's figures filled in.
  */
 @ApplicationScoped
@@ -69,6 +71,9 @@ public class SpreadsheetService {
                     Cell cell = r.getCell(c);
                     if (cell == null) {
                         cells.add("");
+                    } else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+                        // A month typed as 2025-03 becomes a date in Excel; the period column means its month.
+                        cells.add(YearMonth.from(cell.getLocalDateTimeCellValue()).toString());
                     } else if (cell.getCellType() == CellType.NUMERIC
                             || (cell.getCellType() == CellType.FORMULA && cell.getCachedFormulaResultType() == CellType.NUMERIC)) {
                         // Excel keeps doubles; its own 15-digit rendering is what the person typed.
@@ -101,7 +106,8 @@ public class SpreadsheetService {
         List<String> header = table.get(0).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
         int ind = column(header, "indicator", "指标代码");
         int val = column(header, "value", "本期数值");
-        int unit = header.indexOf("unit") >= 0 ? header.indexOf("unit") : header.indexOf("单位");
+        int unit = column(header, "unit", "单位");
+        int month = column(header, "period", "报告期");
         if (ind < 0 || val < 0) {
             throw ProblemException.badRequest("body", "missing_columns",
                     "the first row must name the columns 'indicator' and 'value' (or 指标代码 and 本期数值)");
@@ -114,13 +120,14 @@ public class SpreadsheetService {
             String code = cell(r, ind);
             String raw = cell(r, val);
             String u = unit < 0 ? null : cell(r, unit);
+            String p = month < 0 || cell(r, month).isEmpty() ? null : cell(r, month);
             if (raw.isEmpty()) {
                 continue; // a template row left empty is "not reported", not zero
             }
             try {
-                out.add(new BatchService.FileRow(code, new BigDecimal(raw.replace(",", "")), u == null || u.isEmpty() ? null : u, null));
+                out.add(new BatchService.FileRow(code, new BigDecimal(raw.replace(",", "")), u == null || u.isEmpty() ? null : u, p, null));
             } catch (NumberFormatException e) {
-                out.add(new BatchService.FileRow(code, null, u, "'" + raw + "' is not a number"));
+                out.add(new BatchService.FileRow(code, null, u, p, "'" + raw + "' is not a number"));
             }
         }
         return out;

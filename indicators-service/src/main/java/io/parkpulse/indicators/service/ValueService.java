@@ -12,16 +12,18 @@ import io.parkpulse.indicators.domain.Periods;
 import io.parkpulse.indicators.domain.Plausibility;
 import io.parkpulse.indicators.domain.Units;
 import io.parkpulse.indicators.domain.ValueFlag;
-import io.parkpulse.indicators.domain.ValueAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Records monthly values: validation, the change, and its event, in one transaction. */
@@ -37,6 +39,9 @@ public class ValueService {
 
     @Inject
     CorrectionService corrections;
+
+    @Inject
+    ValueStore store;
 
     public enum Outcome { IMPORTED, UPDATED, UNCHANGED }
 
@@ -55,43 +60,65 @@ public class ValueService {
     @Transactional
     public Recorded record(String parkCode, String periodText, String indicatorCode, BigDecimal input, String unit,
             String user, String source) {
-        return recordInTransaction(neighbourhood(parkCode, periodText, indicatorCode), indicatorCode, input, unit, user,
-                source);
+        requirePark(parkCode);
+        YearMonth period = month(periodText, "period");
+        Neighbourhood n = new Neighbourhood(parkCode, Set.of(period), indicatorCode);
+        Recorded r = recordInTransaction(n, period, indicatorCode, input, unit, user, source);
+        n.write();
+        return r;
     }
 
     /**
-     * What validating and flagging a park's values for one month needs to read — the catalog, the
-     * lock, and the park's values of this month, the two before and the same month last year — read
-     * once per request instead of once per value.
+     * What validating and flagging a park's values needs to read — the catalog, the locks of the
+     * months written, and the park's values of the years to date around them — read once per request
+     * instead of once per value. Values recorded through it are added to it, so a batch spanning
+     * several months checks each month against the months before it in the same batch. Their rows
+     * and events are written together by {@link #write()}.
      */
     public final class Neighbourhood {
         final String park;
-        final YearMonth period;
         final Map<String, Indicator> catalog = new HashMap<>();
         final Map<String, IndicatorValue> values = new HashMap<>();
-        String source;
-        boolean sourceResolved;
+        private final List<ValueStore.Change> changes = new ArrayList<>();
+        private final List<Outbox.Message> events = new ArrayList<>();
+        /** Per month: the source a value is written with, or the refusal of a locked month. */
+        private final Map<YearMonth, Object> sources = new HashMap<>();
 
-        Neighbourhood(String park, YearMonth period, String onlyIndicator) {
+        Neighbourhood(String park, Set<YearMonth> months, String onlyIndicator) {
             this.park = park;
-            this.period = period;
+            store.lockPark(park);
             for (Indicator i : Indicator.<Indicator>listAll()) {
                 catalog.put(i.code, i);
             }
-            // Only the months the checks read: this one, the two before, and the same month last year.
-            List<String> months = List.of(period.toString(), period.minusMonths(1).toString(),
-                    period.minusMonths(2).toString(), period.minusYears(1).toString());
-            List<IndicatorValue> rows = onlyIndicator == null
-                    ? IndicatorValue.list("id.park = ?1 and id.period in ?2", park, months)
-                    : IndicatorValue.list("id.park = ?1 and id.period in ?2 and id.indicator = ?3", park, months,
-                            onlyIndicator);
-            for (IndicatorValue v : rows) {
-                values.put(v.id.indicator() + "@" + v.id.period(), v);
+            // The checks read, for every month written: the earlier months of its year (year-to-date
+            // figures must not fall), the month before (stocks) and the same month last year.
+            Set<String> read = new TreeSet<>();
+            for (YearMonth m : months) {
+                for (YearMonth x = m.withMonth(1); !x.isAfter(m); x = x.plusMonths(1)) {
+                    read.add(x.toString());
+                }
+                read.add(m.minusMonths(1).toString());
+                read.add(m.minusYears(1).toString());
+            }
+            for (IndicatorValue v : store.read(park, read, onlyIndicator)) {
+                values.put(key(v.id.indicator(), YearMonth.parse(v.id.period())), v);
             }
         }
 
+        /** Writes the values recorded so far, their audit rows and their events. */
+        public void write() {
+            store.write(changes);
+            outbox.publishAll(events);
+            changes.clear();
+            events.clear();
+        }
+
+        private static String key(String indicator, YearMonth month) {
+            return indicator + "@" + month;
+        }
+
         IndicatorValue row(String indicator, YearMonth month) {
-            return values.get(indicator + "@" + month);
+            return values.get(key(indicator, month));
         }
 
         BigDecimal value(String indicator, YearMonth month) {
@@ -99,37 +126,52 @@ public class ValueService {
             return v == null ? null : v.value;
         }
 
-        /** Whether the month is locked (refused) or open for a correction, decided once per request. */
-        String source(String requested) {
-            if (!sourceResolved) {
-                source = corrections.sourceFor(park, period.toString(), requested);
-                sourceResolved = true;
+        /** Whether the month is locked (refused) or open for a correction, decided once per month and request. */
+        String source(YearMonth month, String requested) {
+            Object s = sources.computeIfAbsent(month, m -> {
+                try {
+                    String found = corrections.sourceFor(park, m.toString(), requested);
+                    return found == null ? requested : found;
+                } catch (ProblemException refused) {
+                    return refused;
+                }
+            });
+            if (s instanceof ProblemException refused) {
+                throw refused;
             }
-            return source == null ? requested : source;
+            return (String) s;
         }
     }
 
-    /** Reads a park's month once; refuses an unknown park or a malformed or future month. */
-    public Neighbourhood neighbourhood(String parkCode, String periodText, String onlyIndicator) {
+    /** A month as the API accepts it: well formed, and over (values are reported after the month). */
+    public static YearMonth month(String text, String field) {
+        YearMonth period = Periods.month(text, field);
+        if (period.isAfter(Periods.current())) {
+            throw ProblemException.unprocessable(field, "future_period",
+                    text + " has not begun; values are reported after the month");
+        }
+        return period;
+    }
+
+    /** Reads what recording a park's values for these months needs; refuses an unknown park. */
+    public Neighbourhood neighbourhood(String parkCode, Set<YearMonth> months) {
+        requirePark(parkCode);
+        return new Neighbourhood(parkCode, months, null);
+    }
+
+    public void requirePark(String parkCode) {
         if (Park.findById(parkCode) == null) {
             throw ProblemException.notFound("park", parkCode);
         }
-        YearMonth period = Periods.month(periodText, "period");
-        if (period.isAfter(Periods.current())) {
-            throw ProblemException.unprocessable("period", "future_period",
-                    periodText + " has not begun; values are reported after the month");
-        }
-        return new Neighbourhood(parkCode, period, onlyIndicator);
     }
 
     /**
      * Validates and applies one value in the caller's transaction. Every refusal is thrown as a
      * {@link ProblemException} before anything is written, so a batch can record it and go on.
      */
-    public Recorded recordInTransaction(Neighbourhood n, String indicatorCode, BigDecimal input, String unit,
-            String user, String requestedSource) {
+    public Recorded recordInTransaction(Neighbourhood n, YearMonth period, String indicatorCode, BigDecimal input,
+            String unit, String user, String requestedSource) {
         String parkCode = n.park;
-        YearMonth period = n.period;
         Indicator indicator = n.catalog.get(indicatorCode);
         if (indicator == null) {
             throw ProblemException.unprocessable("indicator", "unknown_indicator",
@@ -158,8 +200,8 @@ public class ValueService {
             throw ProblemException.unprocessable("value", "negative_not_allowed",
                     indicator.nameZh + " cannot be negative");
         }
-        checkCumulative(n, indicator, value);
-        String source = n.source(requestedSource);
+        checkCumulative(n, period, indicator, value);
+        String source = n.source(period, requestedSource);
 
         IndicatorValue row = n.row(indicatorCode, period);
         BigDecimal previous = row == null ? null : row.value;
@@ -169,66 +211,46 @@ public class ValueService {
             row.id = new IndicatorValue.Key(parkCode, indicatorCode, period.toString());
             row.version = 1;
             outcome = Outcome.IMPORTED;
-            n.values.put(indicatorCode + "@" + period, row);
+            n.values.put(Neighbourhood.key(indicatorCode, period), row);
         } else if (row.value.compareTo(value) == 0) {
             return new Recorded(row, indicator, Outcome.UNCHANGED, List.of());
         } else {
             row.version++;
             outcome = Outcome.UPDATED;
         }
-        String periodText = period.toString();
         row.value = value;
         row.recordedAt = OffsetDateTime.now();
         row.recordedBy = user;
         row.source = source;
-        row.persist();
-        ValueAudit audit = new ValueAudit();
-        audit.park = parkCode;
-        audit.indicator = indicatorCode;
-        audit.period = periodText;
-        audit.oldValue = previous;
-        audit.newValue = value;
-        audit.version = row.version;
-        audit.source = source;
-        audit.changedBy = user;
-        audit.changedAt = row.recordedAt;
-        audit.persist();
-        List<ValueFlag> flags = flag(n, indicator, row);
-        outbox.publish(Topics.INDICATORS, EventTypes.VALUE_RECORDED, parkCode,
-                new IndicatorValueRecorded(parkCode, indicatorCode, indicator.nameZh, periodText, value, indicator.unit, previous,
-                        row.version, source, user, row.recordedAt));
+        n.changes.add(new ValueStore.Change(row, previous));
+        List<ValueFlag> flags = flag(n, period, indicator, row);
+        n.events.add(new Outbox.Message(Topics.INDICATORS, EventTypes.VALUE_RECORDED, parkCode,
+                new IndicatorValueRecorded(parkCode, indicatorCode, indicator.nameZh, period.toString(), value,
+                        indicator.unit, previous, row.version, source, user, row.recordedAt)));
         return new Recorded(row, indicator, outcome, flags);
     }
 
     /** A year-to-date figure cannot fall within a year (profit excepted: its catalog entry allows negatives). */
-    private void checkCumulative(Neighbourhood n, Indicator indicator, BigDecimal value) {
-        if (!indicator.isCumulative() || indicator.allowNegative || n.period.getMonthValue() == 1) {
+    private void checkCumulative(Neighbourhood n, YearMonth period, Indicator indicator, BigDecimal value) {
+        if (!indicator.isCumulative() || indicator.allowNegative || period.getMonthValue() == 1) {
             return;
         }
-        YearMonth lastMonth = n.period.minusMonths(1);
-        BigDecimal before = n.value(indicator.code, lastMonth);
-        YearMonth beforeMonth = lastMonth;
-        if (before == null) {
-            // Last month was not reported: the latest earlier month of the year counts (rare, so read here).
-            IndicatorValue earlier = IndicatorValue.find(
-                    "id.park = ?1 and id.indicator = ?2 and id.period >= ?3 and id.period < ?4 order by id.period desc",
-                    n.park, indicator.code, n.period.withMonth(1).toString(), lastMonth.toString()).firstResult();
-            if (earlier == null) {
+        // The latest earlier month of the year counts when last month was not reported.
+        for (YearMonth m = period.minusMonths(1); m.getYear() == period.getYear(); m = m.minusMonths(1)) {
+            BigDecimal before = n.value(indicator.code, m);
+            if (before != null) {
+                if (value.compareTo(before) < 0) {
+                    throw ProblemException.unprocessable("value", "cumulative_decrease",
+                            indicator.nameZh + " is reported year to date and cannot fall below " + before.toPlainString()
+                                    + " " + indicator.unit + " reported for " + m);
+                }
                 return;
             }
-            before = earlier.value;
-            beforeMonth = YearMonth.parse(earlier.id.period());
-        }
-        if (value.compareTo(before) < 0) {
-            throw ProblemException.unprocessable("value", "cumulative_decrease",
-                    indicator.nameZh + " is reported year to date and cannot fall below " + before.toPlainString() + " "
-                            + indicator.unit + " reported for " + beforeMonth);
         }
     }
 
     /** Stores the value's review flags, if any; the value itself is kept either way. */
-    private List<ValueFlag> flag(Neighbourhood n, Indicator indicator, IndicatorValue row) {
-        YearMonth period = n.period;
+    private List<ValueFlag> flag(Neighbourhood n, YearMonth period, Indicator indicator, IndicatorValue row) {
         BigDecimal lastYear = n.value(indicator.code, period.minusYears(1));
         if (indicator.isCumulative() && period.getMonthValue() == 1) {
             return flagsOf(row, Plausibility.check(indicator, row.value, row.value, null, lastYear, thresholds()));
@@ -249,7 +271,7 @@ public class ValueService {
     }
 
     private List<ValueFlag> flagsOf(IndicatorValue row, List<Plausibility.Finding> findings) {
-        List<ValueFlag> flags = new java.util.ArrayList<>();
+        List<ValueFlag> flags = new ArrayList<>();
         for (Plausibility.Finding f : findings) {
             ValueFlag flag = new ValueFlag();
             flag.park = row.id.park();

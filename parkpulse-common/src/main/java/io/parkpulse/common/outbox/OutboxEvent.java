@@ -22,7 +22,7 @@ public class OutboxEvent extends PanacheEntityBase {
     @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq_seq", allocationSize = 50)
     public Long seq;
 
-    @Column(nullable = false, unique = true)
+    @Column(nullable = false)
     public UUID id;
 
     @Column(nullable = false)

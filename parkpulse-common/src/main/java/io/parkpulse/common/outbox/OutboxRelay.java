@@ -29,9 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows in commit order and marks a row sent only after the broker acknowledged it
+ * Publishes outbox rows in commit order and deletes a row only after the broker acknowledged it
  * (acks=all). While Kafka is down rows wait and the API keeps accepting writes; a row sent but not
- * marked (a crash between the two) is sent again, which consumers absorb by event id.
+ * deleted (a crash between the two) is sent again, which consumers absorb by event id.
  * <p>
  * A transaction-scoped advisory lock makes one instance the relay at a time, so several replicas of
  * a service never interleave and reorder one park's events.
@@ -126,7 +126,7 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch; returns how many rows were acknowledged and marked. */
+    /** Sends one batch; returns how many rows were acknowledged and deleted. */
     int relayOnce() {
         Batch batch = QuarkusTransaction.requiringNew().timeout(60).call(() -> {
             try (Connection c = dataSource.getConnection()) {
@@ -156,7 +156,7 @@ public class OutboxRelay {
                         break;
                     }
                 }
-                markSent(c, acked);
+                forgetSent(c, acked);
                 return new Batch(acked.size(), failure);
             }
         });
@@ -179,8 +179,7 @@ public class OutboxRelay {
     private List<Row> pending(Connection c) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
-                "select seq, id, topic, event_key, type, occurred_at, payload from outbox_event "
-                        + "where sent_at is null order by seq limit ?")) {
+                "select seq, id, topic, event_key, type, occurred_at, payload from outbox_event order by seq limit ?")) {
             s.setInt(1, batchSize);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -192,11 +191,13 @@ public class OutboxRelay {
         return rows;
     }
 
-    private void markSent(Connection c, List<Long> seqs) throws SQLException {
+    private void forgetSent(Connection c, List<Long> seqs) throws SQLException {
         if (seqs.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement("update outbox_event set sent_at = now() where seq = any(?)")) {
+        // Deleted rather than marked: the topic is the record of what was sent, and an update would
+        // write every sent row (and its index entries) a second time.
+        try (PreparedStatement s = c.prepareStatement("delete from outbox_event where seq = any(?)")) {
             Array arr = c.createArrayOf("bigint", seqs.toArray());
             s.setArray(1, arr);
             s.executeUpdate();
@@ -241,7 +242,7 @@ public class OutboxRelay {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
                         "select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0) "
-                                + "from outbox_event where sent_at is null");
+                                + "from outbox_event");
                 ResultSet rs = s.executeQuery()) {
             rs.next();
             return new long[] { rs.getLong(1), (long) rs.getDouble(2) };

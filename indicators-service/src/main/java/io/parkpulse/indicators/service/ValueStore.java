@@ -1,0 +1,152 @@
+package io.parkpulse.indicators.service;
+
+import io.parkpulse.indicators.domain.IndicatorValue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+
+/**
+ * Reads and writes a park's values in plain SQL on the transaction's own connection. A batch of
+ * values is a few multi-row statements (the values upserted, then their audit rows) instead of two
+ * entity inserts per value. The values it reads are not managed entities: nothing is written behind
+ * its back at flush.
+ */
+@ApplicationScoped
+public class ValueStore {
+
+    /** Rows per statement: PostgreSQL allows 32,767 parameters, the audit row takes 9. */
+    static final int CHUNK = 1000;
+
+    @Inject
+    EntityManager em;
+
+    /** A change to write: the value's new state and what it was before (null: not reported until now). */
+    public record Change(IndicatorValue row, BigDecimal previous) {
+    }
+
+    /**
+     * Serialises writers of one park until the transaction ends, so two requests cannot both read
+     * version n and both write n + 1 (consumers would keep one and drop the other).
+     */
+    public void lockPark(String park) {
+        work(c -> {
+            try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(1, hashtext(?))")) {
+                s.setString(1, park);
+                s.execute();
+            }
+            return null;
+        });
+    }
+
+    /** The park's values of these months (of one indicator when {@code onlyIndicator} is set). */
+    public List<IndicatorValue> read(String park, Collection<String> months, String onlyIndicator) {
+        return work(c -> {
+            List<IndicatorValue> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("select indicator_code, period, value, version, recorded_at, "
+                    + "recorded_by, source from indicator_value where park_code = ? and period = any(?)"
+                    + (onlyIndicator == null ? "" : " and indicator_code = ?"))) {
+                s.setString(1, park);
+                s.setArray(2, c.createArrayOf("bpchar", months.toArray()));
+                if (onlyIndicator != null) {
+                    s.setString(3, onlyIndicator);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        IndicatorValue v = new IndicatorValue();
+                        v.id = new IndicatorValue.Key(park, rs.getString(1), rs.getString(2));
+                        v.value = rs.getBigDecimal(3);
+                        v.version = rs.getLong(4);
+                        v.recordedAt = rs.getObject(5, OffsetDateTime.class);
+                        v.recordedBy = rs.getString(6);
+                        v.source = rs.getString(7);
+                        out.add(v);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Writes the values' new state and one audit row per change. */
+    public void write(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        // The last state of each value (a value is changed once per batch, but never write a key twice).
+        Map<IndicatorValue.Key, IndicatorValue> latest = new LinkedHashMap<>();
+        for (Change ch : changes) {
+            latest.put(ch.row().id, ch.row());
+        }
+        List<IndicatorValue> rows = new ArrayList<>(latest.values());
+        work(c -> {
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<IndicatorValue> part = rows.subList(from, Math.min(from + CHUNK, rows.size()));
+                try (PreparedStatement s = c.prepareStatement("insert into indicator_value (park_code, indicator_code, "
+                        + "period, value, version, recorded_at, recorded_by, source) values "
+                        + placeholders(part.size(), 8) + " on conflict (park_code, indicator_code, period) do update set "
+                        + "value = excluded.value, version = excluded.version, recorded_at = excluded.recorded_at, "
+                        + "recorded_by = excluded.recorded_by, source = excluded.source")) {
+                    int i = 1;
+                    for (IndicatorValue v : part) {
+                        s.setString(i++, v.id.park());
+                        s.setString(i++, v.id.indicator());
+                        s.setString(i++, v.id.period());
+                        s.setBigDecimal(i++, v.value);
+                        s.setLong(i++, v.version);
+                        s.setObject(i++, v.recordedAt);
+                        s.setString(i++, v.recordedBy);
+                        s.setString(i++, v.source);
+                    }
+                    s.executeUpdate();
+                }
+            }
+            for (int from = 0; from < changes.size(); from += CHUNK) {
+                List<Change> part = changes.subList(from, Math.min(from + CHUNK, changes.size()));
+                try (PreparedStatement s = c.prepareStatement("insert into value_audit (park_code, indicator_code, period, "
+                        + "old_value, new_value, version, source, changed_by, changed_at) values " + placeholders(part.size(), 9))) {
+                    int i = 1;
+                    for (Change ch : part) {
+                        IndicatorValue v = ch.row();
+                        s.setString(i++, v.id.park());
+                        s.setString(i++, v.id.indicator());
+                        s.setString(i++, v.id.period());
+                        s.setBigDecimal(i++, ch.previous());
+                        s.setBigDecimal(i++, v.value);
+                        s.setLong(i++, v.version);
+                        s.setString(i++, v.source);
+                        s.setString(i++, v.recordedBy);
+                        s.setObject(i++, v.recordedAt);
+                    }
+                    s.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    static String placeholders(int rows, int columns) {
+        String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+        return String.join(", ", Collections.nCopies(rows, row));
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T work(Work<T> w) {
+        return em.unwrap(Session.class).doReturningWork(w::run);
+    }
+}
