@@ -40,6 +40,9 @@ public final class ImportBenchmark {
             "foreign_capital_used", "industrial_electricity", "energy_consumption", "rd_expenditure",
             "above_scale_enterprises", "high_tech_enterprises", "specialized_smes", "employees",
             "standard_factory_area", "revitalized_idle_land");
+    /** The catalog's stock indicators among them (a level at month end, not a total since January). */
+    static final java.util.Set<String> STOCKS = java.util.Set.of("above_scale_enterprises", "high_tech_enterprises",
+            "specialized_smes", "employees", "standard_factory_area");
     static final int MONTHS = 48;
     static final int CLIENTS = 4;
 
@@ -76,7 +79,15 @@ public final class ImportBenchmark {
                 importAll(base, batches(admin, base, "WARM-Y", warm, true));
                 Run month = importAll(base, monthly);
                 Run year = importAll(base, yearly);
-                double jdbcSeconds = jdbcBaseline(e, monthly);
+                // The baseline runs on a quiet server: every event sent, every dirty page written, and the
+                // median of three runs (one short run swings with whatever else the machine does).
+                awaitOutboxDrained(e);
+                List<Double> raw = new ArrayList<>();
+                for (int r = 0; r < 3; r++) {
+                    raw.add(jdbcBaseline(e, monthly));
+                }
+                Collections.sort(raw);
+                double jdbcSeconds = raw.get(1);
                 int values = month.values();
                 double jdbcRate = values / jdbcSeconds;
                 String report = String.format("""
@@ -89,7 +100,8 @@ public final class ImportBenchmark {
                         every row naming its month), each for its own %d parks, after both shapes ran unmeasured for
                         %d further parks (a warm JVM, as a running server is). The baseline inserts the same rows
                         with multi-row `INSERT … VALUES (…), (…)` statements of 1,000 rows over plain JDBC into a
-                        table of the same shape, on the same server, in the same run.
+                        table of the same shape, on the same server, in the same run, once the service had sent every
+                        event (median of three runs: %.2f, %.2f, %.2f s).
 
                         | path | requests | seconds | values/s | request latency p50 / p99 | ratio to raw |
                         |---|---:|---:|---:|---:|---:|
@@ -100,6 +112,7 @@ public final class ImportBenchmark {
                         Target: the API reaches at least a quarter (0.25) of the raw insert rate.
                         """, values, LocalDate.now(), Runtime.getRuntime().availableProcessors(), parks, MONTHS,
                         INDICATORS.size(), CLIENTS, INDICATORS.size(), 12 * INDICATORS.size(), parks, warm,
+                        raw.get(0), raw.get(1), raw.get(2),
                         month.requests(), month.seconds(), month.rate(), month.p50Ms(), month.p99Ms(), month.rate() / jdbcRate,
                         year.requests(), year.seconds(), year.rate(), year.p50Ms(), year.p99Ms(), year.rate() / jdbcRate,
                         jdbcSeconds, jdbcRate);
@@ -121,8 +134,10 @@ public final class ImportBenchmark {
                 YearMonth ym = YearMonth.of(2021, 1).plusMonths(m);
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (int i = 0; i < INDICATORS.size(); i++) {
-                    // Year to date grows with the month, so every row is valid.
-                    BigDecimal v = BigDecimal.valueOf((long) (p + 1) * (i + 1) * 1000L * ym.getMonthValue(), 2);
+                    // Shaped like real reports, so every row is valid and none is flagged for review: a
+                    // year-to-date figure grows by the same amount every month, a stock stays level.
+                    long month = STOCKS.contains(INDICATORS.get(i)) ? 1 : ym.getMonthValue();
+                    BigDecimal v = BigDecimal.valueOf((long) (p + 1) * (i + 1) * 1000L * month, 2);
                     rows.add(byYear ? Map.of("indicator", INDICATORS.get(i), "value", v, "period", ym.toString())
                             : Map.of("indicator", INDICATORS.get(i), "value", v));
                 }
@@ -168,6 +183,23 @@ public final class ImportBenchmark {
         Collections.sort(sorted);
         return new Run(values, batches.size(), seconds, sorted.get(sorted.size() / 2) / 1e6,
                 sorted.get((int) (sorted.size() * 0.99)) / 1e6);
+    }
+
+    static void awaitOutboxDrained(Endpoints e) throws Exception {
+        try (Connection c = DriverManager.getConnection(e.jdbcUrl("bench_indicators"), e.user(), e.password());
+                Statement s = c.createStatement()) {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+            while (Instant.now().isBefore(deadline)) {
+                try (var rs = s.executeQuery("select count(*) from outbox_event")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        break;
+                    }
+                }
+                Thread.sleep(500);
+            }
+            s.execute("checkpoint");
+        }
     }
 
     static double jdbcBaseline(Endpoints e, List<Batch> batches) throws Exception {

@@ -74,7 +74,8 @@ public class BatchService {
     public Answer submitRows(String park, String period, List<FileRow> rows, boolean dryRun, boolean atomic, String user,
             String source, String idempotencyKey) {
         String scope = "values:" + park;
-        String hash = idempotency.hash(park, period, rows, dryRun, atomic);
+        // Hashing a thousand rows is not free; only a request with a key is ever compared.
+        String hash = idempotencyKey == null ? null : idempotency.hash(park, period, rows, dryRun, atomic);
         Optional<IdempotencyStore.Stored> earlier = idempotency.find(scope, idempotencyKey, hash);
         if (earlier.isPresent()) {
             return new Answer(earlier.get().status(), null, earlier.get().body());
