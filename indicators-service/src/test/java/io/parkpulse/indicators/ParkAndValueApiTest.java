@@ -191,6 +191,33 @@ class ParkAndValueApiTest {
         assertTrue(parks.get(0).value().contains("\"developedLandMu\":8650.5"), parks.get(0).value());
     }
 
+    @Test
+    void aBatchRequestIsPublishedAsOneEventOfItsChanges() throws Exception {
+        String park = registerPark(uniqueCode());
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"value\": 1000}")
+                .put("/api/v1/parks/{p}/values/2024-05/tax_revenue", park).then().statusCode(200);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("period", "2024-05", "rows", List.of(
+                Map.of("indicator", "tax_revenue", "value", 1000),          // unchanged: not in the event
+                Map.of("indicator", "employees", "value", 300),             // imported
+                Map.of("indicator", "no_such", "value", 1),                 // rejected: not in the event
+                Map.of("indicator", "tax_revenue", "value", 900, "period", "2024-04"))))  // imported, its own month
+                .post("/api/v1/parks/{p}/values", park).then().statusCode(200).body("summary.imported", equalTo(2));
+
+        List<ConsumerRecord<String, String>> seen = readAll(Topics.INDICATORS, park, 2);
+        assertEquals(2, seen.size());
+        assertEquals("parkpulse.indicators.value-recorded.v1", CloudEventHeaders.get(seen.get(0).headers(), "ce_type"));
+        ConsumerRecord<String, String> batch = seen.get(1);
+        assertEquals("parkpulse.indicators.values-recorded.v1", CloudEventHeaders.get(batch.headers(), "ce_type"));
+        assertEquals(park, batch.key());
+        var payload = new com.fasterxml.jackson.databind.ObjectMapper().readTree(batch.value());
+        assertEquals(park, payload.get("park").asText());
+        assertEquals(2, payload.get("values").size(), batch.value());
+        // Oldest month first, as the batch applied them; each value carries its own version.
+        assertEquals("2024-04", payload.get("values").get(0).get("period").asText());
+        assertEquals("employees", payload.get("values").get(1).get("indicator").asText());
+        assertEquals(1, payload.get("values").get(1).get("version").asInt());
+    }
+
     static List<ConsumerRecord<String, String>> readAll(String topic, String key, int expected) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         return TestEvents.read(bootstrap, topic, r -> key.equals(r.key()), expected, Duration.ofSeconds(30));

@@ -38,6 +38,33 @@ class RankingTest {
                         + ",\"source\":\"API\",\"recordedBy\":\"t\",\"recordedAt\":\"2025-07-10T10:00:00+08:00\"}", id);
     }
 
+    static String valueJson(String park, String period, String value, long version) {
+        return "{\"park\":\"" + park + "\",\"indicator\":\"tax_revenue\",\"indicatorName\":\"税收\",\"period\":\"" + period
+                + "\",\"value\":" + value + ",\"unit\":\"万元\",\"version\":" + version
+                + ",\"source\":\"API\",\"recordedBy\":\"t\",\"recordedAt\":\"2025-07-10T10:00:00+08:00\"}";
+    }
+
+    @Test
+    void aBatchEventAppliesEachValueByItsVersion() {
+        String g = "B" + UUID.randomUUID().toString().substring(0, 6);
+        String a = g + "A", b = g + "B";
+        park(a, "甲园区", g);
+        park(b, "乙园区", g);
+        value(a, "tax_revenue", "2025-06", "900", 3, null);
+        // One batch request of park A (a stale version of June and a new May) and one of park B.
+        TestEvents.publish(bootstrap(), Topics.INDICATORS, a, EventTypes.VALUES_RECORDED, "{\"park\":\"" + a
+                + "\",\"values\":[" + valueJson(a, "2025-06", "100", 2) + "," + valueJson(a, "2025-05", "50", 1) + "]}", null);
+        TestEvents.publish(bootstrap(), Topics.INDICATORS, b, EventTypes.VALUES_RECORDED, "{\"park\":\"" + b
+                + "\",\"values\":[" + valueJson(b, "2025-06", "400", 1) + "," + valueJson(b, "2025-05", "60", 1) + "]}", null);
+        TestEvents.await("both parks ranked for 2025-05", Duration.ofSeconds(30),
+                () -> ranking("tax_revenue", "2025-05", g).extract().path("entries.size()").equals(2));
+        ranking("tax_revenue", "2025-05", g).statusCode(200).body("entries.park", contains(b, a))
+                .body("entries.value", contains(60, 50));
+        // June of park A keeps version 3 (900): the batch's older version 2 did not move it back.
+        ranking("tax_revenue", "2025-06", g).statusCode(200).body("entries.park", contains(a, b))
+                .body("entries.value", contains(900, 400));
+    }
+
     ValidatableResponse ranking(String indicator, String period, String group) {
         return given().auth().oauth2(ANALYST).queryParam("indicator", indicator).queryParam("period", period)
                 .queryParam("peerGroup", group).get("/api/v1/rankings").then();

@@ -152,7 +152,7 @@ public class BatchService {
         int rejected = rows.size() - imported - updated - unchanged;
         boolean failed = atomic && rejected > 0;
         if (!failed && !dryRun && neighbourhood != null) {
-            neighbourhood.write();
+            neighbourhood.write(true);
         }
         boolean applied = !dryRun && !failed && imported + updated > 0;
         String status = rejected == 0 ? "SUCCESS" : failed ? "ERROR" : "WARNING";

@@ -4,6 +4,7 @@ import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.IndicatorValueRecorded;
+import io.parkpulse.common.events.payload.IndicatorValuesRecorded;
 import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.IndicatorValue;
@@ -64,7 +65,7 @@ public class ValueService {
         YearMonth period = month(periodText, "period");
         Neighbourhood n = new Neighbourhood(parkCode, Set.of(period), indicatorCode);
         Recorded r = recordInTransaction(n, period, indicatorCode, input, unit, user, source);
-        n.write();
+        n.write(false);
         return r;
     }
 
@@ -73,14 +74,14 @@ public class ValueService {
      * months written, and the park's values of the years to date around them — read once per request
      * instead of once per value. Values recorded through it are added to it, so a batch spanning
      * several months checks each month against the months before it in the same batch. Their rows
-     * and events are written together by {@link #write()}.
+     * and events are written together by {@link #write(boolean)}.
      */
     public final class Neighbourhood {
         final String park;
         final Map<String, Indicator> catalog = new HashMap<>();
         final Map<String, IndicatorValue> values = new HashMap<>();
         private final List<ValueStore.Change> changes = new ArrayList<>();
-        private final List<Outbox.Message> events = new ArrayList<>();
+        private final List<IndicatorValueRecorded> events = new ArrayList<>();
         /** Per month: the source a value is written with, or the refusal of a locked month. */
         private final Map<YearMonth, Object> sources = new HashMap<>();
 
@@ -105,10 +106,24 @@ public class ValueService {
             }
         }
 
-        /** Writes the values recorded so far, their audit rows and their events. */
-        public void write() {
+        /**
+         * Writes the values recorded so far and their audit rows, and publishes them: one
+         * value-recorded event for a single value, one values-recorded event per batch request.
+         */
+        public void write(boolean batch) {
             store.write(changes);
-            outbox.publishAll(events);
+            List<Outbox.Message> messages = new ArrayList<>();
+            if (!batch) {
+                events.forEach(e -> messages.add(new Outbox.Message(Topics.INDICATORS, EventTypes.VALUE_RECORDED, park, e)));
+            } else {
+                for (int from = 0; from < events.size(); from += IndicatorValuesRecorded.MAX_VALUES) {
+                    List<IndicatorValueRecorded> part = List.copyOf(
+                            events.subList(from, Math.min(from + IndicatorValuesRecorded.MAX_VALUES, events.size())));
+                    messages.add(new Outbox.Message(Topics.INDICATORS, EventTypes.VALUES_RECORDED, park,
+                            new IndicatorValuesRecorded(park, part)));
+                }
+            }
+            outbox.publishAll(messages);
             changes.clear();
             events.clear();
         }
@@ -224,9 +239,8 @@ public class ValueService {
         row.source = source;
         n.changes.add(new ValueStore.Change(row, previous));
         List<ValueFlag> flags = flag(n, period, indicator, row);
-        n.events.add(new Outbox.Message(Topics.INDICATORS, EventTypes.VALUE_RECORDED, parkCode,
-                new IndicatorValueRecorded(parkCode, indicatorCode, indicator.nameZh, period.toString(), value,
-                        indicator.unit, previous, row.version, source, user, row.recordedAt)));
+        n.events.add(new IndicatorValueRecorded(parkCode, indicatorCode, indicator.nameZh, period.toString(), value,
+                indicator.unit, previous, row.version, source, user, row.recordedAt));
         return new Recorded(row, indicator, outcome, flags);
     }
 

@@ -9,6 +9,8 @@ public final class EventTypes {
     public static final String PARK_UPDATED = "parkpulse.parks.park-updated.v1";
 
     public static final String VALUE_RECORDED = "parkpulse.indicators.value-recorded.v1";
+    /** A batch request's changes as one event (at most {@code IndicatorValuesRecorded.MAX_VALUES} each). */
+    public static final String VALUES_RECORDED = "parkpulse.indicators.values-recorded.v1";
     public static final String TARGET_SET = "parkpulse.indicators.target-set.v1";
     public static final String INDICATOR_DEFINED = "parkpulse.indicators.indicator-defined.v1";
     public static final String INDICATOR_RETIRED = "parkpulse.indicators.indicator-retired.v1";
