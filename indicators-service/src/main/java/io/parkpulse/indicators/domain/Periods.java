@@ -4,14 +4,17 @@ import io.parkpulse.common.error.ProblemException;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.regex.Pattern;
 
 /** The base period is a calendar month, written {@code YYYY-MM}. */
 public final class Periods {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+
     public static YearMonth month(String text, String field) {
-        if (text == null || !text.matches("\\d{4}-\\d{2}")) {
+        if (text == null || !MONTH.matcher(text).matches()) {
             throw ProblemException.badRequest(field, "invalid_period", "a month is written YYYY-MM, e.g. 2026-06");
         }
         try {

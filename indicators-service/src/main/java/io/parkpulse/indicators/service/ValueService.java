@@ -9,6 +9,7 @@ import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.IndicatorValue;
 import io.parkpulse.indicators.domain.Park;
+import io.parkpulse.indicators.domain.PeriodLock;
 import io.parkpulse.indicators.domain.Periods;
 import io.parkpulse.indicators.domain.Plausibility;
 import io.parkpulse.indicators.domain.Units;
@@ -21,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,6 +86,8 @@ public class ValueService {
         private final List<IndicatorValueRecorded> events = new ArrayList<>();
         /** Per month: the source a value is written with, or the refusal of a locked month. */
         private final Map<YearMonth, Object> sources = new HashMap<>();
+        /** The months written that a closed quarter locked (read once; most batches have none). */
+        private final Set<String> locked = new HashSet<>();
 
         Neighbourhood(String park, Set<YearMonth> months, String onlyIndicator) {
             this.park = park;
@@ -100,6 +104,10 @@ public class ValueService {
                 }
                 read.add(m.minusMonths(1).toString());
                 read.add(m.minusYears(1).toString());
+            }
+            List<String> written = months.stream().map(YearMonth::toString).toList();
+            for (PeriodLock l : PeriodLock.<PeriodLock>list("period in ?1", written)) {
+                locked.add(l.period);
             }
             for (IndicatorValue v : store.read(park, read, onlyIndicator)) {
                 values.put(key(v.id.indicator(), YearMonth.parse(v.id.period())), v);
@@ -144,6 +152,9 @@ public class ValueService {
         /** Whether the month is locked (refused) or open for a correction, decided once per month and request. */
         String source(YearMonth month, String requested) {
             Object s = sources.computeIfAbsent(month, m -> {
+                if (!locked.contains(m.toString())) {
+                    return requested;
+                }
                 try {
                     String found = corrections.sourceFor(park, m.toString(), requested);
                     return found == null ? requested : found;
