@@ -98,9 +98,10 @@ public final class ImportBenchmark {
                         ## Import: %,d values through the batch API vs a plain JDBC insert
 
                         Measured %s on this machine (%d cores), `./parkpulse bench import`: %d parks × %d months ×
-                        %d indicators, %d concurrent clients, against indicators-service running as its packaged JAR
-                        (full JIT, 1 GB heap) on the embedded PostgreSQL 17, twice: as the monthly report sends them (one batch per park
-                        and month, %d rows) and as a history import does (one batch per park and year, %d rows,
+                        %d indicators, %d concurrent clients (HTTP/1.1 keep-alive; bodies and tokens made before the
+                        clock starts; every answer checked for HTTP 200 and no rejected row), against indicators-service
+                        running as its packaged JAR (full JIT, 1 GB heap) on the embedded PostgreSQL 17, twice: as the
+                        monthly report sends them (one batch per park and month, %d rows) and as a history import does (one batch per park and year, %d rows,
                         every row naming its month), each for its own %d parks, after both shapes ran unmeasured for
                         %d further parks (a warm JVM, as a running server is). The baseline inserts the same rows
                         with multi-row `INSERT … VALUES (…), (…)` statements of 1,000 rows over plain JDBC into a

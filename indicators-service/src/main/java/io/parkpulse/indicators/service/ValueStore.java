@@ -20,7 +20,7 @@ import org.hibernate.Session;
 
 /**
  * Reads and writes a park's values in plain SQL on the transaction's own connection. A batch of
- * values is a few multi-row statements (the values upserted, then their audit rows) instead of two
+ * values is a few multi-row statements (new values, changed values, their audit rows) instead of two
  * entity inserts per value. The values it reads are not managed entities: nothing is written behind
  * its back at flush.
  */
@@ -92,24 +92,26 @@ public class ValueStore {
         }
         List<IndicatorValue> rows = new ArrayList<>(latest.values());
         work(c -> {
-            for (int from = 0; from < rows.size(); from += CHUNK) {
-                List<IndicatorValue> part = rows.subList(from, Math.min(from + CHUNK, rows.size()));
+            // Under the park's lock the caller knows which values exist: new ones are plain inserts
+            // (no speculative insertion as an upsert would do), changed ones one update.
+            List<IndicatorValue> added = rows.stream().filter(v -> v.version == 1).toList();
+            List<IndicatorValue> changed = rows.stream().filter(v -> v.version > 1).toList();
+            for (int from = 0; from < added.size(); from += CHUNK) {
+                List<IndicatorValue> part = added.subList(from, Math.min(from + CHUNK, added.size()));
                 try (PreparedStatement s = c.prepareStatement("insert into indicator_value (park_code, indicator_code, "
-                        + "period, value, version, recorded_at, recorded_by, source) values "
-                        + placeholders(part.size(), 8) + " on conflict (park_code, indicator_code, period) do update set "
-                        + "value = excluded.value, version = excluded.version, recorded_at = excluded.recorded_at, "
-                        + "recorded_by = excluded.recorded_by, source = excluded.source")) {
-                    int i = 1;
-                    for (IndicatorValue v : part) {
-                        s.setString(i++, v.id.park());
-                        s.setString(i++, v.id.indicator());
-                        s.setString(i++, v.id.period());
-                        s.setBigDecimal(i++, v.value);
-                        s.setLong(i++, v.version);
-                        s.setObject(i++, v.recordedAt);
-                        s.setString(i++, v.recordedBy);
-                        s.setString(i++, v.source);
-                    }
+                        + "period, value, version, recorded_at, recorded_by, source) values " + placeholders(part.size(), 8))) {
+                    bindValues(s, part);
+                    s.executeUpdate();
+                }
+            }
+            for (int from = 0; from < changed.size(); from += CHUNK) {
+                List<IndicatorValue> part = changed.subList(from, Math.min(from + CHUNK, changed.size()));
+                try (PreparedStatement s = c.prepareStatement("update indicator_value v set value = x.value::numeric, "
+                        + "version = x.version::bigint, recorded_at = x.recorded_at::timestamptz, recorded_by = x.recorded_by, "
+                        + "source = x.source from (values " + placeholders(part.size(), 8) + ") as x(park_code, "
+                        + "indicator_code, period, value, version, recorded_at, recorded_by, source) "
+                        + "where v.park_code = x.park_code and v.indicator_code = x.indicator_code and v.period = x.period::char(7)")) {
+                    bindValues(s, part);
                     s.executeUpdate();
                 }
             }
@@ -135,6 +137,20 @@ public class ValueStore {
             }
             return null;
         });
+    }
+
+    private static void bindValues(PreparedStatement s, List<IndicatorValue> rows) throws SQLException {
+        int i = 1;
+        for (IndicatorValue v : rows) {
+            s.setString(i++, v.id.park());
+            s.setString(i++, v.id.indicator());
+            s.setString(i++, v.id.period());
+            s.setBigDecimal(i++, v.value);
+            s.setLong(i++, v.version);
+            s.setObject(i++, v.recordedAt);
+            s.setString(i++, v.recordedBy);
+            s.setString(i++, v.source);
+        }
     }
 
     static String placeholders(int rows, int columns) {
