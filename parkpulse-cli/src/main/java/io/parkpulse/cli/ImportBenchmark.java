@@ -110,7 +110,7 @@ public final class ImportBenchmark {
 
                         | path | requests | seconds | values/s | request latency p50 / p99 | ratio to raw |
                         |---|---:|---:|---:|---:|---:|
-                        | batch API, a park's month per request (validation, audit row, outbox event, review checks per value) | %,d | %.1f | %,.0f | %.0f ms / %.0f ms | %.3f |
+                        | batch API, a park's month per request (validation, audit row and review checks per value, one event per request) | %,d | %.1f | %,.0f | %.0f ms / %.0f ms | %.3f |
                         | batch API, a park's year per request (the same work per value) | %,d | %.1f | %,.0f | %.0f ms / %.0f ms | **%.3f** |
                         | plain JDBC multi-row INSERT | — | %.2f | %,.0f | — | 1 |
 
