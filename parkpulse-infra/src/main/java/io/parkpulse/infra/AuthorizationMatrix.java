@@ -62,12 +62,18 @@ public final class AuthorizationMatrix {
         List<Rule> rules = read(resource);
         Set<String> documented = new TreeSet<>();
         Map<String, Object> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().path("paths");
+        Map<String, String> operationIds = new java.util.HashMap<>();
         for (var p : paths.entrySet()) {
             @SuppressWarnings("unchecked")
-            Set<String> methods = ((Map<String, Object>) p.getValue()).keySet();
-            for (String method : methods) {
-                if (List.of("get", "post", "put", "delete", "patch").contains(method)) {
-                    documented.add(method.toUpperCase() + " " + p.getKey());
+            Map<String, Object> operations = (Map<String, Object>) p.getValue();
+            for (var op : operations.entrySet()) {
+                if (List.of("get", "post", "put", "delete", "patch").contains(op.getKey())) {
+                    String key = op.getKey().toUpperCase() + " " + p.getKey();
+                    documented.add(key);
+                    // Clients are generated from the document: an operation id names one operation only.
+                    Object id = ((Map<?, ?>) op.getValue()).get("operationId");
+                    String other = id == null ? null : operationIds.put(id.toString(), key);
+                    assertEquals(null, other, "operationId " + id + " names both " + other + " and " + key);
                 }
             }
         }
