@@ -1,5 +1,6 @@
 package io.parkpulse.indicators.service;
 
+import io.parkpulse.common.sql.MultiRow;
 import io.parkpulse.indicators.domain.IndicatorValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +26,6 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class ValueStore {
-
-    /** Rows per statement: PostgreSQL allows 32,767 parameters, the audit row takes 9. */
-    static final int CHUNK = 1000;
 
     @Inject
     EntityManager em;
@@ -96,29 +93,26 @@ public class ValueStore {
             // (no speculative insertion as an upsert would do), changed ones one update.
             List<IndicatorValue> added = rows.stream().filter(v -> v.version == 1).toList();
             List<IndicatorValue> changed = rows.stream().filter(v -> v.version > 1).toList();
-            for (int from = 0; from < added.size(); from += CHUNK) {
-                List<IndicatorValue> part = added.subList(from, Math.min(from + CHUNK, added.size()));
+            for (List<IndicatorValue> part : MultiRow.chunks(added)) {
                 try (PreparedStatement s = c.prepareStatement("insert into indicator_value (park_code, indicator_code, "
-                        + "period, value, version, recorded_at, recorded_by, source) values " + placeholders(part.size(), 8))) {
+                        + "period, value, version, recorded_at, recorded_by, source) values " + MultiRow.placeholders(part.size(), 8))) {
                     bindValues(s, part);
                     s.executeUpdate();
                 }
             }
-            for (int from = 0; from < changed.size(); from += CHUNK) {
-                List<IndicatorValue> part = changed.subList(from, Math.min(from + CHUNK, changed.size()));
+            for (List<IndicatorValue> part : MultiRow.chunks(changed)) {
                 try (PreparedStatement s = c.prepareStatement("update indicator_value v set value = x.value::numeric, "
                         + "version = x.version::bigint, recorded_at = x.recorded_at::timestamptz, recorded_by = x.recorded_by, "
-                        + "source = x.source from (values " + placeholders(part.size(), 8) + ") as x(park_code, "
+                        + "source = x.source from (values " + MultiRow.placeholders(part.size(), 8) + ") as x(park_code, "
                         + "indicator_code, period, value, version, recorded_at, recorded_by, source) "
                         + "where v.park_code = x.park_code and v.indicator_code = x.indicator_code and v.period = x.period::char(7)")) {
                     bindValues(s, part);
                     s.executeUpdate();
                 }
             }
-            for (int from = 0; from < changes.size(); from += CHUNK) {
-                List<Change> part = changes.subList(from, Math.min(from + CHUNK, changes.size()));
+            for (List<Change> part : MultiRow.chunks(changes)) {
                 try (PreparedStatement s = c.prepareStatement("insert into value_audit (park_code, indicator_code, period, "
-                        + "old_value, new_value, version, source, changed_by, changed_at) values " + placeholders(part.size(), 9))) {
+                        + "old_value, new_value, version, source, changed_by, changed_at) values " + MultiRow.placeholders(part.size(), 9))) {
                     int i = 1;
                     for (Change ch : part) {
                         IndicatorValue v = ch.row();
@@ -151,11 +145,6 @@ public class ValueStore {
             s.setString(i++, v.recordedBy);
             s.setString(i++, v.source);
         }
-    }
-
-    static String placeholders(int rows, int columns) {
-        String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
-        return String.join(", ", Collections.nCopies(rows, row));
     }
 
     private interface Work<T> {

@@ -2,6 +2,7 @@ package io.parkpulse.common.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkpulse.common.sql.MultiRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,8 +10,6 @@ import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -21,9 +20,6 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class Outbox {
-
-    /** Rows per statement (6 parameters each; PostgreSQL allows 32,767). */
-    static final int CHUNK = 1000;
 
     @Inject
     ObjectMapper json;
@@ -39,11 +35,7 @@ public class Outbox {
         e.key = parkCode;
         e.type = type;
         e.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
-        try {
-            e.payload = json.writeValueAsString(payload);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("event payload cannot be serialised: " + type, ex);
-        }
+        e.payload = serialise(type, payload);
         e.persist();
         return e.id;
     }
@@ -54,41 +46,38 @@ public class Outbox {
 
     /**
      * Writes many events in the caller's transaction with multi-row statements on its connection
-     * (a batch of changes publishes hundreds at once; an entity per event costs far more).
+     * (a batch of changes publishes hundreds at once; an entity per event costs far more). Their
+     * {@code seq} comes from the column's default, one sequence value per row.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishAll(List<Message> messages) {
-        if (messages.isEmpty()) {
-            return;
-        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<String> payloads = new ArrayList<>(messages.size());
-        for (Message m : messages) {
-            try {
-                payloads.add(json.writeValueAsString(m.payload()));
-            } catch (JsonProcessingException ex) {
-                throw new IllegalStateException("event payload cannot be serialised: " + m.type(), ex);
-            }
-        }
+        List<String> payloads = messages.stream().map(m -> serialise(m.type(), m.payload())).toList();
         em.unwrap(Session.class).doWork(c -> {
-            for (int from = 0; from < messages.size(); from += CHUNK) {
-                int to = Math.min(from + CHUNK, messages.size());
-                String row = "(nextval('outbox_event_seq_seq'), ?, ?, ?, ?, ?, ?)";
-                try (PreparedStatement s = c.prepareStatement("insert into outbox_event (seq, id, topic, event_key, type, "
-                        + "occurred_at, payload) values " + String.join(", ", Collections.nCopies(to - from, row)))) {
+            int offset = 0;
+            for (List<Message> part : MultiRow.chunks(messages)) {
+                try (PreparedStatement s = c.prepareStatement("insert into outbox_event (id, topic, event_key, type, "
+                        + "occurred_at, payload) values " + MultiRow.placeholders(part.size(), 6))) {
                     int i = 1;
-                    for (int k = from; k < to; k++) {
-                        Message m = messages.get(k);
+                    for (Message m : part) {
                         s.setObject(i++, UUID.randomUUID());
                         s.setString(i++, m.topic());
                         s.setString(i++, m.key());
                         s.setString(i++, m.type());
                         s.setObject(i++, now);
-                        s.setString(i++, payloads.get(k));
+                        s.setString(i++, payloads.get(offset++));
                     }
                     s.executeUpdate();
                 }
             }
         });
+    }
+
+    private String serialise(String type, Object payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("event payload cannot be serialised: " + type, ex);
+        }
     }
 }

@@ -5,14 +5,16 @@ import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.IndicatorValueRecorded;
+import io.parkpulse.common.sql.MultiRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.Session;
 
 /**
  * Keeps the latest version of every reported value. The upsert only replaces an older version, so a
@@ -20,9 +22,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class IndicatorEventsHandler extends JsonEventHandler<IndicatorValueRecorded> {
-
-    /** Values per statement (8 parameters each; PostgreSQL allows 32,767). */
-    static final int CHUNK = 500;
 
     @Inject
     EntityManager em;
@@ -41,7 +40,7 @@ public class IndicatorEventsHandler extends JsonEventHandler<IndicatorValueRecor
         upsert(List.of(v));
     }
 
-    /** Applies values with one statement per few hundred (one read-model change, not one per value). */
+    /** Applies values with one statement per thousand (one read-model change, not one per value). */
     public void upsert(List<IndicatorValueRecorded> values) {
         // One statement may not touch a row twice: of one value, the newest version is the one that counts.
         Map<String, IndicatorValueRecorded> newest = new LinkedHashMap<>();
@@ -54,30 +53,30 @@ public class IndicatorEventsHandler extends JsonEventHandler<IndicatorValueRecor
                     (a, b) -> a.version() >= b.version() ? a : b);
         }
         List<IndicatorValueRecorded> all = new ArrayList<>(newest.values());
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<IndicatorValueRecorded> part = all.subList(from, Math.min(from + CHUNK, all.size()));
-            List<String> rows = new ArrayList<>(part.size());
-            for (int i = 0; i < part.size(); i++) {
-                int p = i * 8;
-                rows.add("(?" + (p + 1) + ", ?" + (p + 2) + ", ?" + (p + 3) + ", ?" + (p + 4) + ", ?" + (p + 5) + ", ?"
-                        + (p + 6) + ", ?" + (p + 7) + ", ?" + (p + 8) + ")");
+        em.unwrap(Session.class).doWork(c -> {
+            for (List<IndicatorValueRecorded> part : MultiRow.chunks(all)) {
+                try (PreparedStatement s = c.prepareStatement("""
+                        insert into indicator_fact (park_code, indicator_code, period, indicator_name, value, unit, version, recorded_at)
+                        values %s
+                        on conflict (park_code, indicator_code, period) do update
+                           set value = excluded.value, unit = excluded.unit, indicator_name = excluded.indicator_name,
+                               version = excluded.version, recorded_at = excluded.recorded_at
+                         where indicator_fact.version < excluded.version
+                        """.formatted(MultiRow.placeholders(part.size(), 8)))) {
+                    int i = 1;
+                    for (IndicatorValueRecorded v : part) {
+                        s.setString(i++, v.park());
+                        s.setString(i++, v.indicator());
+                        s.setString(i++, v.period());
+                        s.setString(i++, v.indicatorName());
+                        s.setBigDecimal(i++, v.value());
+                        s.setString(i++, v.unit());
+                        s.setLong(i++, v.version());
+                        s.setObject(i++, v.recordedAt());
+                    }
+                    s.executeUpdate();
+                }
             }
-            Query q = em.createNativeQuery("""
-                    insert into indicator_fact (park_code, indicator_code, period, indicator_name, value, unit, version, recorded_at)
-                    values %s
-                    on conflict (park_code, indicator_code, period) do update
-                       set value = excluded.value, unit = excluded.unit, indicator_name = excluded.indicator_name,
-                           version = excluded.version, recorded_at = excluded.recorded_at
-                     where indicator_fact.version < excluded.version
-                    """.formatted(String.join(", ", rows)));
-            for (int i = 0; i < part.size(); i++) {
-                IndicatorValueRecorded v = part.get(i);
-                int p = i * 8;
-                q.setParameter(p + 1, v.park()).setParameter(p + 2, v.indicator()).setParameter(p + 3, v.period())
-                        .setParameter(p + 4, v.indicatorName()).setParameter(p + 5, v.value()).setParameter(p + 6, v.unit())
-                        .setParameter(p + 7, v.version()).setParameter(p + 8, v.recordedAt());
-            }
-            q.executeUpdate();
-        }
+        });
     }
 }
