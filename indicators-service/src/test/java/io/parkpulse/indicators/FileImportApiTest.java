@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.parkpulse.infra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.http.ContentType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,15 @@ class FileImportApiTest {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /** Posts a file to the park's upload endpoint; {@code period} null leaves the query parameter out. */
+    static ValidatableResponse upload(String token, String park, String type, byte[] body, String period) {
+        var req = given().auth().oauth2(token).contentType(type).body(body);
+        if (period != null) {
+            req.queryParam("period", period);
+        }
+        return req.post("/api/v1/parks/{p}/values/file", park).then();
+    }
+
     @Test
     void aCsvReportGetsPerRowOutcomesAndIsRecordedAsAFile() {
         String park = registerPark(uniqueCode());
@@ -33,22 +43,19 @@ class FileImportApiTest {
                 + "tax_revenue,1.2,亿元\n"
                 + "employees,abc,人\n"
                 + "above_scale_enterprises,,家\n";
-        given().auth().oauth2(staff).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
-                .queryParam("period", "2025-02").post("/api/v1/parks/{p}/values/file", park)
-                .then().statusCode(200).body("status", equalTo("WARNING"))
+        upload(staff, park, "text/csv", csv.getBytes(StandardCharsets.UTF_8), "2025-02")
+                .statusCode(200).body("status", equalTo("WARNING"))
                 .body("rows.outcome", contains("imported", "imported", "rejected"))
                 .body("rows[1].value", equalTo(12000))
                 .body("rows[2].code", equalTo("not_a_number")).body("rows[2].field", equalTo("rows[2].value"));
         given().auth().oauth2(staff).get("/api/v1/parks/{p}/values/2025-02/industrial_output/history", park)
                 .then().body("source", contains("FILE")).body("newValue", contains(1234.5f));
-        given().auth().oauth2(staff).contentType("text/csv").body("name,amount\nx,1".getBytes(StandardCharsets.UTF_8))
-                .queryParam("period", "2025-02").post("/api/v1/parks/{p}/values/file", park)
-                .then().statusCode(400).body("code", equalTo("missing_columns"));
-        given().auth().oauth2(staff).contentType(XLSX).body("not a workbook".getBytes(StandardCharsets.UTF_8))
-                .queryParam("period", "2025-02").post("/api/v1/parks/{p}/values/file", park)
-                .then().statusCode(400).body("code", equalTo("unreadable_file"));
-        given().auth().oauth2(Tokens.token("park-staff", "OTHER")).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
-                .queryParam("period", "2025-02").post("/api/v1/parks/{p}/values/file", park).then().statusCode(404);
+        upload(staff, park, "text/csv", "name,amount\nx,1".getBytes(StandardCharsets.UTF_8), "2025-02")
+                .statusCode(400).body("code", equalTo("missing_columns"));
+        upload(staff, park, XLSX, "not a workbook".getBytes(StandardCharsets.UTF_8), "2025-02")
+                .statusCode(400).body("code", equalTo("unreadable_file"));
+        upload(Tokens.token("park-staff", "OTHER"), park, "text/csv", csv.getBytes(StandardCharsets.UTF_8), "2025-02")
+                .statusCode(404);
     }
 
     @Test
@@ -59,13 +66,11 @@ class FileImportApiTest {
                 + "industrial_output,2024-01,100,万元\n"
                 + "industrial_output,2024-02,210,万元\n"
                 + "industrial_output,,250,万元\n"; // no month of its own: the upload's
-        given().auth().oauth2(staff).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
-                .queryParam("period", "2024-03").post("/api/v1/parks/{p}/values/file", park)
-                .then().statusCode(200).body("status", equalTo("SUCCESS"))
+        upload(staff, park, "text/csv", csv.getBytes(StandardCharsets.UTF_8), "2024-03")
+                .statusCode(200).body("status", equalTo("SUCCESS"))
                 .body("rows.period", contains("2024-01", "2024-02", "2024-03"));
-        given().auth().oauth2(staff).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/parks/{p}/values/file", park)
-                .then().statusCode(200).body("rows[2].code", equalTo("required")).body("rows[2].field", equalTo("rows[2].period"));
+        upload(staff, park, "text/csv", csv.getBytes(StandardCharsets.UTF_8), null)
+                .statusCode(200).body("rows[2].code", equalTo("required")).body("rows[2].field", equalTo("rows[2].period"));
     }
 
     @Test
@@ -95,8 +100,7 @@ class FileImportApiTest {
             wb.write(out);
             filled = out.toByteArray();
         }
-        given().auth().oauth2(staff).contentType(XLSX).body(filled).queryParam("period", "2025-03")
-                .post("/api/v1/parks/{p}/values/file", park).then().statusCode(200)
+        upload(staff, park, XLSX, filled, "2025-03").statusCode(200)
                 .body("status", equalTo("SUCCESS")).body("summary.imported", equalTo(2))
                 .body("rows.indicator", contains("tax_revenue", "employees")).body("rows[0].value", equalTo(812.4f));
     }
