@@ -92,6 +92,11 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(module, port, pb.start(), log);
     }
 
+    /** The CPU time the service's process has used so far, all its threads (empty where the platform does not say). */
+    public java.util.Optional<Duration> cpuTime() {
+        return process.toHandle().info().totalCpuDuration();
+    }
+
     /** Waits for the process to end by itself; its exit code, or null if it is still running after the timeout. */
     public Integer awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;

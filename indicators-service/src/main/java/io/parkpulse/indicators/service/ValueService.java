@@ -8,8 +8,6 @@ import io.parkpulse.common.events.payload.IndicatorValuesRecorded;
 import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.IndicatorValue;
-import io.parkpulse.indicators.domain.Park;
-import io.parkpulse.indicators.domain.PeriodLock;
 import io.parkpulse.indicators.domain.Periods;
 import io.parkpulse.indicators.domain.Plausibility;
 import io.parkpulse.indicators.domain.Units;
@@ -22,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,21 +77,21 @@ public class ValueService {
      */
     public final class Neighbourhood {
         final String park;
-        final Map<String, Indicator> catalog = new HashMap<>();
+        final Map<String, Indicator> catalog;
         final Map<String, IndicatorValue> values = new HashMap<>();
         private final List<ValueStore.Change> changes = new ArrayList<>();
         private final List<IndicatorValueRecorded> events = new ArrayList<>();
         /** Per month: the source a value is written with, or the refusal of a locked month. */
         private final Map<YearMonth, Object> sources = new HashMap<>();
         /** The months written that a closed quarter locked (read once; most batches have none). */
-        private final Set<String> locked = new HashSet<>();
+        private final Set<String> locked;
+        /** The time every value of the request is recorded at: one transaction, one moment. */
+        final OffsetDateTime now = OffsetDateTime.now();
 
         Neighbourhood(String park, Set<YearMonth> months, String onlyIndicator) {
             this.park = park;
             store.lockPark(park);
-            for (Indicator i : Indicator.<Indicator>listAll()) {
-                catalog.put(i.code, i);
-            }
+            catalog = store.catalog();
             // The checks read, for every month written: the earlier months of its year (year-to-date
             // figures must not fall), the month before (stocks) and the same month last year.
             Set<String> read = new TreeSet<>();
@@ -105,10 +102,7 @@ public class ValueService {
                 read.add(m.minusMonths(1).toString());
                 read.add(m.minusYears(1).toString());
             }
-            List<String> written = months.stream().map(YearMonth::toString).toList();
-            for (PeriodLock l : PeriodLock.<PeriodLock>list("period in ?1", written)) {
-                locked.add(l.period);
-            }
+            locked = store.lockedMonths(months.stream().map(YearMonth::toString).toList());
             for (IndicatorValue v : store.read(park, read, onlyIndicator)) {
                 values.put(key(v.id.indicator(), YearMonth.parse(v.id.period())), v);
             }
@@ -179,14 +173,13 @@ public class ValueService {
         return period;
     }
 
-    /** Reads what recording a park's values for these months needs; refuses an unknown park. */
+    /** Reads what recording a registered park's values for these months needs ({@link #requirePark} first). */
     public Neighbourhood neighbourhood(String parkCode, Set<YearMonth> months) {
-        requirePark(parkCode);
         return new Neighbourhood(parkCode, months, null);
     }
 
     public void requirePark(String parkCode) {
-        if (Park.findById(parkCode) == null) {
+        if (!store.parkExists(parkCode)) {
             throw ProblemException.notFound("park", parkCode);
         }
     }
@@ -245,7 +238,7 @@ public class ValueService {
             outcome = Outcome.UPDATED;
         }
         row.value = value;
-        row.recordedAt = OffsetDateTime.now();
+        row.recordedAt = n.now;
         row.recordedBy = user;
         row.source = source;
         n.changes.add(new ValueStore.Change(row, previous));

@@ -1,6 +1,7 @@
 package io.parkpulse.indicators.service;
 
 import io.parkpulse.common.sql.MultiRow;
+import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.IndicatorValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,9 +14,12 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.Session;
 
 /**
@@ -45,6 +49,68 @@ public class ValueStore {
                 s.execute();
             }
             return null;
+        });
+    }
+
+    /** Whether the park is registered (closed parks included: their history stays writable by corrections). */
+    public boolean parkExists(String park) {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement("select 1 from park where code = ?")) {
+                s.setString(1, park);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /**
+     * The catalog as plain objects, read on every request rather than kept: a bureau admin's change on
+     * one instance counts at once on every other. Plain JDBC, because a query through the session
+     * makes 25 managed entities that every flush checks again.
+     */
+    public Map<String, Indicator> catalog() {
+        return work(c -> {
+            Map<String, Indicator> out = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("select code, name_zh, name_en, unit, kind, direction, "
+                    + "allow_negative, decimals, mandatory, status, sort_order from indicator");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Indicator i = new Indicator();
+                    i.code = rs.getString(1);
+                    i.nameZh = rs.getString(2);
+                    i.nameEn = rs.getString(3);
+                    i.unit = rs.getString(4);
+                    i.kind = rs.getString(5);
+                    i.direction = rs.getString(6);
+                    i.allowNegative = rs.getBoolean(7);
+                    i.decimals = rs.getShort(8);
+                    i.mandatory = rs.getBoolean(9);
+                    i.status = rs.getString(10);
+                    i.sortOrder = rs.getInt(11);
+                    out.put(i.code, i);
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Which of these months a closed quarter locked. One statement for any number of months (a
+     * query with an IN list of changing length is planned anew for every length).
+     */
+    public Set<String> lockedMonths(Collection<String> months) {
+        return work(c -> {
+            Set<String> out = new HashSet<>();
+            try (PreparedStatement s = c.prepareStatement("select period from period_lock where period = any(?)")) {
+                s.setArray(1, c.createArrayOf("bpchar", months.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
         });
     }
 
