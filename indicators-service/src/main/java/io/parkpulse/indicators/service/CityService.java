@@ -47,9 +47,13 @@ public class CityService {
         List<Indicator> mandatory = Indicator.list("mandatory = true and status = 'ACTIVE'", Sort.by("sortOrder"));
         Map<String, Map<String, OffsetDateTime>> firstReceipt = new HashMap<>();
         @SuppressWarnings("unchecked")
+        // Park by park along the audit trail's key (park, month, indicator, id): the month's rows of
+        // every park, without an index on the month alone that every change would have to write.
         List<Object[]> rows = em.createNativeQuery("""
-                select park_code, indicator_code, min(changed_at) from value_audit
-                 where period = ?1 group by park_code, indicator_code""").setParameter(1, period.toString()).getResultList();
+                select p.code, a.indicator_code, a.first from park p cross join lateral (
+                  select indicator_code, min(changed_at) as first from value_audit
+                   where park_code = p.code and period = ?1 group by indicator_code offset 0) a""")
+                .setParameter(1, period.toString()).getResultList();
         for (Object[] r : rows) {
             firstReceipt.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], toOffset(r[2]));
         }
@@ -107,9 +111,12 @@ public class CityService {
         }
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
         @SuppressWarnings("unchecked")
+        // Park by park along the values' key (park, month, indicator); "offset 0" keeps the planner
+        // from turning the probes into a scan of every value (there is no index on the month alone).
         List<Object[]> rows = em.createNativeQuery("""
-                select park_code, indicator_code, value from indicator_value
-                 where period = ?1 and indicator_code in (?2)""")
+                select p.code, v.indicator_code, v.value from park p cross join lateral (
+                  select indicator_code, value from indicator_value
+                   where park_code = p.code and period = ?1 and indicator_code in (?2) offset 0) v""")
                 .setParameter(1, period.toString()).setParameter(2, indicators).getResultList();
         for (Object[] r : rows) {
             values.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>()).put((String) r[1], (BigDecimal) r[2]);
