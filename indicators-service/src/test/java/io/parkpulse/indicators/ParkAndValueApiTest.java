@@ -6,14 +6,20 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.parkpulse.common.events.CloudEventHeaders;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
@@ -42,6 +48,31 @@ class ParkAndValueApiTest {
 
     static String uniqueCode() {
         return "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    @Inject
+    AgroalDataSource db;
+
+    /**
+     * Values name their park and indicator without foreign keys (their writer checks both); the
+     * database itself keeps every referenced park and indicator from disappearing.
+     */
+    @Test
+    void theDatabaseNeverLosesAParkOrIndicatorThatValuesName() throws SQLException {
+        String park = registerPark(uniqueCode());
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            for (String sql : List.of("delete from park where code = '" + park + "'",
+                    "update park set code = 'RENAMED' where code = '" + park + "'",
+                    "delete from indicator where code = 'tax_revenue'",
+                    "update indicator set code = 'tax' where code = 'tax_revenue'")) {
+                SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(sql), sql);
+                assertEquals("23001", e.getSQLState(), sql);
+            }
+            // Other columns change as before (a park is closed, an indicator retired, by an update).
+            assertEquals(1, s.executeUpdate("update park set district = district where code = '" + park + "'"));
+        }
+        given().auth().oauth2(ADMIN).get("/api/v1/parks/" + park).then().statusCode(200);
+        given().auth().oauth2(ADMIN).get("/api/v1/indicators").then().statusCode(200).body("code", hasItem("tax_revenue"));
     }
 
     @Test

@@ -268,7 +268,7 @@ public final class ImportBenchmark {
                         create table indicator_value (park_code varchar(32) not null, indicator_code varchar(64) not null,
                           period char(7) not null, value numeric(24, 6) not null, version bigint not null,
                           recorded_at timestamptz not null, recorded_by varchar(200) not null, source varchar(16) not null,
-                          primary key (park_code, indicator_code, period))""");
+                          primary key (park_code, period, indicator_code))""");
             }
             List<Object[]> rows = new ArrayList<>();
             for (Batch b : batches) {
