@@ -46,9 +46,9 @@ public class CityService {
                 Periods.ZONE).toOffsetDateTime();
         List<Indicator> mandatory = Indicator.list("mandatory = true and status = 'ACTIVE'", Sort.by("sortOrder"));
         Map<String, Map<String, OffsetDateTime>> firstReceipt = new HashMap<>();
-        @SuppressWarnings("unchecked")
         // Park by park along the audit trail's key (park, month, indicator, id): the month's rows of
         // every park, without an index on the month alone that every change would have to write.
+        @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select p.code, a.indicator_code, a.first from park p cross join lateral (
                   select indicator_code, min(changed_at) as first from value_audit
@@ -110,9 +110,9 @@ public class CityService {
             throw ProblemException.badRequest("sort", "invalid", "sort by 'park' or one of the chosen indicators");
         }
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
-        @SuppressWarnings("unchecked")
         // Park by park along the values' key (park, month, indicator); "offset 0" keeps the planner
         // from turning the probes into a scan of every value (there is no index on the month alone).
+        @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select p.code, v.indicator_code, v.value from park p cross join lateral (
                   select indicator_code, value from indicator_value
