@@ -14,12 +14,7 @@ import java.time.YearMonth;
 public class QuarterClosedHandler extends JsonEventHandler<QuarterClosed> {
 
     public QuarterClosedHandler() {
-        super(Topics.ASSESSMENTS, QuarterClosed.class);
-    }
-
-    @Override
-    protected boolean accepts(String type) {
-        return EventTypes.QUARTER_CLOSED.equals(type);
+        super(Topics.ASSESSMENTS, QuarterClosed.class, EventTypes.QUARTER_CLOSED);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.parkpulse.common.consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkpulse.common.events.Event;
 import jakarta.inject.Inject;
+import java.util.Set;
 
 /**
  * A handler whose events carry one payload record as JSON. A payload that does not parse is
@@ -15,10 +16,13 @@ public abstract class JsonEventHandler<T> implements EventHandler {
 
     private final String topic;
     private final Class<T> payloadType;
+    private final Set<String> types;
 
-    protected JsonEventHandler(String topic, Class<T> payloadType) {
+    /** @param types the event types of the topic this handler applies (the others are ignored); none: all of them */
+    protected JsonEventHandler(String topic, Class<T> payloadType, String... types) {
         this.topic = topic;
         this.payloadType = payloadType;
+        this.types = Set.of(types);
     }
 
     @Override
@@ -26,9 +30,9 @@ public abstract class JsonEventHandler<T> implements EventHandler {
         return topic;
     }
 
-    /** Which event types of the topic this handler applies; the others are ignored. */
+    /** Whether this handler applies the event type; the others are ignored. */
     protected boolean accepts(String type) {
-        return true;
+        return types.isEmpty() || types.contains(type);
     }
 
     @Override

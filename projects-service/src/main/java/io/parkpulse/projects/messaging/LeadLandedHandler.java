@@ -27,12 +27,7 @@ public class LeadLandedHandler extends JsonEventHandler<LeadState> {
     ProjectService projects;
 
     public LeadLandedHandler() {
-        super(Topics.INVESTMENT, LeadState.class);
-    }
-
-    @Override
-    protected boolean accepts(String type) {
-        return EventTypes.LEAD_STAGE_CHANGED.equals(type);
+        super(Topics.INVESTMENT, LeadState.class, EventTypes.LEAD_STAGE_CHANGED);
     }
 
     @Override

@@ -16,12 +16,7 @@ public class IndicatorBatchEventsHandler extends JsonEventHandler<IndicatorValue
     IndicatorEventsHandler values;
 
     public IndicatorBatchEventsHandler() {
-        super(Topics.INDICATORS, IndicatorValuesRecorded.class);
-    }
-
-    @Override
-    protected boolean accepts(String type) {
-        return EventTypes.VALUES_RECORDED.equals(type);
+        super(Topics.INDICATORS, IndicatorValuesRecorded.class, EventTypes.VALUES_RECORDED);
     }
 
     @Override

@@ -27,12 +27,7 @@ public class IndicatorEventsHandler extends JsonEventHandler<IndicatorValueRecor
     EntityManager em;
 
     public IndicatorEventsHandler() {
-        super(Topics.INDICATORS, IndicatorValueRecorded.class);
-    }
-
-    @Override
-    protected boolean accepts(String type) {
-        return EventTypes.VALUE_RECORDED.equals(type);
+        super(Topics.INDICATORS, IndicatorValueRecorded.class, EventTypes.VALUE_RECORDED);
     }
 
     @Override

@@ -17,13 +17,8 @@ public class LeadEventsHandler extends JsonEventHandler<LeadState> {
     EntityManager em;
 
     public LeadEventsHandler() {
-        super(Topics.INVESTMENT, LeadState.class);
-    }
-
-    @Override
-    protected boolean accepts(String type) {
-        return EventTypes.LEAD_REGISTERED.equals(type) || EventTypes.LEAD_UPDATED.equals(type)
-                || EventTypes.LEAD_STAGE_CHANGED.equals(type);
+        super(Topics.INVESTMENT, LeadState.class, EventTypes.LEAD_REGISTERED, EventTypes.LEAD_UPDATED,
+                EventTypes.LEAD_STAGE_CHANGED);
     }
 
     @Override

@@ -17,14 +17,9 @@ public class ProjectEventsHandler extends JsonEventHandler<ProjectState> {
     EntityManager em;
 
     public ProjectEventsHandler() {
-        super(Topics.PROJECTS, ProjectState.class);
-    }
-
-    /** Progress and problem events carry other payloads; the project's own state comes with these three. */
-    @Override
-    protected boolean accepts(String type) {
-        return EventTypes.PROJECT_REGISTERED.equals(type) || EventTypes.PROJECT_UPDATED.equals(type)
-                || EventTypes.PROJECT_STAGE_CHANGED.equals(type);
+        // Progress and problem events carry other payloads; the project's own state comes with these three.
+        super(Topics.PROJECTS, ProjectState.class, EventTypes.PROJECT_REGISTERED, EventTypes.PROJECT_UPDATED,
+                EventTypes.PROJECT_STAGE_CHANGED);
     }
 
     @Override

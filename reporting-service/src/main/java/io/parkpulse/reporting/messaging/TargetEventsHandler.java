@@ -17,12 +17,7 @@ public class TargetEventsHandler extends JsonEventHandler<TargetState> {
     EntityManager em;
 
     public TargetEventsHandler() {
-        super(Topics.INDICATORS, TargetState.class);
-    }
-
-    @Override
-    protected boolean accepts(String type) {
-        return EventTypes.TARGET_SET.equals(type);
+        super(Topics.INDICATORS, TargetState.class, EventTypes.TARGET_SET);
     }
 
     @Override
