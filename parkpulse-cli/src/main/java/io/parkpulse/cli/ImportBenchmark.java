@@ -117,7 +117,7 @@ public final class ImportBenchmark {
                         made hot and every event sent (waits of %s s). The baseline inserts the same rows
                         with multi-row `INSERT … VALUES (…), (…)` statements of 1,000 rows over plain JDBC into a
                         table of the same shape, on the same server, in the same run, once the service had sent every
-                        event (median of five runs: %s s).
+                        event, each run after a checkpoint (median of five runs: %s s).
 
                         | path | requests | seconds | values/s | request latency p50 / p99 | ratio to raw |
                         |---|---:|---:|---:|---:|---:|
