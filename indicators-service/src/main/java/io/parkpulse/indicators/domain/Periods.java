@@ -1,31 +1,18 @@
 package io.parkpulse.indicators.domain;
 
 import io.parkpulse.common.error.ProblemException;
-import java.time.DateTimeException;
+import io.parkpulse.common.periods.ReportingPeriod;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.regex.Pattern;
 
 /** The base period is a calendar month, written {@code YYYY-MM}. */
 public final class Periods {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
-
+    /** A month {@code YYYY-MM} within the platform's calendar ({@link ReportingPeriod#month}). */
     public static YearMonth month(String text, String field) {
-        if (text == null || !MONTH.matcher(text).matches()) {
-            throw ProblemException.badRequest(field, "invalid_period", "a month is written YYYY-MM, e.g. 2026-06");
-        }
-        try {
-            YearMonth m = YearMonth.parse(text);
-            if (m.getYear() < 2000) {
-                throw ProblemException.badRequest(field, "invalid_period", "months before 2000 are not accepted");
-            }
-            return m;
-        } catch (DateTimeException e) {
-            throw ProblemException.badRequest(field, "invalid_period", "'" + text + "' is not a month");
-        }
+        return ReportingPeriod.month(text, field);
     }
 
     /** An inclusive month range from optional {@code from} and {@code to} query parameters, as comparable text. */

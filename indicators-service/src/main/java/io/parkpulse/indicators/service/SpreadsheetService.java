@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -29,6 +30,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.NumberToTextConverter;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -46,15 +48,39 @@ public class SpreadsheetService {
     @Inject
     ParkService parks;
 
+    /**
+     * The longest text a cell may hold. The longest legitimate cell is an indicator's code or a unit
+     * (under 64 characters); a value has at most 24 digits. Cells are measured before anything else
+     * reads them, so a cell of a million digits costs no more than its length.
+     */
+    static final int MAX_CELL_CHARS = 256;
+    /** A NUMERIC(24,6) value written out with separators and a sign fits in this; longer is not a number. */
+    static final int MAX_VALUE_CHARS = 40;
+    /** Digits with an optional sign, decimals and a two-digit exponent (Excel writes 1E+20). */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,2})?");
+
+    static {
+        // A workbook's sheet expands to at most this; a real monthly report's sheet is well under 1 MiB.
+        ZipSecureFile.setMaxEntrySize(16L * 1024 * 1024);
+    }
+
+    /** One non-blank row of a file, with its row number as the person sees it (1 = the header). */
+    record Line(int number, List<String> cells) {
+    }
+
     public List<BatchService.FileRow> readCsv(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // Excel writes a byte-order mark
         }
-        List<List<String>> table = new ArrayList<>();
-        for (String line : text.split("\r?\n")) {
-            if (!line.isBlank()) {
-                table.add(splitCsvLine(line));
+        List<Line> table = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                table.add(new Line(i + 1, splitCsvLine(lines[i])));
+            }
+            if (table.size() > MAX_ROWS + 1) {
+                break;
             }
         }
         return rows(table);
@@ -64,7 +90,7 @@ public class SpreadsheetService {
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
             Sheet sheet = wb.getSheetAt(0);
             DataFormatter fmt = new DataFormatter(Locale.ROOT);
-            List<List<String>> table = new ArrayList<>();
+            List<Line> table = new ArrayList<>();
             for (Row r : sheet) {
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < Math.max(r.getLastCellNum(), 0); c++) {
@@ -83,7 +109,7 @@ public class SpreadsheetService {
                     }
                 }
                 if (cells.stream().anyMatch(s -> !s.isBlank())) {
-                    table.add(cells);
+                    table.add(new Line(r.getRowNum() + 1, cells));
                 }
                 if (table.size() > MAX_ROWS + 1) {
                     break;
@@ -99,11 +125,20 @@ public class SpreadsheetService {
     }
 
     /** The header row names the columns; every further row is one indicator. */
-    private List<BatchService.FileRow> rows(List<List<String>> table) {
+    private List<BatchService.FileRow> rows(List<Line> table) {
         if (table.isEmpty()) {
             throw ProblemException.badRequest("body", "required", "the file has no rows");
         }
-        List<String> header = table.get(0).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        for (Line line : table) {
+            for (int c = 0; c < line.cells().size(); c++) {
+                if (line.cells().get(c).length() > MAX_CELL_CHARS) {
+                    String cell = columnName(c) + line.number();
+                    throw ProblemException.badRequest(cell, "cell_too_long", "cell " + cell + " holds "
+                            + line.cells().get(c).length() + " characters; a cell of this report holds at most " + MAX_CELL_CHARS);
+                }
+            }
+        }
+        List<String> header = table.get(0).cells().stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
         int ind = column(header, "indicator", "指标代码");
         int val = column(header, "value", "本期数值");
         int unit = column(header, "unit", "单位");
@@ -116,7 +151,8 @@ public class SpreadsheetService {
             throw ProblemException.badRequest("rows", "too_many_rows", "at most " + MAX_ROWS + " rows in one file");
         }
         List<BatchService.FileRow> out = new ArrayList<>();
-        for (List<String> r : table.subList(1, table.size())) {
+        for (Line line : table.subList(1, table.size())) {
+            List<String> r = line.cells();
             String code = cell(r, ind);
             String raw = cell(r, val);
             String u = unit < 0 ? null : cell(r, unit);
@@ -124,13 +160,33 @@ public class SpreadsheetService {
             if (raw.isEmpty()) {
                 continue; // a template row left empty is "not reported", not zero
             }
-            try {
-                out.add(new BatchService.FileRow(code, new BigDecimal(raw.replace(",", "")), u == null || u.isEmpty() ? null : u, p, null));
-            } catch (NumberFormatException e) {
-                out.add(new BatchService.FileRow(code, null, u, p, "'" + raw + "' is not a number"));
-            }
+            BigDecimal value = number(raw.replace(",", ""));
+            out.add(value != null ? new BatchService.FileRow(code, value, u == null || u.isEmpty() ? null : u, p, null)
+                    : new BatchService.FileRow(code, null, u, p, "cell " + columnName(val) + line.number() + ": '"
+                            + (raw.length() > 20 ? raw.substring(0, 20) + "…" : raw) + "' is not a number"));
         }
         return out;
+    }
+
+    /** A plain decimal number, or null; its length is checked before BigDecimal, whose parsing is quadratic. */
+    static BigDecimal number(String text) {
+        if (text.length() > MAX_VALUE_CHARS || !PLAIN_NUMBER.matcher(text).matches()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A, B, … Z, AA, AB, … as Excel names the column with this zero-based index. */
+    static String columnName(int index) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = index; i >= 0; i = i / 26 - 1) {
+            sb.insert(0, (char) ('A' + i % 26));
+        }
+        return sb.toString();
     }
 
     private static int column(List<String> header, String en, String zh) {

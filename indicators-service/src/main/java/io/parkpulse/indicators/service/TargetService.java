@@ -1,6 +1,7 @@
 package io.parkpulse.indicators.service;
 
 import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.TargetState;
@@ -32,9 +33,7 @@ public class TargetService {
     @Transactional
     public IndicatorTarget set(String park, int year, String indicatorCode, NewTarget t, String user) {
         parks.require(park);
-        if (year < 2000 || year > 2100) {
-            throw ProblemException.badRequest("year", "invalid_period", "a year between 2000 and 2100");
-        }
+        ReportingPeriod.parse(Integer.toString(year), "year");
         Indicator indicator = Indicator.findById(indicatorCode);
         if (indicator == null || !"ACTIVE".equals(indicator.status)) {
             throw ProblemException.unprocessable("indicator", "unknown_indicator",
@@ -70,10 +69,7 @@ public class TargetService {
             target.id = key;
             target.stampCreated(user);
         } else {
-            if (t.version() != null && t.version() != target.version) {
-                throw ProblemException.conflict("stale_version", "the target changed since version " + t.version()
-                        + "; it is now at version " + target.version, null);
-            }
+            target.requireVersionToReplace(t.version(), "the target of " + park + " " + indicatorCode + " " + year);
             target.stampUpdated();
         }
         target.annual = annual;

@@ -64,8 +64,7 @@ public class FundsResource {
     }
 
     private Lead visible(UUID id) {
-        Lead l = LeadService.find(id);
-        caller.requirePark(l.park);
-        return l;
+        Lead l = Lead.findById(id);
+        return caller.visible(l, l == null ? null : l.park, "lead", id);
     }
 }

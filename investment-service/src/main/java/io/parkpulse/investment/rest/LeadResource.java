@@ -135,8 +135,7 @@ public class LeadResource {
     }
 
     private Lead visible(UUID id) {
-        Lead l = LeadService.find(id);
-        caller.requirePark(l.park);
-        return l;
+        Lead l = Lead.findById(id);
+        return caller.visible(l, l == null ? null : l.park, "lead", id);
     }
 }

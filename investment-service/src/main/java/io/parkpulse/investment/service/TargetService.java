@@ -1,6 +1,7 @@
 package io.parkpulse.investment.service;
 
 import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.InvestmentTargetState;
@@ -32,6 +33,7 @@ public class TargetService {
         if (!period.matches("\\d{4}(-Q[1-4])?")) {
             throw ProblemException.badRequest("period", "invalid_period", "targets are set per quarter (YYYY-Qn) or year (YYYY)");
         }
+        ReportingPeriod.parse(period, "period");
         parks.require(park, "park");
         InvestmentTarget target = InvestmentTarget.findById(new InvestmentTarget.Key(park, period));
         if (target == null) {
@@ -43,10 +45,7 @@ public class TargetService {
             target.id = new InvestmentTarget.Key(park, period);
             target.stampCreated(user);
         } else {
-            if (version == null) {
-                throw ProblemException.badRequest("version", "required", "the target exists: send the version you read to replace it");
-            }
-            target.requireVersion(version, "the target of " + park + " " + period);
+            target.requireVersionToReplace(version, "the target of " + park + " " + period);
             target.stampUpdated();
         }
         target.effectiveLeads = t.effectiveLeads();

@@ -2,27 +2,70 @@ package io.parkpulse.common.config;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.parkpulse.common.periods.DateBounds;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 /**
- * Exact numbers in JSON, written the way people read them: a NUMERIC(24,6) column's 3907000.000000
- * goes out as 3907000 and 1E+3 as 1000, never in exponent notation, never through a double.
+ * One JSON dialect for every service, in both directions.
+ *
+ * <p>Reading is strict: a client that sends {@code {"code":123}}, {@code "1"} for a count, {@code 1.5}
+ * for an integer, {@code 1} for a boolean, a key twice or anything after the document has made a
+ * mistake, and guessing what it meant would store something it did not say. Each is refused with a
+ * problem naming the field (see {@code ProblemMappers}).
+ *
+ * <p>Writing is exact: a NUMERIC(24,6) column's 3907000.000000 goes out as 3907000 and 1E+3 as 1000,
+ * never in exponent notation, never through a double.
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
 
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     @Override
     public void customize(ObjectMapper mapper) {
-        SimpleModule m = new SimpleModule("parkpulse-decimals");
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // The parser lets numbers be long enough for BoundedDecimalDeserializer to refuse them naming
+        // their field; it stays the hard stop well below where converting a number costs anything.
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNumberLength(BoundedDecimalDeserializer.MAX_TEXT * 10).build());
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        for (LogicalType type : new LogicalType[] { LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
+                LogicalType.Boolean, LogicalType.DateTime, LogicalType.Enum }) {
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer || type == LogicalType.Float
+                            ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, type == LogicalType.Textual || type == LogicalType.DateTime
+                            || type == LogicalType.Enum ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, type == LogicalType.Textual ? CoercionAction.TryConvert
+                            : CoercionAction.Fail);
+        }
+
+        SimpleModule m = new SimpleModule("parkpulse-json");
         m.addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
             @Override
             public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
@@ -34,13 +77,95 @@ public class JsonConfig implements ObjectMapperCustomizer {
         m.addDeserializer(String.class, new StringDeserializer() {
             @Override
             public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                String value = super.deserialize(p, ctxt);
-                if (value != null && value.indexOf('\0') >= 0) {
-                    throw ctxt.weirdStringException(value, String.class, "text may not contain a NUL character");
+                if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                    return (String) ctxt.handleUnexpectedToken(String.class, p);
+                }
+                String value = p.getText();
+                if (value.indexOf('\0') >= 0) {
+                    throw refused(p, value, String.class, "text may not contain a NUL character");
                 }
                 return value;
             }
         });
+        m.addDeserializer(LocalDate.class, new BoundedDateDeserializer());
+        m.addDeserializer(BigDecimal.class, new BoundedDecimalDeserializer());
         mapper.registerModule(m);
+    }
+
+    /**
+     * Dates are ISO {@code YYYY-MM-DD} within {@link DateBounds}: year 0000 or a negative year would be
+     * stored as another date by PostgreSQL, and no park reports on those.
+     */
+    static final class BoundedDateDeserializer extends StdScalarDeserializer<LocalDate> {
+
+        BoundedDateDeserializer() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+            }
+            String text = p.getText().trim();
+            if (!ISO_DATE.matcher(text).matches()) {
+                throw refused(p, abbreviate(text), LocalDate.class, "a date is written YYYY-MM-DD");
+            }
+            LocalDate day;
+            try {
+                day = LocalDate.parse(text);
+            } catch (DateTimeException e) {
+                throw refused(p, text, LocalDate.class, "no such day");
+            }
+            if (!DateBounds.contains(day)) {
+                throw refused(p, text, LocalDate.class, DateBounds.rule());
+            }
+            return day;
+        }
+    }
+
+    /**
+     * Exact numbers with a sane exponent. {@code 1e2147483647} is short text, but arithmetic on it
+     * overflows the scale, and writing it out takes gigabytes; no figure of ours needs an exponent
+     * beyond ±{@value #MAX_EXPONENT}.
+     */
+    static final class BoundedDecimalDeserializer extends StdScalarDeserializer<BigDecimal> {
+
+        static final int MAX_EXPONENT = 40;
+        /** Digits, sign, point and exponent of the longest number accepted. */
+        static final int MAX_TEXT = 1000;
+
+        BoundedDecimalDeserializer() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_NUMBER_INT) && !p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
+            }
+            if (p.getTextLength() > MAX_TEXT) {
+                throw refused(p, "(" + p.getTextLength() + " characters)", BigDecimal.class,
+                        "a number may have at most " + MAX_TEXT + " digits");
+            }
+            if (p.isNaN()) {
+                throw refused(p, p.getNumberValue(), BigDecimal.class, "not a number");
+            }
+            BigDecimal v = p.getDecimalValue();
+            if (Math.abs((long) v.scale()) > MAX_EXPONENT + v.precision()) {
+                throw refused(p, v.precision() > 20 ? "(a number)" : v, BigDecimal.class,
+                        "the number's exponent is beyond ±" + MAX_EXPONENT);
+            }
+            return v;
+        }
+    }
+
+    /** A refusal whose message is only our reason, which the problem shows as it is. */
+    static InvalidFormatException refused(JsonParser p, Object value, Class<?> type, String reason) {
+        return InvalidFormatException.from(p, reason, value, type);
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 }

@@ -47,4 +47,15 @@ public abstract class AuditedEntity extends PanacheEntityBase {
                     java.util.Map.of("currentVersion", version));
         }
     }
+
+    /**
+     * The rule of every create-or-replace endpoint: replacing what exists needs the version the caller
+     * read (400 without it, 409 when stale), so a client that never read the resource cannot overwrite it.
+     */
+    public void requireVersionToReplace(Long expected, String what) {
+        if (expected == null) {
+            throw ProblemException.badRequest("version", "required", what + " exists: send the version you read to replace it");
+        }
+        requireVersion(expected, what);
+    }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -56,32 +58,88 @@ public class ProblemMappers {
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class,
             InvalidFormatException.class, UnrecognizedPropertyException.class,
             com.fasterxml.jackson.core.JsonParseException.class,
-            com.fasterxml.jackson.core.exc.StreamConstraintsException.class,
-            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class })
+            StreamConstraintsException.class, ValueInstantiationException.class })
     public Response json(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? pathOf(m) : null;
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof ProblemException p) {
+            return problem(p, uri);
+        }
+        String field = e instanceof JsonMappingException m ? pathOf(m) : currentField(e);
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         String code;
         String message;
+        java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(original);
         if (e instanceof UnrecognizedPropertyException u) {
             code = "unknown_field";
-            field = field == null ? u.getPropertyName() : field;
-            message = "unknown field '" + u.getPropertyName() + "'";
+            field = field == null || field.isEmpty() ? u.getPropertyName() : field;
+            message = "unknown field '" + abbreviate(u.getPropertyName()) + "'";
+        } else if (duplicate.find()) {
+            code = "duplicate_field";
+            String name = duplicate.group(1);
+            field = field == null || field.isEmpty() ? name : field + "." + name;
+            message = "'" + abbreviate(name) + "' appears twice; send each field once";
+        } else if (original.startsWith("Trailing token") || pastTheDocument(e)) {
+            code = "trailing_content";
+            field = "body";
+            message = "there is content after the JSON document; send exactly one document";
+        } else if (e instanceof StreamConstraintsException) {
+            code = "too_large";
+            message = original.startsWith("Number value length") ? "a number may have at most 1000 digits"
+                    : original.contains("nesting depth") ? "the document is nested too deeply"
+                    : "a value in the body is too large";
+        } else if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
+            code = "out_of_range";
+            message = "the number is out of range for this field";
         } else if (e instanceof InvalidFormatException f) {
             code = "wrong_type";
-            message = "'" + f.getValue() + "' is not a valid " + simpleType(f.getTargetType());
+            // Our own readers (dates, text) say why in their message; Jackson's start with "Cannot".
+            message = original.startsWith("Cannot ") ? "'" + abbreviate(String.valueOf(f.getValue())) + "' is not a valid "
+                    + simpleType(f.getTargetType()) : original;
         } else if (e instanceof MismatchedInputException m) {
             code = "wrong_type";
             message = "expected " + simpleType(m.getTargetType());
         } else if (e instanceof JsonMappingException) {
             code = "invalid";
-            message = rootMessage(e);
+            message = "invalid value";
         } else {
             code = "malformed_json";
-            message = "the body is not valid JSON: " + e.getOriginalMessage();
+            message = "the body is not valid JSON: " + plain(original);
         }
         String shownField = field == null || field.isEmpty() ? "body" : field;
         return respond(new Problem(type(code), title(400), 400, shownField + ": " + message, path(uri), code,
                 List.of(new Problem.FieldError(shownField, code, message)), null));
+    }
+
+    /** Whether the parser failed after reading a whole document (on text that follows it). */
+    private static boolean pastTheDocument(JsonProcessingException e) {
+        return e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p && p.getParsingContext() != null
+                && p.getParsingContext().inRoot() && p.getParsingContext().getEntryCount() > 0;
+    }
+
+    /** Where the parser stood when it gave up (a number too long, a key twice), as far as it knows. */
+    private static String currentField(JsonProcessingException e) {
+        if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p && p.getParsingContext() != null) {
+            com.fasterxml.jackson.core.JsonStreamContext c = p.getParsingContext();
+            if (c.inObject() && c.getCurrentName() != null && !(DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage())).find())) {
+                return c.getCurrentName();
+            }
+            if (c.getParent() != null && c.getParent().inObject() && c.getParent().getCurrentName() != null) {
+                return c.getParent().getCurrentName();
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
+
+    /** A parser's reason without the names of classes and settings that mean nothing to a client. */
+    private static String plain(String original) {
+        String first = original.lines().findFirst().orElse("").replaceAll("`[^`]*`", "").replaceAll("\\s*\\(code \\d+\\)", "")
+                .replaceAll("\\s+", " ").trim();
+        return first.isEmpty() ? "unexpected content" : abbreviate(first);
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
@@ -113,6 +171,9 @@ public class ProblemMappers {
             if (t instanceof JsonProcessingException j) {
                 return json(j, uri);
             }
+            if (t instanceof ProblemException p) {
+                return problem(p, uri);
+            }
         }
         if (status >= 500) {
             return unexpected(e, uri);
@@ -125,8 +186,19 @@ public class ProblemMappers {
             case 415 -> "unsupported_media_type";
             default -> "bad_request";
         };
-        String detail = e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null
-                ? iae.getMessage() : e.getMessage();
+        if (e.getCause() != null && (status == 400 || status == 404)) {
+            // A parameter that could not be converted; ParameterConverters names it where it can.
+            return respond(new Problem(type("invalid_parameter"), title(400), 400,
+                    "a path or query parameter is not of the expected type", path(uri), "invalid_parameter", null, null));
+        }
+        String detail = switch (status) {
+            case 404 -> "nothing is found at this address";
+            case 405 -> "this address does not accept that method";
+            case 406 -> "this address cannot answer in the requested media type";
+            case 413 -> "the body is larger than accepted";
+            case 415 -> "this address does not accept that media type";
+            default -> "the request is not valid";
+        };
         return respond(new Problem(type(code), title(status), status, detail, path(uri), code, null, null));
     }
 

@@ -4,6 +4,7 @@ import io.parkpulse.common.error.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.text.Normalizer;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -21,13 +22,47 @@ public class Caller {
     @Inject
     JsonWebToken jwt;
 
-    /** The user to record in audit trails: preferred_username, else the subject. */
+    /** The longest user name stored in an audit column (Keycloak allows 255; our columns hold 200). */
+    public static final int MAX_USER_LENGTH = 200;
+
+    /**
+     * The user to record in audit trails: preferred_username, else the subject, as {@link #normalise}d
+     * text. The identity provider vouches for the name, not for its characters.
+     */
     public String user() {
         String name = jwt.getClaim("preferred_username");
         if (name == null || name.isBlank()) {
             name = jwt.getSubject();
         }
-        return name == null ? identity.getPrincipal().getName() : name;
+        return normalise(name == null ? identity.getPrincipal().getName() : name);
+    }
+
+    /**
+     * NFC, without control or format characters (a newline forges a log line; a right-to-left
+     * override makes "admin" read as someone else in every report that prints it), at most
+     * {@link #MAX_USER_LENGTH} characters.
+     */
+    public static String normalise(String name) {
+        if (name == null) {
+            return "unknown";
+        }
+        String nfc = Normalizer.normalize(name, Normalizer.Form.NFC);
+        StringBuilder sb = new StringBuilder(Math.min(nfc.length(), MAX_USER_LENGTH));
+        nfc.codePoints().filter(c -> {
+            int type = Character.getType(c);
+            return type != Character.CONTROL && type != Character.FORMAT && type != Character.LINE_SEPARATOR
+                    && type != Character.PARAGRAPH_SEPARATOR && type != Character.UNASSIGNED
+                    && type != Character.PRIVATE_USE && type != Character.SURROGATE;
+        }).forEach(sb::appendCodePoint);
+        String clean = sb.toString().strip();
+        if (clean.length() > MAX_USER_LENGTH) {
+            int end = MAX_USER_LENGTH;
+            if (Character.isHighSurrogate(clean.charAt(end - 1))) {
+                end--;
+            }
+            clean = clean.substring(0, end);
+        }
+        return clean.isEmpty() ? "unknown" : clean;
     }
 
     public boolean isParkStaff() {
@@ -53,16 +88,29 @@ public class Caller {
     }
 
     /**
-     * Refuses park staff on any park but their own. Answers 404 rather than 403 so that a refused
-     * read does not even confirm that the other park's resource exists.
+     * Refuses park staff on any park but their own, with exactly the 404 that a park which does not
+     * exist gets, so a refusal confirms neither that the other park exists nor what it holds.
      */
     public void requirePark(String park) {
-        ownPark().ifPresent(own -> {
-            if (!own.equals(park)) {
-                throw new ProblemException(404, "not_found", "nothing of park '" + park + "' is visible to you",
-                        java.util.List.of(), null);
-            }
-        });
+        if (!maySee(park)) {
+            throw ProblemException.notFound("park", park);
+        }
+    }
+
+    /** Whether the caller may see what belongs to this park (the bureau sees every park). */
+    public boolean maySee(String park) {
+        return ownPark().map(own -> own.equals(park)).orElse(true);
+    }
+
+    /**
+     * A resource found by id, if the caller may see its park; otherwise the same 404 as an id that
+     * does not exist (same body, same work), so ids of other parks cannot be probed.
+     */
+    public <T> T visible(T resource, String park, String what, Object id) {
+        if (resource == null || !maySee(park)) {
+            throw ProblemException.notFound(what, String.valueOf(id));
+        }
+        return resource;
     }
 
     /**

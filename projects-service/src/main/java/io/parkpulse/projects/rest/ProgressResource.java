@@ -74,8 +74,7 @@ public class ProgressResource {
     }
 
     private Project visible(UUID id) {
-        Project p = ProjectService.find(id);
-        caller.requirePark(p.park);
-        return p;
+        Project p = Project.findById(id);
+        return caller.visible(p, p == null ? null : p.park, "project", id);
     }
 }

@@ -93,8 +93,7 @@ public class ProjectProblemResource {
     }
 
     private Project visible(UUID id) {
-        Project p = ProjectService.find(id);
-        caller.requirePark(p.park);
-        return p;
+        Project p = Project.findById(id);
+        return caller.visible(p, p == null ? null : p.park, "project", id);
     }
 }

@@ -186,9 +186,8 @@ public class ProjectResource {
 
     /** The project, if the caller may see it; another park's project is "not found" for park staff. */
     Project visible(UUID id) {
-        Project p = ProjectService.find(id);
-        caller.requirePark(p.park);
-        return p;
+        Project p = Project.findById(id);
+        return caller.visible(p, p == null ? null : p.park, "project", id);
     }
 
     ProjectDtos.ProjectView view(Project p) {

@@ -3,6 +3,7 @@ package io.parkpulse.reporting.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.AssessmentPublished;
@@ -65,10 +66,7 @@ public class AssessmentService {
 
     /** The quarter's last month, for a {@code YYYY-Qn}. */
     public static YearMonth lastMonth(String quarter, String field) {
-        if (quarter == null || !quarter.matches("\\d{4}-Q[1-4]")) {
-            throw ProblemException.badRequest(field, "invalid_quarter", "name the quarter as YYYY-Qn, e.g. 2025-Q2");
-        }
-        return YearMonth.of(Integer.parseInt(quarter.substring(0, 4)), 3 * (quarter.charAt(6) - '0'));
+        return ReportingPeriod.quarter(quarter, field);
     }
 
     /** The last quarter that has ended by today. */
@@ -135,7 +133,12 @@ public class AssessmentService {
     /** Scores a quarter as a run would, without storing or publishing anything (a preview, or a check after a rebuild). */
     @Transactional
     public List<Scoring.ParkResult> preview(String quarter, String schemeCode) {
-        lastMonth(quarter, "quarter");
+        YearMonth first = lastMonth(quarter, "quarter").minusMonths(2);
+        if (first.isAfter(CityTime.thisMonth())) {
+            // Scoring a quarter with no data yet would rank every park first with 0 points.
+            throw ProblemException.unprocessable("quarter", "quarter_not_started", quarter + " has not begun yet (it begins on "
+                    + first.atDay(1) + "); a preview scores a quarter that is under way or closed");
+        }
         return compute(quarter, schemeCode == null ? schemes.latest(SchemeService.DEFAULT) : schemes.latest(schemeCode));
     }
 

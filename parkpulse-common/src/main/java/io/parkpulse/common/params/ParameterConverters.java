@@ -1,0 +1,111 @@
+package io.parkpulse.common.params;
+
+import io.parkpulse.common.error.ProblemException;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * Path, query and header parameters of the types our endpoints take, converted so that a wrong value
+ * is a 400 problem naming the parameter. Without this, JAX-RS answers a query parameter it cannot
+ * convert with 404 and the framework's exception text ("For input string", "Invalid UUID string").
+ */
+@Provider
+public class ParameterConverters implements ParamConverterProvider {
+
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,19}");
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        String name = nameOf(annotations);
+        if (rawType == Integer.class || rawType == int.class) {
+            return (ParamConverter<T>) converter(name, text -> (int) whole(name, text, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        }
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) converter(name, text -> whole(name, text, Long.MIN_VALUE, Long.MAX_VALUE));
+        }
+        if (rawType == UUID.class) {
+            return (ParamConverter<T>) converter(name, text -> {
+                if (!UUID_TEXT.matcher(text).matches()) {
+                    throw ProblemException.badRequest(name, "invalid_parameter", "an id of the form 8-4-4-4-12 hexadecimal digits");
+                }
+                return UUID.fromString(text);
+            });
+        }
+        if (rawType == Boolean.class || rawType == boolean.class) {
+            return (ParamConverter<T>) converter(name, text -> switch (text) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                default -> throw ProblemException.badRequest(name, "invalid_parameter", "true or false");
+            });
+        }
+        return null;
+    }
+
+    private static long whole(String name, String text, long min, long max) {
+        if (INTEGER.matcher(text).matches()) {
+            try {
+                long v = Long.parseLong(text);
+                if (v >= min && v <= max) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // beyond a long: refused below like any other out-of-range number
+            }
+        }
+        throw ProblemException.badRequest(name, "invalid_parameter", "a whole number between " + min + " and " + max);
+    }
+
+    private static <T> ParamConverter<T> converter(String name, Function<String, T> parse) {
+        return new ParamConverter<>() {
+            @Override
+            public T fromString(String value) {
+                return value == null ? null : parse.apply(value.trim());
+            }
+
+            @Override
+            public String toString(T value) {
+                return String.valueOf(value);
+            }
+        };
+    }
+
+    private static String nameOf(Annotation[] annotations) {
+        if (annotations != null) {
+            for (Annotation a : annotations) {
+                String n = null;
+                if (a instanceof QueryParam q) {
+                    n = q.value();
+                } else if (a instanceof PathParam p) {
+                    n = p.value();
+                } else if (a instanceof HeaderParam h) {
+                    n = h.value();
+                } else if (a instanceof RestQuery q) {
+                    n = q.value();
+                } else if (a instanceof RestPath p) {
+                    n = p.value();
+                } else if (a instanceof RestHeader h) {
+                    n = h.value();
+                }
+                if (n != null && !n.isEmpty()) {
+                    return n;
+                }
+            }
+        }
+        return "parameter";
+    }
+}
