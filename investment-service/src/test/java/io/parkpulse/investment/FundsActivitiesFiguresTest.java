@@ -43,7 +43,9 @@ class FundsActivitiesFiguresTest {
         String id = lead(park, Map.of());
         sign(id, "2025-03-18", 20000);
         funds(staff, id, "2025-02", Map.of("amount", 100)).statusCode(422).body("code", equalTo("before_signing"));
-        funds(staff, id, "2099-01", Map.of("amount", 100)).statusCode(422).body("errors[0].field", equalTo("period"));
+        funds(staff, id, io.parkpulse.common.periods.CityTime.thisMonth().plusMonths(1).toString(), Map.of("amount", 100))
+                .statusCode(422).body("errors[0].field", equalTo("period"));
+        funds(staff, id, "2099-01", Map.of("amount", 100)).statusCode(400).body("errors[0].field", equalTo("period"));
         funds(staff, id, "2025-04", Map.of("amount", -1)).statusCode(400).body("errors[0].field", equalTo("amount"));
         funds(staff, id, "2025-04", Map.of("amount", 100, "amountUsd", 14)).statusCode(422).body("errors[0].field", equalTo("amountUsd"));
         funds(staff, id, "2025-04", Map.of("amount", 3000)).statusCode(201).body("revision", equalTo(1)).body("source", equalTo("OUTSIDE_PROVINCE"));

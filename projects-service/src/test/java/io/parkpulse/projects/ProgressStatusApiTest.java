@@ -37,7 +37,9 @@ class ProgressStatusApiTest {
                 .body("errors[0].field", equalTo("investmentCompletedThisYear")).body("code", equalTo("year_exceeds_to_date"));
         progress(staff, id, "2025-07", 3100, 3100, 101, null).statusCode(400).body("errors[0].field", equalTo("physicalProgress"));
         progress(staff, id, "2025-07", -1, 0, 10, null).statusCode(400).body("errors[0].field", equalTo("investmentCompleted"));
-        progress(staff, id, "2099-01", 3100, 3100, 32, null).statusCode(422).body("code", equalTo("future_period"));
+        progress(staff, id, io.parkpulse.common.periods.CityTime.thisMonth().plusMonths(1).toString(), 3100, 3100, 32, null)
+                .statusCode(422).body("code", equalTo("future_period"));
+        progress(staff, id, "2099-01", 3100, 3100, 32, null).statusCode(400).body("code", equalTo("period_out_of_range"));
         progress(staff, id, "2024-12", 100, 100, 1, null).statusCode(422).body("code", equalTo("before_signing"));
         progress(staff, id, "2025-13", 100, 100, 1, null).statusCode(400).body("errors[0].field", equalTo("period"));
         given().auth().oauth2(ADMIN).get("/api/v1/projects/{id}/progress", id).then().body("period", contains("2025-03", "2025-06"));

@@ -141,7 +141,9 @@ class AssessmentTest {
         saveScheme(code, scheme(List.of(item("c", "completion:assess_tax", 60, "TARGET_COMPLETION"),
                 item("g", "growth:assess_out", 40, "EFFICACY", "floor", 0.6)), SCORE_TIERS)).statusCode(201);
 
-        run("2099-Q1", code, null).statusCode(422).body("code", equalTo("quarter_not_closed")).body("errors[0].field", equalTo("quarter"));
+        run(BadInputTest.nextYearsQuarter(1), code, null).statusCode(422).body("code", equalTo("quarter_not_closed"))
+                .body("errors[0].field", equalTo("quarter"));
+        run("2099-Q1", code, null).statusCode(400).body("code", equalTo("period_out_of_range"));
         run("2021-Q5", code, null).statusCode(400).body("errors[0].field", equalTo("quarter"));
         run("2021-Q1", "no-such-scheme", null).statusCode(404);
 
