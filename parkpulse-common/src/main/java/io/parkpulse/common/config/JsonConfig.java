@@ -131,7 +131,7 @@ public class JsonConfig implements ObjectMapperCustomizer {
      */
     static final class BoundedDecimalDeserializer extends StdScalarDeserializer<BigDecimal> {
 
-        static final int MAX_EXPONENT = 40;
+        static final int MAX_EXPONENT = 1000;
         /** Digits, sign, point and exponent of the longest number accepted. */
         static final int MAX_TEXT = 1000;
 

@@ -205,7 +205,8 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         String id = UUID.randomUUID().toString();
-        LOG.errorf(e, "unexpected error %s on %s", id, path(uri));
+        // A path may carry encoded line breaks; logged as they came they would forge log lines.
+        LOG.errorf(e, "unexpected error %s on %s", id, String.valueOf(path(uri)).replaceAll("\\p{Cntrl}", "?"));
         return respond(new Problem(type("internal"), title(500), 500,
                 "unexpected error; quote " + id + " when reporting it", path(uri), "internal", null, null));
     }
