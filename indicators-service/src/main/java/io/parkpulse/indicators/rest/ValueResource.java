@@ -153,7 +153,7 @@ public class ValueResource {
             @PathParam("indicator") String indicator) {
         caller.requirePark(park);
         parks.require(park);
-        return ValueAudit.<ValueAudit>list("park = ?1 and indicator = ?2 and period = ?3 order by changedAt, id", park, indicator,
+        return ValueAudit.<ValueAudit>list("park = ?1 and indicator = ?2 and period = ?3 order by version, id", park, indicator,
                 Periods.month(period, "period").toString()).stream().map(ValueDtos.AuditView::of).toList();
     }
 

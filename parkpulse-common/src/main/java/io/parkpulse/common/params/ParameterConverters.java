@@ -18,8 +18,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Path, query and header parameters of the types our endpoints take, converted so that a wrong value
- * is a 400 problem naming the parameter. Without this, JAX-RS answers a query parameter it cannot
- * convert with 404 and the framework's exception text ("For input string", "Invalid UUID string").
+ * is a problem naming the parameter: 400 for a query or header parameter, 404 for a path segment (no
+ * resource lives at an address whose id is not an id). Without this, JAX-RS answers with the
+ * framework's exception text ("For input string", "Invalid UUID string"), and 404 for a query parameter.
  */
 @Provider
 public class ParameterConverters implements ParamConverterProvider {
@@ -32,14 +33,15 @@ public class ParameterConverters implements ParamConverterProvider {
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = nameOf(annotations);
+        boolean inPath = inPath(annotations);
         if (rawType == Integer.class || rawType == int.class) {
-            return (ParamConverter<T>) converter(name, text -> (int) whole(name, text, Integer.MIN_VALUE, Integer.MAX_VALUE));
+            return (ParamConverter<T>) converter(name, inPath, text -> (int) whole(name, text, Integer.MIN_VALUE, Integer.MAX_VALUE));
         }
         if (rawType == Long.class || rawType == long.class) {
-            return (ParamConverter<T>) converter(name, text -> whole(name, text, Long.MIN_VALUE, Long.MAX_VALUE));
+            return (ParamConverter<T>) converter(name, inPath, text -> whole(name, text, Long.MIN_VALUE, Long.MAX_VALUE));
         }
         if (rawType == UUID.class) {
-            return (ParamConverter<T>) converter(name, text -> {
+            return (ParamConverter<T>) converter(name, inPath, text -> {
                 if (!UUID_TEXT.matcher(text).matches()) {
                     throw ProblemException.badRequest(name, "invalid_parameter", "an id of the form 8-4-4-4-12 hexadecimal digits");
                 }
@@ -47,7 +49,7 @@ public class ParameterConverters implements ParamConverterProvider {
             });
         }
         if (rawType == Boolean.class || rawType == boolean.class) {
-            return (ParamConverter<T>) converter(name, text -> switch (text) {
+            return (ParamConverter<T>) converter(name, inPath, text -> switch (text) {
                 case "true" -> Boolean.TRUE;
                 case "false" -> Boolean.FALSE;
                 default -> throw ProblemException.badRequest(name, "invalid_parameter", "true or false");
@@ -70,11 +72,22 @@ public class ParameterConverters implements ParamConverterProvider {
         throw ProblemException.badRequest(name, "invalid_parameter", "a whole number between " + min + " and " + max);
     }
 
-    private static <T> ParamConverter<T> converter(String name, Function<String, T> parse) {
+    private static <T> ParamConverter<T> converter(String name, boolean inPath, Function<String, T> parse) {
         return new ParamConverter<>() {
             @Override
             public T fromString(String value) {
-                return value == null ? null : parse.apply(value.trim());
+                if (value == null) {
+                    return null;
+                }
+                try {
+                    return parse.apply(value.trim());
+                } catch (ProblemException e) {
+                    if (!inPath) {
+                        throw e;
+                    }
+                    throw new ProblemException(404, "not_found", "nothing is found at this address: " + e.getMessage()
+                            + " is expected as '" + name + "'", e.errors(), null);
+                }
             }
 
             @Override
@@ -82,6 +95,17 @@ public class ParameterConverters implements ParamConverterProvider {
                 return String.valueOf(value);
             }
         };
+    }
+
+    private static boolean inPath(Annotation[] annotations) {
+        if (annotations != null) {
+            for (Annotation a : annotations) {
+                if (a instanceof PathParam || a instanceof RestPath) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String nameOf(Annotation[] annotations) {
