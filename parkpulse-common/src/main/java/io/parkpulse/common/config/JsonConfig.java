@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * One JSON dialect for every service, in both directions.
  *
  * <p>Reading is strict: a client that sends {@code {"code":123}}, {@code "1"} for a count, {@code 1.5}
- * for an integer, {@code 1} for a boolean, null for a yes/no, a key twice or anything after the document has made a
+ * for an integer, {@code 1} for a boolean, a key twice or anything after the document has made a
  * mistake, and guessing what it meant would store something it did not say. Each is refused with a
  * problem naming the field (see {@code ProblemMappers}).
  *
@@ -57,7 +57,6 @@ public class JsonConfig implements ObjectMapperCustomizer {
                 .maxNumberLength(BoundedDecimalDeserializer.MAX_TEXT * 10).build());
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         for (LogicalType type : new LogicalType[] { LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
                 LogicalType.Boolean, LogicalType.DateTime, LogicalType.Enum }) {
