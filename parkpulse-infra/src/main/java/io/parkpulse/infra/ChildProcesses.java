@@ -42,13 +42,18 @@ public final class ChildProcesses {
 
     /** A command line that runs {@code mainClass} with the infra classpath, watched by this process. */
     public static List<String> javaCommand(List<String> jvmOptions, String mainClass, List<String> args) {
+        return javaCommand(ProcessHandle.current().pid(), jvmOptions, mainClass, args);
+    }
+
+    /** The same, ending when the process {@code watcher} ends rather than this one. */
+    public static List<String> javaCommand(long watcher, List<String> jvmOptions, String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(infraClasspath());
         cmd.add(WatchedMain.class.getName());
-        cmd.add(Long.toString(ProcessHandle.current().pid()));
+        cmd.add(Long.toString(watcher));
         cmd.add(mainClass);
         cmd.addAll(args);
         return cmd;

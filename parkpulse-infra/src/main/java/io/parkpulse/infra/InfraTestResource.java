@@ -36,7 +36,8 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.jdbc.url", e.jdbcUrl(database),
                 "quarkus.datasource.username", e.user(),
                 "quarkus.datasource.password", e.password(),
-                "kafka.bootstrap.servers", e.kafkaBootstrap()));
+                "kafka.bootstrap.servers", e.kafkaBootstrap(),
+                TestEvents.PREFIX_PROPERTY, topicPrefix()));
         if (SharedKeycloak.tokensFromKeycloak()) {
             // Configured as in production: the issuer's discovery document and keys, no local key at all.
             String issuer = SharedKeycloak.server().issuer();
@@ -45,6 +46,21 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
             config.put("parkpulse.oidc.issuer", issuer);
         }
         return config;
+    }
+
+    /**
+     * The broker lives for the whole build, so each test JVM gets topics (and consumer groups) of its
+     * own: reporting-service's tests read every topic from its start and must not see the events of
+     * the modules tested before it. A second Quarkus start in the same JVM keeps the prefix, as it
+     * keeps the database.
+     */
+    static synchronized String topicPrefix() {
+        String p = System.getProperty(TestEvents.PREFIX_PROPERTY);
+        if (p == null) {
+            p = "t" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 6) + ".";
+            System.setProperty(TestEvents.PREFIX_PROPERTY, p);
+        }
+        return p;
     }
 
     @Override

@@ -20,11 +20,11 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The infrastructure of a module's tests, shared by all of them. The first test JVM that asks starts an
- * {@link InfraDaemon}, which lives as long as that JVM (and never longer than the Maven build); JVMs that
- * ask while it runs find it through a state file keyed by the Maven JVM's pid. So every module's tests, and
- * the integration tests, begin with an empty server and broker — reporting-service's tests, which read every
- * topic from the start, must not see the other modules' events.
+ * The infrastructure of a build's tests, shared by all of them. The first test JVM that asks starts an
+ * {@link InfraDaemon}, which lives as long as the Maven build; later JVMs find it through a state file keyed
+ * by the Maven JVM's pid. Modules do not see each other's data: each service's tests recreate their own
+ * database, and each test JVM uses topics and consumer groups of its own ({@link InfraTestResource#topicPrefix}),
+ * so reporting-service's tests, which read every topic from the start, see only their own events.
  */
 public final class SharedInfra {
 
@@ -53,7 +53,8 @@ public final class SharedInfra {
                     return running.get();
                 }
                 Files.deleteIfExists(state);
-                Process daemon = new ProcessBuilder(ChildProcesses.javaCommand(List.of("-Xmx256m"),
+                // Watched by the Maven JVM, not by this test JVM: one server and broker serve the whole build.
+                Process daemon = new ProcessBuilder(ChildProcesses.javaCommand(owner, List.of("-Xmx256m"),
                         InfraDaemon.class.getName(), List.of(Long.toString(owner), dir.toString())))
                         .redirectErrorStream(true)
                         .redirectOutput(dir.resolve("daemon.log").toFile())

@@ -24,10 +24,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class TestEvents {
 
+    /**
+     * The system property {@link InfraTestResource} sets to this test JVM's topic prefix, which the
+     * service under test is configured with too: tests name topics plainly and meet the service's.
+     */
+    public static final String PREFIX_PROPERTY = "parkpulse.kafka.topic-prefix";
+
+    /** A topic as the broker names it for this JVM's service. */
+    public static String onBroker(String topic) {
+        return System.getProperty(PREFIX_PROPERTY, "") + topic;
+    }
+
     /** Publishes one event and waits for the broker's acknowledgement. Returns its id. */
     public static UUID publish(String bootstrap, String topic, String park, String type, String json, UUID id) {
         UUID eventId = id == null ? UUID.randomUUID() : id;
-        ProducerRecord<String, String> r = new ProducerRecord<>(topic, park, json);
+        ProducerRecord<String, String> r = new ProducerRecord<>(onBroker(topic), park, json);
         header(r, "ce_specversion", "1.0");
         header(r, "ce_id", eventId.toString());
         header(r, "ce_source", "/parkpulse/tests");
@@ -40,7 +51,7 @@ public final class TestEvents {
 
     /** Publishes a raw record without any CloudEvents header (a poison message). */
     public static void publishRaw(String bootstrap, String topic, String key, String value) {
-        send(bootstrap, new ProducerRecord<>(topic, key, value));
+        send(bootstrap, new ProducerRecord<>(onBroker(topic), key, value));
     }
 
     private static boolean send(String bootstrap, ProducerRecord<String, String> r) {
@@ -64,7 +75,7 @@ public final class TestEvents {
                 "auto.offset.reset", "earliest", "enable.auto.commit", "false");
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            c.subscribe(List.of(topic));
+            c.subscribe(List.of(onBroker(topic)));
             Instant deadline = Instant.now().plus(wait);
             while (Instant.now().isBefore(deadline) && out.size() < expected) {
                 c.poll(Duration.ofMillis(300)).forEach(r -> {

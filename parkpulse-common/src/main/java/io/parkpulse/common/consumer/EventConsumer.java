@@ -5,6 +5,7 @@ import io.parkpulse.common.events.CloudEventHeaders;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.KafkaSettings;
 import io.parkpulse.common.events.MalformedEventException;
+import io.parkpulse.common.events.TopicNames;
 import io.parkpulse.common.events.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -51,6 +52,9 @@ public class EventConsumer {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    TopicNames topicNames;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -121,7 +125,7 @@ public class EventConsumer {
     private void loop() {
         while (running) {
             try {
-                KafkaSettings.ensureTopics(bootstrap);
+                KafkaSettings.ensureTopics(bootstrap, topicNames.prefix());
                 break;
             } catch (Exception e) {
                 LOG.debugf("waiting for Kafka to create topics: %s", e.toString());
@@ -130,7 +134,7 @@ public class EventConsumer {
         }
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerProps())) {
             consumer = c;
-            c.subscribe(topics());
+            c.subscribe(topicNames.onBroker(topics()));
             while (running) {
                 Replay pending = replay.getAndSet(null);
                 if (pending != null) {
@@ -222,7 +226,7 @@ public class EventConsumer {
             return deadLetter(r, null, e.getMessage());
         }
         try {
-            boolean applied = QuarkusTransaction.requiringNew().call(() -> apply(r.topic(), event));
+            boolean applied = QuarkusTransaction.requiringNew().call(() -> apply(topicNames.plain(r.topic()), event));
             if (applied) {
                 processed.incrementAndGet();
             } else {
@@ -263,7 +267,8 @@ public class EventConsumer {
 
     private boolean deadLetter(ConsumerRecord<String, String> r, Event event, String reason) {
         try {
-            ProducerRecord<String, String> out = new ProducerRecord<>(Topics.deadLetter(r.topic()), r.key(), r.value());
+            ProducerRecord<String, String> out = new ProducerRecord<>(topicNames.onBroker(Topics.deadLetter(topicNames.plain(r.topic()))), r.key(),
+                    r.value());
             r.headers().forEach(h -> out.headers().add(h));
             String shortReason = reason == null ? "unknown" : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
             CloudEventHeaders.put(out.headers(), "parkpulse_dlq_reason", shortReason);
@@ -296,7 +301,7 @@ public class EventConsumer {
     private Properties consumerProps() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, group.filter(g -> !g.isBlank()).orElse(serviceName));
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, topicNames.prefix() + group.filter(g -> !g.isBlank()).orElse(serviceName));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-consumer");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -41,7 +41,7 @@ public final class KafkaSettings {
      * Creates the platform's topics if they are missing. History is kept forever so that
      * reporting-service can rebuild from the start; the park registry is compacted to the latest state.
      */
-    public static void ensureTopics(String bootstrap) throws InterruptedException, ExecutionException {
+    public static void ensureTopics(String bootstrap, String prefix) throws InterruptedException, ExecutionException {
         Map<String, Object> conf = new HashMap<>();
         conf.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         conf.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
@@ -55,8 +55,8 @@ public final class KafkaSettings {
                 } else {
                     cfg.put("retention.ms", "-1");
                 }
-                topics.add(new NewTopic(t, PARTITIONS, (short) -1).configs(cfg));
-                topics.add(new NewTopic(Topics.deadLetter(t), 1, (short) -1).configs(Map.of("retention.ms", "-1")));
+                topics.add(new NewTopic(prefix + t, PARTITIONS, (short) -1).configs(cfg));
+                topics.add(new NewTopic(prefix + Topics.deadLetter(t), 1, (short) -1).configs(Map.of("retention.ms", "-1")));
             }
             var result = admin.createTopics(topics);
             for (var f : result.values().values()) {

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.parkpulse.common.events.CloudEventHeaders;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.KafkaSettings;
+import io.parkpulse.common.events.TopicNames;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -44,6 +45,9 @@ public class OutboxRelay {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    TopicNames topicNames;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -96,7 +100,7 @@ public class OutboxRelay {
         while (running) {
             try {
                 if (!topicsReady) {
-                    KafkaSettings.ensureTopics(bootstrap);
+                    KafkaSettings.ensureTopics(bootstrap, topicNames.prefix());
                     topicsReady = true;
                 }
                 int sent = relayOnce();
@@ -141,7 +145,7 @@ public class OutboxRelay {
                 List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
                 for (Row r : rows) {
                     Event e = new Event(r.id, "/parkpulse/" + serviceName, r.type, r.key, r.occurredAt, r.payload);
-                    futures.add(p.send(CloudEventHeaders.toRecord(r.topic, e)));
+                    futures.add(p.send(CloudEventHeaders.toRecord(topicNames.onBroker(r.topic), e)));
                 }
                 p.flush();
                 List<Long> acked = new ArrayList<>(rows.size());
