@@ -35,13 +35,19 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
     String parkAName;
     final AtomicInteger counter = new AtomicInteger();
 
+    /** Two parks, the own one's name and a locked quarter; {@link FuzzTest} starts from the same. */
+    static AuthorizationMatrixTest fixture() {
+        AuthorizationMatrixTest f = new AuthorizationMatrixTest();
+        f.parkA = registerPark(uniqueCode());
+        f.parkB = registerPark(uniqueCode());
+        f.parkAName = given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}", f.parkA).then().extract().path("name");
+        f.lockQuarter("2022-Q4");
+        return f;
+    }
+
     @Test
     void everyEndpointAnswersEveryCallerAsTheMatrixSays() throws Exception {
-        parkA = registerPark(uniqueCode());
-        parkB = registerPark(uniqueCode());
-        parkAName = given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}", parkA).then().extract().path("name");
-        lockQuarter("2022-Q4");
-        AuthorizationMatrix.verify("authorization-matrix.csv", this);
+        AuthorizationMatrix.verify("authorization-matrix.csv", fixture());
     }
 
     @Override

@@ -25,17 +25,23 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
     String signed;
     String activity;
 
+    /** Two parks, a lead, a signed lead and an activity; {@link FuzzTest} starts from the same. */
+    static AuthorizationMatrixTest fixture() {
+        AuthorizationMatrixTest f = new AuthorizationMatrixTest();
+        f.parkA = knownPark();
+        f.parkB = knownPark();
+        f.base = lead(f.parkA, Map.of("projectName", SECRET));
+        f.signed = lead(f.parkA, Map.of("projectName", "矩阵签约线索"));
+        Leads.move(ADMIN, f.signed, Map.of("to", "SIGNED", "on", "2025-03-01", "agreementType", "CONTRACT", "contractedInvestment", 5000))
+                .statusCode(200);
+        f.activity = given().auth().oauth2(ADMIN).contentType("application/json").body(activityBody(f.parkA))
+                .post("/api/v1/activities").then().statusCode(201).extract().path("id");
+        return f;
+    }
+
     @Test
     void everyEndpointAnswersEveryCallerAsTheMatrixSays() throws Exception {
-        parkA = knownPark();
-        parkB = knownPark();
-        base = lead(parkA, Map.of("projectName", SECRET));
-        signed = lead(parkA, Map.of("projectName", "矩阵签约线索"));
-        Leads.move(ADMIN, signed, Map.of("to", "SIGNED", "on", "2025-03-01", "agreementType", "CONTRACT", "contractedInvestment", 5000))
-                .statusCode(200);
-        activity = given().auth().oauth2(ADMIN).contentType("application/json").body(activityBody(parkA))
-                .post("/api/v1/activities").then().statusCode(201).extract().path("id");
-        AuthorizationMatrix.verify("authorization-matrix.csv", this);
+        AuthorizationMatrix.verify("authorization-matrix.csv", fixture());
     }
 
     @Override

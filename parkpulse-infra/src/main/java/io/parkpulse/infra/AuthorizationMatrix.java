@@ -131,7 +131,12 @@ public final class AuthorizationMatrix {
     }
 
     static Response send(Fixture fixture, Rule rule, String caller, Map<String, String> params) {
-        String token = switch (caller) {
+        return request(fixture, rule, token(fixture, caller), params);
+    }
+
+    /** The bearer token of one of {@link #CALLERS}; none for "none". */
+    static String token(Fixture fixture, String caller) {
+        return switch (caller) {
             case "admin" -> Tokens.token("bureau-admin", null);
             case "analyst" -> Tokens.token("bureau-analyst", null);
             case "service" -> Tokens.token("service", null);
@@ -139,7 +144,6 @@ public final class AuthorizationMatrix {
             case "other" -> Tokens.token("park-staff", fixture.otherPark());
             default -> null;
         };
-        return request(fixture, rule, token, params);
     }
 
     private static Response request(Fixture fixture, Rule rule, String token, Map<String, String> params) {

@@ -25,14 +25,20 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
     String base;
     String baseProblem;
 
+    /** Two parks, a project with progress and a problem; {@link FuzzTest} starts from the same. */
+    static AuthorizationMatrixTest fixture() {
+        AuthorizationMatrixTest f = new AuthorizationMatrixTest();
+        f.parkA = knownPark();
+        f.parkB = knownPark();
+        f.base = project(f.parkA, Map.of("name", SECRET));
+        Projects.progress(ADMIN, f.base, "2025-02", 100, 100, 1, null).statusCode(201);
+        f.baseProblem = f.problem(f.base);
+        return f;
+    }
+
     @Test
     void everyEndpointAnswersEveryCallerAsTheMatrixSays() throws Exception {
-        parkA = knownPark();
-        parkB = knownPark();
-        base = project(parkA, Map.of("name", SECRET));
-        Projects.progress(ADMIN, base, "2025-02", 100, 100, 1, null).statusCode(201);
-        baseProblem = problem(base);
-        AuthorizationMatrix.verify("authorization-matrix.csv", this);
+        AuthorizationMatrix.verify("authorization-matrix.csv", fixture());
     }
 
     @Override

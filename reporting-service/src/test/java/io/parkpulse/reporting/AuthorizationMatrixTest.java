@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** src/test/resources/authorization-matrix.csv walked with real signed tokens (see {@link AuthorizationMatrix}). */
@@ -25,19 +26,25 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
     String parkA;
     String parkB;
 
-    @Test
-    void everyEndpointAnswersEveryCallerAsTheMatrixSays() throws Exception {
+    /** Two parks of a fresh peer group in the read model; {@link FuzzTest} starts from the same. */
+    static AuthorizationMatrixTest fixture() {
+        AuthorizationMatrixTest f = new AuthorizationMatrixTest();
         String g = "M" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
-        parkA = g + "A";
-        parkB = g + "B";
-        park(parkA, "机密矩阵园区", g);
-        park(parkB, "乙矩阵园区", g);
-        value(parkA, "matrix_probe", "2019-03", "1", 1, null);
-        value(parkB, "matrix_probe", "2019-03", "2", 1, null);
+        f.parkA = g + "A";
+        f.parkB = g + "B";
+        park(f.parkA, "机密矩阵园区", g);
+        park(f.parkB, "乙矩阵园区", g);
+        value(f.parkA, "matrix_probe", "2019-03", "1", 1, null);
+        value(f.parkB, "matrix_probe", "2019-03", "2", 1, null);
         TestEvents.await("two parks in the read model", Duration.ofSeconds(30),
                 () -> given().auth().oauth2(ADMIN).queryParams("indicator", "matrix_probe", "period", "2019-03", "peerGroup", g)
                         .get("/api/v1/rankings").then().extract().<Object>path("entries") instanceof List<?> e && e.size() == 2);
-        AuthorizationMatrix.verify("authorization-matrix.csv", this);
+        return f;
+    }
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsTheMatrixSays() throws Exception {
+        AuthorizationMatrix.verify("authorization-matrix.csv", fixture());
     }
 
     @Override
@@ -57,7 +64,10 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
 
     @Override
     public Map<String, String> params(Rule rule, String caller) {
-        return Map.of("code", "default", "quarter", "2019-Q1", "park", parkA);
+        // A saved scheme is a new version that later runs without a scheme would use; a scheme of its own changes no one's.
+        String scheme = rule.key().equals("POST /api/v1/assessment-schemes/{code}")
+                ? "matrix" + UUID.randomUUID().toString().substring(0, 6) : "default";
+        return Map.of("code", scheme, "quarter", "2019-Q1", "park", parkA);
     }
 
     @Override
@@ -82,12 +92,17 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
         }
     }
 
-    int quarterIndex;
+    /** Shared by every fixture of the test JVM: the matrix and FuzzTest must not run the same quarter. */
+    static final AtomicInteger QUARTERS = new AtomicInteger();
 
-    /** Allowed runs take 2018-Q1 … Q4 and then earlier years, each once. */
+    /**
+     * Allowed runs take 2018-Q1 … Q4 and then 2011 back to 2000, each once: quarters no other test of this
+     * module assesses (2012 to 2017 and 2019 on are theirs).
+     */
     String nextQuarter() {
-        int i = quarterIndex++;
-        return (2018 - i / 4) + "-Q" + (1 + i % 4);
+        int i = QUARTERS.getAndIncrement() % 52;
+        int year = i < 4 ? 2018 : 2011 - (i - 4) / 4;
+        return year + "-Q" + (1 + i % 4);
     }
 
     void ensureRun() {

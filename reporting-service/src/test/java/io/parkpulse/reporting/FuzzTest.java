@@ -1,0 +1,18 @@
+package io.parkpulse.reporting;
+
+import io.parkpulse.infra.ApiFuzzer;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile variants of every operation of the OpenAPI document, sent as every caller of the matrix,
+ * starting from the matrix's own fixture (see {@link ApiFuzzer}).
+ */
+@QuarkusTest
+class FuzzTest {
+
+    @Test
+    void hostileInputIsRefusedCleanlyAndChangesNothing() {
+        ApiFuzzer.run("reporting-service", AuthorizationMatrixTest.fixture());
+    }
+}
