@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,6 +99,13 @@ public class JsonConfig implements ObjectMapperCustomizer {
             }
         });
         m.addDeserializer(LocalDate.class, new BoundedDateDeserializer());
+        m.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                    BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+                return new ExactEnumDeserializer(deserializer);
+            }
+        });
         m.addDeserializer(BigDecimal.class, new BoundedDecimalDeserializer());
         mapper.registerModule(m);
     }
@@ -113,7 +125,7 @@ public class JsonConfig implements ObjectMapperCustomizer {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
                 return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
             }
-            String text = p.getText().trim();
+            String text = p.getText();
             if (!ISO_DATE.matcher(text).matches()) {
                 throw refused(p, abbreviate(text), LocalDate.class, "a date is written YYYY-MM-DD");
             }
@@ -163,6 +175,34 @@ public class JsonConfig implements ObjectMapperCustomizer {
                         "the number's exponent is beyond ±" + MAX_EXPONENT);
             }
             return v;
+        }
+    }
+
+    /**
+     * Jackson matches an enum's name after trimming the text, so "PROVINCIAL\u0000" or " NONE" would be
+     * read as a constant; a code is exact or it is not a code.
+     */
+    static final class ExactEnumDeserializer extends com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer {
+
+        ExactEnumDeserializer(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+            return new ExactEnumDeserializer(newDelegatee);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
+                String text = p.getText();
+                if (!text.isEmpty() && (Character.isWhitespace(text.charAt(0)) || text.charAt(0) <= ' '
+                        || text.charAt(text.length() - 1) <= ' ' || Character.isWhitespace(text.charAt(text.length() - 1)))) {
+                    throw refused(p, abbreviate(text), handledType(), "not one of the codes (no spaces or control characters around it)");
+                }
+            }
+            return super.deserialize(p, ctxt);
         }
     }
 

@@ -1,22 +1,42 @@
 package io.parkpulse.common.error;
 
-import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * PostgreSQL cannot store or compare text with a NUL character and fails the statement; a path or
- * query parameter carrying one is refused with 400 here rather than reaching a query. (JSON bodies
- * are guarded by the string reader in {@link io.parkpulse.common.config.JsonConfig}.)
+ * query parameter carrying one is refused with 400 naming the parameter, before it reaches a query.
+ * (JSON bodies are guarded by the string reader in {@link io.parkpulse.common.config.JsonConfig}.)
+ * It runs after matching, so that the path's parameters have their names.
  */
 public class NulCharacterGuard {
 
-    @ServerRequestFilter(preMatching = true)
-    public void check(HttpServerRequest request) {
-        String uri = request.uri();
-        if (uri != null && (uri.contains("%00") || uri.indexOf('\0') >= 0)) {
-            throw new ProblemException(400, "invalid_character", "the address contains a NUL character",
-                    List.of(new Problem.FieldError("uri", "invalid_character", "NUL (%00) is not allowed in a path or query")), null);
+    @ServerRequestFilter
+    public void check(ContainerRequestContext ctx) {
+        String uri = ctx.getUriInfo().getRequestUri().getRawPath() + "?" + ctx.getUriInfo().getRequestUri().getRawQuery();
+        if (!uri.contains("%00") && uri.indexOf('\0') < 0) {
+            return;
         }
+        refuse(ctx.getUriInfo().getPathParameters(), "path");
+        refuse(ctx.getUriInfo().getQueryParameters(), "query");
+        refuse(Map.of(), "address");
+    }
+
+    private static void refuse(Map<String, List<String>> parameters, String where) {
+        for (var e : parameters.entrySet()) {
+            if (e.getKey().indexOf('\0') >= 0 || e.getValue().stream().anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
+                throw problem(e.getKey().indexOf('\0') >= 0 ? where : e.getKey());
+            }
+        }
+        if (parameters.isEmpty() && where.equals("address")) {
+            throw problem("uri");
+        }
+    }
+
+    private static ProblemException problem(String field) {
+        return new ProblemException(400, "invalid_character", field + ": a NUL character (%00) is not allowed",
+                List.of(new Problem.FieldError(field, "invalid_character", "NUL (%00) is not allowed in a path or query")), null);
     }
 }

@@ -80,7 +80,7 @@ public class ParameterConverters implements ParamConverterProvider {
                     return null;
                 }
                 try {
-                    return parse.apply(value.trim());
+                    return parse.apply(value);
                 } catch (ProblemException e) {
                     if (!inPath) {
                         throw e;

@@ -39,10 +39,27 @@ class StrictJsonTest {
             "{\"active\":1}", "{\"active\":\"true\"}",
             "{\"amount\":\"12.5\"}", "{\"amount\":true}", "{\"amount\":1e2147483647}",
             "{\"on\":\"0000-01-01\"}", "{\"on\":\"-0001-01-01\"}", "{\"on\":\"+12025-01-01\"}", "{\"on\":\"2025-02-30\"}",
-            "{\"on\":\"1999-12-31\"}", "{\"on\":\"2100-01-01\"}", "{\"on\":20250101}",
+            "{\"on\":\"1999-12-31\"}", "{\"on\":\"2025-06-30\\u0000\"}", "{\"on\":\" 2025-06-30\"}", "{\"on\":\"2100-01-01\"}", "{\"on\":20250101}",
             "{\"code\":\"a\",\"code\":\"b\"}", "{\"code\":\"a\"} x", "{\"code\":\"a\"}{}", "{\"code\":\"a\u0000\"}" })
     void lenientOrImpossibleInputIsRefused(String json) {
         assertThrows(JsonProcessingException.class, () -> JSON.readValue(json, Body.class));
+    }
+
+    enum Level { PROVINCIAL, MUNICIPAL }
+
+    record Leveled(Level level) {
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"level\":\"PROVINCIAL\\u0000\"}", "{\"level\":\" MUNICIPAL\"}", "{\"level\":\"MUNICIPAL\\n\"}",
+            "{\"level\":\"provincial\"}", "{\"level\":1}", "{\"level\":\"\"}" })
+    void aCodeIsExactOrRefused(String json) {
+        assertThrows(JsonProcessingException.class, () -> JSON.readValue(json, Leveled.class));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anExactCodeIsRead() throws Exception {
+        assertEquals(Level.MUNICIPAL, JSON.readValue("{\"level\":\"MUNICIPAL\"}", Leveled.class).level());
     }
 
     @org.junit.jupiter.api.Test
