@@ -106,8 +106,10 @@ record FuzzRequest(String method, String path, Map<String, String> pathParams, M
         try {
             Response r = s.request(method, path).andReturn();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            // Only refusals and failures are read: a successful export may be a large spreadsheet.
-            String text = r.statusCode() >= 400 ? r.asString() : null;
+            // Refusals and JSON answers are read (a batch's per-row outcomes); a successful export may be a
+            // large spreadsheet and is not.
+            String type = r.contentType();
+            String text = r.statusCode() >= 400 || (type != null && type.startsWith("application/json")) ? r.asString() : null;
             return new Answer(r.statusCode(), r.contentType(), text, millis, null);
         } catch (RuntimeException e) {
             return new Answer(-1, null, null, (System.nanoTime() - start) / 1_000_000, e.toString());
