@@ -64,6 +64,13 @@ public class ProblemMappers {
             return problem(p, uri);
         }
         String field = e instanceof JsonMappingException m ? pathOf(m) : currentField(e);
+        if (e instanceof JsonMappingException m && !(e instanceof MismatchedInputException)
+                && m.getCause() instanceof JsonProcessingException inner && !(inner instanceof JsonMappingException)) {
+            // A parse error inside a list comes wrapped with the element's path ([0]); the parser knows the field.
+            String name = currentField(inner);
+            field = name == null ? field : field == null || field.isEmpty() ? name : field + "." + name;
+            e = inner;
+        }
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         String code;
         String message;
