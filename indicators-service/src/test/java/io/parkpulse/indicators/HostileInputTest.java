@@ -141,6 +141,22 @@ class HostileInputTest {
         return out.toByteArray();
     }
 
+    @Test
+    void refusalsAreChineseByDefaultAndEnglishOnRequest() {
+        String park = registerPark(uniqueCode());
+        given().auth().oauth2(ADMIN).queryParam("period", "1999-12").get("/api/v1/parks/{p}/figures", park).then()
+                .statusCode(400).body("detail", org.hamcrest.Matchers.containsString("报告期应在"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("报告期应在"));
+        given().auth().oauth2(ADMIN).header("Accept-Language", "en-GB,en;q=0.9").queryParam("period", "1999-12")
+                .get("/api/v1/parks/{p}/figures", park).then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.startsWith("periods run from"))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("periods run from"));
+        given().auth().oauth2(ADMIN).header("Accept-Language", "en").queryParam("q", "x".repeat(9000)).get("/api/v1/parks").then()
+                .statusCode(414).body("detail", org.hamcrest.Matchers.startsWith("the address has"));
+        given().auth().oauth2(ADMIN).queryParam("q", "x".repeat(9000)).get("/api/v1/parks").then()
+                .statusCode(414).body("detail", org.hamcrest.Matchers.startsWith("地址有"));
+    }
+
     static ValidatableResponse upload(String token, String park, String type, byte[] body) {
         return given().auth().oauth2(token).contentType(type).body(body).queryParam("period", "2025-06")
                 .post("/api/v1/parks/{p}/values/file", park).then();

@@ -133,8 +133,10 @@ public class SpreadsheetService {
             for (int c = 0; c < line.cells().size(); c++) {
                 if (line.cells().get(c).length() > MAX_CELL_CHARS) {
                     String cell = columnName(c) + line.number();
-                    throw ProblemException.badRequest(cell, "cell_too_long", "cell " + cell + " holds "
-                            + line.cells().get(c).length() + " characters; a cell of this report holds at most " + MAX_CELL_CHARS);
+                    int length = line.cells().get(c).length();
+                    throw ProblemException.badRequest(cell, "cell_too_long", "单元格 " + cell + " 有 " + length
+                            + " 个字符，本报表每个单元格最多 " + MAX_CELL_CHARS + " 个字符", "cell " + cell + " holds " + length
+                            + " characters; a cell of this report holds at most " + MAX_CELL_CHARS);
                 }
             }
         }

@@ -54,7 +54,8 @@ public abstract class AuditedEntity extends PanacheEntityBase {
      */
     public void requireVersionToReplace(Long expected, String what) {
         if (expected == null) {
-            throw ProblemException.badRequest("version", "required", what + " exists: send the version you read to replace it");
+            throw ProblemException.badRequest("version", "required", what + " 已存在：修改时请提交读取到的版本号 version",
+                    what + " exists: send the version you read to replace it");
         }
         requireVersion(expected, what);
     }

@@ -36,7 +36,7 @@ public class NulCharacterGuard {
     }
 
     private static ProblemException problem(String field) {
-        return new ProblemException(400, "invalid_character", field + ": a NUL character (%00) is not allowed",
-                List.of(new Problem.FieldError(field, "invalid_character", "NUL (%00) is not allowed in a path or query")), null);
+        return ProblemException.badRequest(field, "invalid_character", field + "：地址中不允许出现空字符 (%00)",
+                field + ": a NUL character (%00) is not allowed");
     }
 }

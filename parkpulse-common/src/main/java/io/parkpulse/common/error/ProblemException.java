@@ -12,13 +12,46 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final List<Problem.FieldError> errors;
     private final Object context;
+    private final String english;
 
     public ProblemException(int status, String code, String detail, List<Problem.FieldError> errors, Object context) {
-        super(detail);
+        this(status, code, detail, null, errors, context);
+    }
+
+    /**
+     * A refusal in Chinese (what users read by default) with its English text, which a client gets by
+     * asking for {@code Accept-Language: en}. {@code errors} carry the Chinese text; the mapper swaps it.
+     */
+    public ProblemException(int status, String code, String chinese, String english, List<Problem.FieldError> errors,
+            Object context) {
+        super(chinese);
         this.status = status;
         this.code = code;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
         this.context = context;
+        this.english = english;
+    }
+
+    public static ProblemException badRequest(String field, String code, String chinese, String english) {
+        return new ProblemException(400, code, chinese, english, List.of(new Problem.FieldError(field, code, chinese)), null);
+    }
+
+    public static ProblemException unprocessable(String field, String code, String chinese, String english) {
+        return new ProblemException(422, code, chinese, english, List.of(new Problem.FieldError(field, code, chinese)), null);
+    }
+
+    /** The message in the language asked for: English when the client prefers it and there is one. */
+    public String message(boolean inEnglish) {
+        return inEnglish && english != null ? english : getMessage();
+    }
+
+    /** The field errors in that language. */
+    public List<Problem.FieldError> errors(boolean inEnglish) {
+        if (!inEnglish || english == null) {
+            return errors;
+        }
+        return errors.stream().map(f -> f.message() != null && f.message().equals(getMessage())
+                ? new Problem.FieldError(f.field(), f.code(), english) : f).toList();
     }
 
     public static ProblemException badRequest(String field, String code, String message) {

@@ -36,9 +36,19 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return respond(new Problem(type(e.code()), title(e.status()), e.status(), e.getMessage(), path(uri), e.code(),
-                e.errors().isEmpty() ? null : e.errors(), e.context()));
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        boolean en = prefersEnglish(headers);
+        return respond(new Problem(type(e.code()), title(e.status()), e.status(), e.message(en), path(uri), e.code(),
+                e.errors().isEmpty() ? null : e.errors(en), e.context()));
+    }
+
+    /** Chinese is the default; a client that puts English first in Accept-Language gets English where we have it. */
+    public static boolean prefersEnglish(String acceptLanguage) {
+        return acceptLanguage != null && acceptLanguage.trim().toLowerCase(java.util.Locale.ROOT).startsWith("en");
+    }
+
+    private static boolean prefersEnglish(HttpHeaders headers) {
+        return headers != null && prefersEnglish(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     // The built-in mappers of these exact types answer plain JSON; naming the types here makes ours win.
@@ -59,9 +69,9 @@ public class ProblemMappers {
             InvalidFormatException.class, UnrecognizedPropertyException.class,
             com.fasterxml.jackson.core.JsonParseException.class,
             StreamConstraintsException.class, ValueInstantiationException.class })
-    public Response json(JsonProcessingException e, UriInfo uri) {
+    public Response json(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof ProblemException p) {
-            return problem(p, uri);
+            return problem(p, uri, headers);
         }
         String field = e instanceof JsonMappingException m ? pathOf(m) : currentField(e);
         if (e instanceof JsonMappingException m && !(e instanceof MismatchedInputException)
@@ -172,14 +182,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof JsonProcessingException j) {
-                return json(j, uri);
+                return json(j, uri, headers);
             }
             if (t instanceof ProblemException p) {
-                return problem(p, uri);
+                return problem(p, uri, headers);
             }
         }
         if (status >= 500) {
@@ -297,13 +307,14 @@ public class ProblemMappers {
         return m == null ? "invalid value" : m;
     }
 
-    private static String type(String code) {
+    static String type(String code) {
         return "https://parkpulse.dev/problems/" + code.replace('_', '-');
     }
 
-    private static String title(int status) {
+    static String title(int status) {
         Response.Status s = Response.Status.fromStatusCode(status);
-        return s != null ? s.getReasonPhrase() : (status == 422 ? "Unprocessable Content" : "Error");
+        return s != null ? s.getReasonPhrase()
+                : status == 422 ? "Unprocessable Content" : status == 431 ? "Request Header Fields Too Large" : "Error";
     }
 
     private static String path(UriInfo uri) {

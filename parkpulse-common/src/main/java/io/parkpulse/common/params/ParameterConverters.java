@@ -1,5 +1,6 @@
 package io.parkpulse.common.params;
 
+import io.parkpulse.common.error.Problem;
 import io.parkpulse.common.error.ProblemException;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -43,7 +45,8 @@ public class ParameterConverters implements ParamConverterProvider {
         if (rawType == UUID.class) {
             return (ParamConverter<T>) converter(name, inPath, text -> {
                 if (!UUID_TEXT.matcher(text).matches()) {
-                    throw ProblemException.badRequest(name, "invalid_parameter", "an id of the form 8-4-4-4-12 hexadecimal digits");
+                    throw ProblemException.badRequest(name, "invalid_parameter", "编号应为 8-4-4-4-12 位十六进制数字",
+                            "an id of the form 8-4-4-4-12 hexadecimal digits");
                 }
                 return UUID.fromString(text);
             });
@@ -52,7 +55,7 @@ public class ParameterConverters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, inPath, text -> switch (text) {
                 case "true" -> Boolean.TRUE;
                 case "false" -> Boolean.FALSE;
-                default -> throw ProblemException.badRequest(name, "invalid_parameter", "true or false");
+                default -> throw ProblemException.badRequest(name, "invalid_parameter", "应为 true 或 false", "true or false");
             });
         }
         return null;
@@ -69,7 +72,8 @@ public class ParameterConverters implements ParamConverterProvider {
                 // beyond a long: refused below like any other out-of-range number
             }
         }
-        throw ProblemException.badRequest(name, "invalid_parameter", "a whole number between " + min + " and " + max);
+        throw ProblemException.badRequest(name, "invalid_parameter", "应为 " + min + " 至 " + max + " 之间的整数",
+                "a whole number between " + min + " and " + max);
     }
 
     private static <T> ParamConverter<T> converter(String name, boolean inPath, Function<String, T> parse) {
@@ -85,8 +89,9 @@ public class ParameterConverters implements ParamConverterProvider {
                     if (!inPath) {
                         throw e;
                     }
-                    throw new ProblemException(404, "not_found", "nothing is found at this address: " + e.getMessage()
-                            + " is expected as '" + name + "'", e.errors(), null);
+                    String chinese = "该地址下没有资源：'" + name + "' " + e.message(false);
+                    throw new ProblemException(404, "not_found", chinese, "nothing is found at this address: '" + name
+                            + "' must be " + e.message(true), List.of(new Problem.FieldError(name, "not_found", chinese)), null);
                 }
             }
 

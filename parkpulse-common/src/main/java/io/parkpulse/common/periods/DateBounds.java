@@ -38,7 +38,12 @@ public final class DateBounds {
         return "a date between " + EARLIEST_DAY + " and " + LATEST_DAY;
     }
 
-    /** The rule for periods, as a refusal says it. */
+    /** The rule for periods, as a refusal says it to users. */
+    public static String periodRuleZh() {
+        return "报告期应在 " + EARLIEST_MONTH + " 至 " + latestMonth() + " 之间";
+    }
+
+    /** The same in English, for clients that ask for it. */
     public static String periodRule() {
         return "periods run from " + EARLIEST_MONTH + " to " + latestMonth();
     }

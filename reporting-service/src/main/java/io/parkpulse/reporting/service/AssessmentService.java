@@ -136,8 +136,9 @@ public class AssessmentService {
         YearMonth first = lastMonth(quarter, "quarter").minusMonths(2);
         if (first.isAfter(CityTime.thisMonth())) {
             // Scoring a quarter with no data yet would rank every park first with 0 points.
-            throw ProblemException.unprocessable("quarter", "quarter_not_started", quarter + " has not begun yet (it begins on "
-                    + first.atDay(1) + "); a preview scores a quarter that is under way or closed");
+            throw ProblemException.unprocessable("quarter", "quarter_not_started", quarter + " 尚未开始（" + first.atDay(1)
+                    + " 开始）；预览只对进行中或已结束的季度评分", quarter + " has not begun yet (it begins on " + first.atDay(1)
+                    + "); a preview scores a quarter that is under way or closed");
         }
         return compute(quarter, schemeCode == null ? schemes.latest(SchemeService.DEFAULT) : schemes.latest(schemeCode));
     }
