@@ -40,7 +40,12 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
         AuthorizationMatrixTest f = new AuthorizationMatrixTest();
         f.parkA = registerPark(uniqueCode());
         f.parkB = registerPark(uniqueCode());
-        f.parkAName = given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}", f.parkA).then().extract().path("name");
+        f.parkAName = given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/parks/{p}", f.parkA)
+                .then()
+                .extract()
+                .path("name");
         f.lockQuarter("2022-Q4");
         return f;
     }
@@ -78,8 +83,7 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
             case "POST /api/v1/flags/{id}/clear" -> p.put("id", Integer.toString(newFlag()));
             case "POST /api/v1/parks/{park}/corrections" -> closeOpenWindows();
             case "POST /api/v1/parks/{park}/corrections/{id}/close" -> p.put("id", Long.toString(openWindow()));
-            default -> {
-            }
+            default -> {}
         }
         return p;
     }
@@ -91,11 +95,11 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
             case "GET /api/v1/parks/{park}/figures" -> req.queryParam("period", "2025-01");
             case "GET /api/v1/parks/{park}/values/template" -> req.queryParam("period", "2025-01");
             case "GET /api/v1/flags" -> req.queryParam("park", parkA);
-            case "GET /api/v1/city-table" -> req.queryParam("period", "2025-01").queryParam("indicators", "tax_revenue");
+            case "GET /api/v1/city-table" ->
+                req.queryParam("period", "2025-01").queryParam("indicators", "tax_revenue");
             case "GET /api/v1/completeness" -> req.queryParam("period", "2025-01");
             case "POST /api/v1/parks/{park}/values/file" -> req.queryParam("period", "2025-01");
-            default -> {
-            }
+            default -> {}
         }
         Object body = body(key);
         if (body instanceof byte[] bytes) {
@@ -108,18 +112,65 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
     Object body(String key) {
         int n = counter.incrementAndGet();
         return switch (key) {
-            case "POST /api/v1/parks" -> Map.of("code", uniqueCode(), "name", "矩阵园区", "level", "MUNICIPAL",
-                    "kind", "INDUSTRIAL_PARK", "district", "测试区", "developedLandMu", 100);
-            case "PUT /api/v1/parks/{code}" -> Map.of("name", "矩阵测试园区" + n, "level", "PROVINCIAL",
-                    "kind", "INDUSTRIAL_PARK", "district", "测试区", "status", "ACTIVE",
-                    "version", given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}", parkA).then().extract().<Object>path("version"));
-            case "POST /api/v1/parks/{code}/land" -> Map.of("effectiveFrom", "2024-0" + (1 + n % 9) + "-01", "developedLandMu", 9000 + n);
-            case "POST /api/v1/indicators" -> Map.of("code", "matrix_" + n + "_" + UUID.randomUUID().toString().substring(0, 6),
-                    "nameZh", "矩阵指标", "nameEn", "matrix", "unit", "万元", "kind", "STOCK", "direction", "HIGHER_BETTER", "decimals", 2);
-            case "POST /api/v1/parks/{park}/values" -> Map.of("period", "2025-01",
-                    "rows", List.of(Map.of("indicator", "industrial_output", "value", 1000 + n)));
-            case "POST /api/v1/parks/{park}/values/file" -> ("indicator,value\nmain_business_revenue," + (500 + n))
-                    .getBytes(StandardCharsets.UTF_8);
+            case "POST /api/v1/parks" ->
+                Map.of(
+                        "code",
+                        uniqueCode(),
+                        "name",
+                        "矩阵园区",
+                        "level",
+                        "MUNICIPAL",
+                        "kind",
+                        "INDUSTRIAL_PARK",
+                        "district",
+                        "测试区",
+                        "developedLandMu",
+                        100);
+            case "PUT /api/v1/parks/{code}" ->
+                Map.of(
+                        "name",
+                        "矩阵测试园区" + n,
+                        "level",
+                        "PROVINCIAL",
+                        "kind",
+                        "INDUSTRIAL_PARK",
+                        "district",
+                        "测试区",
+                        "status",
+                        "ACTIVE",
+                        "version",
+                        given().auth()
+                                .oauth2(ADMIN)
+                                .get("/api/v1/parks/{p}", parkA)
+                                .then()
+                                .extract()
+                                .<Object>path("version"));
+            case "POST /api/v1/parks/{code}/land" ->
+                Map.of("effectiveFrom", "2024-0" + (1 + n % 9) + "-01", "developedLandMu", 9000 + n);
+            case "POST /api/v1/indicators" ->
+                Map.of(
+                        "code",
+                        "matrix_" + n + "_" + UUID.randomUUID().toString().substring(0, 6),
+                        "nameZh",
+                        "矩阵指标",
+                        "nameEn",
+                        "matrix",
+                        "unit",
+                        "万元",
+                        "kind",
+                        "STOCK",
+                        "direction",
+                        "HIGHER_BETTER",
+                        "decimals",
+                        2);
+            case "POST /api/v1/parks/{park}/values" ->
+                Map.of(
+                        "period",
+                        "2025-01",
+                        "rows",
+                        List.of(Map.of("indicator", "industrial_output", "value", 1000 + n)));
+            case "POST /api/v1/parks/{park}/values/file" ->
+                ("indicator,value\nmain_business_revenue," + (500 + n)).getBytes(StandardCharsets.UTF_8);
             case "PUT /api/v1/parks/{park}/values/{period}/{indicator}" -> Map.of("value", 100 + n);
             case "PUT /api/v1/parks/{park}/targets/{year}/{indicator}" -> Map.of("annual", 10_000 + n);
             case "POST /api/v1/parks/{park}/corrections" -> Map.of("period", "2022-10", "reason", "矩阵测试", "hours", 1);
@@ -131,23 +182,85 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
     /** What a refused write must leave as it was. */
     @Override
     public String state() {
-        return String.join("|",
-                Objects.toString(given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}", parkA).then().extract().path("version")),
-                Objects.toString(given().auth().oauth2(ADMIN).get("/api/v1/parks?size=1").then().extract().path("total")),
-                Objects.toString(given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/land", parkA).then().extract().path("size()")),
-                given().auth().oauth2(ADMIN).get("/api/v1/indicators").then().extract().asString(),
-                given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/values/audit?size=500", parkA).then().extract().asString(),
-                given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/targets", parkA).then().extract().asString(),
-                given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/corrections", parkA).then().extract().asString(),
-                given().auth().oauth2(ADMIN).queryParam("park", parkA).queryParam("status", "all").queryParam("size", 500)
-                        .get("/api/v1/flags").then().extract().asString());
+        return String.join(
+                "|",
+                Objects.toString(given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/parks/{p}", parkA)
+                        .then()
+                        .extract()
+                        .path("version")),
+                Objects.toString(given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/parks?size=1")
+                        .then()
+                        .extract()
+                        .path("total")),
+                Objects.toString(given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/parks/{p}/land", parkA)
+                        .then()
+                        .extract()
+                        .path("size()")),
+                given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/indicators")
+                        .then()
+                        .extract()
+                        .asString(),
+                given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/parks/{p}/values/audit?size=500", parkA)
+                        .then()
+                        .extract()
+                        .asString(),
+                given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/parks/{p}/targets", parkA)
+                        .then()
+                        .extract()
+                        .asString(),
+                given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/parks/{p}/corrections", parkA)
+                        .then()
+                        .extract()
+                        .asString(),
+                given().auth()
+                        .oauth2(ADMIN)
+                        .queryParam("park", parkA)
+                        .queryParam("status", "all")
+                        .queryParam("size", 500)
+                        .get("/api/v1/flags")
+                        .then()
+                        .extract()
+                        .asString());
     }
 
     String newIndicator() {
-        String code = "matrix_retire_" + counter.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 6);
-        given().auth().oauth2(ADMIN).contentType("application/json").body(Map.of("code", code, "nameZh", "待停用", "nameEn",
-                "to retire", "unit", "万元", "kind", "STOCK", "direction", "HIGHER_BETTER", "decimals", 2))
-                .post("/api/v1/indicators").then().statusCode(201);
+        String code = "matrix_retire_" + counter.incrementAndGet() + "_"
+                + UUID.randomUUID().toString().substring(0, 6);
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType("application/json")
+                .body(Map.of(
+                        "code",
+                        code,
+                        "nameZh",
+                        "待停用",
+                        "nameEn",
+                        "to retire",
+                        "unit",
+                        "万元",
+                        "kind",
+                        "STOCK",
+                        "direction",
+                        "HIGHER_BETTER",
+                        "decimals",
+                        2))
+                .post("/api/v1/indicators")
+                .then()
+                .statusCode(201);
         return code;
     }
 
@@ -156,41 +269,75 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
         int n = counter.incrementAndGet();
         String month = String.format("2024-%02d", 1 + (n % 6) * 2);
         String next = String.format("2024-%02d", 2 + (n % 6) * 2);
-        Values.put(ADMIN, parkA, month, "specialized_smes", Integer.toString(10 + n)).statusCode(200);
-        return Values.put(ADMIN, parkA, next, "specialized_smes", Integer.toString((10 + n) * 10)).statusCode(200)
-                .extract().path("flags[0].id");
+        Values.put(ADMIN, parkA, month, "specialized_smes", Integer.toString(10 + n))
+                .statusCode(200);
+        return Values.put(ADMIN, parkA, next, "specialized_smes", Integer.toString((10 + n) * 10))
+                .statusCode(200)
+                .extract()
+                .path("flags[0].id");
     }
 
     void lockQuarter(String quarter) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        TestEvents.publish(bootstrap, Topics.ASSESSMENTS, "CITY", EventTypes.QUARTER_CLOSED, "{\"quarter\":\"" + quarter
-                + "\",\"assessmentId\":\"" + UUID.randomUUID() + "\",\"revision\":1,\"closedAt\":\"2023-01-15T02:00:00+08:00\"}", null);
-        TestEvents.await(quarter + " locked", Duration.ofSeconds(30), () -> given().auth().oauth2(ADMIN).get("/api/v1/locks")
-                .then().extract().<List<String>>path("quarter").contains(quarter));
+        TestEvents.publish(
+                bootstrap,
+                Topics.ASSESSMENTS,
+                "CITY",
+                EventTypes.QUARTER_CLOSED,
+                "{\"quarter\":\"" + quarter + "\",\"assessmentId\":\"" + UUID.randomUUID()
+                        + "\",\"revision\":1,\"closedAt\":\"2023-01-15T02:00:00+08:00\"}",
+                null);
+        TestEvents.await(
+                quarter + " locked",
+                Duration.ofSeconds(30),
+                () -> given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/locks")
+                        .then()
+                        .extract()
+                        .<List<String>>path("quarter")
+                        .contains(quarter));
     }
 
     void closeOpenWindows() {
-        List<Map<String, Object>> windows = given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/corrections", parkA)
-                .then().extract().path("$");
+        List<Map<String, Object>> windows = given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/parks/{p}/corrections", parkA)
+                .then()
+                .extract()
+                .path("$");
         for (Map<String, Object> w : windows) {
             if (w.get("closedAt") == null) {
-                given().auth().oauth2(ADMIN).post("/api/v1/parks/{p}/corrections/{id}/close", parkA, w.get("id"))
-                        .then().statusCode(200);
+                given().auth()
+                        .oauth2(ADMIN)
+                        .post("/api/v1/parks/{p}/corrections/{id}/close", parkA, w.get("id"))
+                        .then()
+                        .statusCode(200);
             }
         }
     }
 
     long openWindow() {
-        List<Map<String, Object>> windows = given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/corrections", parkA)
-                .then().extract().path("$");
+        List<Map<String, Object>> windows = given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/parks/{p}/corrections", parkA)
+                .then()
+                .extract()
+                .path("$");
         for (Map<String, Object> w : windows) {
             if (w.get("closedAt") == null) {
                 return ((Number) w.get("id")).longValue();
             }
         }
-        return ((Number) given().auth().oauth2(ADMIN).contentType("application/json")
-                .body(Map.of("period", "2022-11", "reason", "矩阵测试", "hours", 1))
-                .post("/api/v1/parks/{p}/corrections", parkA).then().statusCode(201).extract().path("id")).longValue();
+        return ((Number) given().auth()
+                        .oauth2(ADMIN)
+                        .contentType("application/json")
+                        .body(Map.of("period", "2022-11", "reason", "矩阵测试", "hours", 1))
+                        .post("/api/v1/parks/{p}/corrections", parkA)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
     }
-
 }

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BadInputTest {
 
-    record Endpoint(String method, String path, Map<String, Object> valid) {
-    }
+    record Endpoint(String method, String path, Map<String, Object> valid) {}
 
     static List<Endpoint> endpoints(String park) {
         Map<String, Object> newPark = new LinkedHashMap<>();
@@ -33,32 +32,114 @@ class BadInputTest {
         newPark.put("developedLandMu", 100);
         return List.of(
                 new Endpoint("POST", "/api/v1/parks", newPark),
-                new Endpoint("PUT", "/api/v1/parks/" + park + "/values/2025-01/tax_revenue", Map.of("value", 1, "unit", "万元")),
-                new Endpoint("POST", "/api/v1/parks/" + park + "/values",
+                new Endpoint(
+                        "PUT",
+                        "/api/v1/parks/" + park + "/values/2025-01/tax_revenue",
+                        Map.of("value", 1, "unit", "万元")),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/parks/" + park + "/values",
                         Map.of("period", "2025-01", "rows", List.of(Map.of("indicator", "tax_revenue", "value", 1)))),
-                new Endpoint("PUT", "/api/v1/parks/" + park + "/targets/2025/tax_revenue", Map.of("annual", 100, "unit", "万元")),
+                new Endpoint(
+                        "PUT",
+                        "/api/v1/parks/" + park + "/targets/2025/tax_revenue",
+                        Map.of("annual", 100, "unit", "万元")),
                 new Endpoint("POST", "/api/v1/flags/1/clear", Map.of("note", "checked")),
-                new Endpoint("PUT", "/api/v1/parks/" + park, Map.of("name", "改名", "level", "MUNICIPAL",
-                        "kind", "INDUSTRIAL_PARK", "district", "测试区", "status", "ACTIVE", "version", 99)),
-                new Endpoint("POST", "/api/v1/parks/" + park + "/land", Map.of("effectiveFrom", "2020-01-01", "developedLandMu", 1)),
-                new Endpoint("POST", "/api/v1/indicators", Map.of("code", "fuzz_indicator", "nameZh", "模糊", "nameEn", "fuzz",
-                        "unit", "万元", "kind", "STOCK", "direction", "HIGHER_BETTER", "decimals", 2)),
-                new Endpoint("POST", "/api/v1/parks/" + park + "/corrections", Map.of("period", "2025-01", "reason", "x")));
+                new Endpoint(
+                        "PUT",
+                        "/api/v1/parks/" + park,
+                        Map.of(
+                                "name",
+                                "改名",
+                                "level",
+                                "MUNICIPAL",
+                                "kind",
+                                "INDUSTRIAL_PARK",
+                                "district",
+                                "测试区",
+                                "status",
+                                "ACTIVE",
+                                "version",
+                                99)),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/parks/" + park + "/land",
+                        Map.of("effectiveFrom", "2020-01-01", "developedLandMu", 1)),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/indicators",
+                        Map.of(
+                                "code",
+                                "fuzz_indicator",
+                                "nameZh",
+                                "模糊",
+                                "nameEn",
+                                "fuzz",
+                                "unit",
+                                "万元",
+                                "kind",
+                                "STOCK",
+                                "direction",
+                                "HIGHER_BETTER",
+                                "decimals",
+                                2)),
+                new Endpoint(
+                        "POST", "/api/v1/parks/" + park + "/corrections", Map.of("period", "2025-01", "reason", "x")));
     }
 
     static Response send(Endpoint e, String body) {
-        return given().auth().oauth2(ADMIN).contentType("application/json").body(body)
-                .request(e.method(), e.path()).andReturn();
+        return given().auth()
+                .oauth2(ADMIN)
+                .contentType("application/json")
+                .body(body)
+                .request(e.method(), e.path())
+                .andReturn();
     }
 
     static String state(String park) {
-        return given().auth().oauth2(ADMIN).get("/api/v1/parks?size=500").then().extract().path("total") + "/"
-                + given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}", park).then().extract().path("version") + "/"
-                + given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/land", park).then().extract().path("size()") + "/"
-                + given().auth().oauth2(ADMIN).get("/api/v1/indicators").then().extract().path("size()") + "/"
-                + given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/corrections", park).then().extract().path("size()") + "/"
-                + given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/values", park).then().extract().path("total") + "/"
-                + given().auth().oauth2(ADMIN).get("/api/v1/parks/{p}/targets", park).then().extract().path("size()");
+        return given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/parks?size=500")
+                        .then()
+                        .extract()
+                        .path("total") + "/"
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/parks/{p}", park)
+                        .then()
+                        .extract()
+                        .path("version") + "/"
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/parks/{p}/land", park)
+                        .then()
+                        .extract()
+                        .path("size()") + "/"
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/indicators")
+                        .then()
+                        .extract()
+                        .path("size()") + "/"
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/parks/{p}/corrections", park)
+                        .then()
+                        .extract()
+                        .path("size()")
+                + "/"
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/parks/{p}/values", park)
+                        .then()
+                        .extract()
+                        .path("total") + "/"
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/parks/{p}/targets", park)
+                        .then()
+                        .extract()
+                        .path("size()");
     }
 
     @Test
@@ -69,8 +150,11 @@ class BadInputTest {
             for (String body : BadBodies.generic()) {
                 Response r = send(e, body);
                 String what = e.method() + " " + e.path() + " with " + abbreviate(body);
-                assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, what + " answered " + r.statusCode() + ": " + r.asString());
-                assertTrue(r.contentType().startsWith("application/problem+json"), what + " answered " + r.contentType());
+                assertTrue(
+                        r.statusCode() >= 400 && r.statusCode() < 500,
+                        what + " answered " + r.statusCode() + ": " + r.asString());
+                assertTrue(
+                        r.contentType().startsWith("application/problem+json"), what + " answered " + r.contentType());
                 assertNotNull(r.path("code"), what);
             }
             Response big = send(e, BadBodies.oversized());

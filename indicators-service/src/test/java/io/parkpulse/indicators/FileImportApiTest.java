@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.parkpulse.infra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,16 +44,24 @@ class FileImportApiTest {
                 + "employees,abc,人\n"
                 + "above_scale_enterprises,,家\n";
         upload(staff, park, "text/csv", csv.getBytes(StandardCharsets.UTF_8), "2025-02")
-                .statusCode(200).body("status", equalTo("WARNING"))
+                .statusCode(200)
+                .body("status", equalTo("WARNING"))
                 .body("rows.outcome", contains("imported", "imported", "rejected"))
                 .body("rows[1].value", equalTo(12000))
-                .body("rows[2].code", equalTo("not_a_number")).body("rows[2].field", equalTo("rows[2].value"));
-        given().auth().oauth2(staff).get("/api/v1/parks/{p}/values/2025-02/industrial_output/history", park)
-                .then().body("source", contains("FILE")).body("newValue", contains(1234.5f));
+                .body("rows[2].code", equalTo("not_a_number"))
+                .body("rows[2].field", equalTo("rows[2].value"));
+        given().auth()
+                .oauth2(staff)
+                .get("/api/v1/parks/{p}/values/2025-02/industrial_output/history", park)
+                .then()
+                .body("source", contains("FILE"))
+                .body("newValue", contains(1234.5f));
         upload(staff, park, "text/csv", "name,amount\nx,1".getBytes(StandardCharsets.UTF_8), "2025-02")
-                .statusCode(400).body("code", equalTo("missing_columns"));
+                .statusCode(400)
+                .body("code", equalTo("missing_columns"));
         upload(staff, park, XLSX, "not a workbook".getBytes(StandardCharsets.UTF_8), "2025-02")
-                .statusCode(400).body("code", equalTo("unreadable_file"));
+                .statusCode(400)
+                .body("code", equalTo("unreadable_file"));
         upload(Tokens.token("park-staff", "OTHER"), park, "text/csv", csv.getBytes(StandardCharsets.UTF_8), "2025-02")
                 .statusCode(404);
     }
@@ -67,41 +75,62 @@ class FileImportApiTest {
                 + "industrial_output,2024-02,210,万元\n"
                 + "industrial_output,,250,万元\n"; // no month of its own: the upload's
         upload(staff, park, "text/csv", csv.getBytes(StandardCharsets.UTF_8), "2024-03")
-                .statusCode(200).body("status", equalTo("SUCCESS"))
+                .statusCode(200)
+                .body("status", equalTo("SUCCESS"))
                 .body("rows.period", contains("2024-01", "2024-02", "2024-03"));
         upload(staff, park, "text/csv", csv.getBytes(StandardCharsets.UTF_8), null)
-                .statusCode(200).body("rows[2].code", equalTo("required")).body("rows[2].field", equalTo("rows[2].period"));
+                .statusCode(200)
+                .body("rows[2].code", equalTo("required"))
+                .body("rows[2].field", equalTo("rows[2].period"));
     }
 
     @Test
     void theTemplateCarriesLastYearAndGoesBackFilledIn() throws Exception {
         String park = registerPark(uniqueCode());
         String staff = Tokens.token("park-staff", park);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"value\": 777.25}")
-                .put("/api/v1/parks/{p}/values/2024-03/tax_revenue", park).then().statusCode(200);
-        byte[] template = given().auth().oauth2(staff).queryParam("period", "2025-03")
-                .get("/api/v1/parks/{p}/values/template", park).then().statusCode(200).contentType(XLSX)
-                .extract().asByteArray();
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"value\": 777.25}")
+                .put("/api/v1/parks/{p}/values/2024-03/tax_revenue", park)
+                .then()
+                .statusCode(200);
+        byte[] template = given().auth()
+                .oauth2(staff)
+                .queryParam("period", "2025-03")
+                .get("/api/v1/parks/{p}/values/template", park)
+                .then()
+                .statusCode(200)
+                .contentType(XLSX)
+                .extract()
+                .asByteArray();
         byte[] filled;
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template));
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.getSheetAt(0);
             assertEquals("indicator", sheet.getRow(0).getCell(0).getStringCellValue());
             for (Row r : sheet) {
-                if (r.getRowNum() > 0 && r.getCell(0) != null && "tax_revenue".equals(r.getCell(0).getStringCellValue())) {
+                if (r.getRowNum() > 0
+                        && r.getCell(0) != null
+                        && "tax_revenue".equals(r.getCell(0).getStringCellValue())) {
                     assertEquals("税收", r.getCell(1).getStringCellValue());
                     assertEquals(777.25, r.getCell(4).getNumericCellValue());
                     r.createCell(3).setCellValue(812.4);
                 }
-                if (r.getRowNum() > 0 && r.getCell(0) != null && "employees".equals(r.getCell(0).getStringCellValue())) {
+                if (r.getRowNum() > 0
+                        && r.getCell(0) != null
+                        && "employees".equals(r.getCell(0).getStringCellValue())) {
                     r.createCell(3).setCellValue(1530);
                 }
             }
             wb.write(out);
             filled = out.toByteArray();
         }
-        upload(staff, park, XLSX, filled, "2025-03").statusCode(200)
-                .body("status", equalTo("SUCCESS")).body("summary.imported", equalTo(2))
-                .body("rows.indicator", contains("tax_revenue", "employees")).body("rows[0].value", equalTo(812.4f));
+        upload(staff, park, XLSX, filled, "2025-03")
+                .statusCode(200)
+                .body("status", equalTo("SUCCESS"))
+                .body("summary.imported", equalTo(2))
+                .body("rows.indicator", contains("tax_revenue", "employees"))
+                .body("rows[0].value", equalTo(812.4f));
     }
 }

@@ -35,40 +35,97 @@ class LockApiTest {
         put(staff, park, "2023-02", "100").statusCode(200);
         UUID assessment = UUID.randomUUID();
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        TestEvents.publish(bootstrap, Topics.ASSESSMENTS, "CITY", EventTypes.QUARTER_CLOSED,
-                "{\"quarter\":\"2023-Q1\",\"assessmentId\":\"" + assessment + "\",\"revision\":1,\"closedAt\":\"2023-04-15T02:00:00+08:00\"}",
+        TestEvents.publish(
+                bootstrap,
+                Topics.ASSESSMENTS,
+                "CITY",
+                EventTypes.QUARTER_CLOSED,
+                "{\"quarter\":\"2023-Q1\",\"assessmentId\":\"" + assessment
+                        + "\",\"revision\":1,\"closedAt\":\"2023-04-15T02:00:00+08:00\"}",
                 null);
-        TestEvents.await("2023-Q1 locked", Duration.ofSeconds(30),
-                () -> given().auth().oauth2(staff).get("/api/v1/locks").then().extract().<java.util.List<String>>path("period")
+        TestEvents.await(
+                "2023-Q1 locked",
+                Duration.ofSeconds(30),
+                () -> given().auth()
+                        .oauth2(staff)
+                        .get("/api/v1/locks")
+                        .then()
+                        .extract()
+                        .<java.util.List<String>>path("period")
                         .contains("2023-03"));
         put(staff, park, "2023-02", "120").statusCode(409);
-        put(staff, park, "2023-03", "150").statusCode(409).contentType("application/problem+json")
-                .body("code", equalTo("period_locked")).body("detail", containsString(assessment.toString()))
+        put(staff, park, "2023-03", "150")
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("period_locked"))
+                .body("detail", containsString(assessment.toString()))
                 .body("context.quarter", equalTo("2023-Q1"));
         put(staff, park, "2023-04", "150").statusCode(200);
         // In a batch over several months only the locked month's rows are refused.
-        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("rows", java.util.List.of(
-                Map.of("indicator", "employees", "value", 10, "period", "2023-03"),
-                Map.of("indicator", "employees", "value", 11, "period", "2023-05"))))
-                .post("/api/v1/parks/{p}/values", park).then().statusCode(200)
-                .body("rows[0].code", equalTo("period_locked")).body("rows[0].field", equalTo("rows[0].period"))
+        given().auth()
+                .oauth2(staff)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "rows",
+                        java.util.List.of(
+                                Map.of("indicator", "employees", "value", 10, "period", "2023-03"),
+                                Map.of("indicator", "employees", "value", 11, "period", "2023-05"))))
+                .post("/api/v1/parks/{p}/values", park)
+                .then()
+                .statusCode(200)
+                .body("rows[0].code", equalTo("period_locked"))
+                .body("rows[0].field", equalTo("rows[0].period"))
                 .body("rows[1].outcome", equalTo("imported"));
-        given().auth().oauth2(staff).get("/api/v1/locks").then().statusCode(200)
+        given().auth()
+                .oauth2(staff)
+                .get("/api/v1/locks")
+                .then()
+                .statusCode(200)
                 .body("find { it.period == '2023-02' }.assessmentId", equalTo(assessment.toString()));
 
         Map<String, Object> open = Map.of("period", "2023-02", "reason", "统计局反馈规上工业产值口径调整", "hours", 2);
-        given().auth().oauth2(staff).contentType(ContentType.JSON).body(open).post("/api/v1/parks/{p}/corrections", park)
-                .then().statusCode(403);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("period", "2023-06", "reason", "x"))
-                .post("/api/v1/parks/{p}/corrections", park).then().statusCode(422).body("code", equalTo("not_locked"));
-        int id = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(open)
-                .post("/api/v1/parks/{p}/corrections", park).then().statusCode(201).extract().path("id");
+        given().auth()
+                .oauth2(staff)
+                .contentType(ContentType.JSON)
+                .body(open)
+                .post("/api/v1/parks/{p}/corrections", park)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("period", "2023-06", "reason", "x"))
+                .post("/api/v1/parks/{p}/corrections", park)
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("not_locked"));
+        int id = given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(open)
+                .post("/api/v1/parks/{p}/corrections", park)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         put(staff, park, "2023-02", "120").statusCode(200).body("source", equalTo("CORRECTION"));
-        given().auth().oauth2(staff).get("/api/v1/parks/{p}/values/2023-02/tax_revenue/history", park).then()
+        given().auth()
+                .oauth2(staff)
+                .get("/api/v1/parks/{p}/values/2023-02/tax_revenue/history", park)
+                .then()
                 .body("source", contains("API", "CORRECTION"));
-        given().auth().oauth2(ADMIN).post("/api/v1/parks/{p}/corrections/{id}/close", park, id).then().statusCode(200);
+        given().auth()
+                .oauth2(ADMIN)
+                .post("/api/v1/parks/{p}/corrections/{id}/close", park, id)
+                .then()
+                .statusCode(200);
         put(staff, park, "2023-02", "130").statusCode(409);
-        given().auth().oauth2(staff).get("/api/v1/parks/{p}/corrections", park).then().statusCode(200)
-                .body("[0].reason", equalTo("统计局反馈规上工业产值口径调整")).body("[0].closedBy", equalTo("bureau-admin"));
+        given().auth()
+                .oauth2(staff)
+                .get("/api/v1/parks/{p}/corrections", park)
+                .then()
+                .statusCode(200)
+                .body("[0].reason", equalTo("统计局反馈规上工业产值口径调整"))
+                .body("[0].closedBy", equalTo("bureau-admin"));
     }
 }

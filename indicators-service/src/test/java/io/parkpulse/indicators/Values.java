@@ -9,10 +9,13 @@ import io.restassured.response.ValidatableResponse;
 final class Values {
 
     static ValidatableResponse put(String token, String park, String period, String indicator, String value) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"value\": " + value + "}")
-                .put("/api/v1/parks/{p}/values/{m}/{i}", park, period, indicator).then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"value\": " + value + "}")
+                .put("/api/v1/parks/{p}/values/{m}/{i}", park, period, indicator)
+                .then();
     }
 
-    private Values() {
-    }
+    private Values() {}
 }

@@ -32,10 +32,28 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
         f.parkB = knownPark();
         f.base = lead(f.parkA, Map.of("projectName", SECRET));
         f.signed = lead(f.parkA, Map.of("projectName", "矩阵签约线索"));
-        Leads.move(ADMIN, f.signed, Map.of("to", "SIGNED", "on", "2025-03-01", "agreementType", "CONTRACT", "contractedInvestment", 5000))
+        Leads.move(
+                        ADMIN,
+                        f.signed,
+                        Map.of(
+                                "to",
+                                "SIGNED",
+                                "on",
+                                "2025-03-01",
+                                "agreementType",
+                                "CONTRACT",
+                                "contractedInvestment",
+                                5000))
                 .statusCode(200);
-        f.activity = given().auth().oauth2(ADMIN).contentType("application/json").body(activityBody(f.parkA))
-                .post("/api/v1/activities").then().statusCode(201).extract().path("id");
+        f.activity = given().auth()
+                .oauth2(ADMIN)
+                .contentType("application/json")
+                .body(activityBody(f.parkA))
+                .post("/api/v1/activities")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return f;
     }
 
@@ -76,9 +94,11 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
     public Map<String, String> params(Rule rule, String caller) {
         return switch (rule.key()) {
             case "POST /api/v1/leads/{id}/transitions" -> Map.of("id", lead(parkA, Map.of("projectName", "矩阵线索")));
-            case "PUT /api/v1/leads/{id}/funds/{period}", "GET /api/v1/leads/{id}/funds" -> Map.of("id", signed, "period", "2025-04");
+            case "PUT /api/v1/leads/{id}/funds/{period}", "GET /api/v1/leads/{id}/funds" ->
+                Map.of("id", signed, "period", "2025-04");
             case "GET /api/v1/activities/{id}", "PUT /api/v1/activities/{id}" -> Map.of("id", activity);
-            case "PUT /api/v1/investment-targets/{park}/{period}" -> Map.of("park", parkA, "period", "2025-Q" + (1 + (counter++ % 4)));
+            case "PUT /api/v1/investment-targets/{park}/{period}" ->
+                Map.of("park", parkA, "period", "2025-Q" + (1 + (counter++ % 4)));
             default -> Map.of("id", base);
         };
     }
@@ -86,16 +106,19 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
     @Override
     public void prepare(RequestSpecification req, Rule rule, Map<String, String> params) {
         switch (rule.key()) {
-            case "GET /api/v1/leads", "GET /api/v1/leads/stale", "GET /api/v1/activities", "GET /api/v1/investment-targets" ->
-                    req.queryParam("park", parkA);
-            case "GET /api/v1/investment-figures" -> req.queryParam("park", parkA).queryParam("period", "2025-Q2");
-            default -> {
-            }
+            case "GET /api/v1/leads",
+                    "GET /api/v1/leads/stale",
+                    "GET /api/v1/activities",
+                    "GET /api/v1/investment-targets" -> req.queryParam("park", parkA);
+            case "GET /api/v1/investment-figures" ->
+                req.queryParam("park", parkA).queryParam("period", "2025-Q2");
+            default -> {}
         }
         Object body = switch (rule.key()) {
             case "POST /api/v1/leads" -> Leads.body(parkA, Map.of("projectName", "矩阵新线索"));
             case "PUT /api/v1/leads/{id}" -> {
-                Map<String, Object> b = new LinkedHashMap<>(Leads.body(null, Map.of("projectName", SECRET, "notes", "矩阵")));
+                Map<String, Object> b =
+                        new LinkedHashMap<>(Leads.body(null, Map.of("projectName", SECRET, "notes", "矩阵")));
                 b.put("version", Leads.version(params.get("id")));
                 yield b;
             }
@@ -104,12 +127,24 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
             case "POST /api/v1/activities" -> activityBody(parkA);
             case "PUT /api/v1/activities/{id}" -> {
                 Map<String, Object> b = activityBody(null);
-                b.put("version", given().auth().oauth2(ADMIN).get("/api/v1/activities/{id}", activity).then().extract().<Object>path("version"));
+                b.put(
+                        "version",
+                        given().auth()
+                                .oauth2(ADMIN)
+                                .get("/api/v1/activities/{id}", activity)
+                                .then()
+                                .extract()
+                                .<Object>path("version"));
                 yield b;
             }
             case "PUT /api/v1/investment-targets/{park}/{period}" -> {
-                Object version = given().auth().oauth2(ADMIN).queryParam("park", parkA).get("/api/v1/investment-targets").then()
-                        .extract().path("find { it.period == '" + params.get("period") + "' }.version");
+                Object version = given().auth()
+                        .oauth2(ADMIN)
+                        .queryParam("park", parkA)
+                        .get("/api/v1/investment-targets")
+                        .then()
+                        .extract()
+                        .path("find { it.period == '" + params.get("period") + "' }.version");
                 Map<String, Object> b = new LinkedHashMap<>(Map.of("effectiveLeads", 1, "fundsInPlace", 1000));
                 if (version != null) {
                     b.put("version", version);
@@ -125,10 +160,38 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
 
     @Override
     public String state() {
-        return given().auth().oauth2(ADMIN).queryParams("park", parkA, "size", 500).get("/api/v1/leads").then().extract().asString()
-                + given().auth().oauth2(ADMIN).get("/api/v1/leads/{id}/transitions", base).then().extract().asString()
-                + given().auth().oauth2(ADMIN).get("/api/v1/leads/{id}/funds", signed).then().extract().asString()
-                + given().auth().oauth2(ADMIN).queryParams("park", parkA, "size", 500).get("/api/v1/activities").then().extract().asString()
-                + given().auth().oauth2(ADMIN).queryParam("park", parkA).get("/api/v1/investment-targets").then().extract().asString();
+        return given().auth()
+                        .oauth2(ADMIN)
+                        .queryParams("park", parkA, "size", 500)
+                        .get("/api/v1/leads")
+                        .then()
+                        .extract()
+                        .asString()
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/leads/{id}/transitions", base)
+                        .then()
+                        .extract()
+                        .asString()
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/leads/{id}/funds", signed)
+                        .then()
+                        .extract()
+                        .asString()
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .queryParams("park", parkA, "size", 500)
+                        .get("/api/v1/activities")
+                        .then()
+                        .extract()
+                        .asString()
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .queryParam("park", parkA)
+                        .get("/api/v1/investment-targets")
+                        .then()
+                        .extract()
+                        .asString();
     }
 }

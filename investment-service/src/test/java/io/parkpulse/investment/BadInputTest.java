@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BadInputTest {
 
-    record Endpoint(String method, String path, Map<String, Object> valid) {
-    }
+    record Endpoint(String method, String path, Map<String, Object> valid) {}
 
     static List<Endpoint> endpoints(String park, String lead, String signed, String activity) {
         Map<String, Object> edit = new LinkedHashMap<>(Leads.body(null, Map.of()));
@@ -35,27 +34,107 @@ class BadInputTest {
         move.put("dropReason", "OTHER");
         move.put("note", "x");
         move.put("version", 99);
-        return List.of(new Endpoint("POST", "/api/v1/leads", Leads.body(park, Map.of())),
+        return List.of(
+                new Endpoint("POST", "/api/v1/leads", Leads.body(park, Map.of())),
                 new Endpoint("PUT", "/api/v1/leads/" + lead, edit),
                 new Endpoint("POST", "/api/v1/leads/" + lead + "/transitions", move),
-                new Endpoint("PUT", "/api/v1/leads/" + signed + "/funds/2025-04", Map.of("amount", 100, "amountUsd", 10)),
-                new Endpoint("POST", "/api/v1/activities", Map.of("park", park, "kind", "LEADER_TRIP", "heldOn", "2025-04-10",
-                        "title", "x", "location", "y", "ledBy", "z", "notes", "n", "leadIds", List.of(lead))),
-                new Endpoint("PUT", "/api/v1/activities/" + activity, Map.of("kind", "LEADER_TRIP", "heldOn", "2025-04-10",
-                        "title", "x", "ledBy", "z", "leadIds", List.of(lead), "version", 99)),
-                new Endpoint("PUT", "/api/v1/investment-targets/" + park + "/2025-Q2", Map.of("effectiveLeads", 1, "investorMeetings", 2,
-                        "leaderTrips", 1, "packagedProjects", 1, "promotionEvents", 1, "signedProjects", 1, "fundsInPlace", 100, "version", 99)));
+                new Endpoint(
+                        "PUT", "/api/v1/leads/" + signed + "/funds/2025-04", Map.of("amount", 100, "amountUsd", 10)),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/activities",
+                        Map.of(
+                                "park",
+                                park,
+                                "kind",
+                                "LEADER_TRIP",
+                                "heldOn",
+                                "2025-04-10",
+                                "title",
+                                "x",
+                                "location",
+                                "y",
+                                "ledBy",
+                                "z",
+                                "notes",
+                                "n",
+                                "leadIds",
+                                List.of(lead))),
+                new Endpoint(
+                        "PUT",
+                        "/api/v1/activities/" + activity,
+                        Map.of(
+                                "kind",
+                                "LEADER_TRIP",
+                                "heldOn",
+                                "2025-04-10",
+                                "title",
+                                "x",
+                                "ledBy",
+                                "z",
+                                "leadIds",
+                                List.of(lead),
+                                "version",
+                                99)),
+                new Endpoint(
+                        "PUT",
+                        "/api/v1/investment-targets/" + park + "/2025-Q2",
+                        Map.of(
+                                "effectiveLeads",
+                                1,
+                                "investorMeetings",
+                                2,
+                                "leaderTrips",
+                                1,
+                                "packagedProjects",
+                                1,
+                                "promotionEvents",
+                                1,
+                                "signedProjects",
+                                1,
+                                "fundsInPlace",
+                                100,
+                                "version",
+                                99)));
     }
 
     static Response send(Endpoint e, String body) {
-        return given().auth().oauth2(ADMIN).contentType("application/json").body(body).request(e.method(), e.path()).andReturn();
+        return given().auth()
+                .oauth2(ADMIN)
+                .contentType("application/json")
+                .body(body)
+                .request(e.method(), e.path())
+                .andReturn();
     }
 
     static String state(String park, String lead) {
-        return given().auth().oauth2(ADMIN).queryParams("park", park, "size", 500).get("/api/v1/leads").then().extract().asString()
-                + given().auth().oauth2(ADMIN).get("/api/v1/leads/{id}/transitions", lead).then().extract().asString()
-                + given().auth().oauth2(ADMIN).queryParams("park", park, "size", 500).get("/api/v1/activities").then().extract().asString()
-                + given().auth().oauth2(ADMIN).queryParam("park", park).get("/api/v1/investment-targets").then().extract().asString();
+        return given().auth()
+                        .oauth2(ADMIN)
+                        .queryParams("park", park, "size", 500)
+                        .get("/api/v1/leads")
+                        .then()
+                        .extract()
+                        .asString()
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/leads/{id}/transitions", lead)
+                        .then()
+                        .extract()
+                        .asString()
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .queryParams("park", park, "size", 500)
+                        .get("/api/v1/activities")
+                        .then()
+                        .extract()
+                        .asString()
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .queryParam("park", park)
+                        .get("/api/v1/investment-targets")
+                        .then()
+                        .extract()
+                        .asString();
     }
 
     @Test
@@ -69,8 +148,11 @@ class BadInputTest {
             for (String body : BadBodies.generic()) {
                 Response r = send(e, body);
                 String what = e.method() + " " + e.path() + " with " + abbreviate(body);
-                assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, what + " answered " + r.statusCode() + ": " + r.asString());
-                assertTrue(r.contentType().startsWith("application/problem+json"), what + " answered " + r.contentType());
+                assertTrue(
+                        r.statusCode() >= 400 && r.statusCode() < 500,
+                        what + " answered " + r.statusCode() + ": " + r.asString());
+                assertTrue(
+                        r.contentType().startsWith("application/problem+json"), what + " answered " + r.contentType());
                 assertNotNull(r.path("code"), what);
             }
             assertEquals(413, send(e, BadBodies.oversized()).statusCode(), e.path());
@@ -97,15 +179,32 @@ class BadInputTest {
 
     static String signedLead(String park) {
         String id = lead(park, Map.of("projectName", "已签约线索"));
-        Leads.move(ADMIN, id, Map.of("to", "SIGNED", "on", "2025-03-01", "agreementType", "AGREEMENT", "contractedInvestment", 800))
+        Leads.move(
+                        ADMIN,
+                        id,
+                        Map.of(
+                                "to",
+                                "SIGNED",
+                                "on",
+                                "2025-03-01",
+                                "agreementType",
+                                "AGREEMENT",
+                                "contractedInvestment",
+                                800))
                 .statusCode(200);
         return id;
     }
 
     static String activity(String park) {
-        return given().auth().oauth2(ADMIN).contentType("application/json")
+        return given().auth()
+                .oauth2(ADMIN)
+                .contentType("application/json")
                 .body(Map.of("park", park, "kind", "PROMOTION_EVENT", "heldOn", "2025-04-01", "title", "基线活动"))
-                .post("/api/v1/activities").then().statusCode(201).extract().path("id");
+                .post("/api/v1/activities")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static String abbreviate(String s) {

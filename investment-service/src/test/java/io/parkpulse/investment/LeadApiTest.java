@@ -21,33 +21,84 @@ class LeadApiTest {
     static final String ADMIN = Tokens.token("bureau-admin", null);
 
     static Map<String, Object> lead(String park, Object amount) {
-        return Map.of("park", park, "projectName", "新能源电池材料项目", "investor", "某某新能源科技有限公司",
-                "capitalOrigin", "OUTSIDE_PROVINCE", "industry", "新能源", "intendedInvestment", amount);
+        return Map.of(
+                "park",
+                park,
+                "projectName",
+                "新能源电池材料项目",
+                "investor",
+                "某某新能源科技有限公司",
+                "capitalOrigin",
+                "OUTSIDE_PROVINCE",
+                "industry",
+                "新能源",
+                "intendedInvestment",
+                amount);
     }
 
     @Test
     void leadsNeedAKnownParkAndMajorFlagsAreComputed() {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         String code = "L" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(lead(code, 60000))
-                .post("/api/v1/leads").then().statusCode(422).body("code", equalTo("unknown_park"));
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(lead(code, 60000))
+                .post("/api/v1/leads")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("unknown_park"));
 
-        TestEvents.publish(bootstrap, Topics.PARKS, code, EventTypes.PARK_REGISTERED,
+        TestEvents.publish(
+                bootstrap,
+                Topics.PARKS,
+                code,
+                EventTypes.PARK_REGISTERED,
                 "{\"code\":\"" + code + "\",\"name\":\"丁园区\",\"level\":\"NATIONAL\",\"kind\":\"HIGH_TECH_ZONE\","
-                        + "\"status\":\"ACTIVE\",\"version\":0}", null);
+                        + "\"status\":\"ACTIVE\",\"version\":0}",
+                null);
         String staff = Tokens.token("park-staff", code);
-        TestEvents.await("park known to investment-service", Duration.ofSeconds(30),
-                () -> given().auth().oauth2(staff).contentType(ContentType.JSON).body(lead(code, 60000))
-                        .post("/api/v1/leads").statusCode() == 201);
-        given().auth().oauth2(staff).queryParam("park", code).get("/api/v1/leads")
-                .then().statusCode(200).body("total", equalTo(1))
-                .body("items[0].major", equalTo(true)).body("items[0].major5", equalTo(true))
-                .body("items[0].capitalOriginLabel", equalTo("省外")).body("items[0].stageLabel", equalTo("线索"));
-        given().auth().oauth2(staff).contentType(ContentType.JSON).body(lead(code, -1))
-                .post("/api/v1/leads").then().statusCode(400).body("errors[0].field", equalTo("intendedInvestment"));
-        given().auth().oauth2(staff).contentType(ContentType.JSON).body(lead("OTHER", 1))
-                .post("/api/v1/leads").then().statusCode(403);
-        given().auth().oauth2(Tokens.token("park-staff", "OTHER")).get("/api/v1/leads")
-                .then().statusCode(200).body("total", equalTo(0));
+        TestEvents.await(
+                "park known to investment-service",
+                Duration.ofSeconds(30),
+                () -> given().auth()
+                                .oauth2(staff)
+                                .contentType(ContentType.JSON)
+                                .body(lead(code, 60000))
+                                .post("/api/v1/leads")
+                                .statusCode()
+                        == 201);
+        given().auth()
+                .oauth2(staff)
+                .queryParam("park", code)
+                .get("/api/v1/leads")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].major", equalTo(true))
+                .body("items[0].major5", equalTo(true))
+                .body("items[0].capitalOriginLabel", equalTo("省外"))
+                .body("items[0].stageLabel", equalTo("线索"));
+        given().auth()
+                .oauth2(staff)
+                .contentType(ContentType.JSON)
+                .body(lead(code, -1))
+                .post("/api/v1/leads")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("intendedInvestment"));
+        given().auth()
+                .oauth2(staff)
+                .contentType(ContentType.JSON)
+                .body(lead("OTHER", 1))
+                .post("/api/v1/leads")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.token("park-staff", "OTHER"))
+                .get("/api/v1/leads")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
     }
 }

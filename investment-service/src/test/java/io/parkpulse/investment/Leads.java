@@ -16,8 +16,7 @@ final class Leads {
 
     static final String ADMIN = Tokens.token("bureau-admin", null);
 
-    private Leads() {
-    }
+    private Leads() {}
 
     static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
@@ -25,9 +24,16 @@ final class Leads {
 
     static String knownPark() {
         String code = TestEvents.publishNewPark(bootstrap(), "I", "招商园区");
-        TestEvents.await("park " + code + " known to investment-service", Duration.ofSeconds(30),
-                () -> given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body(code, Map.of("projectName", "探测线索")))
-                        .post("/api/v1/leads").statusCode() == 201);
+        TestEvents.await(
+                "park " + code + " known to investment-service",
+                Duration.ofSeconds(30),
+                () -> given().auth()
+                                .oauth2(ADMIN)
+                                .contentType(ContentType.JSON)
+                                .body(body(code, Map.of("projectName", "探测线索")))
+                                .post("/api/v1/leads")
+                                .statusCode()
+                        == 201);
         return code;
     }
 
@@ -57,17 +63,35 @@ final class Leads {
     }
 
     static String lead(String park, Map<String, Object> changes) {
-        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body(park, changes)).post("/api/v1/leads")
-                .then().statusCode(201).extract().path("id");
+        return given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(body(park, changes))
+                .post("/api/v1/leads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static long version(String id) {
-        return given().auth().oauth2(ADMIN).get("/api/v1/leads/{id}", id).then().extract().<Number>path("version").longValue();
+        return given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/leads/{id}", id)
+                .then()
+                .extract()
+                .<Number>path("version")
+                .longValue();
     }
 
     static ValidatableResponse move(String token, String id, Map<String, Object> request) {
         Map<String, Object> b = new LinkedHashMap<>(request);
         b.putIfAbsent("version", version(id));
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(b).post("/api/v1/leads/{id}/transitions", id).then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(b)
+                .post("/api/v1/leads/{id}/transitions", id)
+                .then();
     }
 }

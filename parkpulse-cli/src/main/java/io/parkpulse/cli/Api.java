@@ -19,7 +19,8 @@ public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String token;
 
     public Api(String token) {
@@ -38,9 +39,12 @@ public final class Api {
     }
 
     public Reply get(String url, Map<String, String> query) {
-        String q = query.isEmpty() ? "" : "?" + query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String q = query.isEmpty()
+                ? ""
+                : "?"
+                        + query.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                                .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(url + q)).GET());
     }
 
@@ -54,8 +58,11 @@ public final class Api {
 
     /** A file the API serves (an XLSX export), as bytes; any answer but 200 is an error. */
     public byte[] download(String url) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(60)).GET().build();
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build();
         try {
             HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
@@ -83,7 +90,9 @@ public final class Api {
             b.header("Authorization", "Bearer " + token);
         }
         HttpRequest req = b.header("Content-Type", "application/json")
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build();
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .build();
         try {
             HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
             JsonNode body = r.body().length == 0 ? null : JSON.readTree(r.body());

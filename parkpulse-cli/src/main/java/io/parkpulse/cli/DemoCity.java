@@ -17,67 +17,93 @@ import java.util.Random;
  */
 public final class DemoCity {
 
-    public record Park(String code, String name, String level, String kind, String district, BigDecimal areaKm2,
-            BigDecimal landMu, long annualOutputWan, double growth) {
-    }
+    public record Park(
+            String code,
+            String name,
+            String level,
+            String kind,
+            String district,
+            BigDecimal areaKm2,
+            BigDecimal landMu,
+            long annualOutputWan,
+            double growth) {}
 
-    public record Value(String park, String period, String indicator, BigDecimal value, String unit) {
-    }
+    public record Value(String park, String period, String indicator, BigDecimal value, String unit) {}
 
     /**
      * A project as a park office would enter it: signed on a date, registered at the stage it has reached,
      * with this year's plan, one progress report per month since it started, perhaps stopped since a day,
      * perhaps with a problem in the ledger.
      */
-    public record Project(String park, String name, String kind, String industry, String enterprise,
-            BigDecimal totalInvestment, String keyLevel, LocalDate signedOn, String stage, LocalDate stageSince,
-            LocalDate plannedStart, LocalDate plannedCompletion, BigDecimal yearPlan, List<Progress> progress,
-            LocalDate suspendedOn, Problem problem) {
-    }
+    public record Project(
+            String park,
+            String name,
+            String kind,
+            String industry,
+            String enterprise,
+            BigDecimal totalInvestment,
+            String keyLevel,
+            LocalDate signedOn,
+            String stage,
+            LocalDate stageSince,
+            LocalDate plannedStart,
+            LocalDate plannedCompletion,
+            BigDecimal yearPlan,
+            List<Progress> progress,
+            LocalDate suspendedOn,
+            Problem problem) {}
 
     /** A monthly progress report: investment to date and this year, physical progress in %. */
-    public record Progress(String period, BigDecimal investmentCompleted, BigDecimal thisYear, BigDecimal physical) {
-    }
+    public record Progress(String period, BigDecimal investmentCompleted, BigDecimal thisYear, BigDecimal physical) {}
 
-    public record Problem(String description, String department, LocalDate raisedOn, LocalDate dueOn) {
-    }
+    public record Problem(String description, String department, LocalDate raisedOn, LocalDate dueOn) {}
 
     /**
      * A lead and how far it got: identified, then (if the dates are set) negotiating, signed for a contracted
      * amount, landed with funds arriving monthly.
      */
-    public record Lead(String park, String projectName, String investor, String origin, String industry,
-            BigDecimal intendedInvestment, LocalDate identifiedOn, LocalDate negotiatingOn, LocalDate signedOn,
-            BigDecimal contracted, LocalDate landedOn, Map<String, BigDecimal> funds) {
-    }
+    public record Lead(
+            String park,
+            String projectName,
+            String investor,
+            String origin,
+            String industry,
+            BigDecimal intendedInvestment,
+            LocalDate identifiedOn,
+            LocalDate negotiatingOn,
+            LocalDate signedOn,
+            BigDecimal contracted,
+            LocalDate landedOn,
+            Map<String, BigDecimal> funds) {}
 
     /** An annual target the bureau sets: last year's total and a planned growth of 8–14 %. */
-    public record Target(String park, String indicator, int year, BigDecimal annual) {
-    }
+    public record Target(String park, String indicator, int year, BigDecimal annual) {}
 
     /** The indicators the bureau sets annual targets for. */
     static final List<String> TARGETED = List.of("industrial_output", "tax_revenue", "fixed_asset_investment");
 
     /** Share of a year's flow in each month, in percent (Spring Festival lowers January and February). */
-    private static final double[] MONTH_SHARE = { 6.0, 6.0, 9.0, 8.5, 8.5, 9.0, 8.0, 8.0, 8.5, 9.0, 9.5, 10.0 };
+    private static final double[] MONTH_SHARE = {6.0, 6.0, 9.0, 8.5, 8.5, 9.0, 8.0, 8.0, 8.5, 9.0, 9.5, 10.0};
 
     private static final Object[][] PARKS = {
-            { "JB-ETDZ", "江北经济技术开发区", "NATIONAL", "ECONOMIC_DEVELOPMENT_ZONE", "江北区", 38.6, 21500 },
-            { "GX-HTZ", "高新技术产业开发区", "NATIONAL", "HIGH_TECH_ZONE", "高新区", 29.4, 16800 },
-            { "LG-ETDZ", "临港经济开发区", "PROVINCIAL", "ECONOMIC_DEVELOPMENT_ZONE", "临港区", 22.0, 12400 },
-            { "DS-IP", "东山工业园区", "PROVINCIAL", "INDUSTRIAL_PARK", "东山县", 12.5, 8650 },
-            { "NC-HTZ", "南城高新技术产业园", "PROVINCIAL", "HIGH_TECH_ZONE", "南城区", 9.8, 5200 },
-            { "QS-ETDZ", "青山经济开发区", "PROVINCIAL", "ECONOMIC_DEVELOPMENT_ZONE", "青山县", 15.2, 9100 },
-            { "LJ-ETDZ", "龙江经济技术开发区", "PROVINCIAL", "ECONOMIC_DEVELOPMENT_ZONE", "龙江县", 18.3, 10300 },
-            { "BY-IP", "白云新材料产业园", "MUNICIPAL", "INDUSTRIAL_PARK", "白云区", 6.4, 3900 },
-            { "XH-IP", "西湖工业园区", "MUNICIPAL", "INDUSTRIAL_PARK", "西湖区", 5.1, 3200 },
-            { "HH-IP", "环湖智能制造产业园", "MUNICIPAL", "INDUSTRIAL_PARK", "环湖区", 7.7, 4100 },
-            { "SX-IP", "石溪环保石材产业园", "MUNICIPAL", "INDUSTRIAL_PARK", "石溪县", 4.6, 2600 },
-            { "FY-IP", "凤阳食品工业园", "MUNICIPAL", "INDUSTRIAL_PARK", "凤阳县", 3.9, 2100 } };
+        {"JB-ETDZ", "江北经济技术开发区", "NATIONAL", "ECONOMIC_DEVELOPMENT_ZONE", "江北区", 38.6, 21500},
+        {"GX-HTZ", "高新技术产业开发区", "NATIONAL", "HIGH_TECH_ZONE", "高新区", 29.4, 16800},
+        {"LG-ETDZ", "临港经济开发区", "PROVINCIAL", "ECONOMIC_DEVELOPMENT_ZONE", "临港区", 22.0, 12400},
+        {"DS-IP", "东山工业园区", "PROVINCIAL", "INDUSTRIAL_PARK", "东山县", 12.5, 8650},
+        {"NC-HTZ", "南城高新技术产业园", "PROVINCIAL", "HIGH_TECH_ZONE", "南城区", 9.8, 5200},
+        {"QS-ETDZ", "青山经济开发区", "PROVINCIAL", "ECONOMIC_DEVELOPMENT_ZONE", "青山县", 15.2, 9100},
+        {"LJ-ETDZ", "龙江经济技术开发区", "PROVINCIAL", "ECONOMIC_DEVELOPMENT_ZONE", "龙江县", 18.3, 10300},
+        {"BY-IP", "白云新材料产业园", "MUNICIPAL", "INDUSTRIAL_PARK", "白云区", 6.4, 3900},
+        {"XH-IP", "西湖工业园区", "MUNICIPAL", "INDUSTRIAL_PARK", "西湖区", 5.1, 3200},
+        {"HH-IP", "环湖智能制造产业园", "MUNICIPAL", "INDUSTRIAL_PARK", "环湖区", 7.7, 4100},
+        {"SX-IP", "石溪环保石材产业园", "MUNICIPAL", "INDUSTRIAL_PARK", "石溪县", 4.6, 2600},
+        {"FY-IP", "凤阳食品工业园", "MUNICIPAL", "INDUSTRIAL_PARK", "凤阳县", 3.9, 2100}
+    };
 
-    private static final String[] INDUSTRIES = { "装备制造", "新材料", "电子信息", "生物医药", "新能源", "食品加工", "汽车零部件" };
-    private static final String[] PROJECT_KINDS = { "INDUSTRIAL", "INDUSTRIAL", "STANDARD_FACTORY", "INFRASTRUCTURE",
-            "PUBLIC_PLATFORM" };
+    private static final String[] INDUSTRIES = {"装备制造", "新材料", "电子信息", "生物医药", "新能源", "食品加工", "汽车零部件"};
+    private static final String[] PROJECT_KINDS = {
+        "INDUSTRIAL", "INDUSTRIAL", "STANDARD_FACTORY", "INFRASTRUCTURE", "PUBLIC_PLATFORM"
+    };
 
     public final List<Park> parks = new ArrayList<>();
     public final List<Value> values = new ArrayList<>();
@@ -93,8 +119,15 @@ public final class DemoCity {
         Random life = new Random(seed * 31 + 7);
         for (Object[] p : PARKS) {
             long output = (long) ((300_000 + rnd.nextInt(3_700_000)) * (p[2].equals("NATIONAL") ? 1.8 : 1.0));
-            parks.add(new Park((String) p[0], (String) p[1], (String) p[2], (String) p[3], (String) p[4],
-                    BigDecimal.valueOf((Double) p[5]), BigDecimal.valueOf((Integer) p[6]), output,
+            parks.add(new Park(
+                    (String) p[0],
+                    (String) p[1],
+                    (String) p[2],
+                    (String) p[3],
+                    (String) p[4],
+                    BigDecimal.valueOf((Double) p[5]),
+                    BigDecimal.valueOf((Integer) p[6]),
+                    output,
                     -0.02 + rnd.nextDouble() * 0.18));
         }
         int firstYear = lastMonth.getYear() - 2;
@@ -108,10 +141,11 @@ public final class DemoCity {
             Map<String, BigDecimal> december = new LinkedHashMap<>();
             for (int year = firstYear; year <= lastMonth.getYear(); year++) {
                 // Random factors are fine as doubles; every amount is a BigDecimal.
-                BigDecimal yearTotal = annual.multiply(factor(Math.pow(1 + p.growth(), year - firstYear)
-                        * (0.97 + rnd.nextDouble() * 0.06)));
+                BigDecimal yearTotal = annual.multiply(
+                        factor(Math.pow(1 + p.growth(), year - firstYear) * (0.97 + rnd.nextDouble() * 0.06)));
                 BigDecimal cumulative = BigDecimal.ZERO;
-                BigDecimal profitRate = factor(0.04 + rnd.nextDouble() * 0.05 - (p.code().equals("SX-IP") ? 0.07 : 0));
+                BigDecimal profitRate =
+                        factor(0.04 + rnd.nextDouble() * 0.05 - (p.code().equals("SX-IP") ? 0.07 : 0));
                 BigDecimal taxRate = factor(0.025 + (p.code().hashCode() & 7) * 0.002);
                 for (int month = 1; month <= 12; month++) {
                     YearMonth ym = YearMonth.of(year, month);
@@ -131,17 +165,35 @@ public final class DemoCity {
                     money(p, period, "industrial_investment", cumulative.multiply(new BigDecimal("0.09")));
                     usd(p, period, "export_value", cumulative.multiply(exportShare));
                     usd(p, period, "foreign_capital_used", cumulative.multiply(foreignShare));
-                    count(p, period, "energy_consumption", "吨标准煤", cumulative.multiply(energyPerWan).longValue());
+                    count(
+                            p,
+                            period,
+                            "energy_consumption",
+                            "吨标准煤",
+                            cumulative.multiply(energyPerWan).longValue());
                     money(p, period, "rd_expenditure", cumulative.multiply(rdShare));
-                    count(p, period, "high_tech_enterprises", "家", Math.round(p.annualOutputWan() / 60_000.0) + (year - firstYear) * 2L);
+                    count(
+                            p,
+                            period,
+                            "high_tech_enterprises",
+                            "家",
+                            Math.round(p.annualOutputWan() / 60_000.0) + (year - firstYear) * 2L);
                     if (month == 12) {
                         december.put(year + "/industrial_output", cumulative);
                         december.put(year + "/tax_revenue", cumulative.multiply(taxRate));
                         december.put(year + "/fixed_asset_investment", cumulative.multiply(new BigDecimal("0.14")));
                     }
-                    count(p, period, "employees", "人",
+                    count(
+                            p,
+                            period,
+                            "employees",
+                            "人",
                             Math.round(p.landMu().doubleValue() * 1.6 * (1 + 0.02 * (year - firstYear))));
-                    count(p, period, "above_scale_enterprises", "家",
+                    count(
+                            p,
+                            period,
+                            "above_scale_enterprises",
+                            "家",
                             Math.round(p.annualOutputWan() / 20_000.0) + (year - firstYear) * 3L);
                 }
             }
@@ -149,8 +201,12 @@ public final class DemoCity {
                 for (String indicator : TARGETED) {
                     BigDecimal before = december.get((year - 1) + "/" + indicator);
                     if (before != null) {
-                        targets.add(new Target(p.code(), indicator, year,
-                                before.multiply(factor(1.08 + rnd.nextDouble() * 0.06)).setScale(0, RoundingMode.HALF_UP)));
+                        targets.add(new Target(
+                                p.code(),
+                                indicator,
+                                year,
+                                before.multiply(factor(1.08 + rnd.nextDouble() * 0.06))
+                                        .setScale(0, RoundingMode.HALF_UP)));
                     }
                 }
             }
@@ -158,19 +214,27 @@ public final class DemoCity {
             for (int i = 0; i < nProjects; i++) {
                 String industry = INDUSTRIES[rnd.nextInt(INDUSTRIES.length)];
                 String kind = PROJECT_KINDS[rnd.nextInt(PROJECT_KINDS.length)];
-                projects.add(project(p, projectName(kind, industry, rnd), kind, industry, money(5_000 + rnd.nextInt(150_000)), life));
+                projects.add(project(
+                        p,
+                        projectName(kind, industry, rnd),
+                        kind,
+                        industry,
+                        money(5_000 + rnd.nextInt(150_000)),
+                        life));
             }
             int nLeads = 3 + rnd.nextInt(4);
             for (int i = 0; i < nLeads; i++) {
                 String industry = INDUSTRIES[rnd.nextInt(INDUSTRIES.length)];
-                String origin = rnd.nextInt(5) == 0 ? "FOREIGN" : rnd.nextBoolean() ? "OUTSIDE_PROVINCE" : "OUTSIDE_CITY";
+                String origin =
+                        rnd.nextInt(5) == 0 ? "FOREIGN" : rnd.nextBoolean() ? "OUTSIDE_PROVINCE" : "OUTSIDE_CITY";
                 leads.add(lead(p, industry, origin, money(3_000 + rnd.nextInt(80_000)), life));
             }
         }
     }
 
-    static final String[][] PROBLEMS = { { "项目用地指标未落实", "自然资源局" }, { "施工许可证办理滞后", "住建局" },
-            { "电力增容工程未完成", "供电公司" }, { "企业融资到位慢", "金融办" }, { "环评批复未取得", "生态环境局" } };
+    static final String[][] PROBLEMS = {
+        {"项目用地指标未落实", "自然资源局"}, {"施工许可证办理滞后", "住建局"}, {"电力增容工程未完成", "供电公司"}, {"企业融资到位慢", "金融办"}, {"环评批复未取得", "生态环境局"}
+    };
 
     /**
      * A project's life so far, drawn from {@code life} (a stream of its own, so that the indicator figures do not move
@@ -184,10 +248,26 @@ public final class DemoCity {
         int scenario = life.nextInt(10);
         if (scenario < 2) {
             LocalDate signed = LocalDate.of(year - 2, 1 + life.nextInt(12), 10);
-            LocalDate production = life.nextBoolean() ? LocalDate.of(year - 1, 1 + life.nextInt(12), 15)
+            LocalDate production = life.nextBoolean()
+                    ? LocalDate.of(year - 1, 1 + life.nextInt(12), 15)
                     : LocalDate.of(year, 1 + life.nextInt(lastMonth.getMonthValue()), 15);
-            return new Project(p.code(), name, kind, industry, enterprise, total, key, signed, "IN_PRODUCTION", production, null, null,
-                    null, List.of(), null, null);
+            return new Project(
+                    p.code(),
+                    name,
+                    kind,
+                    industry,
+                    enterprise,
+                    total,
+                    key,
+                    signed,
+                    "IN_PRODUCTION",
+                    production,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    null);
         }
         if (scenario >= 8) {
             LocalDate signed = LocalDate.of(year, 1 + life.nextInt(Math.min(3, lastMonth.getMonthValue())), 12);
@@ -195,25 +275,47 @@ public final class DemoCity {
             if (start.isBefore(YearMonth.from(signed))) {
                 start = YearMonth.from(signed).plusMonths(1);
             }
-            return new Project(p.code(), name, kind, industry, enterprise, total, key, signed, "SIGNED", signed, start.atDay(1),
-                    start.plusMonths(18).atEndOfMonth(), null, List.of(), null, null);
+            return new Project(
+                    p.code(),
+                    name,
+                    kind,
+                    industry,
+                    enterprise,
+                    total,
+                    key,
+                    signed,
+                    "SIGNED",
+                    signed,
+                    start.atDay(1),
+                    start.plusMonths(18).atEndOfMonth(),
+                    null,
+                    List.of(),
+                    null,
+                    null);
         }
         boolean newStart = life.nextInt(3) == 0 && lastMonth.getMonthValue() > 2;
-        LocalDate started = newStart ? LocalDate.of(year, 1 + life.nextInt(lastMonth.getMonthValue() - 2), 5)
+        LocalDate started = newStart
+                ? LocalDate.of(year, 1 + life.nextInt(lastMonth.getMonthValue() - 2), 5)
                 : LocalDate.of(year - 1, 1 + life.nextInt(10), 5);
         LocalDate signed = started.minusMonths(2);
-        BigDecimal yearPlan = total.multiply(factor(0.3 + life.nextDouble() * 0.2)).setScale(0, RoundingMode.HALF_UP);
-        BigDecimal before = newStart ? BigDecimal.ZERO
+        BigDecimal yearPlan =
+                total.multiply(factor(0.3 + life.nextDouble() * 0.2)).setScale(0, RoundingMode.HALF_UP);
+        BigDecimal before = newStart
+                ? BigDecimal.ZERO
                 : total.multiply(factor(0.15 + life.nextDouble() * 0.15)).setScale(0, RoundingMode.HALF_UP);
-        double pace = new double[] { 1.08, 1.0, 0.92, 0.8, 0.5 }[life.nextInt(5)];
-        YearMonth lastReport = scenario == 7 ? lastMonth.minusMonths(3) : life.nextInt(8) == 0 ? lastMonth.minusMonths(4) : lastMonth;
+        double pace = new double[] {1.08, 1.0, 0.92, 0.8, 0.5}[life.nextInt(5)];
+        YearMonth lastReport =
+                scenario == 7 ? lastMonth.minusMonths(3) : life.nextInt(8) == 0 ? lastMonth.minusMonths(4) : lastMonth;
         List<Progress> progress = new ArrayList<>();
         YearMonth first = newStart ? YearMonth.from(started) : YearMonth.of(year, 1);
         for (YearMonth m = first; !m.isAfter(lastReport); m = m.plusMonths(1)) {
-            BigDecimal thisYear = yearPlan.multiply(factor(pace * m.getMonthValue() / 12.0)).setScale(0, RoundingMode.HALF_UP);
+            BigDecimal thisYear =
+                    yearPlan.multiply(factor(pace * m.getMonthValue() / 12.0)).setScale(0, RoundingMode.HALF_UP);
             BigDecimal done = before.add(thisYear).min(total);
-            BigDecimal physical = done.multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_UP)
-                    .add(BigDecimal.valueOf(3)).min(BigDecimal.valueOf(98));
+            BigDecimal physical = done.multiply(BigDecimal.valueOf(100))
+                    .divide(total, 2, RoundingMode.HALF_UP)
+                    .add(BigDecimal.valueOf(3))
+                    .min(BigDecimal.valueOf(98));
             progress.add(new Progress(m.toString(), done, thisYear, physical));
         }
         LocalDate suspended = scenario == 7 ? lastReport.plusMonths(1).atDay(8) : null;
@@ -223,8 +325,23 @@ public final class DemoCity {
             LocalDate raised = lastMonth.minusMonths(1 + life.nextInt(4)).atDay(6);
             problem = new Problem(what[0], what[1], raised, raised.plusDays(life.nextBoolean() ? 30 : 120));
         }
-        return new Project(p.code(), name, kind, industry, enterprise, total, key, signed, "UNDER_CONSTRUCTION", started, started,
-                LocalDate.of(year + 1, 6, 30), yearPlan, progress, suspended, problem);
+        return new Project(
+                p.code(),
+                name,
+                kind,
+                industry,
+                enterprise,
+                total,
+                key,
+                signed,
+                "UNDER_CONSTRUCTION",
+                started,
+                started,
+                LocalDate.of(year + 1, 6, 30),
+                yearPlan,
+                progress,
+                suspended,
+                problem);
     }
 
     /** A lead's way so far: 2 in 6 still a lead, 1 negotiating, 1 signed this year, 2 landed with funds arriving. */
@@ -235,31 +352,70 @@ public final class DemoCity {
         String name = industry + "产业化项目";
         String investor = "某" + industry + "集团";
         if (scenario < 2) {
-            return new Lead(p.code(), name, investor, origin, industry, intended, identified, null, null, null, null, Map.of());
+            return new Lead(
+                    p.code(), name, investor, origin, industry, intended, identified, null, null, null, null, Map.of());
         }
         LocalDate negotiating = identified.plusMonths(2);
         if (scenario == 2) {
-            return new Lead(p.code(), name, investor, origin, industry, intended, identified, negotiating, null, null, null, Map.of());
+            return new Lead(
+                    p.code(),
+                    name,
+                    investor,
+                    origin,
+                    industry,
+                    intended,
+                    identified,
+                    negotiating,
+                    null,
+                    null,
+                    null,
+                    Map.of());
         }
-        BigDecimal contracted = intended.multiply(factor(0.8 + life.nextDouble() * 0.3)).setScale(0, RoundingMode.HALF_UP);
+        BigDecimal contracted =
+                intended.multiply(factor(0.8 + life.nextDouble() * 0.3)).setScale(0, RoundingMode.HALF_UP);
         if (scenario == 3) {
             LocalDate signed = LocalDate.of(year, 1 + life.nextInt(lastMonth.getMonthValue()), 20);
-            return new Lead(p.code(), name, investor, origin, industry, intended, identified, negotiating, signed, contracted, null,
+            return new Lead(
+                    p.code(),
+                    name,
+                    investor,
+                    origin,
+                    industry,
+                    intended,
+                    identified,
+                    negotiating,
+                    signed,
+                    contracted,
+                    null,
                     Map.of());
         }
         LocalDate signed = negotiating.plusMonths(2 + life.nextInt(3));
         LocalDate landed = signed.plusMonths(2);
         Map<String, BigDecimal> funds = new LinkedHashMap<>();
         for (YearMonth m = YearMonth.from(landed); !m.isAfter(lastMonth); m = m.plusMonths(1)) {
-            funds.put(m.toString(), contracted.multiply(factor(0.03 + life.nextDouble() * 0.04)).setScale(0, RoundingMode.HALF_UP));
+            funds.put(
+                    m.toString(),
+                    contracted.multiply(factor(0.03 + life.nextDouble() * 0.04)).setScale(0, RoundingMode.HALF_UP));
         }
-        return new Lead(p.code(), name, investor, origin, industry, intended, identified, negotiating, signed, contracted, landed, funds);
+        return new Lead(
+                p.code(),
+                name,
+                investor,
+                origin,
+                industry,
+                intended,
+                identified,
+                negotiating,
+                signed,
+                contracted,
+                landed,
+                funds);
     }
 
     private static String projectName(String kind, String industry, Random rnd) {
         return switch (kind) {
             case "STANDARD_FACTORY" -> (2 + rnd.nextInt(8)) + "万平方米标准厂房建设项目";
-            case "INFRASTRUCTURE" -> new String[] { "园区道路及管网工程", "污水处理厂扩建工程", "场地平整工程" }[rnd.nextInt(3)];
+            case "INFRASTRUCTURE" -> new String[] {"园区道路及管网工程", "污水处理厂扩建工程", "场地平整工程"}[rnd.nextInt(3)];
             case "PUBLIC_PLATFORM" -> industry + "孵化器";
             default -> "年产" + (1 + rnd.nextInt(50)) + "万套" + industry + "产品项目";
         };

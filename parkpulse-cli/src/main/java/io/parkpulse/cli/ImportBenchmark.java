@@ -38,21 +38,41 @@ import java.util.concurrent.Future;
  */
 public final class ImportBenchmark {
 
-    static final List<String> INDICATORS = List.of("industrial_output", "above_scale_industrial_output",
-            "industrial_value_added", "main_business_revenue", "total_profit", "tax_revenue", "fixed_asset_investment",
-            "industrial_investment", "tech_upgrade_investment", "infrastructure_investment", "export_value",
-            "foreign_capital_used", "industrial_electricity", "energy_consumption", "rd_expenditure",
-            "above_scale_enterprises", "high_tech_enterprises", "specialized_smes", "employees",
-            "standard_factory_area", "revitalized_idle_land");
+    static final List<String> INDICATORS = List.of(
+            "industrial_output",
+            "above_scale_industrial_output",
+            "industrial_value_added",
+            "main_business_revenue",
+            "total_profit",
+            "tax_revenue",
+            "fixed_asset_investment",
+            "industrial_investment",
+            "tech_upgrade_investment",
+            "infrastructure_investment",
+            "export_value",
+            "foreign_capital_used",
+            "industrial_electricity",
+            "energy_consumption",
+            "rd_expenditure",
+            "above_scale_enterprises",
+            "high_tech_enterprises",
+            "specialized_smes",
+            "employees",
+            "standard_factory_area",
+            "revitalized_idle_land");
     /** The catalog's stock indicators among them (a level at month end, not a total since January). */
-    static final java.util.Set<String> STOCKS = java.util.Set.of("above_scale_enterprises", "high_tech_enterprises",
-            "specialized_smes", "employees", "standard_factory_area");
+    static final java.util.Set<String> STOCKS = java.util.Set.of(
+            "above_scale_enterprises",
+            "high_tech_enterprises",
+            "specialized_smes",
+            "employees",
+            "standard_factory_area");
+
     static final int MONTHS = 48;
     static final int CLIENTS = 4;
 
     /** {@code period}: the batch's month, or null when every row names its own. */
-    record Batch(String park, String period, List<Map<String, Object>> rows) {
-    }
+    record Batch(String park, String period, List<Map<String, Object>> rows) {}
 
     /** One API run's figures. */
     record Run(int values, int requests, double seconds, double p50Ms, double p99Ms) {
@@ -68,8 +88,16 @@ public final class ImportBenchmark {
             Endpoints e = infra.endpoints();
             PostgresServer.recreateDatabase(e, "bench_indicators");
             // The JVM as a server runs (full JIT, default collector), not the small one of the demo.
-            try (ServiceProcess svc = ServiceProcess.start(root, "indicators-service", Ports.free(), "bench_indicators", e,
-                    work.resolve("logs"), true, Map.of(), ServiceProcess.THROUGHPUT)) {
+            try (ServiceProcess svc = ServiceProcess.start(
+                    root,
+                    "indicators-service",
+                    Ports.free(),
+                    "bench_indicators",
+                    e,
+                    work.resolve("logs"),
+                    true,
+                    Map.of(),
+                    ServiceProcess.THROUGHPUT)) {
                 svc.awaitUp(Duration.ofMinutes(3));
                 String base = svc.baseUrl() + "/api/v1";
                 Api admin = new Api(Tokens.token("bureau-admin", null));
@@ -103,7 +131,8 @@ public final class ImportBenchmark {
                 double jdbcSeconds = raw.get(2);
                 int values = month.values();
                 double jdbcRate = values / jdbcSeconds;
-                String report = String.format("""
+                String report = String.format(
+                        """
                         ## Import: %,d values through the batch API vs a plain JDBC insert
 
                         Measured %s on this machine (%d cores), `./parkpulse bench import`: %d parks × %d months ×
@@ -126,13 +155,40 @@ public final class ImportBenchmark {
                         | plain JDBC multi-row INSERT | — | %.2f | %,.0f | — | 1 |
 
                         Target: the API reaches at least a quarter (0.25) of the raw insert rate.
-                        """, values, LocalDate.now(), Runtime.getRuntime().availableProcessors(), parks, MONTHS,
-                        INDICATORS.size(), CLIENTS, INDICATORS.size(), 12 * INDICATORS.size(), parks, 2 * warmMonthly, 2 * warmYearly, 2 * (warmMonthly * MONTHS + warmYearly * MONTHS / 12),
-                        idle.stream().map(d -> String.format("%.0f", d)).collect(java.util.stream.Collectors.joining(", ")),
-                        raw.stream().map(d -> String.format("%.2f", d)).collect(java.util.stream.Collectors.joining(", ")),
-                        month.requests(), month.seconds(), month.rate(), month.p50Ms(), month.p99Ms(), month.rate() / jdbcRate,
-                        year.requests(), year.seconds(), year.rate(), year.p50Ms(), year.p99Ms(), year.rate() / jdbcRate,
-                        jdbcSeconds, jdbcRate);
+                        """,
+                        values,
+                        LocalDate.now(),
+                        Runtime.getRuntime().availableProcessors(),
+                        parks,
+                        MONTHS,
+                        INDICATORS.size(),
+                        CLIENTS,
+                        INDICATORS.size(),
+                        12 * INDICATORS.size(),
+                        parks,
+                        2 * warmMonthly,
+                        2 * warmYearly,
+                        2 * (warmMonthly * MONTHS + warmYearly * MONTHS / 12),
+                        idle.stream()
+                                .map(d -> String.format("%.0f", d))
+                                .collect(java.util.stream.Collectors.joining(", ")),
+                        raw.stream()
+                                .map(d -> String.format("%.2f", d))
+                                .collect(java.util.stream.Collectors.joining(", ")),
+                        month.requests(),
+                        month.seconds(),
+                        month.rate(),
+                        month.p50Ms(),
+                        month.p99Ms(),
+                        month.rate() / jdbcRate,
+                        year.requests(),
+                        year.seconds(),
+                        year.rate(),
+                        year.p50Ms(),
+                        year.p99Ms(),
+                        year.rate() / jdbcRate,
+                        jdbcSeconds,
+                        jdbcRate);
                 System.out.println(report);
                 write(root.resolve("docs/benchmarks.md"), "import", report);
             }
@@ -144,8 +200,22 @@ public final class ImportBenchmark {
         List<Batch> batches = new ArrayList<>();
         for (int p = 0; p < parks; p++) {
             String code = String.format("%s-%03d", prefix, p);
-            admin.post(base + "/parks", Map.of("code", code, "name", "基准园区" + code, "level", "PROVINCIAL",
-                    "kind", "INDUSTRIAL_PARK", "district", "基准区", "developedLandMu", 5000)).expect(201);
+            admin.post(
+                            base + "/parks",
+                            Map.of(
+                                    "code",
+                                    code,
+                                    "name",
+                                    "基准园区" + code,
+                                    "level",
+                                    "PROVINCIAL",
+                                    "kind",
+                                    "INDUSTRIAL_PARK",
+                                    "district",
+                                    "基准区",
+                                    "developedLandMu",
+                                    5000))
+                    .expect(201);
             List<Map<String, Object>> year = new ArrayList<>();
             for (int m = 0; m < MONTHS; m++) {
                 YearMonth ym = YearMonth.of(2021, 1).plusMonths(m);
@@ -155,8 +225,10 @@ public final class ImportBenchmark {
                     // year-to-date figure grows by the same amount every month, a stock stays level.
                     long month = STOCKS.contains(INDICATORS.get(i)) ? 1 : ym.getMonthValue();
                     BigDecimal v = BigDecimal.valueOf((long) (p + 1) * (i + 1) * 1000L * month, 2);
-                    rows.add(byYear ? Map.of("indicator", INDICATORS.get(i), "value", v, "period", ym.toString())
-                            : Map.of("indicator", INDICATORS.get(i), "value", v));
+                    rows.add(
+                            byYear
+                                    ? Map.of("indicator", INDICATORS.get(i), "value", v, "period", ym.toString())
+                                    : Map.of("indicator", INDICATORS.get(i), "value", v));
                 }
                 if (!byYear) {
                     batches.add(new Batch(code, ym.toString(), rows));
@@ -186,14 +258,17 @@ public final class ImportBenchmark {
         List<HttpRequest> requests = new ArrayList<>(batches.size());
         for (Batch b : batches) {
             String token = tokens.computeIfAbsent(b.park(), k -> Tokens.token("park-staff", k));
-            Map<String, Object> body = b.period() == null ? Map.of("rows", b.rows())
-                    : Map.of("period", b.period(), "rows", b.rows());
+            Map<String, Object> body =
+                    b.period() == null ? Map.of("rows", b.rows()) : Map.of("period", b.period(), "rows", b.rows());
             requests.add(HttpRequest.newBuilder(URI.create(base + "/parks/" + b.park() + "/values"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(Api.JSON.writeValueAsBytes(body))).build());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Api.JSON.writeValueAsBytes(body)))
+                    .build());
         }
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         Instant start = Instant.now();
@@ -217,7 +292,11 @@ public final class ImportBenchmark {
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Run(values, batches.size(), seconds, sorted.get(sorted.size() / 2) / 1e6,
+        return new Run(
+                values,
+                batches.size(),
+                seconds,
+                sorted.get(sorted.size() / 2) / 1e6,
                 sorted.get((int) (sorted.size() * 0.99)) / 1e6);
     }
 
@@ -275,7 +354,7 @@ public final class ImportBenchmark {
             List<Object[]> rows = new ArrayList<>();
             for (Batch b : batches) {
                 for (Map<String, Object> r : b.rows()) {
-                    rows.add(new Object[] { b.park(), r.get("indicator"), b.period(), r.get("value") });
+                    rows.add(new Object[] {b.park(), r.get("indicator"), b.period(), r.get("value")});
                 }
             }
             int chunk = 1000;
@@ -286,8 +365,11 @@ public final class ImportBenchmark {
             Timestamp now = Timestamp.from(Instant.now());
             for (int from = 0; from < rows.size(); from += chunk) {
                 List<Object[]> part = rows.subList(from, Math.min(from + chunk, rows.size()));
-                String q = part.size() == chunk ? sql : "insert into indicator_value values "
-                        + String.join(",", Collections.nCopies(part.size(), "(?, ?, ?, ?, 1, ?, 'bench', 'API')"));
+                String q = part.size() == chunk
+                        ? sql
+                        : "insert into indicator_value values "
+                                + String.join(
+                                        ",", Collections.nCopies(part.size(), "(?, ?, ?, ?, 1, ?, 'bench', 'API')"));
                 try (PreparedStatement ps = c.prepareStatement(q)) {
                     int i = 1;
                     for (Object[] r : part) {
@@ -309,7 +391,8 @@ public final class ImportBenchmark {
     static void write(Path file, String name, String section) throws Exception {
         String begin = "<!-- bench:" + name + " -->";
         String end = "<!-- /bench:" + name + " -->";
-        String text = Files.exists(file) ? Files.readString(file)
+        String text = Files.exists(file)
+                ? Files.readString(file)
                 : "# Benchmarks\n\nFigures written by the benchmark commands; rerun them to refresh a section.\n\n";
         String block = begin + "\n" + section.strip() + "\n" + end;
         int a = text.indexOf(begin);
@@ -318,6 +401,5 @@ public final class ImportBenchmark {
         Files.writeString(file, text);
     }
 
-    private ImportBenchmark() {
-    }
+    private ImportBenchmark() {}
 }

@@ -31,30 +31,42 @@ public final class Main {
             System.out.print(USAGE);
             return;
         }
-        Path root = Path.of(System.getProperty("parkpulse.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("parkpulse.root", "."))
+                .toAbsolutePath()
+                .normalize();
         switch (a.get(0)) {
             case "demo" -> Demo.run(root, Long.parseLong(option(a, "--seed", "20261122")), !a.contains("--no-wait"));
             case "bench" -> {
                 if (a.size() < 2 || !List.of("import", "national").contains(a.get(1))) {
-                    fail("usage: ./parkpulse bench import [--values N] | ./parkpulse bench national [--rate N] [--seconds N]");
+                    fail(
+                            "usage: ./parkpulse bench import [--values N] | ./parkpulse bench national [--rate N] [--seconds N]");
                 }
                 if (a.get(1).equals("import")) {
                     ImportBenchmark.run(root, Integer.parseInt(option(a, "--values", "100000")));
                 } else {
-                    NationalBenchmark.run(root, Integer.parseInt(option(a, "--rate", "200")), Integer.parseInt(option(a, "--seconds", "30")));
+                    NationalBenchmark.run(
+                            root,
+                            Integer.parseInt(option(a, "--rate", "200")),
+                            Integer.parseInt(option(a, "--seconds", "30")));
                 }
             }
             case "token" -> {
                 String role = option(a, "--role", null);
-                if (role == null || !List.of("bureau-admin", "bureau-analyst", "park-staff", "service").contains(role)) {
+                if (role == null
+                        || !List.of("bureau-admin", "bureau-analyst", "park-staff", "service")
+                                .contains(role)) {
                     fail("--role must be one of bureau-admin, bureau-analyst, park-staff, service");
                 }
                 String park = option(a, "--park", null);
                 if ("park-staff".equals(role) && park == null) {
                     fail("a park-staff token needs --park CODE");
                 }
-                System.out.println(Tokens.builder().role(role).park(park).user(option(a, "--user", role))
-                        .expiresIn(Duration.ofHours(Long.parseLong(option(a, "--hours", "1")))).sign());
+                System.out.println(Tokens.builder()
+                        .role(role)
+                        .park(park)
+                        .user(option(a, "--user", role))
+                        .expiresIn(Duration.ofHours(Long.parseLong(option(a, "--hours", "1"))))
+                        .sign());
             }
             default -> fail("unknown command '" + a.get(0) + "'\n" + USAGE);
         }
@@ -70,6 +82,5 @@ public final class Main {
         System.exit(2);
     }
 
-    private Main() {
-    }
+    private Main() {}
 }

@@ -45,12 +45,32 @@ final class NationalBenchmark {
     static final YearMonth FIRST = YearMonth.of(2024, 1);
     static final int MONTHS = 24;
     static final int COLD_SECONDS = 10;
-    static final List<String> INDICATORS = List.of("industrial_output", "above_scale_industrial_output", "industrial_value_added",
-            "main_business_revenue", "total_profit", "tax_revenue", "fixed_asset_investment", "industrial_investment",
-            "tech_upgrade_investment", "infrastructure_investment", "export_value", "foreign_capital_used",
-            "industrial_electricity", "energy_consumption", "rd_expenditure", "above_scale_enterprises", "high_tech_enterprises",
-            "specialized_smes", "employees", "standard_factory_area", "revitalized_idle_land", "digital_economy_output",
-            "strategic_emerging_output", "patents_granted", "green_factory_count");
+    static final List<String> INDICATORS = List.of(
+            "industrial_output",
+            "above_scale_industrial_output",
+            "industrial_value_added",
+            "main_business_revenue",
+            "total_profit",
+            "tax_revenue",
+            "fixed_asset_investment",
+            "industrial_investment",
+            "tech_upgrade_investment",
+            "infrastructure_investment",
+            "export_value",
+            "foreign_capital_used",
+            "industrial_electricity",
+            "energy_consumption",
+            "rd_expenditure",
+            "above_scale_enterprises",
+            "high_tech_enterprises",
+            "specialized_smes",
+            "employees",
+            "standard_factory_area",
+            "revitalized_idle_land",
+            "digital_economy_output",
+            "strategic_emerging_output",
+            "patents_granted",
+            "green_factory_count");
     static final String RANKING_SQL = """
             with cur as (
                 select f.park_code, f.value, rank() over (order by f.value desc) as rnk
@@ -64,19 +84,25 @@ final class NationalBenchmark {
               from cur join park_replica p on p.code = cur.park_code left join prev on prev.park_code = cur.park_code
              order by cur.rnk, cur.park_code""";
 
-    record Query(String indicator, YearMonth month, String group) {
-    }
+    record Query(String indicator, YearMonth month, String group) {}
 
-    record Latency(double p50, double p99, double max, int requests, int errors) {
-    }
+    record Latency(double p50, double p99, double max, int requests, int errors) {}
 
     static void run(Path root, int rate, int seconds) throws Exception {
         Path work = Files.createTempDirectory("parkpulse-national");
         try (Infra infra = Infra.start(work.resolve("infra"))) {
             Endpoints e = infra.endpoints();
             PostgresServer.recreateDatabase(e, "bench_reporting");
-            try (ServiceProcess svc = ServiceProcess.start(root, "reporting-service", Ports.free(), "bench_reporting", e,
-                    work.resolve("logs"), true, Map.of(), ServiceProcess.THROUGHPUT)) {
+            try (ServiceProcess svc = ServiceProcess.start(
+                    root,
+                    "reporting-service",
+                    Ports.free(),
+                    "bench_reporting",
+                    e,
+                    work.resolve("logs"),
+                    true,
+                    Map.of(),
+                    ServiceProcess.THROUGHPUT)) {
                 svc.awaitUp(Duration.ofMinutes(3));
                 long loadStart = System.nanoTime();
                 int values = load(e);
@@ -112,7 +138,8 @@ final class NationalBenchmark {
                 System.out.println(plan);
                 Latency sqlCity = sql(e, queries(rnd, 1_000, false));
                 Latency sqlGroup = sql(e, queries(rnd, 1_000, true));
-                String report = String.format("""
+                String report = String.format(
+                        """
                         ## National scale: %,d parks × %d indicators × %d months
 
                         Measured %s on this machine (%d cores), `./parkpulse bench national`: reporting-service as its packaged
@@ -146,15 +173,65 @@ final class NationalBenchmark {
                         ```
                         %s
                         ```
-                        """, PARKS, INDICATORS.size(), MONTHS, LocalDate.now(), Runtime.getRuntime().availableProcessors(), values,
-                        PARKS * 3 * 2, PARKS, GROUPS, loadSeconds, rate, seconds, PARKS, rate, city.p50(), city.p99(), city.max(),
-                        city.requests(), city.errors(), rate, cityLarge.p50(), cityLarge.p99(), cityLarge.max(), cityLarge.requests(),
-                        cityLarge.errors(), PARKS / GROUPS, light, groupLight.p50(), groupLight.p99(), groupLight.max(),
-                        groupLight.requests(), groupLight.errors(), rate, group.p50(), group.p99(), group.max(), group.requests(),
-                        group.errors(), rate, COLD_SECONDS, cold.p50(), cold.p99(), cold.max(), cold.requests(), cold.errors(),
-                        sqlCity.p50(), sqlCity.p99(), sqlCity.max(), sqlCity.requests(), sqlGroup.p50(), sqlGroup.p99(),
-                        sqlGroup.max(), sqlGroup.requests(), city.p50() / sqlCity.p50(), group.p50() / sqlGroup.p50(), quarter,
-                        runSeconds, plan.strip());
+                        """,
+                        PARKS,
+                        INDICATORS.size(),
+                        MONTHS,
+                        LocalDate.now(),
+                        Runtime.getRuntime().availableProcessors(),
+                        values,
+                        PARKS * 3 * 2,
+                        PARKS,
+                        GROUPS,
+                        loadSeconds,
+                        rate,
+                        seconds,
+                        PARKS,
+                        rate,
+                        city.p50(),
+                        city.p99(),
+                        city.max(),
+                        city.requests(),
+                        city.errors(),
+                        rate,
+                        cityLarge.p50(),
+                        cityLarge.p99(),
+                        cityLarge.max(),
+                        cityLarge.requests(),
+                        cityLarge.errors(),
+                        PARKS / GROUPS,
+                        light,
+                        groupLight.p50(),
+                        groupLight.p99(),
+                        groupLight.max(),
+                        groupLight.requests(),
+                        groupLight.errors(),
+                        rate,
+                        group.p50(),
+                        group.p99(),
+                        group.max(),
+                        group.requests(),
+                        group.errors(),
+                        rate,
+                        COLD_SECONDS,
+                        cold.p50(),
+                        cold.p99(),
+                        cold.max(),
+                        cold.requests(),
+                        cold.errors(),
+                        sqlCity.p50(),
+                        sqlCity.p99(),
+                        sqlCity.max(),
+                        sqlCity.requests(),
+                        sqlGroup.p50(),
+                        sqlGroup.p99(),
+                        sqlGroup.max(),
+                        sqlGroup.requests(),
+                        city.p50() / sqlCity.p50(),
+                        group.p50() / sqlGroup.p50(),
+                        quarter,
+                        runSeconds,
+                        plan.strip());
                 System.out.println(report);
                 ImportBenchmark.write(root.resolve("docs/benchmarks.md"), "national", report);
             }
@@ -183,8 +260,16 @@ final class NationalBenchmark {
                     copyFacts(copy, facts);
                 }
                 String code = String.format("N%04d", p);
-                parks.append(code).append('\t').append("国家级基准园区").append(p).append('\t').append(p % 5 == 0 ? "NATIONAL" : "PROVINCIAL")
-                        .append("\tINDUSTRIAL_PARK\tG").append(p % GROUPS).append('\t').append(1000 + rnd.nextInt(30_000))
+                parks.append(code)
+                        .append('\t')
+                        .append("国家级基准园区")
+                        .append(p)
+                        .append('\t')
+                        .append(p % 5 == 0 ? "NATIONAL" : "PROVINCIAL")
+                        .append("\tINDUSTRIAL_PARK\tG")
+                        .append(p % GROUPS)
+                        .append('\t')
+                        .append(1000 + rnd.nextInt(30_000))
                         .append("\tACTIVE\t0\n");
                 double size = 20_000 + rnd.nextInt(2_000_000);
                 for (int i = 0; i < INDICATORS.size(); i++) {
@@ -193,20 +278,36 @@ final class NationalBenchmark {
                         YearMonth ym = FIRST.plusMonths(m);
                         double yearFactor = 1 + (ym.getYear() - FIRST.getYear()) * (rnd.nextDouble() * 0.2 - 0.03);
                         double v = size * share * yearFactor * ym.getMonthValue() / 12.0;
-                        facts.append(code).append('\t').append(INDICATORS.get(i)).append('\t').append(ym).append('\t')
-                                .append(INDICATORS.get(i)).append('\t').append(String.format("%.2f", v)).append("\t万元\t1\t2026-01-10 10:00:00+08\n");
+                        facts.append(code)
+                                .append('\t')
+                                .append(INDICATORS.get(i))
+                                .append('\t')
+                                .append(ym)
+                                .append('\t')
+                                .append(INDICATORS.get(i))
+                                .append('\t')
+                                .append(String.format("%.2f", v))
+                                .append("\t万元\t1\t2026-01-10 10:00:00+08\n");
                         n++;
                         if (i < 3 && ym.getMonthValue() == 12) {
-                            targets.append(code).append('\t').append(INDICATORS.get(i)).append('\t').append(ym.getYear()).append('\t')
-                                    .append(String.format("%.2f", v * (1.05 + rnd.nextDouble() * 0.1))).append("\t10\t万元\t1\n");
+                            targets.append(code)
+                                    .append('\t')
+                                    .append(INDICATORS.get(i))
+                                    .append('\t')
+                                    .append(ym.getYear())
+                                    .append('\t')
+                                    .append(String.format("%.2f", v * (1.05 + rnd.nextDouble() * 0.1)))
+                                    .append("\t10\t万元\t1\n");
                         }
                     }
                 }
             }
-            copy.copyIn("copy park_replica (code, name, level, kind, peer_group, developed_land_mu, status, version) from stdin",
+            copy.copyIn(
+                    "copy park_replica (code, name, level, kind, peer_group, developed_land_mu, status, version) from stdin",
                     new StringReader(parks.toString()));
             copyFacts(copy, facts);
-            copy.copyIn("copy target_fact (park_code, indicator_code, year, annual, planned_growth_pct, unit, version) from stdin",
+            copy.copyIn(
+                    "copy target_fact (park_code, indicator_code, year, annual, planned_growth_pct, unit, version) from stdin",
                     new StringReader(targets.toString()));
             try (var s = c.createStatement()) {
                 s.execute("vacuum analyze");
@@ -216,14 +317,17 @@ final class NationalBenchmark {
     }
 
     private static void copyFacts(org.postgresql.copy.CopyManager copy, StringBuilder facts) throws Exception {
-        copy.copyIn("copy indicator_fact (park_code, indicator_code, period, indicator_name, value, unit, version, recorded_at) "
-                + "from stdin", new StringReader(facts.toString()));
+        copy.copyIn(
+                "copy indicator_fact (park_code, indicator_code, period, indicator_name, value, unit, version, recorded_at) "
+                        + "from stdin",
+                new StringReader(facts.toString()));
         facts.setLength(0);
     }
 
     static String explain(Endpoints e) throws Exception {
         try (Connection c = DriverManager.getConnection(e.jdbcUrl("bench_reporting"), e.user(), e.password());
-                PreparedStatement ps = c.prepareStatement("explain (analyze, buffers, costs off, timing off) " + RANKING_SQL)) {
+                PreparedStatement ps =
+                        c.prepareStatement("explain (analyze, buffers, costs off, timing off) " + RANKING_SQL)) {
             int i = 1;
             for (String m : List.of("2025-06", "2025-05")) {
                 ps.setString(i++, "tax_revenue");
@@ -244,7 +348,9 @@ final class NationalBenchmark {
     static List<Query> queries(Random rnd, int n, boolean grouped) {
         List<Query> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(new Query(INDICATORS.get(rnd.nextInt(INDICATORS.size())), FIRST.plusMonths(1 + rnd.nextInt(MONTHS - 1)),
+            out.add(new Query(
+                    INDICATORS.get(rnd.nextInt(INDICATORS.size())),
+                    FIRST.plusMonths(1 + rnd.nextInt(MONTHS - 1)),
                     grouped ? "G" + rnd.nextInt(GROUPS) : null));
         }
         return out;
@@ -256,15 +362,20 @@ final class NationalBenchmark {
     }
 
     /** {@code extra}: more query parameters for every request ({@code &size=500}). */
-    static Latency http(String base, String token, List<Query> queries, int rate, int seconds, String extra) throws Exception {
-        // Daemon threads, shut down at the end: a leftover pool would keep the benchmark (and the services it watches) alive.
+    static Latency http(String base, String token, List<Query> queries, int rate, int seconds, String extra)
+            throws Exception {
+        // Daemon threads, shut down at the end: a leftover pool would keep the benchmark (and the services it watches)
+        // alive.
         java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "bench-http");
             t.setDaemon(true);
             return t;
         });
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(pool)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
         List<CompletableFuture<long[]>> done = new ArrayList<>();
         long start = System.nanoTime() + 50_000_000L;
@@ -274,12 +385,18 @@ final class NationalBenchmark {
             long due = start + (long) (i * 1e9 / rate);
             String url = base + "/rankings?indicator=" + q.indicator() + "&period=" + q.month()
                     + (q.group() == null ? "" : "&peerGroup=" + q.group()) + extra;
-            HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                    .timeout(Duration.ofSeconds(30)).GET().build();
+            HttpRequest req = HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build();
             CompletableFuture<long[]> f = new CompletableFuture<>();
-            clock.schedule(() -> client.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, t) -> f.complete(
-                    new long[] { System.nanoTime() - due, t == null && r.statusCode() == 200 ? 0 : 1 })),
-                    Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
+            clock.schedule(
+                    () -> client.sendAsync(req, HttpResponse.BodyHandlers.discarding())
+                            .whenComplete((r, t) -> f.complete(
+                                    new long[] {System.nanoTime() - due, t == null && r.statusCode() == 200 ? 0 : 1})),
+                    Math.max(0, due - System.nanoTime()),
+                    TimeUnit.NANOSECONDS);
             done.add(f);
         }
         List<Long> latencies = new ArrayList<>();
@@ -330,10 +447,13 @@ final class NationalBenchmark {
     static Latency latency(List<Long> nanos, int errors) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        return new Latency(sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6,
-                sorted.get(sorted.size() - 1) / 1e6, sorted.size(), errors);
+        return new Latency(
+                sorted.get(sorted.size() / 2) / 1e6,
+                sorted.get((int) (sorted.size() * 0.99)) / 1e6,
+                sorted.get(sorted.size() - 1) / 1e6,
+                sorted.size(),
+                errors);
     }
 
-    private NationalBenchmark() {
-    }
+    private NationalBenchmark() {}
 }

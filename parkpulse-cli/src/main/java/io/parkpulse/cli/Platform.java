@@ -13,8 +13,8 @@ import java.util.Map;
 /** The four services started as separate processes against one PostgreSQL server and one broker. */
 public final class Platform implements AutoCloseable {
 
-    public static final List<String> MODULES = List.of("indicators-service", "projects-service", "investment-service",
-            "reporting-service");
+    public static final List<String> MODULES =
+            List.of("indicators-service", "projects-service", "investment-service", "reporting-service");
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 

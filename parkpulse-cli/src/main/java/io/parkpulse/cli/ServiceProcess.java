@@ -21,7 +21,8 @@ import java.util.List;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -35,14 +36,15 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    public static ServiceProcess start(Path root, String module, int port, String database, Endpoints infra,
-            Path logDir) throws IOException {
+    public static ServiceProcess start(
+            Path root, String module, int port, String database, Endpoints infra, Path logDir) throws IOException {
         return start(root, module, port, database, infra, logDir, true);
     }
 
     /** @param localKeys whether the service may trust the local-only key pair (a local run) */
-    public static ServiceProcess start(Path root, String module, int port, String database, Endpoints infra,
-            Path logDir, boolean localKeys) throws IOException {
+    public static ServiceProcess start(
+            Path root, String module, int port, String database, Endpoints infra, Path logDir, boolean localKeys)
+            throws IOException {
         return start(root, module, port, database, infra, logDir, localKeys, java.util.Map.of());
     }
 
@@ -50,19 +52,37 @@ public final class ServiceProcess implements AutoCloseable {
      * Small and quick to start: four services and the infrastructure share two cores in a demo or a test.
      * A benchmark measures throughput instead and asks for {@link #THROUGHPUT}.
      */
-    public static final List<String> SMALL = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    public static final List<String> SMALL =
+            List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     /** The JVM's own defaults (full JIT, its default collector) with room for a national read model. */
     public static final List<String> THROUGHPUT = List.of("-Xms512m", "-Xmx1g");
 
     /** @param env further environment, e.g. the identity provider a production-like run verifies tokens with */
-    public static ServiceProcess start(Path root, String module, int port, String database, Endpoints infra,
-            Path logDir, boolean localKeys, java.util.Map<String, String> env) throws IOException {
+    public static ServiceProcess start(
+            Path root,
+            String module,
+            int port,
+            String database,
+            Endpoints infra,
+            Path logDir,
+            boolean localKeys,
+            java.util.Map<String, String> env)
+            throws IOException {
         return start(root, module, port, database, infra, logDir, localKeys, env, SMALL);
     }
 
-    public static ServiceProcess start(Path root, String module, int port, String database, Endpoints infra,
-            Path logDir, boolean localKeys, java.util.Map<String, String> env, List<String> jvm) throws IOException {
+    public static ServiceProcess start(
+            Path root,
+            String module,
+            int port,
+            String database,
+            Endpoints infra,
+            Path logDir,
+            boolean localKeys,
+            java.util.Map<String, String> env,
+            List<String> jvm)
+            throws IOException {
         Path runner = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(runner)) {
             throw new IOException(runner + " is missing: build the services first (./mvnw -DskipTests package)");
@@ -80,7 +100,8 @@ public final class ServiceProcess implements AutoCloseable {
         cmd.add("io.parkpulse.infra.WatchedMain");
         cmd.add(Long.toString(ProcessHandle.current().pid()));
         cmd.add("io.quarkus.bootstrap.runner.QuarkusEntryPoint");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put(Infra.ENV_POSTGRES_URL, infra.jdbcBase());
         pb.environment().put(Infra.ENV_POSTGRES_USER, infra.user());
@@ -99,7 +120,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits for the process to end by itself; its exit code, or null if it is still running after the timeout. */
     public Integer awaitExit(Duration timeout) throws InterruptedException {
-        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? process.exitValue()
+                : null;
     }
 
     /** Waits until the service answers its liveness check (its database migrated and its threads up). */
@@ -110,8 +133,11 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IOException(name + " exited during startup; see " + log);
             }
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/live"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/live"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }

@@ -29,7 +29,9 @@ class BrokerOutageIT {
 
     @Test
     void aBrokerOutageDelaysEventsAndLosesOrDoublesNone() throws Exception {
-        Path root = Path.of(System.getProperty("parkpulse.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("parkpulse.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Endpoints shared = SharedInfra.endpoints();
         Path work = Files.createTempDirectory("parkpulse-e2e");
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"))) {
@@ -39,8 +41,22 @@ class BrokerOutageIT {
                 String indicators = platform.url("indicators-service") + "/api/v1";
                 Api admin = new Api(Tokens.token("bureau-admin", null));
                 for (String park : PARKS) {
-                    admin.post(indicators + "/parks", Map.of("code", park, "name", "端到端" + park, "level", "MUNICIPAL",
-                            "kind", "INDUSTRIAL_PARK", "district", "测试区", "developedLandMu", 1000)).expect(201);
+                    admin.post(
+                                    indicators + "/parks",
+                                    Map.of(
+                                            "code",
+                                            park,
+                                            "name",
+                                            "端到端" + park,
+                                            "level",
+                                            "MUNICIPAL",
+                                            "kind",
+                                            "INDUSTRIAL_PARK",
+                                            "district",
+                                            "测试区",
+                                            "developedLandMu",
+                                            1000))
+                            .expect(201);
                 }
                 Map<String, Map<String, BigDecimal>> expected = new LinkedHashMap<>();
                 int valueEvents = 0;
@@ -61,21 +77,36 @@ class BrokerOutageIT {
                         .expect(200);
                 expected.get("2025-06").put("E2E-A", corrected);
                 duringOutage++;
-                assertEquals(duringOutage, messaging(platform.url("indicators-service")).get("outboxPending").asLong(),
+                assertEquals(
+                        duringOutage,
+                        messaging(platform.url("indicators-service"))
+                                .get("outboxPending")
+                                .asLong(),
                         "every write made during the outage was accepted and waits in the outbox");
                 valueEvents += duringOutage;
 
                 broker.start();
                 awaitReporting(platform, expected, Duration.ofMinutes(3));
-                TestEvents.await("reporting to have applied every event", Duration.ofSeconds(60),
-                        () -> messaging(platform.url("reporting-service")).get("eventsProcessed").asLong()
+                TestEvents.await(
+                        "reporting to have applied every event",
+                        Duration.ofSeconds(60),
+                        () -> messaging(platform.url("reporting-service"))
+                                        .get("eventsProcessed")
+                                        .asLong()
                                 >= PARKS.size() + valueEventsTotal(expected));
                 JsonNode reporting = messaging(platform.url("reporting-service"));
-                assertEquals(PARKS.size() + valueEvents, reporting.get("eventsProcessed").asLong(),
+                assertEquals(
+                        PARKS.size() + valueEvents,
+                        reporting.get("eventsProcessed").asLong(),
                         "each park and value event applied exactly once");
                 assertEquals(0, reporting.get("deadLettered").asLong());
-                TestEvents.await("the outbox to drain", Duration.ofSeconds(60),
-                        () -> messaging(platform.url("indicators-service")).get("outboxPending").asLong() == 0);
+                TestEvents.await(
+                        "the outbox to drain",
+                        Duration.ofSeconds(60),
+                        () -> messaging(platform.url("indicators-service"))
+                                        .get("outboxPending")
+                                        .asLong()
+                                == 0);
             }
         }
     }
@@ -103,8 +134,10 @@ class BrokerOutageIT {
         Api analyst = new Api(Tokens.token("bureau-analyst", null));
         TestEvents.await("reporting-service to show every submitted value", bound, () -> {
             for (var month : expected.entrySet()) {
-                JsonNode r = analyst.get(platform.url("reporting-service") + "/api/v1/rankings",
-                        Map.of("indicator", "tax_revenue", "period", month.getKey())).body();
+                JsonNode r = analyst.get(
+                                platform.url("reporting-service") + "/api/v1/rankings",
+                                Map.of("indicator", "tax_revenue", "period", month.getKey()))
+                        .body();
                 if (r == null || !r.has("entries")) {
                     return false;
                 }
@@ -127,6 +160,8 @@ class BrokerOutageIT {
 
     /** The service's outbox and consumer counters, which the open health endpoint no longer shows. */
     static JsonNode messaging(String base) {
-        return new Api(Tokens.token("service", null)).get(base + "/api/v1/operations/messaging", Map.of()).body();
+        return new Api(Tokens.token("service", null))
+                .get(base + "/api/v1/operations/messaging", Map.of())
+                .body();
     }
 }

@@ -18,11 +18,14 @@ class LocalKeyGuardIT {
 
     @Test
     void aPackagedServiceRefusesTheLocalKeyOutsideALocalRun() throws Exception {
-        Path root = Path.of(System.getProperty("parkpulse.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("parkpulse.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Endpoints infra = SharedInfra.endpoints();
         PostgresServer.createDatabase(infra, "guard_indicators");
         Path logs = Files.createTempDirectory("parkpulse-guard");
-        ServiceProcess s = ServiceProcess.start(root, "indicators-service", Ports.free(), "guard_indicators", infra, logs, false);
+        ServiceProcess s =
+                ServiceProcess.start(root, "indicators-service", Ports.free(), "guard_indicators", infra, logs, false);
         try {
             Integer exit = s.awaitExit(Duration.ofMinutes(2));
             assertNotNull(exit, "the service kept running although it trusts the local-only key");

@@ -36,7 +36,9 @@ class TwinSchedulerIT {
 
     @Test
     void twoInstancesRunTheScheduledQuarterOnce() throws Exception {
-        Path root = Path.of(System.getProperty("parkpulse.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("parkpulse.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Endpoints shared = SharedInfra.endpoints();
         Path work = Files.createTempDirectory("parkpulse-twins");
         PostgresServer.createDatabase(shared, "twin_reporting");
@@ -44,12 +46,20 @@ class TwinSchedulerIT {
         String quarter = m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1);
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"))) {
             Endpoints infra = new Endpoints(shared.jdbcBase(), shared.user(), shared.password(), broker.bootstrap());
-            Map<String, String> env = Map.of("PARKPULSE_ASSESSMENT_CRON", "0/2 * * * * ?", "PARKPULSE_CONSUMER_GROUP", "twin-reporting");
+            Map<String, String> env =
+                    Map.of("PARKPULSE_ASSESSMENT_CRON", "0/2 * * * * ?", "PARKPULSE_CONSUMER_GROUP", "twin-reporting");
             List<ServiceProcess> twins = new ArrayList<>();
             try {
                 for (int i = 0; i < 2; i++) {
-                    twins.add(ServiceProcess.start(root, "reporting-service", Ports.free(), "twin_reporting", infra,
-                            work.resolve("logs-" + i), true, env));
+                    twins.add(ServiceProcess.start(
+                            root,
+                            "reporting-service",
+                            Ports.free(),
+                            "twin_reporting",
+                            infra,
+                            work.resolve("logs-" + i),
+                            true,
+                            env));
                 }
                 for (ServiceProcess s : twins) {
                     s.awaitUp(Duration.ofMinutes(2));
@@ -60,7 +70,9 @@ class TwinSchedulerIT {
                 // Both are up and clustered; wait until the schedule has fired at least six times after the run.
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
                 while (firings(twins, quarter, "already taken") < 6) {
-                    assertTrue(Instant.now().isBefore(deadline), "the schedule did not keep firing: " + firings(twins, quarter, null));
+                    assertTrue(
+                            Instant.now().isBefore(deadline),
+                            "the schedule did not keep firing: " + firings(twins, quarter, null));
                     Thread.sleep(500);
                 }
                 assertEquals(1, firings(twins, quarter, "ran"), "exactly one firing ran the quarter");
@@ -71,13 +83,17 @@ class TwinSchedulerIT {
                 int before = firings(List.of(other), quarter, "already taken");
                 ran.close();
                 while (firings(List.of(other), quarter, "already taken") < before + 3) {
-                    assertTrue(Instant.now().isBefore(deadline.plusSeconds(60)), "the surviving instance did not take over the schedule");
+                    assertTrue(
+                            Instant.now().isBefore(deadline.plusSeconds(60)),
+                            "the surviving instance did not take over the schedule");
                     Thread.sleep(500);
                 }
                 assertEquals(1, firings(twins, quarter, "ran"), "still exactly one run");
                 Api analyst = new Api(Tokens.token("bureau-analyst", null));
                 for (ServiceProcess s : List.of(other)) {
-                    JsonNode runs = analyst.get(s.baseUrl() + "/api/v1/assessments", Map.of()).expect(200).body();
+                    JsonNode runs = analyst.get(s.baseUrl() + "/api/v1/assessments", Map.of())
+                            .expect(200)
+                            .body();
                     List<JsonNode> ofQuarter = new ArrayList<>();
                     (runs.isArray() ? runs : runs.path("items")).forEach(r -> {
                         if (quarter.equals(r.path("quarter").asText())) {

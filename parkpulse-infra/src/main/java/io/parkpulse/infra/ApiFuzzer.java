@@ -82,7 +82,9 @@ public final class ApiFuzzer {
         for (String caller : AuthorizationMatrix.CALLERS) {
             FuzzRequest valid = FuzzRequest.baseline(fixture, rule, fixture.params(rule, caller));
             if (plan == null) {
-                plan = new Plan(FuzzMutations.forOperation(op, valid, seed), new Random(seed ^ op.key().hashCode()));
+                plan = new Plan(
+                        FuzzMutations.forOperation(op, valid, seed),
+                        new Random(seed ^ op.key().hashCode()));
             }
             fuzz(op, rule, caller, valid, plan);
         }
@@ -90,8 +92,7 @@ public final class ApiFuzzer {
     }
 
     /** A request that did not succeed, kept to be sent again when the state check needs it. */
-    private record Sent(Mutation mutation, FuzzRequest request) {
-    }
+    private record Sent(Mutation mutation, FuzzRequest request) {}
 
     private void fuzz(Operation op, Rule rule, String caller, FuzzRequest first, Plan plan) {
         boolean write = !op.method().equals("GET");
@@ -144,7 +145,8 @@ public final class ApiFuzzer {
      * variants; when successful variants changed it legitimately in between, the refused ones are sent
      * again between two fresh readings. A change is narrowed down to one request by halving.
      */
-    private void checkState(Operation op, String caller, String token, String before, List<Sent> failed, boolean succeeded) {
+    private void checkState(
+            Operation op, String caller, String token, String before, List<Sent> failed, boolean succeeded) {
         String from = before;
         if (succeeded) {
             from = fixture.state();
@@ -178,10 +180,16 @@ public final class ApiFuzzer {
             break;
         }
         if (range.size() == 1) {
-            findings.stateChanged(op.key(), caller, range.get(0).mutation(), range.get(0).request(), "");
+            findings.stateChanged(
+                    op.key(), caller, range.get(0).mutation(), range.get(0).request(), "");
         } else {
-            findings.stateChanged(op.key(), caller, null, null, range.size()
-                    + " refused requests changed the state; sending them again in halves did not single one out");
+            findings.stateChanged(
+                    op.key(),
+                    caller,
+                    null,
+                    null,
+                    range.size()
+                            + " refused requests changed the state; sending them again in halves did not single one out");
         }
     }
 

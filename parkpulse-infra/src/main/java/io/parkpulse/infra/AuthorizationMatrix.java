@@ -55,13 +55,16 @@ public final class AuthorizationMatrix {
         String secret();
     }
 
-    private AuthorizationMatrix() {
-    }
+    private AuthorizationMatrix() {}
 
     public static void verify(String resource, Fixture fixture) throws Exception {
         List<Rule> rules = read(resource);
         Set<String> documented = new TreeSet<>();
-        Map<String, Object> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().path("paths");
+        Map<String, Object> paths = given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("paths");
         Map<String, String> operationIds = new java.util.HashMap<>();
         for (var p : paths.entrySet()) {
             @SuppressWarnings("unchecked")
@@ -79,7 +82,10 @@ public final class AuthorizationMatrix {
         }
         Set<String> inMatrix = new TreeSet<>();
         rules.forEach(r -> inMatrix.add(r.key()));
-        assertEquals(documented, inMatrix, "the matrix " + resource + " must list exactly the endpoints of the OpenAPI document");
+        assertEquals(
+                documented,
+                inMatrix,
+                "the matrix " + resource + " must list exactly the endpoints of the OpenAPI document");
         if (SharedKeycloak.tokensFromKeycloak()) {
             provenKeycloakOnly(rules, fixture);
         }
@@ -93,7 +99,8 @@ public final class AuthorizationMatrix {
                 Response r = send(fixture, rule, caller, params);
                 int status = r.statusCode();
                 String what = rule.key() + " as " + caller + " → " + status;
-                boolean ok = expected.equals("allow") ? status >= 200 && status < 300 : status == Integer.parseInt(expected);
+                boolean ok =
+                        expected.equals("allow") ? status >= 200 && status < 300 : status == Integer.parseInt(expected);
                 if (!ok) {
                     failures.add(what + " (expected " + expected + "): " + abbreviate(r.asString()));
                     continue;
@@ -121,12 +128,18 @@ public final class AuthorizationMatrix {
     static void provenKeycloakOnly(List<Rule> rules, Fixture fixture) throws Exception {
         String issuer = SharedKeycloak.server().issuer();
         String payload = Tokens.token("bureau-admin", null).split("\\.")[1];
-        String iss = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64.getUrlDecoder().decode(payload))
-                .path("iss").asText();
+        String iss = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.util.Base64.getUrlDecoder().decode(payload))
+                .path("iss")
+                .asText();
         assertEquals(issuer, iss, "the callers' tokens must come from the build's Keycloak");
-        Rule read = rules.stream().filter(r -> r.method().equals("GET") && r.expected().get("admin").equals("allow"))
-                .findFirst().orElseThrow();
-        Response r = request(fixture, read, Tokens.builder().role("bureau-admin").sign(), fixture.params(read, "admin"));
+        Rule read = rules.stream()
+                .filter(r ->
+                        r.method().equals("GET") && r.expected().get("admin").equals("allow"))
+                .findFirst()
+                .orElseThrow();
+        Response r =
+                request(fixture, read, Tokens.builder().role("bureau-admin").sign(), fixture.params(read, "admin"));
         assertEquals(401, r.statusCode(), read.key() + " must refuse the local key when configured with Keycloak");
     }
 
@@ -178,7 +191,8 @@ public final class AuthorizationMatrix {
                     continue;
                 }
                 String[] f = line.split(",");
-                assertEquals(2 + CALLERS.size(), f.length, "a matrix line needs method, path and " + CALLERS + ": " + line);
+                assertEquals(
+                        2 + CALLERS.size(), f.length, "a matrix line needs method, path and " + CALLERS + ": " + line);
                 Map<String, String> expected = new LinkedHashMap<>();
                 for (int i = 0; i < CALLERS.size(); i++) {
                     expected.put(CALLERS.get(i), f[2 + i].trim());

@@ -15,9 +15,25 @@ public final class BadBodies {
     /** Bodies that are wrong whatever the endpoint. */
     public static List<String> generic() {
         List<String> out = new ArrayList<>(List.of(
-                "", " ", "null", "[]", "[{}]", "{", "}", "{\"a\":", "\"text\"", "123", "true",
-                "{\"value\": NaN}", "{\"value\": Infinity}", "{'single': 'quotes'}", "{\"a\":1,}", "{\"a\" 1}",
-                "\u0000\u0001\u0002", "{\"\u0000\": 1}", "<xml/>",
+                "",
+                " ",
+                "null",
+                "[]",
+                "[{}]",
+                "{",
+                "}",
+                "{\"a\":",
+                "\"text\"",
+                "123",
+                "true",
+                "{\"value\": NaN}",
+                "{\"value\": Infinity}",
+                "{'single': 'quotes'}",
+                "{\"a\":1,}",
+                "{\"a\" 1}",
+                "\u0000\u0001\u0002",
+                "{\"\u0000\": 1}",
+                "<xml/>",
                 "[".repeat(5000) + "]".repeat(5000),
                 "{\"a\":" + "{\"a\":".repeat(3000) + "1" + "}".repeat(3001)));
         return out;
@@ -28,11 +44,27 @@ public final class BadBodies {
      * size, and the body with that field removed, plus the body with an unknown field added.
      */
     public static List<String> mutations(Map<String, Object> valid) {
-        List<Object> wrong = new ArrayList<>(List.of("", "x".repeat(10_000), -1, 0, "1e400", "NaN",
-                "1234567890123456789012345678901234567890", List.of(), Map.of(), true, "2026-99", "\u202e\u0000"));
+        List<Object> wrong = new ArrayList<>(List.of(
+                "",
+                "x".repeat(10_000),
+                -1,
+                0,
+                "1e400",
+                "NaN",
+                "1234567890123456789012345678901234567890",
+                List.of(),
+                Map.of(),
+                true,
+                "2026-99",
+                "\u202e\u0000"));
         wrong.add(null);
-        List<String> rawNumbers = List.of("1e400", "-1e400", "1e-400", "123456789012345678901234567890123456789012",
-                "0.000000000000000000000000000001", "-0");
+        List<String> rawNumbers = List.of(
+                "1e400",
+                "-1e400",
+                "1e-400",
+                "123456789012345678901234567890123456789012",
+                "0.000000000000000000000000000001",
+                "-0");
         List<String> out = new ArrayList<>();
         for (String field : valid.keySet()) {
             for (Object w : wrong) {
@@ -70,6 +102,5 @@ public final class BadBodies {
         }
     }
 
-    private BadBodies() {
-    }
+    private BadBodies() {}
 }

@@ -30,7 +30,12 @@ public final class ChildProcesses {
     /** Where this module's classes are (a jar or a classes folder): enough for {@link WatchedMain} in a child. */
     public static String selfLocation() {
         try {
-            return Path.of(ChildProcesses.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(ChildProcesses.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -78,6 +83,5 @@ public final class ChildProcesses {
         descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 }

@@ -40,7 +40,10 @@ public record Endpoints(String jdbcBase, String user, String password, String ka
     }
 
     static Endpoints of(Properties p) {
-        return new Endpoints(p.getProperty("jdbcBase"), p.getProperty("user"), p.getProperty("password"),
+        return new Endpoints(
+                p.getProperty("jdbcBase"),
+                p.getProperty("user"),
+                p.getProperty("password"),
                 p.getProperty("kafkaBootstrap"));
     }
 }

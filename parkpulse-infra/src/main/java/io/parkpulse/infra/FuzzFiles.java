@@ -27,11 +27,11 @@ final class FuzzFiles {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int MIB = 1024 * 1024;
 
-    private FuzzFiles() {
-    }
+    private FuzzFiles() {}
 
     static List<Mutation> mutations(Operation op, FuzzRequest valid, long seed) {
-        // Random digits and letters: a run of one character compresses so well that XLSX readers take it for a zip bomb.
+        // Random digits and letters: a run of one character compresses so well that XLSX readers take it for a zip
+        // bomb.
         Random random = new Random(seed);
         String digits100k = digits(random, 100_000);
         String digits300k = digits(random, 300_000);
@@ -42,52 +42,117 @@ final class FuzzFiles {
         List<Mutation> out = new ArrayList<>();
         for (String type : op.fileTypes()) {
             if (type.startsWith("text/csv")) {
-                out.add(file("csv 100,000-digit value", "CSV whose value cell has 100,000 digits", null, type,
+                out.add(file(
+                        "csv 100,000-digit value",
+                        "CSV whose value cell has 100,000 digits",
+                        null,
+                        type,
                         rows -> csv(withCell(rows, 1, valueColumn(rows.get(0)), digits100k))));
-                out.add(file("csv 1 MiB cell", "CSV with a 1 MiB cell", null, type, rows -> csv(withCell(rows, 1, 0, mebibyte))));
-                out.add(file("csv huge header", "CSV whose header has a 100,000-character column name", null, type,
+                out.add(file(
+                        "csv 1 MiB cell",
+                        "CSV with a 1 MiB cell",
+                        null,
+                        type,
+                        rows -> csv(withCell(rows, 1, 0, mebibyte))));
+                out.add(file(
+                        "csv huge header",
+                        "CSV whose header has a 100,000-character column name",
+                        null,
+                        type,
                         rows -> csv(withColumns(rows, 1, longName))));
-                out.add(file("csv many columns", "CSV with 10,000 extra columns", null, type, rows -> csv(withColumns(rows, 10_000, "c"))));
+                out.add(file(
+                        "csv many columns",
+                        "CSV with 10,000 extra columns",
+                        null,
+                        type,
+                        rows -> csv(withColumns(rows, 10_000, "c"))));
                 out.add(file("csv many rows", "CSV with 5,000 rows", null, type, rows -> csv(withRows(rows, 5_000))));
                 out.add(file("csv empty", "empty CSV", required, type, rows -> new byte[0]));
-                out.add(file("csv header only", "CSV with only its header", null, type, rows -> csv(rows.subList(0, 1))));
-                out.add(file("csv unterminated quote", "CSV with an unterminated quote", null, type,
+                out.add(file(
+                        "csv header only", "CSV with only its header", null, type, rows -> csv(rows.subList(0, 1))));
+                out.add(file(
+                        "csv unterminated quote",
+                        "CSV with an unterminated quote",
+                        null,
+                        type,
                         rows -> csv(withCell(rows, 1, 0, "\"" + cell(rows, 1, 0)))));
-                out.add(file("csv NUL character", "CSV with a NUL in a cell", null, type,
+                out.add(file(
+                        "csv NUL character",
+                        "CSV with a NUL in a cell",
+                        null,
+                        type,
                         rows -> csv(withCell(rows, 1, 0, cell(rows, 1, 0) + "\u0000"))));
-                out.add(file("csv invalid UTF-8", "CSV with bytes that are not UTF-8", null, type,
-                        rows -> concat(csv(rows.subList(0, 1)), new byte[] { (byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE, ',', '1', '\n' })));
-                out.add(file("csv RTL override", "CSV with an RTL override in a cell", null, type,
+                out.add(file(
+                        "csv invalid UTF-8",
+                        "CSV with bytes that are not UTF-8",
+                        null,
+                        type,
+                        rows -> concat(
+                                csv(rows.subList(0, 1)),
+                                new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE, ',', '1', '\n'})));
+                out.add(file(
+                        "csv RTL override",
+                        "CSV with an RTL override in a cell",
+                        null,
+                        type,
                         rows -> csv(withCell(rows, 1, 0, cell(rows, 1, 0) + FuzzMutations.RTL))));
                 out.add(file("csv binary", "4 KiB of random bytes as CSV", null, type, rows -> noise));
                 out.add(file("xlsx as csv", "an XLSX workbook sent as CSV", null, type, FuzzFiles::xlsx));
             } else if (type.contains("spreadsheetml")) {
-                out.add(file("xlsx 300,000-digit inline string", "XLSX whose value cell is a 300,000-digit inline string", null, type,
+                out.add(file(
+                        "xlsx 300,000-digit inline string",
+                        "XLSX whose value cell is a 300,000-digit inline string",
+                        null,
+                        type,
                         rows -> xlsx(withCell(rows, 1, valueColumn(rows.get(0)), digits300k))));
-                out.add(file("xlsx 1 MiB cell", "XLSX with a 1 MiB inline string", null, type, rows -> xlsx(withCell(rows, 1, 0, mebibyte))));
-                out.add(file("xlsx many columns", "XLSX with 5,000 extra columns", null, type, rows -> xlsx(withColumns(rows, 5_000, "c"))));
+                out.add(file(
+                        "xlsx 1 MiB cell",
+                        "XLSX with a 1 MiB inline string",
+                        null,
+                        type,
+                        rows -> xlsx(withCell(rows, 1, 0, mebibyte))));
+                out.add(file(
+                        "xlsx many columns",
+                        "XLSX with 5,000 extra columns",
+                        null,
+                        type,
+                        rows -> xlsx(withColumns(rows, 5_000, "c"))));
                 out.add(file("xlsx empty workbook", "XLSX with an empty sheet", null, type, rows -> xlsx(List.of())));
                 out.add(file("xlsx truncated", "XLSX cut off halfway", "is not a readable workbook", type, rows -> {
                     byte[] whole = xlsx(rows);
                     return Arrays.copyOf(whole, whole.length / 2);
                 }));
-                out.add(file("xlsx not a zip", "4 KiB of random bytes as XLSX", "is not a readable workbook", type, rows -> noise));
-                out.add(file("csv as xlsx", "a CSV file sent as XLSX", "is not a readable workbook", type, FuzzFiles::csv));
-                out.add(file("xlsx empty", "empty XLSX body", required != null ? required : "is not a readable workbook", type,
+                out.add(file(
+                        "xlsx not a zip",
+                        "4 KiB of random bytes as XLSX",
+                        "is not a readable workbook",
+                        type,
+                        rows -> noise));
+                out.add(file(
+                        "csv as xlsx", "a CSV file sent as XLSX", "is not a readable workbook", type, FuzzFiles::csv));
+                out.add(file(
+                        "xlsx empty",
+                        "empty XLSX body",
+                        required != null ? required : "is not a readable workbook",
+                        type,
                         rows -> new byte[0]));
             }
         }
         return out;
     }
 
-    private static Mutation file(String kind, String label, String forbidden, String type, Function<List<List<String>>, byte[]> content) {
-        return new Mutation(kind, label, null, forbidden, Where.FILE, true, r -> r.withBody(type, content.apply(validRows(r))));
+    private static Mutation file(
+            String kind, String label, String forbidden, String type, Function<List<List<String>>, byte[]> content) {
+        return new Mutation(
+                kind, label, null, forbidden, Where.FILE, true, r -> r.withBody(type, content.apply(validRows(r))));
     }
 
     /** The valid upload's rows when it is a CSV, else a header and one row of the shape most imports read. */
     private static List<List<String>> validRows(FuzzRequest valid) {
         List<List<String>> rows = new ArrayList<>();
-        if (valid.body() != null && valid.contentType() != null && valid.contentType().startsWith("text/csv")) {
+        if (valid.body() != null
+                && valid.contentType() != null
+                && valid.contentType().startsWith("text/csv")) {
             for (String line : valid.bodyText().split("\r?\n")) {
                 if (!line.isBlank()) {
                     rows.add(List.of(line.split(",", -1)));
@@ -168,30 +233,49 @@ final class FuzzFiles {
             sheet.append("<row r=\"").append(r + 1).append("\">");
             List<String> cells = rows.get(r);
             for (int c = 0; c < cells.size(); c++) {
-                sheet.append("<c r=\"").append(columnName(c)).append(r + 1).append("\" t=\"inlineStr\"><is><t>")
-                        .append(escapeXml(cells.get(c))).append("</t></is></c>");
+                sheet.append("<c r=\"")
+                        .append(columnName(c))
+                        .append(r + 1)
+                        .append("\" t=\"inlineStr\"><is><t>")
+                        .append(escapeXml(cells.get(c)))
+                        .append("</t></is></c>");
             }
             sheet.append("</row>");
         }
         sheet.append("</sheetData></worksheet>");
         String rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
         String pkg = "http://schemas.openxmlformats.org/package/2006/relationships";
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                    + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-                    + "</Types>");
-            entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"" + pkg + "\">"
-                    + "<Relationship Id=\"rId1\" Type=\"" + rel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-            entry(zip, "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                    + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"" + rel + "\">"
-                    + "<sheets><sheet name=\"values\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-            entry(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                    + "<Relationships xmlns=\"" + pkg + "\"><Relationship Id=\"rId1\" Type=\"" + rel
-                    + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            entry(
+                    zip,
+                    "[Content_Types].xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                            + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                            + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                            + "</Types>");
+            entry(
+                    zip,
+                    "_rels/.rels",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"" + pkg + "\">"
+                            + "<Relationship Id=\"rId1\" Type=\"" + rel
+                            + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            entry(
+                    zip,
+                    "xl/workbook.xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                            + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\""
+                            + rel + "\">"
+                            + "<sheets><sheet name=\"values\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            entry(
+                    zip,
+                    "xl/_rels/workbook.xml.rels",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                            + "<Relationships xmlns=\"" + pkg + "\"><Relationship Id=\"rId1\" Type=\"" + rel
+                            + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
             entry(zip, "xl/worksheets/sheet1.xml", sheet.toString());
             zip.finish();
             return bytes.toByteArray();

@@ -23,14 +23,33 @@ import java.util.Set;
 final class FuzzFindings {
 
     /** Text that only an exception or a library puts into a message; a client must never see it. */
-    private static final List<String> LEAKS = List.of("For input string", "Invalid UUID string", "com.fasterxml", "jackson",
-            "java.lang", "java.util", "java.time", "java.math", "java.io", "jakarta.", "javax.", "org.hibernate", "org.postgresql",
-            "io.quarkus", "io.vertx", "io.smallrye", "org.jboss", "Exception", "at [Source", "reference chain", "SQLState",
-            "ERROR:", "Caused by");
+    private static final List<String> LEAKS = List.of(
+            "For input string",
+            "Invalid UUID string",
+            "com.fasterxml",
+            "jackson",
+            "java.lang",
+            "java.util",
+            "java.time",
+            "java.math",
+            "java.io",
+            "jakarta.",
+            "javax.",
+            "org.hibernate",
+            "org.postgresql",
+            "io.quarkus",
+            "io.vertx",
+            "io.smallrye",
+            "org.jboss",
+            "Exception",
+            "at [Source",
+            "reference chain",
+            "SQLState",
+            "ERROR:",
+            "Caused by");
 
     /** How the caller fared with the valid request: the checks differ for an admitted and a refused caller. */
-    record Standing(boolean admitted, int status) {
-    }
+    record Standing(boolean admitted, int status) {}
 
     private static final class Group {
         final String check;
@@ -53,6 +72,7 @@ final class FuzzFindings {
     private final Map<String, Long> millisByOperation = new LinkedHashMap<>();
     /** One line per request, for reading what was sent when a finding needs explaining. */
     private final StringBuilder log = new StringBuilder();
+
     private int requests;
     private int resent;
 
@@ -79,13 +99,22 @@ final class FuzzFindings {
     }
 
     /** Every check an answer must pass; {@code m} is null for the valid request itself. */
-    void check(String operation, String caller, Standing standing, Mutation m, FuzzRequest req, Answer a, String secret) {
+    void check(
+            String operation, String caller, Standing standing, Mutation m, FuzzRequest req, Answer a, String secret) {
         String where = operation + " as " + caller;
         String kind = m == null ? "valid request" : m.kind();
-        log.append(String.format(Locale.ROOT, "%s\t%s\t%s\t%d\t%d ms\t%s%n", operation, caller,
-                m == null ? "(valid request)" : m.label(), a.status(), a.millis(), a.status() >= 400 ? abbreviate(a.body(), 200) : ""));
-        String example = where + ": " + req.describe() + (m == null ? " (the fixture's valid request)" : " with " + m.label())
-                + " → " + (a.status() < 0 ? a.error() : a.status() + " " + abbreviate(a.body(), 160));
+        log.append(String.format(
+                Locale.ROOT,
+                "%s\t%s\t%s\t%d\t%d ms\t%s%n",
+                operation,
+                caller,
+                m == null ? "(valid request)" : m.label(),
+                a.status(),
+                a.millis(),
+                a.status() >= 400 ? abbreviate(a.body(), 200) : ""));
+        String example =
+                where + ": " + req.describe() + (m == null ? " (the fixture's valid request)" : " with " + m.label())
+                        + " → " + (a.status() < 0 ? a.error() : a.status() + " " + abbreviate(a.body(), 160));
         if (a.status() < 0) {
             add("no answer", kind, where, kind, example);
             return;
@@ -106,9 +135,18 @@ final class FuzzFindings {
         if (standing.admitted()) {
             admittedChecks(where, kind, m, a, example);
         } else if (a.success() && (!req.method().equals("GET") || standing.status() == 401)) {
-            add("refused caller admitted", kind, where, kind, example + " (the valid request got " + standing.status() + ")");
+            add(
+                    "refused caller admitted",
+                    kind,
+                    where,
+                    kind,
+                    example + " (the valid request got " + standing.status() + ")");
         }
-        if (!standing.admitted() && a.body() != null && secret != null && !secret.isEmpty() && a.body().contains(secret)) {
+        if (!standing.admitted()
+                && a.body() != null
+                && secret != null
+                && !secret.isEmpty()
+                && a.body().contains(secret)) {
             add("refusal shows the park's data", kind, where, kind, example);
         }
     }
@@ -125,9 +163,12 @@ final class FuzzFindings {
             return false;
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode row = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body)
-                    .path("rows").path(Integer.parseInt(m.group(1)));
-            return "rejected".equals(row.path("outcome").asText()) && row.path("field").asText().equals(target);
+            com.fasterxml.jackson.databind.JsonNode row = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(body)
+                    .path("rows")
+                    .path(Integer.parseInt(m.group(1)));
+            return "rejected".equals(row.path("outcome").asText())
+                    && row.path("field").asText().equals(target);
         } catch (java.io.IOException | RuntimeException e) {
             return false;
         }
@@ -139,18 +180,32 @@ final class FuzzFindings {
         }
         String place = m.where().name().toLowerCase(Locale.ROOT);
         if (m.forbidden() != null) {
-            // Grouped by what is wrong with the input, not by the value: "is not a boolean" is one bug whatever was sent.
+            // Grouped by what is wrong with the input, not by the value: "is not a boolean" is one bug whatever was
+            // sent.
             String reason = m.forbidden().replaceAll("\\[.*]", "[…]").replaceAll("-?\\d[\\d.]*", "N");
             if (a.success() && !rowRejected(m.target(), a.body())) {
                 add("accepted", place + " that " + reason, where, kind, example + " (it " + m.forbidden() + ")");
             } else if (a.refused() && !refusalFits(m.where(), a.status())) {
-                add("refused with " + a.status() + " instead of 400/422", place, where, kind, example + " (it " + m.forbidden() + ")");
+                add(
+                        "refused with " + a.status() + " instead of 400/422",
+                        place,
+                        where,
+                        kind,
+                        example + " (it " + m.forbidden() + ")");
             }
         }
-        // Only a value the document forbids is surely the named field's fault; an allowed one may break a rule across fields.
-        if (m.forbidden() != null && m.target() != null && (a.status() == 400 || a.status() == 422) && a.body() != null
+        // Only a value the document forbids is surely the named field's fault; an allowed one may break a rule across
+        // fields.
+        if (m.forbidden() != null
+                && m.target() != null
+                && (a.status() == 400 || a.status() == 422)
+                && a.body() != null
                 && !a.body().contains(leaf(m.target()))) {
-            add("refusal does not name the field", place + ", problem code " + code(a.body()), where, kind,
+            add(
+                    "refusal does not name the field",
+                    place + ", problem code " + code(a.body()),
+                    where,
+                    kind,
                     example + " (expected \"" + leaf(m.target()) + "\")");
         }
     }
@@ -177,8 +232,11 @@ final class FuzzFindings {
     void stateChanged(String operation, String caller, Mutation m, FuzzRequest req, String note) {
         String where = operation + " as " + caller;
         String kind = m == null ? "valid request" : m.kind();
-        String example = where + ": " + (req == null ? note
-                : req.describe() + (m == null ? " (the fixture's valid request)" : " with " + m.label()) + " " + note);
+        String example = where + ": "
+                + (req == null
+                        ? note
+                        : req.describe() + (m == null ? " (the fixture's valid request)" : " with " + m.label()) + " "
+                                + note);
         add("refused write changed the state", kind, where, kind, example);
     }
 
@@ -198,7 +256,8 @@ final class FuzzFindings {
             return java.util.Optional.empty(); // reported as a 5xx already
         }
         if (a.contentType() == null || !a.contentType().startsWith("application/problem+json")) {
-            return java.util.Optional.of("Content-Type " + (a.contentType() == null || a.contentType().isEmpty() ? "(none)" : a.contentType()));
+            return java.util.Optional.of("Content-Type "
+                    + (a.contentType() == null || a.contentType().isEmpty() ? "(none)" : a.contentType()));
         }
         try {
             JsonNode body = FuzzOpenApi.JSON.readTree(a.body());
@@ -216,7 +275,8 @@ final class FuzzFindings {
             return null;
         }
         for (String marker : LEAKS) {
-            boolean found = marker.equals("jackson") ? body.toLowerCase(Locale.ROOT).contains(marker) : body.contains(marker);
+            boolean found =
+                    marker.equals("jackson") ? body.toLowerCase(Locale.ROOT).contains(marker) : body.contains(marker);
             if (found) {
                 return marker;
             }
@@ -240,20 +300,47 @@ final class FuzzFindings {
     /** The per-service line and the grouped findings, printed, appended to target/fuzz-report.txt, and returned. */
     String report(int operations, long millis, long seed) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "fuzz %s: %,d requests, %,d × 5xx, %,d × 4xx, %,d × 2xx, %,d × 3xx, %,d without answer; "
-                + "%,d refused requests sent again for state checks; %d operations × %d callers, seed %d, %.1f s",
-                service, requests, byClass.get("5xx"), byClass.get("4xx"), byClass.get("2xx"), byClass.get("3xx"),
-                byClass.get("no answer"), resent, operations, AuthorizationMatrix.CALLERS.size(), seed, millis / 1000.0));
-        sb.append(String.format(Locale.ROOT, "%n  slowest operations: %s", String.join(", ", millisByOperation.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
-                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 1000.0)).toList())));
+        sb.append(String.format(
+                Locale.ROOT,
+                "fuzz %s: %,d requests, %,d × 5xx, %,d × 4xx, %,d × 2xx, %,d × 3xx, %,d without answer; "
+                        + "%,d refused requests sent again for state checks; %d operations × %d callers, seed %d, %.1f s",
+                service,
+                requests,
+                byClass.get("5xx"),
+                byClass.get("4xx"),
+                byClass.get("2xx"),
+                byClass.get("3xx"),
+                byClass.get("no answer"),
+                resent,
+                operations,
+                AuthorizationMatrix.CALLERS.size(),
+                seed,
+                millis / 1000.0));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%n  slowest operations: %s",
+                String.join(
+                        ", ",
+                        millisByOperation.entrySet().stream()
+                                .sorted(Map.Entry.<String, Long>comparingByValue()
+                                        .reversed())
+                                .limit(3)
+                                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 1000.0))
+                                .toList())));
         if (!groups.isEmpty()) {
             sb.append(String.format(Locale.ROOT, "%n%d distinct findings:", groups.size()));
             for (Group g : groups.values()) {
-                sb.append(String.format(Locale.ROOT, "%n- [%s] %s: %,d request(s), %d operation(s): %s", g.check, g.detail, g.requests,
-                        g.operations.size(), abbreviate(String.join(", ", g.operations), 300)));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "%n- [%s] %s: %,d request(s), %d operation(s): %s",
+                        g.check,
+                        g.detail,
+                        g.requests,
+                        g.operations.size(),
+                        abbreviate(String.join(", ", g.operations), 300)));
                 if (g.kinds.size() > 1 || !g.kinds.contains(g.detail)) {
-                    sb.append(String.format(Locale.ROOT, "%n    mutations: %s", abbreviate(String.join(", ", g.kinds), 300)));
+                    sb.append(String.format(
+                            Locale.ROOT, "%n    mutations: %s", abbreviate(String.join(", ", g.kinds), 300)));
                 }
                 sb.append(String.format(Locale.ROOT, "%n    e.g. %s", g.example));
             }
@@ -263,7 +350,11 @@ final class FuzzFindings {
         try {
             Path file = Path.of("target", "fuzz-report.txt");
             Files.createDirectories(file.getParent());
-            Files.writeString(file, text + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(
+                    file,
+                    text + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
             Files.writeString(Path.of("target", "fuzz-" + service + "-requests.tsv"), log, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -35,7 +35,13 @@ import java.util.regex.PatternSyntaxException;
  */
 final class FuzzMutations {
 
-    enum Where { BODY, QUERY, PATH, HEADER, FILE }
+    enum Where {
+        BODY,
+        QUERY,
+        PATH,
+        HEADER,
+        FILE
+    }
 
     /**
      * @param kind what sort of value, the same across operations (so findings group by it)
@@ -44,17 +50,21 @@ final class FuzzMutations {
      * @param priority sent to every caller, before the sampled rest
      * @param apply the mutated request, or null where the valid request has no such place
      */
-    record Mutation(String kind, String label, String target, String forbidden, Where where, boolean priority,
-            UnaryOperator<FuzzRequest> apply) {
-    }
+    record Mutation(
+            String kind,
+            String label,
+            String target,
+            String forbidden,
+            Where where,
+            boolean priority,
+            UnaryOperator<FuzzRequest> apply) {}
 
     /**
      * A JSON value as text (a 1001-digit number stays exact, and NaN is no JSON at all), made from the
      * value that is there now (null if none); a null result means "leave it out". Made from the current
      * value because the valid request changes between variants (a new version, a fresh code).
      */
-    record Candidate(String kind, String shown, Function<JsonNode, String> raw) {
-    }
+    record Candidate(String kind, String shown, Function<JsonNode, String> raw) {}
 
     static final String RTL = "\u202E";
     static final String ZERO_WIDTH = "\u200B\u200D\uFEFF";
@@ -64,17 +74,22 @@ final class FuzzMutations {
     private static final ObjectMapper JSON = FuzzOpenApi.JSON;
     /** Reads candidates exactly and without the parser limits a service has, to judge them by the schema alone. */
     private static final ObjectMapper EXACT = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE)
-                    .maxNestingDepth(Integer.MAX_VALUE).build()).build())
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNumberLength(Integer.MAX_VALUE)
+                            .maxNestingDepth(Integer.MAX_VALUE)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+
     private static final String PLACEHOLDER = "__parkpulse_fuzz_value__";
     private static final Pattern PERIOD = Pattern.compile("(-?\\d{4,})(?:-(\\d{2})(?:-(\\d{2}))?|-Q(\\d+)|-H(\\d+))?");
     private static final Pattern PERIOD_SHAPED = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?|-Q[1-4]|-H[12])?");
     private static final Set<String> PERIOD_NAMES = Set.of("period", "quarter", "month", "from", "to", "asOf");
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private FuzzMutations() {
-    }
+    private FuzzMutations() {}
 
     static List<Mutation> forOperation(Operation op, FuzzRequest valid, long seed) {
         List<Mutation> out = new ArrayList<>();
@@ -86,8 +101,14 @@ final class FuzzMutations {
                 spots(op.jsonBody(), body, List.of(), spots);
                 for (Spot s : spots) {
                     for (Candidate c : candidates(s.schema(), s.value(), s.name())) {
-                        out.add(new Mutation("body " + c.kind(), "body" + (s.label().startsWith("[") ? "" : ".") + s.label()
-                                + " = " + c.shown(), s.label(), violation(s, c), Where.BODY, false, r -> editJson(r, s.path(), c.raw())));
+                        out.add(new Mutation(
+                                "body " + c.kind(),
+                                "body" + (s.label().startsWith("[") ? "" : ".") + s.label() + " = " + c.shown(),
+                                s.label(),
+                                violation(s, c),
+                                Where.BODY,
+                                false,
+                                r -> editJson(r, s.path(), c.raw())));
                     }
                 }
             }
@@ -107,41 +128,89 @@ final class FuzzMutations {
         List<Mutation> out = new ArrayList<>();
         boolean array = body.isArray();
         JsonNode first = array ? (body.size() > 0 ? body.get(0) : null) : body;
-        Schema objectSchema = op.jsonBody() == null ? null : array ? op.jsonBody().items() : op.jsonBody();
+        Schema objectSchema =
+                op.jsonBody() == null ? null : array ? op.jsonBody().items() : op.jsonBody();
         if (first instanceof ObjectNode o && o.size() > 0) {
             String name = firstField(o, objectSchema);
-            out.add(priority("duplicate key", "every field, then \"" + name + "\" again", "repeats a key",
+            out.add(priority(
+                    "duplicate key",
+                    "every field, then \"" + name + "\" again",
+                    "repeats a key",
                     r -> editObject(r, array, x -> everyFieldThenFirstAgain(x, objectSchema))));
-            out.add(new Mutation("unknown field", "body with an extra \"unexpectedField\"", "unexpectedField",
-                    "has a field the schema does not define", Where.BODY, true,
+            out.add(new Mutation(
+                    "unknown field",
+                    "body with an extra \"unexpectedField\"",
+                    "unexpectedField",
+                    "has a field the schema does not define",
+                    Where.BODY,
+                    true,
                     r -> editObject(r, array, valid -> write(withUnknownField(valid)))));
         }
-        out.add(priority("trailing garbage", "body + \" x\"", "has text after the JSON document", r -> appendBody(r, " x")));
+        out.add(priority(
+                "trailing garbage", "body + \" x\"", "has text after the JSON document", r -> appendBody(r, " x")));
         out.add(priority("trailing document", "body + \"{}\"", "has a second JSON document", r -> appendBody(r, "{}")));
-        out.add(priority("malformed JSON", "body without its last character", "is not JSON",
-                r -> replaceBody(r, r.bodyText().substring(0, Math.max(0, r.bodyText().length() - 1)))));
-        out.add(priority("deep nesting", "10,000 nested arrays", "is not the documented shape",
+        out.add(priority(
+                "malformed JSON",
+                "body without its last character",
+                "is not JSON",
+                r -> replaceBody(
+                        r, r.bodyText().substring(0, Math.max(0, r.bodyText().length() - 1)))));
+        out.add(priority(
+                "deep nesting",
+                "10,000 nested arrays",
+                "is not the documented shape",
                 r -> replaceBody(r, "[".repeat(10_000) + "]".repeat(10_000))));
-        out.add(priority("wrong content type", "JSON body sent as text/plain", "is not sent as JSON",
+        out.add(priority(
+                "wrong content type",
+                "JSON body sent as text/plain",
+                "is not sent as JSON",
                 r -> r.withBody("text/plain", r.body())));
-        out.add(priority("empty body", "empty body", op.bodyRequired() ? "has no body although one is required" : null,
+        out.add(priority(
+                "empty body",
+                "empty body",
+                op.bodyRequired() ? "has no body although one is required" : null,
                 r -> replaceBody(r, "")));
-        out.add(whole("null body", "body = null", op.bodyRequired() ? "has no body although one is required" : null,
+        out.add(whole(
+                "null body",
+                "body = null",
+                op.bodyRequired() ? "has no body although one is required" : null,
                 r -> replaceBody(r, "null")));
-        out.add(whole("wrong body shape", array ? "body = {}" : "body = []", "is not the documented shape",
+        out.add(whole(
+                "wrong body shape",
+                array ? "body = {}" : "body = []",
+                "is not the documented shape",
                 r -> replaceBody(r, array ? "{}" : "[]")));
-        out.add(whole("single quotes", "body with single-quoted names", "is not JSON", r -> replaceBody(r, r.bodyText().replace('"', '\''))));
-        out.add(whole("deep nesting", "3,000 nested objects", "is not the documented shape",
+        out.add(whole(
+                "single quotes",
+                "body with single-quoted names",
+                "is not JSON",
+                r -> replaceBody(r, r.bodyText().replace('"', '\''))));
+        out.add(whole(
+                "deep nesting",
+                "3,000 nested objects",
+                "is not the documented shape",
                 r -> replaceBody(r, "{\"a\":".repeat(3000) + "1" + "}".repeat(3000))));
-        out.add(whole("byte order mark", "body after a UTF-8 byte order mark", null, r -> replaceBody(r, "\uFEFF" + r.bodyText())));
+        out.add(whole(
+                "byte order mark",
+                "body after a UTF-8 byte order mark",
+                null,
+                r -> replaceBody(r, "\uFEFF" + r.bodyText())));
         Schema schema = op.jsonBody();
         Integer maxItems = schema == null ? null : schema.integer("maxItems");
         if (array && maxItems != null && first != null) {
-            out.add(whole("too many items", "body with " + (maxItems + 1) + " items", "has more than " + maxItems + " items", r -> {
-                JsonNode now = parse(r.body());
-                return now == null || now.size() == 0 ? null
-                        : replaceBody(r, "[" + String.join(",", Collections.nCopies(maxItems + 1, write(now.get(0)))) + "]");
-            }));
+            out.add(whole(
+                    "too many items",
+                    "body with " + (maxItems + 1) + " items",
+                    "has more than " + maxItems + " items",
+                    r -> {
+                        JsonNode now = parse(r.body());
+                        return now == null || now.size() == 0
+                                ? null
+                                : replaceBody(
+                                        r,
+                                        "[" + String.join(",", Collections.nCopies(maxItems + 1, write(now.get(0))))
+                                                + "]");
+                    }));
         }
         return out;
     }
@@ -162,7 +231,8 @@ final class FuzzMutations {
         }
         String all = write(o);
         String name = firstField(valid, schema);
-        return all.substring(0, all.length() - 1) + "," + write(JSON.getNodeFactory().textNode(name)) + ":" + write(o.get(name)) + "}";
+        return all.substring(0, all.length() - 1) + ","
+                + write(JSON.getNodeFactory().textNode(name)) + ":" + write(o.get(name)) + "}";
     }
 
     private static ObjectNode withUnknownField(ObjectNode valid) {
@@ -295,16 +365,23 @@ final class FuzzMutations {
                 out.add(fixed("empty array", "[]"));
                 Integer max = schema == null ? null : schema.integer("maxItems");
                 if (max != null) {
-                    out.add(new Candidate("too many items", (max + 1) + " items", v -> v == null || v.size() == 0 ? "[]"
-                            : "[" + String.join(",", Collections.nCopies(max + 1, write(v.get(0)))) + "]"));
+                    out.add(new Candidate(
+                            "too many items",
+                            (max + 1) + " items",
+                            v -> v == null || v.size() == 0
+                                    ? "[]"
+                                    : "[" + String.join(",", Collections.nCopies(max + 1, write(v.get(0)))) + "]"));
                 }
             }
             case "object" -> {
                 out.add(fixed("array for object", "[]"));
                 out.add(fixed("string for object", "\"x\""));
                 out.add(fixed("number for object", "1"));
-                out.add(new Candidate("deep nesting", "1,500 nested objects", v -> "{\"a\":".repeat(1500) + "1" + "}".repeat(1500)));
-                out.add(new Candidate("unknown field", "{…, \"unexpectedField\": 1}",
+                out.add(new Candidate(
+                        "deep nesting", "1,500 nested objects", v -> "{\"a\":".repeat(1500) + "1" + "}".repeat(1500)));
+                out.add(new Candidate(
+                        "unknown field",
+                        "{…, \"unexpectedField\": 1}",
                         v -> write(withUnknownField(v instanceof ObjectNode o ? o : JSON.createObjectNode()))));
             }
             default -> strings(schema, valid, name, out);
@@ -336,8 +413,11 @@ final class FuzzMutations {
         if (!allowed.isEmpty()) {
             out.add(text("wrong enum value", "NOT_A_VALUE"));
             // The valid value, or an allowed one where the valid body has none, in the other case.
-            Function<JsonNode, String> flipped = v -> flipCase(v != null && v.isTextual() ? v.asText() : allowed.get(0));
-            out.add(new Candidate("enum value in the wrong case", "\"" + flipped.apply(valid) + "\"",
+            Function<JsonNode, String> flipped =
+                    v -> flipCase(v != null && v.isTextual() ? v.asText() : allowed.get(0));
+            out.add(new Candidate(
+                    "enum value in the wrong case",
+                    "\"" + flipped.apply(valid) + "\"",
                     v -> write(JSON.getNodeFactory().textNode(flipped.apply(v)))));
         }
         String format = schema == null ? null : schema.format();
@@ -346,11 +426,13 @@ final class FuzzMutations {
             out.add(text("nil UUID", "00000000-0000-0000-0000-000000000000"));
         }
         if ("date".equals(format) || isDateShaped(example)) {
-            for (String d : List.of("0000-01-01", "-0001-01-01", "9999-12-31", "2025-02-30", "2025-13-01", "2025-01-01T00:00:00Z")) {
+            for (String d : List.of(
+                    "0000-01-01", "-0001-01-01", "9999-12-31", "2025-02-30", "2025-13-01", "2025-01-01T00:00:00Z")) {
                 out.add(text("date " + d, d));
             }
         } else if (periodLike(name, example)) {
-            for (String p : List.of("0000-Q1", "0000-01", "-0001-01", "9999-12", "2099-Q1", "1999-12", "2025-13", "2025-Q5")) {
+            for (String p :
+                    List.of("0000-Q1", "0000-01", "-0001-01", "9999-12", "2099-Q1", "1999-12", "2025-13", "2025-Q5")) {
                 out.add(text("period " + p, p));
             }
         }
@@ -368,13 +450,18 @@ final class FuzzMutations {
         out.add(fixed("1e400", "1e400"));
         out.add(fixed("negative zero", "-0"));
         out.add(fixed("NaN", "NaN"));
-        out.add(new Candidate("numeric string", "\"<valid number>\"", v -> "\"" + numberOf(v).toPlainString() + "\""));
+        out.add(new Candidate(
+                "numeric string", "\"<valid number>\"", v -> "\"" + numberOf(v).toPlainString() + "\""));
         out.add(fixed("string for number", "\"abc\""));
         out.add(fixed("boolean for number", "true"));
         out.add(fixed("object for number", "{}"));
-        out.add(new Candidate("array for number", "[<valid number>]", v -> "[" + numberOf(v).toPlainString() + "]"));
+        out.add(new Candidate(
+                "array for number", "[<valid number>]", v -> "[" + numberOf(v).toPlainString() + "]"));
         if (integer) {
-            out.add(new Candidate("fraction for integer", "<valid number> + 0.5", v -> numberOf(v).add(new BigDecimal("0.5")).toPlainString()));
+            out.add(new Candidate(
+                    "fraction for integer",
+                    "<valid number> + 0.5",
+                    v -> numberOf(v).add(new BigDecimal("0.5")).toPlainString()));
             out.add(fixed("int32 overflow", "2147483648"));
             out.add(fixed("int64 overflow", "9223372036854775808"));
         } else {
@@ -385,24 +472,33 @@ final class FuzzMutations {
         }
         BigDecimal step = schema.number("multipleOf");
         if (step != null) {
-            out.add(new Candidate("too many decimals", "<valid number> + " + step.movePointLeft(1).toPlainString(),
+            out.add(new Candidate(
+                    "too many decimals",
+                    "<valid number> + " + step.movePointLeft(1).toPlainString(),
                     v -> numberOf(v).add(step.movePointLeft(1)).toPlainString()));
         }
         BigDecimal min = schema.minimum();
         if (min != null) {
             out.add(fixed("boundary", min.toPlainString()));
-            out.add(fixed("below minimum", min.subtract(step != null ? step : BigDecimal.ONE).toPlainString()));
+            out.add(fixed(
+                    "below minimum",
+                    min.subtract(step != null ? step : BigDecimal.ONE).toPlainString()));
         }
         BigDecimal max = schema.maximum();
         if (max != null) {
             out.add(fixed("boundary", max.toPlainString()));
-            out.add(fixed("above maximum", max.add(step != null ? step : BigDecimal.ONE).toPlainString()));
+            out.add(fixed(
+                    "above maximum",
+                    max.add(step != null ? step : BigDecimal.ONE).toPlainString()));
         }
     }
 
     private static void booleans(List<Candidate> out) {
-        out.add(new Candidate("number for boolean", "1 or 0 (as valid)", v -> v != null && v.asBoolean(false) ? "1" : "0"));
-        out.add(new Candidate("string for boolean", "\"true\" or \"false\" (as valid)",
+        out.add(new Candidate(
+                "number for boolean", "1 or 0 (as valid)", v -> v != null && v.asBoolean(false) ? "1" : "0"));
+        out.add(new Candidate(
+                "string for boolean",
+                "\"true\" or \"false\" (as valid)",
                 v -> v != null && v.asBoolean(false) ? "\"true\"" : "\"false\""));
         out.add(fixed("word for boolean", "\"yes\""));
         out.add(fixed("object for boolean", "{}"));
@@ -426,7 +522,9 @@ final class FuzzMutations {
     }
 
     private static Candidate appended(String kind, String suffix) {
-        return new Candidate(kind, "\"<valid text>" + FuzzRequest.Shown.value(suffix) + "\"",
+        return new Candidate(
+                kind,
+                "\"<valid text>" + FuzzRequest.Shown.value(suffix) + "\"",
                 v -> write(JSON.getNodeFactory().textNode(textOf(v) + suffix)));
     }
 
@@ -469,7 +567,7 @@ final class FuzzMutations {
             }
             case "object" -> {
                 Set<String> known = new LinkedHashSet<>(s.propertyNames());
-                for (Iterator<String> it = v.fieldNames(); it.hasNext();) {
+                for (Iterator<String> it = v.fieldNames(); it.hasNext(); ) {
                     if (!known.isEmpty() && !known.contains(it.next())) {
                         yield "has a field the schema does not define";
                     }
@@ -477,7 +575,12 @@ final class FuzzMutations {
                 yield null;
             }
             case "boolean" -> null;
-            default -> stringViolation(s, v.asText(), periodLike(spot.name(), spot.value() != null ? spot.value().asText() : null));
+            default ->
+                stringViolation(
+                        s,
+                        v.asText(),
+                        periodLike(
+                                spot.name(), spot.value() != null ? spot.value().asText() : null));
         };
     }
 
@@ -497,43 +600,63 @@ final class FuzzMutations {
         List<String[]> values = new ArrayList<>();
         // Header values travel as ASCII and end at a line break, so only printable ones are tried there.
         for (String v : List.of("abc", "-1", "", "x".repeat(5000))) {
-            values.add(new String[] { v.length() > 100 ? "5,000 chars" : "'" + v + "'", v });
+            values.add(new String[] {v.length() > 100 ? "5,000 chars" : "'" + v + "'", v});
         }
         if (where != Where.HEADER) {
-            for (String v : List.of("2147483648", "99999999999", "not-a-uuid", "0000-01", "9999-12", "2099-Q1", "0000-Q1", "1.5")) {
-                values.add(new String[] { "'" + v + "'", v });
+            for (String v : List.of(
+                    "2147483648", "99999999999", "not-a-uuid", "0000-01", "9999-12", "2099-Q1", "0000-Q1", "1.5")) {
+                values.add(new String[] {"'" + v + "'", v});
             }
-            values.add(new String[] { "1001-digit number", DIGITS_1001 });
-            values.add(new String[] { "RTL override", (current == null ? "" : current) + RTL + "evil" });
-            values.add(new String[] { "newline", (current == null ? "" : current) + "\n" });
-            values.add(new String[] { "zero-width characters", (current == null ? "" : current) + ZERO_WIDTH });
-            values.add(new String[] { "surrogate-pair emoji", EMOJI });
-            values.add(new String[] { "NUL character", (current == null ? "" : current) + "\u0000" });
+            values.add(new String[] {"1001-digit number", DIGITS_1001});
+            values.add(new String[] {"RTL override", (current == null ? "" : current) + RTL + "evil"});
+            values.add(new String[] {"newline", (current == null ? "" : current) + "\n"});
+            values.add(new String[] {"zero-width characters", (current == null ? "" : current) + ZERO_WIDTH});
+            values.add(new String[] {"surrogate-pair emoji", EMOJI});
+            values.add(new String[] {"NUL character", (current == null ? "" : current) + "\u0000"});
             Schema s = p.schema();
             if (s != null && ("integer".equals(s.type()) || "number".equals(s.type()))) {
                 if (s.minimum() != null) {
-                    values.add(new String[] { "boundary", s.minimum().toPlainString() });
-                    values.add(new String[] { "below minimum", s.minimum().subtract(BigDecimal.ONE).toPlainString() });
+                    values.add(new String[] {"boundary", s.minimum().toPlainString()});
+                    values.add(new String[] {
+                        "below minimum", s.minimum().subtract(BigDecimal.ONE).toPlainString()
+                    });
                 }
                 if (s.maximum() != null) {
-                    values.add(new String[] { "boundary", s.maximum().toPlainString() });
-                    values.add(new String[] { "above maximum", s.maximum().add(BigDecimal.ONE).toPlainString() });
+                    values.add(new String[] {"boundary", s.maximum().toPlainString()});
+                    values.add(new String[] {
+                        "above maximum", s.maximum().add(BigDecimal.ONE).toPlainString()
+                    });
                 }
             }
             if (s != null && !s.enumValues().isEmpty()) {
-                values.add(new String[] { "enum value in the wrong case", flipCase(current != null ? current : s.enumValues().get(0)) });
+                values.add(new String[] {
+                    "enum value in the wrong case",
+                    flipCase(current != null ? current : s.enumValues().get(0))
+                });
             }
         }
         String in = where.name().toLowerCase(Locale.ROOT);
         List<Mutation> out = new ArrayList<>();
         for (String[] v : values) {
             String value = v[1];
-            out.add(new Mutation(in + " " + v[0], in + " " + p.name() + " = \"" + FuzzRequest.Shown.value(value) + "\"", p.name(),
-                    parameterViolation(p, value, current), where, false, r -> setParameter(r, where, p.name(), value)));
+            out.add(new Mutation(
+                    in + " " + v[0],
+                    in + " " + p.name() + " = \"" + FuzzRequest.Shown.value(value) + "\"",
+                    p.name(),
+                    parameterViolation(p, value, current),
+                    where,
+                    false,
+                    r -> setParameter(r, where, p.name(), value)));
         }
         if (current != null && where != Where.PATH) {
-            out.add(new Mutation(in + " missing", in + " " + p.name() + " left out", p.name(),
-                    p.required() ? "leaves out a required parameter" : null, where, false, r -> setParameter(r, where, p.name(), null)));
+            out.add(new Mutation(
+                    in + " missing",
+                    in + " " + p.name() + " left out",
+                    p.name(),
+                    p.required() ? "leaves out a required parameter" : null,
+                    where,
+                    false,
+                    r -> setParameter(r, where, p.name(), null)));
         }
         return out;
     }
@@ -567,7 +690,9 @@ final class FuzzMutations {
                 return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false") ? null : "is not a boolean";
             }
             case "string" -> {
-                return s == null ? periodViolation(p.name(), valid, value) : stringViolation(s, value, periodLike(p.name(), valid));
+                return s == null
+                        ? periodViolation(p.name(), valid, value)
+                        : stringViolation(s, value, periodLike(p.name(), valid));
             }
             default -> {
                 return null;
@@ -657,7 +782,8 @@ final class FuzzMutations {
 
     /** A value whose name or valid value says it is a month, quarter, half, year or day. */
     private static boolean periodLike(String name, String valid) {
-        return PERIOD_NAMES.contains(name) || valid != null && PERIOD_SHAPED.matcher(valid).matches();
+        return PERIOD_NAMES.contains(name)
+                || valid != null && PERIOD_SHAPED.matcher(valid).matches();
     }
 
     /** Year zero or before, month 0 or 13, the 30th of February, a fifth quarter. */

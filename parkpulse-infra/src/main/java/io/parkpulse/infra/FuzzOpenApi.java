@@ -22,11 +22,11 @@ final class FuzzOpenApi {
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
 
-    record Parameter(String name, String in, Schema schema, boolean required) {
-    }
+    record Parameter(String name, String in, Schema schema, boolean required) {}
 
     /** {@code bodies} maps each documented request content type to its schema. */
-    record Operation(String method, String path, List<Parameter> parameters, Map<String, Schema> bodies, boolean bodyRequired) {
+    record Operation(
+            String method, String path, List<Parameter> parameters, Map<String, Schema> bodies, boolean bodyRequired) {
         String key() {
             return method + " " + path;
         }
@@ -52,7 +52,11 @@ final class FuzzOpenApi {
     }
 
     static FuzzOpenApi fetch() {
-        String text = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        String text = given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         try {
             return new FuzzOpenApi(JSON.readTree(text));
         } catch (Exception e) {
@@ -61,16 +65,18 @@ final class FuzzOpenApi {
     }
 
     static boolean isFileType(String contentType) {
-        return contentType.startsWith("text/csv") || contentType.contains("spreadsheetml") || contentType.startsWith("multipart/");
+        return contentType.startsWith("text/csv")
+                || contentType.contains("spreadsheetml")
+                || contentType.startsWith("multipart/");
     }
 
     List<Operation> operations() {
         List<Operation> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> p = paths.next();
             // Parameters may be declared once for every method of a path.
             List<Parameter> shared = parameters(p.getValue().path("parameters"));
-            for (Iterator<Map.Entry<String, JsonNode>> ops = p.getValue().fields(); ops.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> ops = p.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (!METHODS.contains(op.getKey())) {
                     continue;
@@ -82,11 +88,17 @@ final class FuzzOpenApi {
                 }
                 JsonNode body = deref(op.getValue().path("requestBody"));
                 Map<String, Schema> bodies = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> c = body.path("content").fields(); c.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> c =
+                                body.path("content").fields();
+                        c.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = c.next();
                     bodies.put(e.getKey(), schema(e.getValue().path("schema")));
                 }
-                out.add(new Operation(op.getKey().toUpperCase(), p.getKey(), List.copyOf(params), bodies,
+                out.add(new Operation(
+                        op.getKey().toUpperCase(),
+                        p.getKey(),
+                        List.copyOf(params),
+                        bodies,
                         body.path("required").asBoolean(false)));
             }
         }
@@ -101,7 +113,10 @@ final class FuzzOpenApi {
             if (in.equals("cookie")) {
                 continue;
             }
-            out.add(new Parameter(p.path("name").asText(), in, schema(p.path("schema")),
+            out.add(new Parameter(
+                    p.path("name").asText(),
+                    in,
+                    schema(p.path("schema")),
                     in.equals("path") || p.path("required").asBoolean(false)));
         }
         return out;
@@ -178,7 +193,8 @@ final class FuzzOpenApi {
         }
 
         boolean minimumExclusive() {
-            return number("exclusiveMinimum") != null || node.path("exclusiveMinimum").asBoolean(false);
+            return number("exclusiveMinimum") != null
+                    || node.path("exclusiveMinimum").asBoolean(false);
         }
 
         BigDecimal maximum() {
@@ -186,7 +202,8 @@ final class FuzzOpenApi {
         }
 
         boolean maximumExclusive() {
-            return number("exclusiveMaximum") != null || node.path("exclusiveMaximum").asBoolean(false);
+            return number("exclusiveMaximum") != null
+                    || node.path("exclusiveMaximum").asBoolean(false);
         }
 
         Integer integer(String keyword) {

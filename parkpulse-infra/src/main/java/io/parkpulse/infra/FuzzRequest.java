@@ -19,8 +19,14 @@ import java.util.regex.Pattern;
  * One request as {@link ApiFuzzer} sends it: the valid request a fixture prepares, or a mutation of
  * it. Immutable, so that a refused request can be sent again when the state check needs it.
  */
-record FuzzRequest(String method, String path, Map<String, String> pathParams, Map<String, String> query,
-        Map<String, String> headers, String contentType, byte[] body) {
+record FuzzRequest(
+        String method,
+        String path,
+        Map<String, String> pathParams,
+        Map<String, String> query,
+        Map<String, String> headers,
+        String contentType,
+        byte[] body) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
 
@@ -50,17 +56,24 @@ record FuzzRequest(String method, String path, Map<String, String> pathParams, M
         }
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header h : spec.getHeaders()) {
-            if (!h.getName().equalsIgnoreCase("Content-Type") && !h.getName().equalsIgnoreCase("Authorization")
+            if (!h.getName().equalsIgnoreCase("Content-Type")
+                    && !h.getName().equalsIgnoreCase("Authorization")
                     && !h.getName().equalsIgnoreCase("Accept")) {
                 headers.put(h.getName(), h.getValue());
             }
         }
         Object body = spec.getBody();
-        byte[] bytes = body == null ? null
+        byte[] bytes = body == null
+                ? null
                 : body instanceof byte[] b ? b : body.toString().getBytes(StandardCharsets.UTF_8);
-        return new FuzzRequest(rule.method(), rule.path(), Collections.unmodifiableMap(pathParams),
-                Collections.unmodifiableMap(new LinkedHashMap<>(spec.getQueryParams())), Collections.unmodifiableMap(headers),
-                body == null ? null : spec.getContentType(), bytes);
+        return new FuzzRequest(
+                rule.method(),
+                rule.path(),
+                Collections.unmodifiableMap(pathParams),
+                Collections.unmodifiableMap(new LinkedHashMap<>(spec.getQueryParams())),
+                Collections.unmodifiableMap(headers),
+                body == null ? null : spec.getContentType(),
+                bytes);
     }
 
     FuzzRequest withPathParam(String name, String value) {
@@ -109,7 +122,9 @@ record FuzzRequest(String method, String path, Map<String, String> pathParams, M
             // Refusals and JSON answers are read (a batch's per-row outcomes); a successful export may be a
             // large spreadsheet and is not.
             String type = r.contentType();
-            String text = r.statusCode() >= 400 || (type != null && type.startsWith("application/json")) ? r.asString() : null;
+            String text = r.statusCode() >= 400 || (type != null && type.startsWith("application/json"))
+                    ? r.asString()
+                    : null;
             return new Answer(r.statusCode(), r.contentType(), text, millis, null);
         } catch (RuntimeException e) {
             return new Answer(-1, null, null, (System.nanoTime() - start) / 1_000_000, e.toString());
@@ -177,7 +192,6 @@ record FuzzRequest(String method, String path, Map<String, String> pathParams, M
             return false;
         }
 
-        private Shown() {
-        }
+        private Shown() {}
     }
 }

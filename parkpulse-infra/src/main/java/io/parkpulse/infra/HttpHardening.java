@@ -31,8 +31,16 @@ import java.util.function.Supplier;
 public final class HttpHardening {
 
     /** Words that mean a message shows the framework, not the reason. */
-    static final List<String> LEAKS = List.of("For input string", "Invalid UUID", "com.fasterxml", "jackson", "Jackson",
-            "java.lang", "Exception", "StreamReadConstraints", "`");
+    static final List<String> LEAKS = List.of(
+            "For input string",
+            "Invalid UUID",
+            "com.fasterxml",
+            "jackson",
+            "Jackson",
+            "java.lang",
+            "Exception",
+            "StreamReadConstraints",
+            "`");
 
     /**
      * @param method     of a JSON write the token may call
@@ -43,12 +51,16 @@ public final class HttpHardening {
      * @param listPath   a paged list the token may read ({@code page}, {@code size})
      * @param state      what a refused request must leave unchanged
      */
-    public record Spec(String method, String path, Map<String, Object> valid, String textField, String token,
-            String listPath, Supplier<String> state) {
-    }
+    public record Spec(
+            String method,
+            String path,
+            Map<String, Object> valid,
+            String textField,
+            String token,
+            String listPath,
+            Supplier<String> state) {}
 
-    private HttpHardening() {
-    }
+    private HttpHardening() {}
 
     public static void verify(Spec spec) throws Exception {
         List<String> failures = new ArrayList<>();
@@ -56,29 +68,87 @@ public final class HttpHardening {
         String body = json(spec.valid());
         String first = spec.valid().keySet().iterator().next();
 
-        String duplicated = body.substring(0, body.length() - 1) + ",\"" + first + "\":" + json(spec.valid().get(first)) + "}";
+        String duplicated = body.substring(0, body.length() - 1) + ",\"" + first + "\":"
+                + json(spec.valid().get(first)) + "}";
         refused(failures, "a duplicated key", send(spec, duplicated), 400, "duplicate_field", first);
         refused(failures, "trailing garbage", send(spec, body + " x"), 400, "trailing_content", null);
         refused(failures, "a second document", send(spec, body + "{}"), 400, "trailing_content", null);
         Map<String, Object> number = new LinkedHashMap<>(spec.valid());
         number.put(spec.textField(), 123);
         refused(failures, "a number for text", send(spec, json(number)), 400, "wrong_type", spec.textField());
-        refused(failures, "a 1001-digit number", send(spec, json(number).replace("123", "9".repeat(1001))), 400, null,
+        refused(
+                failures,
+                "a 1001-digit number",
+                send(spec, json(number).replace("123", "9".repeat(1001))),
+                400,
+                null,
                 spec.textField());
 
-        refused(failures, "page=abc", given().auth().oauth2(spec.token()).queryParam("page", "abc").get(spec.listPath()).andReturn(),
-                400, null, "page");
-        refused(failures, "size=2147483648", given().auth().oauth2(spec.token()).queryParam("size", "2147483648")
-                .get(spec.listPath()).andReturn(), 400, null, "size");
+        refused(
+                failures,
+                "page=abc",
+                given().auth()
+                        .oauth2(spec.token())
+                        .queryParam("page", "abc")
+                        .get(spec.listPath())
+                        .andReturn(),
+                400,
+                null,
+                "page");
+        refused(
+                failures,
+                "size=2147483648",
+                given().auth()
+                        .oauth2(spec.token())
+                        .queryParam("size", "2147483648")
+                        .get(spec.listPath())
+                        .andReturn(),
+                400,
+                null,
+                "size");
 
         Instant now = Instant.now();
-        refused(failures, "a token issued ten minutes ahead", bearer(spec, Tokens.builder().role("bureau-admin")
-                .claim("iat", now.plusSeconds(600).getEpochSecond()).sign()), 401, null, null);
-        refused(failures, "a token issued two days ago that expires in 9999", bearer(spec, Tokens.builder().role("bureau-admin")
-                .claim("iat", now.minus(Duration.ofDays(2)).getEpochSecond())
-                .claim("exp", Instant.parse("9999-01-01T00:00:00Z").getEpochSecond()).sign()), 401, null, null);
-        refused(failures, "roles as one space-separated string", bearer(spec, Tokens.builder().role()
-                .claim("realm_access", Map.of("roles", "bureau-admin bureau-analyst service park-staff")).sign()), 401, null, null);
+        refused(
+                failures,
+                "a token issued ten minutes ahead",
+                bearer(
+                        spec,
+                        Tokens.builder()
+                                .role("bureau-admin")
+                                .claim("iat", now.plusSeconds(600).getEpochSecond())
+                                .sign()),
+                401,
+                null,
+                null);
+        refused(
+                failures,
+                "a token issued two days ago that expires in 9999",
+                bearer(
+                        spec,
+                        Tokens.builder()
+                                .role("bureau-admin")
+                                .claim("iat", now.minus(Duration.ofDays(2)).getEpochSecond())
+                                .claim(
+                                        "exp",
+                                        Instant.parse("9999-01-01T00:00:00Z").getEpochSecond())
+                                .sign()),
+                401,
+                null,
+                null);
+        refused(
+                failures,
+                "roles as one space-separated string",
+                bearer(
+                        spec,
+                        Tokens.builder()
+                                .role()
+                                .claim(
+                                        "realm_access",
+                                        Map.of("roles", "bureau-admin bureau-analyst service park-staff"))
+                                .sign()),
+                401,
+                null,
+                null);
 
         for (String health : List.of("/q/health", "/q/health/ready", "/q/health/live")) {
             Response r = given().get(health).andReturn();
@@ -88,10 +158,28 @@ public final class HttpHardening {
             }
         }
 
-        refused(failures, "a 9,000-character address", given().auth().oauth2(spec.token())
-                .queryParam("q", "x".repeat(9000)).get(spec.listPath()).andReturn(), 414, "uri_too_long", null);
-        refused(failures, "20 KiB of headers", given().auth().oauth2(spec.token()).header("X-Padding", "x".repeat(20_000))
-                .get(spec.listPath()).andReturn(), 431, "headers_too_large", null);
+        refused(
+                failures,
+                "a 9,000-character address",
+                given().auth()
+                        .oauth2(spec.token())
+                        .queryParam("q", "x".repeat(9000))
+                        .get(spec.listPath())
+                        .andReturn(),
+                414,
+                "uri_too_long",
+                null);
+        refused(
+                failures,
+                "20 KiB of headers",
+                given().auth()
+                        .oauth2(spec.token())
+                        .header("X-Padding", "x".repeat(20_000))
+                        .get(spec.listPath())
+                        .andReturn(),
+                431,
+                "headers_too_large",
+                null);
         String oversize = "{\"" + spec.textField() + "\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
         refused(failures, "a 3 MiB body with its length", send(spec, oversize), 413, "too_large", null);
         chunked(failures, spec, oversize);
@@ -103,17 +191,26 @@ public final class HttpHardening {
 
         // Keycloak allows 255 characters in a user name; ours are stored at most 200, without control characters.
         String odd = "用户\n" + "\u202e" + "x".repeat(300);
-        Response r = given().auth().oauth2(Tokens.builder().role("bureau-admin").user(odd).sign())
-                .contentType("application/json").body(body).request(spec.method(), spec.path()).andReturn();
+        Response r = given().auth()
+                .oauth2(Tokens.builder().role("bureau-admin").user(odd).sign())
+                .contentType("application/json")
+                .body(body)
+                .request(spec.method(), spec.path())
+                .andReturn();
         if (r.statusCode() >= 500) {
-            failures.add("a 300-character user name with a newline → " + r.statusCode() + ": " + abbreviate(r.asString()));
+            failures.add(
+                    "a 300-character user name with a newline → " + r.statusCode() + ": " + abbreviate(r.asString()));
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
     private static Response send(Spec spec, String body) {
-        return given().auth().oauth2(spec.token()).contentType("application/json").body(body)
-                .request(spec.method(), spec.path()).andReturn();
+        return given().auth()
+                .oauth2(spec.token())
+                .contentType("application/json")
+                .body(body)
+                .request(spec.method(), spec.path())
+                .andReturn();
     }
 
     private static Response bearer(Spec spec, String token) {
@@ -121,21 +218,30 @@ public final class HttpHardening {
     }
 
     /** A body without Content-Length: the limit must hold for it as well, with the same problem. */
-    private static void chunked(List<String> failures, Spec spec, String body) throws IOException, InterruptedException {
+    private static void chunked(List<String> failures, Spec spec, String body)
+            throws IOException, InterruptedException {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + spec.path()))
-                .header("Authorization", "Bearer " + spec.token()).header("Content-Type", "application/json")
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + spec.path()))
+                .header("Authorization", "Bearer " + spec.token())
+                .header("Content-Type", "application/json")
                 .method(spec.method(), HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
-                .timeout(Duration.ofSeconds(30)).build();
+                .timeout(Duration.ofSeconds(30))
+                .build();
         HttpResponse<String> r;
         try {
-            r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
+            r = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             failures.add("a chunked 3 MiB body: the connection failed without an answer (" + e + ")");
             return;
         }
         String type = r.headers().firstValue("Content-Type").orElse("");
-        if (r.statusCode() != 413 || !type.startsWith("application/problem+json") || !r.body().contains("too_large")) {
+        if (r.statusCode() != 413
+                || !type.startsWith("application/problem+json")
+                || !r.body().contains("too_large")) {
             failures.add("a chunked 3 MiB body → " + r.statusCode() + " " + type + ": " + abbreviate(r.body()));
         }
     }

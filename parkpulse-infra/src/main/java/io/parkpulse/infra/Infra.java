@@ -44,8 +44,11 @@ public final class Infra implements AutoCloseable {
                 pg = PostgresServer.start(workDir.resolve("postgres"));
                 e = pg.endpoints(kafkaBootstrap);
             } else {
-                e = new Endpoints(pgUrl.endsWith("/") ? pgUrl : pgUrl + "/",
-                        envOr(ENV_POSTGRES_USER, "postgres"), envOr(ENV_POSTGRES_PASSWORD, "postgres"), kafkaBootstrap);
+                e = new Endpoints(
+                        pgUrl.endsWith("/") ? pgUrl : pgUrl + "/",
+                        envOr(ENV_POSTGRES_USER, "postgres"),
+                        envOr(ENV_POSTGRES_PASSWORD, "postgres"),
+                        kafkaBootstrap);
             }
             return new Infra(pg, kafka, e);
         } catch (IOException | InterruptedException | RuntimeException ex) {

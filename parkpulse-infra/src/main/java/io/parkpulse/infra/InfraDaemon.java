@@ -19,7 +19,8 @@ public final class InfraDaemon {
         Files.createDirectories(dir);
         Infra infra = Infra.start(dir);
         Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "infra-stop"));
-        infra.endpoints().write(dir.resolve("state.properties"), ProcessHandle.current().pid());
+        infra.endpoints()
+                .write(dir.resolve("state.properties"), ProcessHandle.current().pid());
         System.out.println("ParkPulse infrastructure ready: " + infra.endpoints());
         while (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
             Thread.sleep(500);
@@ -39,6 +40,5 @@ public final class InfraDaemon {
         }
     }
 
-    private InfraDaemon() {
-    }
+    private InfraDaemon() {}
 }

@@ -33,11 +33,16 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("cannot create database " + database, ex);
         }
         Map<String, String> config = new java.util.HashMap<>(Map.of(
-                "quarkus.datasource.jdbc.url", e.jdbcUrl(database),
-                "quarkus.datasource.username", e.user(),
-                "quarkus.datasource.password", e.password(),
-                "kafka.bootstrap.servers", e.kafkaBootstrap(),
-                TestEvents.PREFIX_PROPERTY, topicPrefix()));
+                "quarkus.datasource.jdbc.url",
+                e.jdbcUrl(database),
+                "quarkus.datasource.username",
+                e.user(),
+                "quarkus.datasource.password",
+                e.password(),
+                "kafka.bootstrap.servers",
+                e.kafkaBootstrap(),
+                TestEvents.PREFIX_PROPERTY,
+                topicPrefix()));
         if (SharedKeycloak.tokensFromKeycloak()) {
             // Configured as in production: the issuer's discovery document and keys, no local key at all.
             String issuer = SharedKeycloak.server().issuer();
@@ -57,7 +62,8 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
     static synchronized String topicPrefix() {
         String p = System.getProperty(TestEvents.PREFIX_PROPERTY);
         if (p == null) {
-            p = "t" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 6) + ".";
+            p = "t" + ProcessHandle.current().pid() + "-"
+                    + java.util.UUID.randomUUID().toString().substring(0, 6) + ".";
             System.setProperty(TestEvents.PREFIX_PROPERTY, p);
         }
         return p;

@@ -85,15 +85,17 @@ public final class KafkaBroker implements AutoCloseable {
         try (Writer w = Files.newBufferedWriter(config(), StandardCharsets.UTF_8)) {
             p.store(w, "ParkPulse local broker");
         }
-        Process f = new ProcessBuilder(ChildProcesses.javaCommand(List.of("-Xmx256m"), "kafka.tools.StorageTool",
-                List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config().toString())))
+        Process f = new ProcessBuilder(ChildProcesses.javaCommand(
+                        List.of("-Xmx256m"),
+                        "kafka.tools.StorageTool",
+                        List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config().toString())))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("format.log").toFile())
                 .start();
         if (!f.waitFor(120, TimeUnit.SECONDS) || f.exitValue() != 0) {
             f.destroyForcibly();
-            throw new IOException("formatting the Kafka log directory failed: "
-                    + Files.readString(dir.resolve("format.log")));
+            throw new IOException(
+                    "formatting the Kafka log directory failed: " + Files.readString(dir.resolve("format.log")));
         }
     }
 
@@ -103,10 +105,12 @@ public final class KafkaBroker implements AutoCloseable {
             return;
         }
         process = new ProcessBuilder(ChildProcesses.javaCommand(
-                List.of("-Xms128m", "-Xmx768m", "-XX:+UseSerialGC", "-Dlog4j2.level=WARN"),
-                "kafka.Kafka", List.of(config().toString())))
+                        List.of("-Xms128m", "-Xmx768m", "-XX:+UseSerialGC", "-Dlog4j2.level=WARN"),
+                        "kafka.Kafka",
+                        List.of(config().toString())))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("broker.log").toFile()))
                 .start();
         awaitReady(Duration.ofSeconds(120));
     }
@@ -136,9 +140,13 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private boolean answers() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                3000))) {
             return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
         } catch (Exception e) {
             return false;

@@ -27,6 +27,5 @@ public final class Ports {
         }
     }
 
-    private Ports() {
-    }
+    private Ports() {}
 }

@@ -1,13 +1,10 @@
 package io.parkpulse.infra;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -18,6 +15,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The infrastructure of a build's tests, shared by all of them. The first test JVM that asks starts an
@@ -44,8 +44,8 @@ public final class SharedInfra {
         try {
             Files.createDirectories(dir);
             cleanStale(root, owner);
-            try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            try (FileChannel ch = FileChannel.open(
+                            dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = ch.lock()) {
                 Path state = dir.resolve("state.properties");
                 Optional<Endpoints> running = running(state);
@@ -54,8 +54,11 @@ public final class SharedInfra {
                 }
                 Files.deleteIfExists(state);
                 // Watched by the Maven JVM, not by this test JVM: one server and broker serve the whole build.
-                Process daemon = new ProcessBuilder(ChildProcesses.javaCommand(owner, List.of("-Xmx256m"),
-                        InfraDaemon.class.getName(), List.of(Long.toString(owner), dir.toString())))
+                Process daemon = new ProcessBuilder(ChildProcesses.javaCommand(
+                                owner,
+                                List.of("-Xmx256m"),
+                                InfraDaemon.class.getName(),
+                                List.of(Long.toString(owner), dir.toString())))
                         .redirectErrorStream(true)
                         .redirectOutput(dir.resolve("daemon.log").toFile())
                         .start();
@@ -71,8 +74,8 @@ public final class SharedInfra {
                     Thread.sleep(200);
                 }
                 ChildProcesses.stop(daemon, 10_000);
-                throw new IllegalStateException("the PostgreSQL/Kafka daemon did not start:\n"
-                        + Files.readString(dir.resolve("daemon.log")));
+                throw new IllegalStateException(
+                        "the PostgreSQL/Kafka daemon did not start:\n" + Files.readString(dir.resolve("daemon.log")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -143,7 +146,8 @@ public final class SharedInfra {
                     .filter(d -> !d.getFileName().toString().equals("owner-" + owner))
                     .filter(d -> {
                         String pid = d.getFileName().toString().substring("owner-".length());
-                        return pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty();
+                        return pid.matches("\\d+")
+                                && ProcessHandle.of(Long.parseLong(pid)).isEmpty();
                     })
                     .forEach(InfraDaemon::deleteTree);
         } catch (IOException ignored) {
@@ -151,6 +155,5 @@ public final class SharedInfra {
         }
     }
 
-    private SharedInfra() {
-    }
+    private SharedInfra() {}
 }

@@ -44,7 +44,8 @@ public final class SharedKeycloak {
 
     public static final String REALM = "parkpulse";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final Map<String, Cached> TOKENS = new ConcurrentHashMap<>();
     private static Server cached;
 
@@ -58,8 +59,7 @@ public final class SharedKeycloak {
         }
     }
 
-    private record Cached(String token, Instant expires) {
-    }
+    private record Cached(String token, Instant expires) {}
 
     public static boolean tokensFromKeycloak() {
         return "keycloak".equals(System.getProperty("parkpulse.tokens"));
@@ -88,15 +88,20 @@ public final class SharedKeycloak {
 
     /** A token for one of the realm's own users (the demo users of deploy/keycloak). */
     public static String userToken(String username, String password) {
-        return grant(server().issuer(), "grant_type=password&client_id=parkpulse-cli&username=" + enc(username) + "&password=" + enc(password))
+        return grant(
+                        server().issuer(),
+                        "grant_type=password&client_id=parkpulse-cli&username=" + enc(username) + "&password="
+                                + enc(password))
                 .token();
     }
 
     private static Cached fresh(String role, String park) {
         String username = ("kc-" + role + (park == null ? "" : "-" + park)).toLowerCase();
         ensureUser(username, role, park);
-        return grant(server().issuer(),
-                "grant_type=password&client_id=parkpulse-cli&username=" + enc(username) + "&password=" + enc(server().userPassword()));
+        return grant(
+                server().issuer(),
+                "grant_type=password&client_id=parkpulse-cli&username=" + enc(username) + "&password="
+                        + enc(server().userPassword()));
     }
 
     private static Cached serviceToken() {
@@ -107,44 +112,81 @@ public final class SharedKeycloak {
                     secret = client.path("secret").asText();
                 }
             }
-            return grant(server().issuer(), "grant_type=client_credentials&client_id=reporting-service&client_secret=" + enc(secret));
+            return grant(
+                    server().issuer(),
+                    "grant_type=client_credentials&client_id=reporting-service&client_secret=" + enc(secret));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static Cached grant(String issuer, String form) {
-        JsonNode body = call(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)), 200, "token grant");
-        return new Cached(body.get("access_token").asText(), Instant.now().plusSeconds(body.get("expires_in").asLong()));
+        JsonNode body = call(
+                HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)),
+                200,
+                "token grant");
+        return new Cached(
+                body.get("access_token").asText(),
+                Instant.now().plusSeconds(body.get("expires_in").asLong()));
     }
 
     /** Creates the user if missing and grants the role; both steps are harmless when already done. */
     private static void ensureUser(String username, String role, String park) {
-        String admin = grant(server().baseUrl() + "/realms/master",
-                "grant_type=password&client_id=admin-cli&username=admin&password=" + enc(server().adminPassword())).token();
+        String admin = grant(
+                        server().baseUrl() + "/realms/master",
+                        "grant_type=password&client_id=admin-cli&username=admin&password="
+                                + enc(server().adminPassword()))
+                .token();
         String api = server().baseUrl() + "/admin/realms/" + REALM;
-        Map<String, Object> user = new LinkedHashMap<>(Map.of("username", username, "enabled", true,
-                "emailVerified", true, "firstName", "测试", "lastName", role,
-                "credentials", List.of(Map.of("type", "password", "value", server().userPassword(), "temporary", false))));
+        Map<String, Object> user = new LinkedHashMap<>(Map.of(
+                "username",
+                username,
+                "enabled",
+                true,
+                "emailVerified",
+                true,
+                "firstName",
+                "测试",
+                "lastName",
+                role,
+                "credentials",
+                List.of(Map.of("type", "password", "value", server().userPassword(), "temporary", false))));
         if (park != null) {
             user.put("attributes", Map.of("park", List.of(park)));
         }
-        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(api + "/users")).header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(write(user))));
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(api + "/users"))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(user))));
         if (created.statusCode() != 201 && created.statusCode() != 409) {
-            throw new IllegalStateException("creating " + username + " → " + created.statusCode() + ": " + created.body());
+            throw new IllegalStateException(
+                    "creating " + username + " → " + created.statusCode() + ": " + created.body());
         }
-        String id = call(HttpRequest.newBuilder(URI.create(api + "/users?exact=true&username=" + enc(username)))
-                .header("Authorization", "Bearer " + admin).GET(), 200, "finding " + username).get(0).get("id").asText();
-        JsonNode roleRep = call(HttpRequest.newBuilder(URI.create(api + "/roles/" + enc(role)))
-                .header("Authorization", "Bearer " + admin).GET(), 200, "role " + role);
-        HttpResponse<String> mapped = send(HttpRequest.newBuilder(URI.create(api + "/users/" + id + "/role-mappings/realm"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("[" + roleRep + "]")));
+        String id = call(
+                        HttpRequest.newBuilder(URI.create(api + "/users?exact=true&username=" + enc(username)))
+                                .header("Authorization", "Bearer " + admin)
+                                .GET(),
+                        200,
+                        "finding " + username)
+                .get(0)
+                .get("id")
+                .asText();
+        JsonNode roleRep = call(
+                HttpRequest.newBuilder(URI.create(api + "/roles/" + enc(role)))
+                        .header("Authorization", "Bearer " + admin)
+                        .GET(),
+                200,
+                "role " + role);
+        HttpResponse<String> mapped =
+                send(HttpRequest.newBuilder(URI.create(api + "/users/" + id + "/role-mappings/realm"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("[" + roleRep + "]")));
         if (mapped.statusCode() != 204) {
-            throw new IllegalStateException("granting " + role + " to " + username + " → " + mapped.statusCode() + ": " + mapped.body());
+            throw new IllegalStateException(
+                    "granting " + role + " to " + username + " → " + mapped.statusCode() + ": " + mapped.body());
         }
     }
 
@@ -189,14 +231,19 @@ public final class SharedKeycloak {
         Path realm = realmFile();
         try {
             Files.createDirectories(dir);
-            try (FileChannel ch = FileChannel.open(dir.resolve(".keycloak-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try (FileChannel ch = FileChannel.open(
+                            dir.resolve(".keycloak-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = ch.lock()) {
                 Path state = dir.resolve("keycloak.properties");
                 if (Files.exists(state)) {
                     Properties p = Endpoints.read(state);
                     long pid = Long.parseLong(p.getProperty("pid", "-1"));
                     if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                        return new Server(p.getProperty("url"), p.getProperty("adminPassword"), p.getProperty("userPassword"), realm);
+                        return new Server(
+                                p.getProperty("url"),
+                                p.getProperty("adminPassword"),
+                                p.getProperty("userPassword"),
+                                realm);
                     }
                     Files.delete(state);
                 }
@@ -205,12 +252,19 @@ public final class SharedKeycloak {
                 Files.createDirectories(work);
                 Path home = unzip(dist(), work);
                 Files.createDirectories(home.resolve("data/import"));
-                Files.copy(realm, home.resolve("data/import/" + REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        realm,
+                        home.resolve("data/import/" + REALM + "-realm.json"),
+                        StandardCopyOption.REPLACE_EXISTING);
                 int port = Ports.free();
                 String adminPassword = UUID.randomUUID().toString();
                 Path log = work.resolve("keycloak.log");
                 Process p = start(home, port, adminPassword, owner, log);
-                Server server = new Server("http://localhost:" + port, adminPassword, UUID.randomUUID().toString(), realm);
+                Server server = new Server(
+                        "http://localhost:" + port,
+                        adminPassword,
+                        UUID.randomUUID().toString(),
+                        realm);
                 Properties props = new Properties();
                 props.setProperty("pid", Long.toString(p.pid()));
                 props.setProperty("url", server.baseUrl());
@@ -249,8 +303,14 @@ public final class SharedKeycloak {
                 throw new IllegalStateException("Keycloak exited with " + p.exitValue() + "; see " + log);
             }
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(ready)).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (HTTP.send(
+                                        HttpRequest.newBuilder(URI.create(ready))
+                                                .timeout(Duration.ofSeconds(5))
+                                                .GET()
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return p;
                 }
             } catch (IOException e) {
@@ -264,18 +324,30 @@ public final class SharedKeycloak {
 
     private static Process launch(Path home, int port, String adminPassword, long owner, Path log, boolean built)
             throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(ChildProcesses.javaExecutable(), "-Xms64m", "-Xmx512m",
-                "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-                "--add-opens=java.base/java.security=ALL-UNNAMED", "-Dfile.encoding=UTF-8",
+        List<String> cmd = new ArrayList<>(List.of(
+                ChildProcesses.javaExecutable(),
+                "-Xms64m",
+                "-Xmx512m",
+                "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                "--add-opens=java.base/java.security=ALL-UNNAMED",
+                "-Dfile.encoding=UTF-8",
                 "-Djava.util.concurrent.ForkJoinPool.common.threadFactory=io.quarkus.bootstrap.forkjoin.QuarkusForkJoinWorkerThreadFactory",
                 "-Dkc.home.dir=" + home));
         if (built) {
             cmd.add("-Dkc.config.built=true");
         }
-        cmd.addAll(List.of("-cp", ChildProcesses.selfLocation() + java.io.File.pathSeparator + home.resolve("lib/quarkus-run.jar"),
-                WatchedMain.class.getName(), Long.toString(owner),
-                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", "start-dev", "--http-port=" + port, "--import-realm"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        cmd.addAll(List.of(
+                "-cp",
+                ChildProcesses.selfLocation() + java.io.File.pathSeparator + home.resolve("lib/quarkus-run.jar"),
+                WatchedMain.class.getName(),
+                Long.toString(owner),
+                "io.quarkus.bootstrap.runner.QuarkusEntryPoint",
+                "start-dev",
+                "--http-port=" + port,
+                "--import-realm"));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
@@ -294,13 +366,15 @@ public final class SharedKeycloak {
                 return f;
             }
         }
-        throw new IllegalStateException("deploy/keycloak/" + REALM + "-realm.json not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("deploy/keycloak/" + REALM + "-realm.json not found above "
+                + Path.of("").toAbsolutePath());
     }
 
     private static Path dist() {
         String dist = System.getProperty("keycloak.dist");
         if (dist == null || !Files.exists(Path.of(dist))) {
-            throw new IllegalStateException("the system property keycloak.dist must name keycloak-quarkus-dist's zip: " + dist);
+            throw new IllegalStateException(
+                    "the system property keycloak.dist must name keycloak-quarkus-dist's zip: " + dist);
         }
         return Path.of(dist);
     }
@@ -327,6 +401,5 @@ public final class SharedKeycloak {
         return top;
     }
 
-    private SharedKeycloak() {
-    }
+    private SharedKeycloak() {}
 }

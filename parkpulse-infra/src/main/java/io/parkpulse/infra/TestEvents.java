@@ -56,7 +56,9 @@ public final class TestEvents {
 
     private static boolean send(String bootstrap, ProducerRecord<String, String> r) {
         try (KafkaProducer<String, String> p = new KafkaProducer<>(
-                Map.of("bootstrap.servers", bootstrap, "acks", "all"), new StringSerializer(), new StringSerializer())) {
+                Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             p.send(r).get(30, TimeUnit.SECONDS);
             return true;
         } catch (Exception e) {
@@ -69,12 +71,24 @@ public final class TestEvents {
     }
 
     /** Reads a topic from the start until {@code expected} matching records arrived or the wait ends. */
-    public static List<ConsumerRecord<String, String>> read(String bootstrap, String topic,
-            Predicate<ConsumerRecord<String, String>> match, int expected, Duration wait) {
-        Map<String, Object> props = Map.of("bootstrap.servers", bootstrap, "group.id", "test-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest", "enable.auto.commit", "false");
+    public static List<ConsumerRecord<String, String>> read(
+            String bootstrap,
+            String topic,
+            Predicate<ConsumerRecord<String, String>> match,
+            int expected,
+            Duration wait) {
+        Map<String, Object> props = Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "group.id",
+                "test-" + UUID.randomUUID(),
+                "auto.offset.reset",
+                "earliest",
+                "enable.auto.commit",
+                "false");
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> c =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             c.subscribe(List.of(onBroker(topic)));
             Instant deadline = Instant.now().plus(wait);
             while (Instant.now().isBefore(deadline) && out.size() < expected) {
@@ -114,15 +128,22 @@ public final class TestEvents {
         throw new AssertionError("timed out after " + bound + " waiting for " + what);
     }
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     /** A new park as indicators-service publishes it on parkpulse.parks, for services that keep a registry copy; returns its code. */
     public static String publishNewPark(String bootstrap, String prefix, String name) {
-        String code = prefix + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
-        publish(bootstrap, "parkpulse.parks", code, "parkpulse.parks.park-registered.v1", "{\"code\":\"" + code
-                + "\",\"name\":\"" + name + "\",\"level\":\"PROVINCIAL\",\"kind\":\"INDUSTRIAL_PARK\",\"district\":\"江南区\","
-                + "\"developedLandMu\":3000,\"peerGroup\":\"PROVINCIAL\",\"status\":\"ACTIVE\",\"version\":0}", null);
+        String code =
+                prefix + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        publish(
+                bootstrap,
+                "parkpulse.parks",
+                code,
+                "parkpulse.parks.park-registered.v1",
+                "{\"code\":\"" + code
+                        + "\",\"name\":\"" + name
+                        + "\",\"level\":\"PROVINCIAL\",\"kind\":\"INDUSTRIAL_PARK\",\"district\":\"江南区\","
+                        + "\"developedLandMu\":3000,\"peerGroup\":\"PROVINCIAL\",\"status\":\"ACTIVE\",\"version\":0}",
+                null);
         return code;
     }
 }

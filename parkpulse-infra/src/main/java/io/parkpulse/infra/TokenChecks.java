@@ -19,8 +19,7 @@ import java.util.List;
  */
 public final class TokenChecks {
 
-    private TokenChecks() {
-    }
+    private TokenChecks() {}
 
     /**
      * @param path a GET endpoint a bureau admin may call
@@ -29,15 +28,71 @@ public final class TokenChecks {
     public static void verify(String path, String parkScopedPath) {
         List<String> failures = new ArrayList<>();
         expect(failures, "no token", given().get(path), 401);
-        expect(failures, "a malformed token", given().header("Authorization", "Bearer not.a.jwt").get(path), 401);
-        expect(failures, "an expired token", bearer(Tokens.builder().role("bureau-admin").expiresIn(Duration.ofMinutes(-5)).sign(), path), 401);
-        expect(failures, "a token not yet valid", bearer(Tokens.builder().role("bureau-admin")
-                .notBefore(Instant.now().plus(Duration.ofMinutes(10))).sign(), path), 401);
-        expect(failures, "a token signed with another key", bearer(Tokens.builder().role("bureau-admin").signedWith(otherKey()).sign(), path), 401);
-        expect(failures, "a token from another issuer", bearer(Tokens.builder().role("bureau-admin").issuer("https://evil.example/realms/x").sign(), path), 401);
-        expect(failures, "a token for another audience", bearer(Tokens.builder().role("bureau-admin").audience("someone-else").sign(), path), 401);
-        expect(failures, "an unsigned token (alg none)", bearer(Tokens.builder().role("bureau-admin").unsigned().sign(), path), 401);
-        expect(failures, "a park-staff token without a park claim", bearer(Tokens.builder().role("park-staff").sign(), parkScopedPath), 403);
+        expect(
+                failures,
+                "a malformed token",
+                given().header("Authorization", "Bearer not.a.jwt").get(path),
+                401);
+        expect(
+                failures,
+                "an expired token",
+                bearer(
+                        Tokens.builder()
+                                .role("bureau-admin")
+                                .expiresIn(Duration.ofMinutes(-5))
+                                .sign(),
+                        path),
+                401);
+        expect(
+                failures,
+                "a token not yet valid",
+                bearer(
+                        Tokens.builder()
+                                .role("bureau-admin")
+                                .notBefore(Instant.now().plus(Duration.ofMinutes(10)))
+                                .sign(),
+                        path),
+                401);
+        expect(
+                failures,
+                "a token signed with another key",
+                bearer(
+                        Tokens.builder()
+                                .role("bureau-admin")
+                                .signedWith(otherKey())
+                                .sign(),
+                        path),
+                401);
+        expect(
+                failures,
+                "a token from another issuer",
+                bearer(
+                        Tokens.builder()
+                                .role("bureau-admin")
+                                .issuer("https://evil.example/realms/x")
+                                .sign(),
+                        path),
+                401);
+        expect(
+                failures,
+                "a token for another audience",
+                bearer(
+                        Tokens.builder()
+                                .role("bureau-admin")
+                                .audience("someone-else")
+                                .sign(),
+                        path),
+                401);
+        expect(
+                failures,
+                "an unsigned token (alg none)",
+                bearer(Tokens.builder().role("bureau-admin").unsigned().sign(), path),
+                401);
+        expect(
+                failures,
+                "a park-staff token without a park claim",
+                bearer(Tokens.builder().role("park-staff").sign(), parkScopedPath),
+                403);
         Response ok = bearer(Tokens.token("bureau-admin", null), path);
         if (ok.statusCode() != 200) {
             failures.add("a valid bureau-admin token → " + ok.statusCode());

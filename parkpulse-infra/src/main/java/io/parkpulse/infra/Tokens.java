@@ -147,9 +147,11 @@ public final class Tokens {
                     throw new IllegalStateException("local signing key missing from the classpath");
                 }
                 String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                        .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+                        .replaceAll("-----[A-Z ]+-----", "")
+                        .replaceAll("\\s", "");
                 localKey = KeyFactory.getInstance("RSA")
-                        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+                        .generatePrivate(
+                                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
             } catch (IOException | GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
@@ -161,6 +163,5 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    private Tokens() {
-    }
+    private Tokens() {}
 }

@@ -66,8 +66,7 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
             case "POST /api/v1/projects/{id}/transitions" -> p.put("id", project(parkA, Map.of("name", "矩阵阶段项目")));
             case "PUT /api/v1/projects/{id}/problems/{problemId}",
                     "POST /api/v1/projects/{id}/problems/{problemId}/resolve" -> p.put("problemId", problem(base));
-            default -> {
-            }
+            default -> {}
         }
         return p;
     }
@@ -76,10 +75,10 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
     public void prepare(RequestSpecification req, Rule rule, Map<String, String> params) {
         switch (rule.key()) {
             case "GET /api/v1/projects", "GET /api/v1/problems" -> req.queryParam("park", parkA);
-            case "GET /api/v1/projects/summary", "GET /api/v1/problems/summary" -> req.queryParam("park", parkA).queryParam("period", "2025");
+            case "GET /api/v1/projects/summary", "GET /api/v1/problems/summary" ->
+                req.queryParam("park", parkA).queryParam("period", "2025");
             case "GET /api/v1/projects/{id}/status" -> req.queryParam("asOf", "2025-06");
-            default -> {
-            }
+            default -> {}
         }
         Object body = switch (rule.key()) {
             case "POST /api/v1/projects" -> body(parkA, Map.of("name", "矩阵新项目"));
@@ -89,13 +88,14 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
                 b.put("version", Projects.version(params.get("id")));
                 yield b;
             }
-            case "POST /api/v1/projects/{id}/transitions" -> Map.of("to", "LAND_SUPPLIED", "on", "2025-02-01", "version", 0);
-            case "PUT /api/v1/projects/{id}/progress/{period}" -> Map.of("investmentCompleted", 200, "investmentCompletedThisYear", 200,
-                    "physicalProgress", 2);
+            case "POST /api/v1/projects/{id}/transitions" ->
+                Map.of("to", "LAND_SUPPLIED", "on", "2025-02-01", "version", 0);
+            case "PUT /api/v1/projects/{id}/progress/{period}" ->
+                Map.of("investmentCompleted", 200, "investmentCompletedThisYear", 200, "physicalProgress", 2);
             case "POST /api/v1/projects/{id}/problems" -> Map.of("description", "矩阵问题", "raisedOn", "2025-02-01");
             case "PUT /api/v1/projects/{id}/problems/{problemId}" -> Map.of("description", "矩阵问题（改）", "version", 0);
-            case "POST /api/v1/projects/{id}/problems/{problemId}/resolve" -> Map.of("resolution", "已解决", "resolvedOn", "2025-03-01",
-                    "version", 0);
+            case "POST /api/v1/projects/{id}/problems/{problemId}/resolve" ->
+                Map.of("resolution", "已解决", "resolvedOn", "2025-03-01", "version", 0);
             default -> null;
         };
         if (body != null) {
@@ -105,16 +105,45 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
 
     @Override
     public String state() {
-        return String.join("|",
-                given().auth().oauth2(ADMIN).queryParams("park", parkA, "size", 500).get("/api/v1/projects").then().extract().asString(),
-                given().auth().oauth2(ADMIN).queryParams("park", parkA, "size", 500).get("/api/v1/problems").then().extract().asString(),
-                given().auth().oauth2(ADMIN).get("/api/v1/projects/{id}/progress", base).then().extract().asString(),
-                given().auth().oauth2(ADMIN).get("/api/v1/projects/{id}/transitions", base).then().extract().asString());
+        return String.join(
+                "|",
+                given().auth()
+                        .oauth2(ADMIN)
+                        .queryParams("park", parkA, "size", 500)
+                        .get("/api/v1/projects")
+                        .then()
+                        .extract()
+                        .asString(),
+                given().auth()
+                        .oauth2(ADMIN)
+                        .queryParams("park", parkA, "size", 500)
+                        .get("/api/v1/problems")
+                        .then()
+                        .extract()
+                        .asString(),
+                given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/projects/{id}/progress", base)
+                        .then()
+                        .extract()
+                        .asString(),
+                given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/projects/{id}/transitions", base)
+                        .then()
+                        .extract()
+                        .asString());
     }
 
     String problem(String project) {
-        return given().auth().oauth2(ADMIN).contentType("application/json")
+        return given().auth()
+                .oauth2(ADMIN)
+                .contentType("application/json")
                 .body(Map.of("description", "矩阵测试问题", "raisedOn", "2025-02-01"))
-                .post("/api/v1/projects/{id}/problems", project).then().statusCode(201).extract().path("id");
+                .post("/api/v1/projects/{id}/problems", project)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

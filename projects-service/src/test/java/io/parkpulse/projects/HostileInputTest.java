@@ -25,9 +25,18 @@ class HostileInputTest {
     @Test
     void theSharedRulesForHostileRequestsHold() throws Exception {
         String park = knownPark();
-        HttpHardening.verify(new HttpHardening.Spec("POST", "/api/v1/projects", body(park, Map.of()), "name", ADMIN,
-                "/api/v1/projects", () -> given().auth().oauth2(ADMIN).queryParams("park", park, "size", 500)
-                        .get("/api/v1/projects").asString()));
+        HttpHardening.verify(new HttpHardening.Spec(
+                "POST",
+                "/api/v1/projects",
+                body(park, Map.of()),
+                "name",
+                ADMIN,
+                "/api/v1/projects",
+                () -> given().auth()
+                        .oauth2(ADMIN)
+                        .queryParams("park", park, "size", 500)
+                        .get("/api/v1/projects")
+                        .asString()));
     }
 
     @Test
@@ -36,13 +45,19 @@ class HostileInputTest {
         String theirs = project(knownPark(), Map.of());
         String staff = Tokens.token("park-staff", mine);
         String random = UUID.randomUUID().toString();
-        for (String path : List.of("/api/v1/projects/{id}", "/api/v1/projects/{id}/transitions", "/api/v1/projects/{id}/progress",
-                "/api/v1/projects/{id}/problems", "/api/v1/projects/{id}/status")) {
+        for (String path : List.of(
+                "/api/v1/projects/{id}",
+                "/api/v1/projects/{id}/transitions",
+                "/api/v1/projects/{id}/progress",
+                "/api/v1/projects/{id}/problems",
+                "/api/v1/projects/{id}/status")) {
             Response other = given().auth().oauth2(staff).get(path, theirs).andReturn();
             Response none = given().auth().oauth2(staff).get(path, random).andReturn();
             assertEquals(404, other.statusCode(), path);
             assertEquals(none.statusCode(), other.statusCode(), path);
-            assertEquals(none.asString().replace(random, "ID"), other.asString().replace(theirs, "ID"),
+            assertEquals(
+                    none.asString().replace(random, "ID"),
+                    other.asString().replace(theirs, "ID"),
                     path + ": the refusal must not tell another park's project from one that does not exist");
         }
     }
@@ -51,12 +66,28 @@ class HostileInputTest {
     void impossibleDatesAreRefusedAndNothingIsStored() {
         String id = project(knownPark(), Map.of());
         for (String day : List.of("0000-01-01", "-0001-01-01", "1999-12-31", "2100-01-01", "2025-02-30")) {
-            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("description", "日期检查", "raisedOn", day))
-                    .post("/api/v1/projects/{id}/problems", id).then().statusCode(400).contentType("application/problem+json")
+            given().auth()
+                    .oauth2(ADMIN)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("description", "日期检查", "raisedOn", day))
+                    .post("/api/v1/projects/{id}/problems", id)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("raisedOn"));
         }
-        given().auth().oauth2(ADMIN).get("/api/v1/projects/{id}/problems", id).then().statusCode(200).body("size()", equalTo(0));
-        given().auth().oauth2(ADMIN).queryParam("asOf", "0000-01").get("/api/v1/projects/{id}/status", id).then().statusCode(400)
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/projects/{id}/problems", id)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("asOf", "0000-01")
+                .get("/api/v1/projects/{id}/status", id)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("asOf"));
     }
 }

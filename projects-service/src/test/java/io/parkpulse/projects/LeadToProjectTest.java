@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class LeadToProjectTest {
 
     static String lead(UUID id, String park, String name, String stage, boolean landSupplied, long version) {
-        return "{\"id\":\"" + id + "\",\"park\":\"" + park + "\",\"projectName\":\"" + name + "\",\"investor\":\"深圳新能科技股份有限公司\","
+        return "{\"id\":\"" + id + "\",\"park\":\"" + park + "\",\"projectName\":\"" + name
+                + "\",\"investor\":\"深圳新能科技股份有限公司\","
                 + "\"industry\":\"新能源\",\"capitalSource\":\"OUTSIDE_PROVINCE\",\"stage\":\"" + stage + "\","
                 + "\"intendedInvestment\":150000,\"contractedInvestment\":120000.5,\"signedOn\":\"2025-03-18\","
                 + "\"landedOn\":\"2025-06-02\",\"landSupplied\":" + landSupplied + ",\"version\":" + version + "}";
@@ -32,19 +33,62 @@ class LeadToProjectTest {
         UUID eventId = UUID.randomUUID();
         String name = "储能电池项目" + leadId.toString().substring(0, 6);
         // Signed is not landed: nothing happens.
-        TestEvents.publish(bootstrap(), Topics.INVESTMENT, park, EventTypes.LEAD_STAGE_CHANGED, lead(leadId, park, name, "SIGNED", false, 2), null);
+        TestEvents.publish(
+                bootstrap(),
+                Topics.INVESTMENT,
+                park,
+                EventTypes.LEAD_STAGE_CHANGED,
+                lead(leadId, park, name, "SIGNED", false, 2),
+                null);
         // The landing, the same event delivered twice, and a second landing event for the same lead (a new id).
-        TestEvents.publish(bootstrap(), Topics.INVESTMENT, park, EventTypes.LEAD_STAGE_CHANGED, lead(leadId, park, name, "LANDED", true, 3), eventId);
-        TestEvents.publish(bootstrap(), Topics.INVESTMENT, park, EventTypes.LEAD_STAGE_CHANGED, lead(leadId, park, name, "LANDED", true, 3), eventId);
-        TestEvents.publish(bootstrap(), Topics.INVESTMENT, park, EventTypes.LEAD_STAGE_CHANGED, lead(leadId, park, name, "LANDED", true, 4), null);
-        // A later lead of the same park (same key, same partition): once its project exists, the ones before were handled.
+        TestEvents.publish(
+                bootstrap(),
+                Topics.INVESTMENT,
+                park,
+                EventTypes.LEAD_STAGE_CHANGED,
+                lead(leadId, park, name, "LANDED", true, 3),
+                eventId);
+        TestEvents.publish(
+                bootstrap(),
+                Topics.INVESTMENT,
+                park,
+                EventTypes.LEAD_STAGE_CHANGED,
+                lead(leadId, park, name, "LANDED", true, 3),
+                eventId);
+        TestEvents.publish(
+                bootstrap(),
+                Topics.INVESTMENT,
+                park,
+                EventTypes.LEAD_STAGE_CHANGED,
+                lead(leadId, park, name, "LANDED", true, 4),
+                null);
+        // A later lead of the same park (same key, same partition): once its project exists, the ones before were
+        // handled.
         UUID sentinel = UUID.randomUUID();
-        TestEvents.publish(bootstrap(), Topics.INVESTMENT, park, EventTypes.LEAD_STAGE_CHANGED,
-                lead(sentinel, park, "哨兵项目", "LANDED", false, 1), null);
-        TestEvents.await("the sentinel lead's project", Duration.ofSeconds(30), () -> given().auth().oauth2(ADMIN)
-                .queryParams("park", park, "q", "哨兵项目").get("/api/v1/projects").then().extract().<Integer>path("total") == 1);
+        TestEvents.publish(
+                bootstrap(),
+                Topics.INVESTMENT,
+                park,
+                EventTypes.LEAD_STAGE_CHANGED,
+                lead(sentinel, park, "哨兵项目", "LANDED", false, 1),
+                null);
+        TestEvents.await(
+                "the sentinel lead's project",
+                Duration.ofSeconds(30),
+                () -> given().auth()
+                                .oauth2(ADMIN)
+                                .queryParams("park", park, "q", "哨兵项目")
+                                .get("/api/v1/projects")
+                                .then()
+                                .extract()
+                                .<Integer>path("total")
+                        == 1);
 
-        given().auth().oauth2(ADMIN).queryParams("park", park, "q", name).get("/api/v1/projects").then()
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParams("park", park, "q", name)
+                .get("/api/v1/projects")
+                .then()
                 .body("total", equalTo(1))
                 .body("items[0].leadId", equalTo(leadId.toString()))
                 .body("items[0].stage", equalTo("LAND_SUPPLIED"))
@@ -53,7 +97,11 @@ class LeadToProjectTest {
                 .body("items[0].enterprise", equalTo("深圳新能科技股份有限公司"))
                 .body("items[0].totalInvestment", equalTo(120000.5f))
                 .body("items[0].createdBy", equalTo("investment-service"));
-        given().auth().oauth2(ADMIN).queryParams("park", park, "q", "哨兵项目").get("/api/v1/projects").then()
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParams("park", park, "q", "哨兵项目")
+                .get("/api/v1/projects")
+                .then()
                 .body("items[0].stage", equalTo("SIGNED"));
     }
 }

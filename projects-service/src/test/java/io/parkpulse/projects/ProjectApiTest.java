@@ -44,12 +44,23 @@ class ProjectApiTest {
 
     @Test
     void projectsOfUnknownParksAreRefusedAndNothingIsStored() {
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(project("NO-SUCH-PARK", "x"))
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(project("NO-SUCH-PARK", "x"))
                 .post("/api/v1/projects")
-                .then().statusCode(422).contentType("application/problem+json")
-                .body("code", equalTo("unknown_park")).body("errors[0].field", equalTo("park"));
-        given().auth().oauth2(ADMIN).queryParam("park", "NO-SUCH-PARK").get("/api/v1/projects")
-                .then().statusCode(200).body("total", equalTo(0));
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", equalTo("unknown_park"))
+                .body("errors[0].field", equalTo("park"));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("park", "NO-SUCH-PARK")
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
     }
 
     @Test
@@ -57,23 +68,67 @@ class ProjectApiTest {
         String park = knownPark();
         String other = knownPark();
         String staff = Tokens.token("park-staff", park);
-        String id = given().auth().oauth2(staff).contentType(ContentType.JSON).body(project(null, "年产10万套汽车零部件项目"))
+        String id = given().auth()
+                .oauth2(staff)
+                .contentType(ContentType.JSON)
+                .body(project(null, "年产10万套汽车零部件项目"))
                 .post("/api/v1/projects")
-                .then().statusCode(201).body("park", equalTo(park)).body("stageLabel", equalTo("签约"))
-                .extract().path("id");
-        given().auth().oauth2(staff).contentType(ContentType.JSON).body(project(other, "x"))
-                .post("/api/v1/projects").then().statusCode(403).contentType("application/problem+json");
-        String otherId = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(project(other, "乙项目"))
-                .post("/api/v1/projects").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(staff).get("/api/v1/projects/{id}", otherId).then().statusCode(404);
+                .then()
+                .statusCode(201)
+                .body("park", equalTo(park))
+                .body("stageLabel", equalTo("签约"))
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(staff)
+                .contentType(ContentType.JSON)
+                .body(project(other, "x"))
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        String otherId = given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(project(other, "乙项目"))
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(staff)
+                .get("/api/v1/projects/{id}", otherId)
+                .then()
+                .statusCode(404);
         given().auth().oauth2(staff).get("/api/v1/projects/{id}", id).then().statusCode(200);
-        given().auth().oauth2(staff).queryParam("park", other).get("/api/v1/projects").then().statusCode(404);
-        given().auth().oauth2(staff).get("/api/v1/projects").then().statusCode(200)
+        given().auth()
+                .oauth2(staff)
+                .queryParam("park", other)
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(staff)
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(200)
                 .body("items.park.unique()", equalTo(List.of(park)));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(project(null, "x"))
-                .post("/api/v1/projects").then().statusCode(400).body("errors[0].field", equalTo("park"));
-        given().auth().oauth2(Tokens.token("bureau-analyst", null)).contentType(ContentType.JSON)
-                .body(project(park, "x")).post("/api/v1/projects").then().statusCode(403);
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(project(null, "x"))
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("park"));
+        given().auth()
+                .oauth2(Tokens.token("bureau-analyst", null))
+                .contentType(ContentType.JSON)
+                .body(project(park, "x"))
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -85,14 +140,22 @@ class ProjectApiTest {
         TestEvents.publish(bootstrap(), Topics.PARKS, code, EventTypes.PARK_REGISTERED, "{\"unexpected\":true}", null);
         // The consumer goes on past them: the real event after them is applied.
         TestEvents.publish(bootstrap(), Topics.PARKS, code, EventTypes.PARK_REGISTERED, parkEvent(code, "丙园区", 0), id);
-        TestEvents.await("park " + code + " known", Duration.ofSeconds(30),
-                () -> given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(project(code, "x"))
-                        .post("/api/v1/projects").statusCode() == 201);
+        TestEvents.await(
+                "park " + code + " known",
+                Duration.ofSeconds(30),
+                () -> given().auth()
+                                .oauth2(ADMIN)
+                                .contentType(ContentType.JSON)
+                                .body(project(code, "x"))
+                                .post("/api/v1/projects")
+                                .statusCode()
+                        == 201);
 
-        List<ConsumerRecord<String, String>> dead = TestEvents.read(bootstrap(), Topics.deadLetter(Topics.PARKS),
-                r -> code.equals(r.key()), 2, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> dead = TestEvents.read(
+                bootstrap(), Topics.deadLetter(Topics.PARKS), r -> code.equals(r.key()), 2, Duration.ofSeconds(30));
         assertEquals(2, dead.size());
-        assertTrue(CloudEventHeaders.get(dead.get(0).headers(), "parkpulse_dlq_reason").contains("ce_id"));
+        assertTrue(CloudEventHeaders.get(dead.get(0).headers(), "parkpulse_dlq_reason")
+                .contains("ce_id"));
         assertEquals("projects-service", CloudEventHeaders.get(dead.get(1).headers(), "parkpulse_dlq_consumer"));
 
         // The same event id again, even with another payload, is recognised and ignored.
@@ -100,12 +163,20 @@ class ProjectApiTest {
         TestEvents.publish(bootstrap(), Topics.PARKS, code, EventTypes.PARK_REGISTERED, parkEvent(code, "改名", 9), id);
         TestEvents.await("the duplicate to be counted", Duration.ofSeconds(30), () -> duplicatesIgnored() > before);
 
-        given().auth().oauth2(Tokens.token("service", null)).get("/api/v1/operations/messaging").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.token("service", null))
+                .get("/api/v1/operations/messaging")
+                .then()
+                .statusCode(200)
                 .body("deadLettered", equalTo(2));
     }
 
     static long duplicatesIgnored() {
-        Number n = given().auth().oauth2(Tokens.token("service", null)).get("/api/v1/operations/messaging").then().extract()
+        Number n = given().auth()
+                .oauth2(Tokens.token("service", null))
+                .get("/api/v1/operations/messaging")
+                .then()
+                .extract()
                 .path("duplicatesIgnored");
         return n == null ? -1 : n.longValue();
     }
@@ -113,18 +184,35 @@ class ProjectApiTest {
     @Test
     void healthAndOpenApiAreOpenEverythingElseNeedsAToken() {
         given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.name", org.hamcrest.Matchers.hasItems("messaging", "kafka", "database"))
                 // Open to anyone who reaches the port: UP or DOWN only, no addresses, counters or errors.
                 .body("checks.data.findAll { it != null }", org.hamcrest.Matchers.empty());
         given().get("/q/openapi").then().statusCode(200);
         given().redirects().follow(true).get("/q/swagger-ui").then().statusCode(200);
         given().get("/api/v1/projects").then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.builder().role("bureau-admin").expiresIn(Duration.ofMinutes(-5)).sign())
-                .get("/api/v1/projects").then().statusCode(401);
-        given().auth().oauth2(Tokens.builder().role("bureau-admin").unsigned().sign())
-                .get("/api/v1/projects").then().statusCode(401);
-        given().auth().oauth2(Tokens.builder().role("bureau-admin").issuer("https://evil.example").sign())
-                .get("/api/v1/projects").then().statusCode(401);
+        given().auth()
+                .oauth2(Tokens.builder()
+                        .role("bureau-admin")
+                        .expiresIn(Duration.ofMinutes(-5))
+                        .sign())
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(Tokens.builder().role("bureau-admin").unsigned().sign())
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(Tokens.builder()
+                        .role("bureau-admin")
+                        .issuer("https://evil.example")
+                        .sign())
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(401);
     }
 }

@@ -2,8 +2,6 @@ package io.parkpulse.projects;
 
 import static io.restassured.RestAssured.given;
 
-import io.parkpulse.common.events.EventTypes;
-import io.parkpulse.common.events.Topics;
 import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
 import io.restassured.http.ContentType;
@@ -11,7 +9,6 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** What the projects tests share: a park the service knows, and a project in it. */
@@ -19,23 +16,30 @@ final class Projects {
 
     static final String ADMIN = Tokens.token("bureau-admin", null);
 
-    private Projects() {
-    }
+    private Projects() {}
 
     static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
     static String parkEvent(String code, String name, long version) {
-        return "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"level\":\"PROVINCIAL\",\"kind\":\"INDUSTRIAL_PARK\","
-                + "\"district\":\"江南区\",\"developedLandMu\":3000,\"peerGroup\":\"PROVINCIAL\",\"status\":\"ACTIVE\",\"version\":" + version + "}";
+        return "{\"code\":\"" + code + "\",\"name\":\"" + name
+                + "\",\"level\":\"PROVINCIAL\",\"kind\":\"INDUSTRIAL_PARK\","
+                + "\"district\":\"江南区\",\"developedLandMu\":3000,\"peerGroup\":\"PROVINCIAL\",\"status\":\"ACTIVE\",\"version\":"
+                + version + "}";
     }
 
     /** Publishes a park as indicators-service would and waits until this service knows it. */
     static String knownPark() {
         String code = TestEvents.publishNewPark(bootstrap(), "P", "甲园区");
-        TestEvents.await("park " + code + " in the local registry", Duration.ofSeconds(30),
-                () -> given().auth().oauth2(ADMIN).get("/api/v1/projects/summary?period=2025&park=" + code).statusCode() == 200);
+        TestEvents.await(
+                "park " + code + " in the local registry",
+                Duration.ofSeconds(30),
+                () -> given().auth()
+                                .oauth2(ADMIN)
+                                .get("/api/v1/projects/summary?period=2025&park=" + code)
+                                .statusCode()
+                        == 200);
         return code;
     }
 
@@ -72,7 +76,12 @@ final class Projects {
     }
 
     static ValidatableResponse register(String token, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/projects").then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/projects")
+                .then();
     }
 
     /** A new project of the park, registered by the bureau; returns its id. */
@@ -81,8 +90,14 @@ final class Projects {
     }
 
     static long version(String id) {
-        return given().auth().oauth2(ADMIN).get("/api/v1/projects/{id}", id).then().statusCode(200)
-                .extract().<Number>path("version").longValue();
+        return given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/projects/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .<Number>path("version")
+                .longValue();
     }
 
     static ValidatableResponse transition(String token, String id, String to, String on, String reason) {
@@ -95,10 +110,21 @@ final class Projects {
             b.put("reason", reason);
         }
         b.put("version", version(id));
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(b).post("/api/v1/projects/{id}/transitions", id).then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(b)
+                .post("/api/v1/projects/{id}/transitions", id)
+                .then();
     }
 
-    static ValidatableResponse progress(String token, String id, String period, Object toDate, Object thisYear, Object physical,
+    static ValidatableResponse progress(
+            String token,
+            String id,
+            String period,
+            Object toDate,
+            Object thisYear,
+            Object physical,
             String correction) {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("investmentCompleted", toDate);
@@ -108,7 +134,11 @@ final class Projects {
         if (correction != null) {
             b.put("correctionReason", correction);
         }
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(b)
-                .put("/api/v1/projects/{id}/progress/{period}", id, period).then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(b)
+                .put("/api/v1/projects/{id}/progress/{period}", id, period)
+                .then();
     }
 }

@@ -36,9 +36,18 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
         park(f.parkB, "乙矩阵园区", g);
         value(f.parkA, "matrix_probe", "2019-03", "1", 1, null);
         value(f.parkB, "matrix_probe", "2019-03", "2", 1, null);
-        TestEvents.await("two parks in the read model", Duration.ofSeconds(30),
-                () -> given().auth().oauth2(ADMIN).queryParams("indicator", "matrix_probe", "period", "2019-03", "peerGroup", g)
-                        .get("/api/v1/rankings").then().extract().<Object>path("entries") instanceof List<?> e && e.size() == 2);
+        TestEvents.await(
+                "two parks in the read model",
+                Duration.ofSeconds(30),
+                () -> given().auth()
+                                        .oauth2(ADMIN)
+                                        .queryParams("indicator", "matrix_probe", "period", "2019-03", "peerGroup", g)
+                                        .get("/api/v1/rankings")
+                                        .then()
+                                        .extract()
+                                        .<Object>path("entries")
+                                instanceof List<?> e
+                        && e.size() == 2);
         return f;
     }
 
@@ -64,31 +73,44 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
 
     @Override
     public Map<String, String> params(Rule rule, String caller) {
-        // A saved scheme is a new version that later runs without a scheme would use; a scheme of its own changes no one's.
+        // A saved scheme is a new version that later runs without a scheme would use; a scheme of its own changes no
+        // one's.
         String scheme = rule.key().equals("POST /api/v1/assessment-schemes/{code}")
-                ? "matrix" + UUID.randomUUID().toString().substring(0, 6) : "default";
+                ? "matrix" + UUID.randomUUID().toString().substring(0, 6)
+                : "default";
         return Map.of("code", scheme, "quarter", "2019-Q1", "park", parkA);
     }
 
     @Override
     public void prepare(RequestSpecification req, Rule rule, Map<String, String> params) {
         switch (rule.key()) {
-            case "GET /api/v1/rankings", "GET /api/v1/rankings/export" -> req.queryParam("indicator", "matrix_probe")
-                    .queryParam("period", "2019-03");
-            case "GET /api/v1/comparisons" -> req.queryParam("parks", parkA).queryParam("figures", "value:matrix_probe")
-                    .queryParam("period", "2019-03");
+            case "GET /api/v1/rankings", "GET /api/v1/rankings/export" ->
+                req.queryParam("indicator", "matrix_probe").queryParam("period", "2019-03");
+            case "GET /api/v1/comparisons" ->
+                req.queryParam("parks", parkA)
+                        .queryParam("figures", "value:matrix_probe")
+                        .queryParam("period", "2019-03");
             case "GET /api/v1/cross-figures", "GET /api/v1/summaries/city", "GET /api/v1/summaries/parks/{park}" ->
                 req.queryParam("period", "2019-03");
-            case "GET /api/v1/progress-gaps" -> req.queryParam("indicator", "matrix_probe").queryParam("period", "2019-03");
+            case "GET /api/v1/progress-gaps" ->
+                req.queryParam("indicator", "matrix_probe").queryParam("period", "2019-03");
             case "GET /api/v1/assessments/{quarter}", "GET /api/v1/assessments/{quarter}/export" -> ensureRun();
-            case "POST /api/v1/assessments" -> req.contentType("application/json").body(Map.of("quarter", nextQuarter()));
-            case "POST /api/v1/assessments/preview" -> req.contentType("application/json").body(Map.of("quarter", "2019-Q1"));
-            case "POST /api/v1/assessment-schemes/{code}" -> req.contentType("application/json").body(given().auth().oauth2(ADMIN)
-                    .get("/api/v1/assessment-schemes/default?version=1").then().extract().<Map<String, Object>>path("scheme"));
-            case "PUT /api/v1/assessments/{quarter}/adjustments" -> req.contentType("application/json")
-                    .body(List.of(Map.of("park", parkB, "code", "provincial_award", "count", 1)));
-            default -> {
-            }
+            case "POST /api/v1/assessments" ->
+                req.contentType("application/json").body(Map.of("quarter", nextQuarter()));
+            case "POST /api/v1/assessments/preview" ->
+                req.contentType("application/json").body(Map.of("quarter", "2019-Q1"));
+            case "POST /api/v1/assessment-schemes/{code}" ->
+                req.contentType("application/json")
+                        .body(given().auth()
+                                .oauth2(ADMIN)
+                                .get("/api/v1/assessment-schemes/default?version=1")
+                                .then()
+                                .extract()
+                                .<Map<String, Object>>path("scheme"));
+            case "PUT /api/v1/assessments/{quarter}/adjustments" ->
+                req.contentType("application/json")
+                        .body(List.of(Map.of("park", parkB, "code", "provincial_award", "count", 1)));
+            default -> {}
         }
     }
 
@@ -107,15 +129,35 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
 
     void ensureRun() {
         if (given().auth().oauth2(ADMIN).get("/api/v1/assessments/2019-Q1").statusCode() == 404) {
-            given().auth().oauth2(ADMIN).contentType("application/json").body(Map.of("quarter", "2019-Q1"))
-                    .post("/api/v1/assessments").then().statusCode(201);
+            given().auth()
+                    .oauth2(ADMIN)
+                    .contentType("application/json")
+                    .body(Map.of("quarter", "2019-Q1"))
+                    .post("/api/v1/assessments")
+                    .then()
+                    .statusCode(201);
         }
     }
 
     @Override
     public String state() {
-        return given().auth().oauth2(ADMIN).get("/api/v1/assessments").then().extract().asString()
-                + given().auth().oauth2(ADMIN).get("/api/v1/assessment-schemes").then().extract().asString()
-                + given().auth().oauth2(ADMIN).get("/api/v1/assessments/2019-Q1/adjustments").then().extract().asString();
+        return given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/assessments")
+                        .then()
+                        .extract()
+                        .asString()
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/assessment-schemes")
+                        .then()
+                        .extract()
+                        .asString()
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .get("/api/v1/assessments/2019-Q1/adjustments")
+                        .then()
+                        .extract()
+                        .asString();
     }
 }

@@ -39,50 +39,84 @@ class CityViewTest {
         park(c, "丙园区", g);
         // 甲: 4567 of a 10000 target by June (45.67 %), 4.20 % on last year's 4383, planned growth 12 %.
         // 乙: 6000 of 10000 (60 %), 20 % on 5000, planned 12 %. 丙: no target, 2000 on 1000 (+100 %).
-        String[][] data = { { a, "4383", "4567", "10000" }, { b, "5000", "6000", "10000" }, { c, "1000", "2000", null } };
+        String[][] data = {{a, "4383", "4567", "10000"}, {b, "5000", "6000", "10000"}, {c, "1000", "2000", null}};
         for (String[] d : data) {
             if (d[3] != null) {
-                TestEvents.publish(bootstrap(), Topics.INDICATORS, d[0], EventTypes.TARGET_SET, "{\"park\":\"" + d[0]
-                        + "\",\"indicator\":\"city_tax\",\"year\":2022,\"annual\":" + d[3]
-                        + ",\"plannedGrowthPct\":12,\"unit\":\"万元\",\"version\":1}", null);
+                TestEvents.publish(
+                        bootstrap(),
+                        Topics.INDICATORS,
+                        d[0],
+                        EventTypes.TARGET_SET,
+                        "{\"park\":\"" + d[0]
+                                + "\",\"indicator\":\"city_tax\",\"year\":2022,\"annual\":" + d[3]
+                                + ",\"plannedGrowthPct\":12,\"unit\":\"万元\",\"version\":1}",
+                        null);
             }
             value(d[0], "city_tax", "2021-06", d[1], 1, null);
             value(d[0], "city_tax", "2022-03", d[1], 1, null);
             value(d[0], "city_tax", "2022-06", d[2], 1, null);
         }
-        TestEvents.await("the three parks' June figures", Duration.ofSeconds(30),
+        TestEvents.await(
+                "the three parks' June figures",
+                Duration.ofSeconds(30),
                 () -> get("/api/v1/rankings", Map.of("indicator", "city_tax", "period", "2022-06", "peerGroup", g))
-                        .extract().<Object>path("entries") instanceof List<?> e && e.size() == 3);
+                                        .extract()
+                                        .<Object>path("entries")
+                                instanceof List<?> e
+                        && e.size() == 3);
 
-        get("/api/v1/rankings", Map.of("figure", "growth:city_tax", "period", "2022-06", "peerGroup", g)).statusCode(200)
-                .body("entries.park", contains(c, b, a)).body("entries.value", contains(100, 20, 4.2f));
-        get("/api/v1/rankings", Map.of("figure", "completion:city_tax", "period", "2022-Q2", "peerGroup", g)).statusCode(200)
-                .body("entries.park", contains(b, a)).body("entries.value", contains(60, 45.67f));
-        byte[] xlsx = given().auth().oauth2(ANALYST).queryParams(Map.of("figure", "growth:city_tax", "period", "2022-06", "peerGroup", g))
-                .get("/api/v1/rankings/export").then().statusCode(200).extract().asByteArray();
+        get("/api/v1/rankings", Map.of("figure", "growth:city_tax", "period", "2022-06", "peerGroup", g))
+                .statusCode(200)
+                .body("entries.park", contains(c, b, a))
+                .body("entries.value", contains(100, 20, 4.2f));
+        get("/api/v1/rankings", Map.of("figure", "completion:city_tax", "period", "2022-Q2", "peerGroup", g))
+                .statusCode(200)
+                .body("entries.park", contains(b, a))
+                .body("entries.value", contains(60, 45.67f));
+        byte[] xlsx = given().auth()
+                .oauth2(ANALYST)
+                .queryParams(Map.of("figure", "growth:city_tax", "period", "2022-06", "peerGroup", g))
+                .get("/api/v1/rankings/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheet("排名");
-            org.junit.jupiter.api.Assertions.assertEquals("增速（%）", sheet.getRow(1).getCell(3).getStringCellValue());
-            org.junit.jupiter.api.Assertions.assertEquals(c, sheet.getRow(2).getCell(1).getStringCellValue());
-            org.junit.jupiter.api.Assertions.assertEquals(100.0, sheet.getRow(2).getCell(3).getNumericCellValue(), 1e-9);
-            org.junit.jupiter.api.Assertions.assertEquals(a, sheet.getRow(4).getCell(1).getStringCellValue());
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    "增速（%）", sheet.getRow(1).getCell(3).getStringCellValue());
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    c, sheet.getRow(2).getCell(1).getStringCellValue());
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    100.0, sheet.getRow(2).getCell(3).getNumericCellValue(), 1e-9);
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    a, sheet.getRow(4).getCell(1).getStringCellValue());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        get("/api/v1/rankings", Map.of("figure", "median:city_tax", "period", "2022-06")).statusCode(400)
+        get("/api/v1/rankings", Map.of("figure", "median:city_tax", "period", "2022-06"))
+                .statusCode(400)
                 .body("errors[0].field", equalTo("figure"));
-        get("/api/v1/rankings", Map.of("figure", "growth:city_tax", "indicator", "city_tax", "period", "2022-06")).statusCode(400);
+        get("/api/v1/rankings", Map.of("figure", "growth:city_tax", "indicator", "city_tax", "period", "2022-06"))
+                .statusCode(400);
 
         // City total over the active parks that report it: 4567 + 6000 + 2000 = 12567; 甲's share 36.34 %.
-        get("/api/v1/comparisons", Map.of("parks", a + "," + b, "figures", "value:city_tax,growth:city_tax", "period", "2022-06"))
-                .statusCode(200).body("city[0].value", equalTo(12567)).body("city[1].value", nullValue())
-                .body("parks[0].park", equalTo(a)).body("parks[0].cells[0].shareOfCity", equalTo(36.34f))
+        get(
+                        "/api/v1/comparisons",
+                        Map.of("parks", a + "," + b, "figures", "value:city_tax,growth:city_tax", "period", "2022-06"))
+                .statusCode(200)
+                .body("city[0].value", equalTo(12567))
+                .body("city[1].value", nullValue())
+                .body("parks[0].park", equalTo(a))
+                .body("parks[0].cells[0].shareOfCity", equalTo(36.34f))
                 .body("parks[1].cells[1].value", equalTo(20));
-        get("/api/v1/comparisons", Map.of("parks", a + ",NOPE", "figures", "value:city_tax", "period", "2022-06")).statusCode(400)
+        get("/api/v1/comparisons", Map.of("parks", a + ",NOPE", "figures", "value:city_tax", "period", "2022-06"))
+                .statusCode(400)
                 .body("errors[0].field", equalTo("parks[1]"));
 
         // The corpus's own sentence: 完成全年任务的45.67%, 距任务双过半相差4.3个百分点, 距计划增速12%相差7.8个百分点.
-        get("/api/v1/progress-gaps", Map.of("indicator", "city_tax", "period", "2022-06")).statusCode(200)
+        get("/api/v1/progress-gaps", Map.of("indicator", "city_tax", "period", "2022-06"))
+                .statusCode(200)
                 .body("timeElapsed", equalTo(50))
                 .body("behind.find { it.park == '" + a + "' }.completion", equalTo(45.67f))
                 .body("behind.find { it.park == '" + a + "' }.phrase", equalTo("欠时序进度4.3个百分点"))

@@ -32,29 +32,63 @@ class HostileInputTest {
         Map<String, Object> preview = new LinkedHashMap<>();
         preview.put("quarter", AssessmentService.lastClosedQuarter());
         preview.put("scheme", "default");
-        HttpHardening.verify(new HttpHardening.Spec("POST", "/api/v1/assessments/preview", preview, "scheme", ADMIN,
-                "/api/v1/rankings", HostileInputTest::state));
+        HttpHardening.verify(new HttpHardening.Spec(
+                "POST",
+                "/api/v1/assessments/preview",
+                preview,
+                "scheme",
+                ADMIN,
+                "/api/v1/rankings",
+                HostileInputTest::state));
     }
 
     @Test
     void quartersOutsideThePlatformsCalendarAreRefusedOnReadsAsOnWrites() {
         String before = state();
         for (String quarter : List.of("0000-Q1", "1999-Q4", "2099-Q1")) {
-            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("quarter", quarter, "scheme", "default"))
-                    .post("/api/v1/assessments").then().statusCode(400).contentType("application/problem+json")
-                    .body("code", equalTo("period_out_of_range")).body("errors[0].field", equalTo("quarter"));
-            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("quarter", quarter))
-                    .post("/api/v1/assessments/preview").then().statusCode(400).body("errors[0].field", equalTo("quarter"));
-            given().auth().oauth2(ADMIN).get("/api/v1/assessments/{q}", quarter).then().statusCode(400)
+            given().auth()
+                    .oauth2(ADMIN)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("quarter", quarter, "scheme", "default"))
+                    .post("/api/v1/assessments")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("period_out_of_range"))
+                    .body("errors[0].field", equalTo("quarter"));
+            given().auth()
+                    .oauth2(ADMIN)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("quarter", quarter))
+                    .post("/api/v1/assessments/preview")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("quarter"));
+            given().auth()
+                    .oauth2(ADMIN)
+                    .get("/api/v1/assessments/{q}", quarter)
+                    .then()
+                    .statusCode(400)
                     .body("errors[0].field", equalTo("quarter"));
         }
         // Within the calendar but not begun: a preview would rank every park first with 0 points.
         YearMonth later = CityTime.thisMonth().plusMonths(6);
         String notBegun = later.getYear() + "-Q" + ((later.getMonthValue() - 1) / 3 + 1);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("quarter", notBegun))
-                .post("/api/v1/assessments/preview").then().statusCode(422).body("code", equalTo("quarter_not_started"));
-        given().auth().oauth2(Tokens.token("bureau-analyst", null)).queryParams("indicator", "tax_revenue", "period", "2999-01")
-                .get("/api/v1/rankings").then().statusCode(400).body("errors[0].field", equalTo("period"));
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("quarter", notBegun))
+                .post("/api/v1/assessments/preview")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("quarter_not_started"));
+        given().auth()
+                .oauth2(Tokens.token("bureau-analyst", null))
+                .queryParams("indicator", "tax_revenue", "period", "2999-01")
+                .get("/api/v1/rankings")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("period"));
         Assertions.assertEquals(before, state(), "a refused run stored or locked nothing");
     }
 }

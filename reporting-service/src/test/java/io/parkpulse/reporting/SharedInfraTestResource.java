@@ -5,7 +5,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
 /** Every test of this module runs against the build's shared PostgreSQL and Kafka. */
-@QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false,
+@QuarkusTestResource(
+        value = InfraTestResource.class,
+        restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "reporting"))
-public class SharedInfraTestResource {
-}
+public class SharedInfraTestResource {}

@@ -44,7 +44,11 @@ public class CorrectionWindow extends PanacheEntityBase {
     public OffsetDateTime closedAt;
 
     public static Optional<CorrectionWindow> open(String park, String period) {
-        return find("park = ?1 and period = ?2 and closedAt is null and expiresAt > ?3", park, period,
-                OffsetDateTime.now()).firstResultOptional();
+        return find(
+                        "park = ?1 and period = ?2 and closedAt is null and expiresAt > ?3",
+                        park,
+                        period,
+                        OffsetDateTime.now())
+                .firstResultOptional();
     }
 }

@@ -31,9 +31,11 @@ public class IndicatorTarget extends AuditedEntity {
     public BigDecimal plannedGrowthPct;
 
     @Embeddable
-    public record Key(@Column(name = "park_code") String park, @Column(name = "indicator_code") String indicator,
-            @Column(name = "year") int year) implements Serializable {
-    }
+    public record Key(
+            @Column(name = "park_code") String park,
+            @Column(name = "indicator_code") String indicator,
+            @Column(name = "year") int year)
+            implements Serializable {}
 
     /** The year-to-date target at the end of quarter 1–4 (4 = the annual target), if set. */
     public BigDecimal quarter(int q) {

@@ -38,7 +38,9 @@ public class IndicatorValue extends PanacheEntityBase {
     public String source;
 
     @Embeddable
-    public record Key(@Column(name = "park_code") String park, @Column(name = "indicator_code") String indicator,
-            @Column(name = "period") String period) implements Serializable {
-    }
+    public record Key(
+            @Column(name = "park_code") String park,
+            @Column(name = "indicator_code") String indicator,
+            @Column(name = "period") String period)
+            implements Serializable {}
 }

@@ -23,9 +23,9 @@ public class ParkLand extends PanacheEntityBase {
     public BigDecimal developedLandMu;
 
     @Embeddable
-    public record Key(@Column(name = "park_code") String parkCode,
-            @Column(name = "effective_from") LocalDate effectiveFrom) implements Serializable {
-    }
+    public record Key(
+            @Column(name = "park_code") String parkCode,
+            @Column(name = "effective_from") LocalDate effectiveFrom) implements Serializable {}
 
     /** The land in force on a date. */
     public static Optional<ParkLand> asOf(String park, LocalDate date) {

@@ -16,8 +16,7 @@ public final class Periods {
     }
 
     /** An inclusive month range from optional {@code from} and {@code to} query parameters, as comparable text. */
-    public record Range(String from, String to) {
-    }
+    public record Range(String from, String to) {}
 
     public static Range range(String from, String to) {
         String lo = from == null ? "0000-00" : month(from, "from").toString();
@@ -32,6 +31,5 @@ public final class Periods {
         return YearMonth.now(ZONE);
     }
 
-    private Periods() {
-    }
+    private Periods() {}
 }

@@ -23,12 +23,11 @@ public final class Units {
         Integer shift = family == null ? null : family.get(unit);
         if (shift == null) {
             String accepted = family == null ? canonical : String.join(", ", family.keySet());
-            throw ProblemException.unprocessable(field, "unknown_unit",
-                    "unit '" + unit + "' cannot be used here; use " + accepted);
+            throw ProblemException.unprocessable(
+                    field, "unknown_unit", "unit '" + unit + "' cannot be used here; use " + accepted);
         }
         return value.movePointRight(shift);
     }
 
-    private Units() {
-    }
+    private Units() {}
 }

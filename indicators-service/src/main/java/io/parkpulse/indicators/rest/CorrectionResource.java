@@ -37,25 +37,36 @@ public class CorrectionResource {
     @Inject
     Caller caller;
 
-    public record OpenWindow(String period, String reason, Integer hours) {
-    }
+    public record OpenWindow(String period, String reason, Integer hours) {}
 
-    public record WindowView(long id, String park, String period, String reason, String openedBy, OffsetDateTime openedAt,
-            OffsetDateTime expiresAt, String closedBy, OffsetDateTime closedAt) {
+    public record WindowView(
+            long id,
+            String park,
+            String period,
+            String reason,
+            String openedBy,
+            OffsetDateTime openedAt,
+            OffsetDateTime expiresAt,
+            String closedBy,
+            OffsetDateTime closedAt) {
 
         static WindowView of(CorrectionWindow w) {
-            return new WindowView(w.id, w.park, w.period, w.reason, w.openedBy, w.openedAt, w.expiresAt, w.closedBy,
-                    w.closedAt);
+            return new WindowView(
+                    w.id, w.park, w.period, w.reason, w.openedBy, w.openedAt, w.expiresAt, w.closedBy, w.closedAt);
         }
     }
 
     @POST
     @RolesAllowed(Roles.BUREAU_ADMIN)
-    @Operation(summary = "Open a correction window for one park and locked month",
-            description = "hours: default 72, at most 720. Values written meanwhile are recorded with source CORRECTION.")
+    @Operation(
+            summary = "Open a correction window for one park and locked month",
+            description =
+                    "hours: default 72, at most 720. Values written meanwhile are recorded with source CORRECTION.")
     public Response open(@PathParam("park") String park, @Valid @NotNull OpenWindow body) {
-        return Response.status(201).entity(WindowView.of(
-                corrections.open(park, body.period(), body.reason(), body.hours(), caller.user()))).build();
+        return Response.status(201)
+                .entity(WindowView.of(
+                        corrections.open(park, body.period(), body.reason(), body.hours(), caller.user())))
+                .build();
     }
 
     @POST
@@ -68,11 +79,13 @@ public class CorrectionResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
     @Operation(summary = "A park's correction windows, open and past")
     public List<WindowView> list(@PathParam("park") String park) {
         caller.requirePark(park);
         parks.require(park);
-        return CorrectionWindow.<CorrectionWindow>list("park = ?1 order by id", park).stream().map(WindowView::of).toList();
+        return CorrectionWindow.<CorrectionWindow>list("park = ?1 order by id", park).stream()
+                .map(WindowView::of)
+                .toList();
     }
 }

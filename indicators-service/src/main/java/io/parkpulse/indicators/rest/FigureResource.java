@@ -26,11 +26,15 @@ public class FigureResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "A park's derived figures for a month",
-            description = "period=YYYY-MM (required); indicator=code to get one. Percentages have two decimals, gaps are in percentage points. "
-                    + "See docs/indicators.md for every formula and the full-year estimate.")
-    public FigureService.ParkFigures get(@PathParam("park") String park, @QueryParam("period") String period,
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "A park's derived figures for a month",
+            description =
+                    "period=YYYY-MM (required); indicator=code to get one. Percentages have two decimals, gaps are in percentage points. "
+                            + "See docs/indicators.md for every formula and the full-year estimate.")
+    public FigureService.ParkFigures get(
+            @PathParam("park") String park,
+            @QueryParam("period") String period,
             @QueryParam("indicator") String indicator) {
         caller.requirePark(park);
         return figures.compute(park, period, indicator);

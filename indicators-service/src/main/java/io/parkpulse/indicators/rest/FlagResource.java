@@ -38,14 +38,19 @@ public class FlagResource {
     @Inject
     Caller caller;
 
-    public record Clear(String note) {
-    }
+    public record Clear(String note) {}
 
     @GET
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "Review flags", description = "status=open (default), cleared or all; park staff see their own park's.")
-    public Page<ValueDtos.FlagView> list(@QueryParam("park") String park,
-            @QueryParam("status") @DefaultValue("open") @Pattern(regexp = "open|cleared|all", message = "open, cleared or all") String status,
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "Review flags",
+            description = "status=open (default), cleared or all; park staff see their own park's.")
+    public Page<ValueDtos.FlagView> list(
+            @QueryParam("park") String park,
+            @QueryParam("status")
+                    @DefaultValue("open")
+                    @Pattern(regexp = "open|cleared|all", message = "open, cleared or all")
+                    String status,
             @Valid @BeanParam PageRequest page) {
         String scope = caller.parkScope(park);
         StringBuilder q = new StringBuilder("1 = 1");
@@ -59,13 +64,14 @@ public class FlagResource {
         } else if (status.equals("cleared")) {
             q.append(" and clearedAt is not null");
         }
-        Sort sort = page.sort(java.util.Map.of("flaggedAt", "id", "park", "park", "period", "period"), "flaggedAt", "id");
+        Sort sort =
+                page.sort(java.util.Map.of("flaggedAt", "id", "park", "park", "period", "period"), "flaggedAt", "id");
         return Page.of(ValueFlag.<ValueFlag>find(q.toString(), sort, params), page, ValueDtos.FlagView::of);
     }
 
     @POST
     @Path("/{id}/clear")
-    @RolesAllowed({ Roles.BUREAU_ANALYST, Roles.BUREAU_ADMIN })
+    @RolesAllowed({Roles.BUREAU_ANALYST, Roles.BUREAU_ADMIN})
     @Operation(summary = "Clear a flag", description = "The value was checked and stands; the note says why.")
     public ValueDtos.FlagView clear(@PathParam("id") long id, @Valid @NotNull Clear body) {
         return ValueDtos.FlagView.of(flags.clear(id, body.note(), caller.user()));

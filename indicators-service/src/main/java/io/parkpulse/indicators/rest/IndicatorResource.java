@@ -3,6 +3,8 @@ package io.parkpulse.indicators.rest;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.service.CatalogService;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -12,15 +14,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
-import io.quarkus.panache.common.Sort;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,29 +30,45 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class IndicatorResource {
 
-    public record IndicatorView(String code, String nameZh, String nameEn, String unit, String kind,
-            String direction, boolean allowNegative, int decimals, boolean mandatory, String status) {
-    }
+    public record IndicatorView(
+            String code,
+            String nameZh,
+            String nameEn,
+            String unit,
+            String kind,
+            String direction,
+            boolean allowNegative,
+            int decimals,
+            boolean mandatory,
+            String status) {}
 
     @Inject
     CatalogService catalog;
 
     public record DefineIndicator(
-            @NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{1,63}", message = "lower-case letters, digits and '_'") String code,
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{1,63}", message = "lower-case letters, digits and '_'")
+            String code,
+
             @NotBlank @Size(max = 100) String nameZh,
             @NotBlank @Size(max = 200) String nameEn,
             @NotBlank @Size(max = 32) String unit,
-            @NotNull @Pattern(regexp = "CUMULATIVE|STOCK", message = "CUMULATIVE or STOCK") String kind,
-            @NotNull @Pattern(regexp = "HIGHER_BETTER|LOWER_BETTER", message = "HIGHER_BETTER or LOWER_BETTER") String direction,
+
+            @NotNull @Pattern(regexp = "CUMULATIVE|STOCK", message = "CUMULATIVE or STOCK")
+            String kind,
+
+            @NotNull @Pattern(regexp = "HIGHER_BETTER|LOWER_BETTER", message = "HIGHER_BETTER or LOWER_BETTER")
+            String direction,
+
             boolean allowNegative,
             @Min(0) @Max(6) int decimals,
-            boolean mandatory) {
-    }
+            boolean mandatory) {}
 
     @POST
     @RolesAllowed(Roles.BUREAU_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add an indicator to the catalog", description = "Publishes parkpulse.indicators.indicator-defined.v1.")
+    @Operation(
+            summary = "Add an indicator to the catalog",
+            description = "Publishes parkpulse.indicators.indicator-defined.v1.")
     public Response define(@Valid @NotNull DefineIndicator body) {
         Indicator i = new Indicator();
         i.code = body.code();
@@ -70,20 +86,36 @@ public class IndicatorResource {
     @POST
     @Path("/{code}/retire")
     @RolesAllowed(Roles.BUREAU_ADMIN)
-    @Operation(summary = "Retire an indicator", description = "Its values stay readable; new values are refused. Publishes parkpulse.indicators.indicator-retired.v1.")
+    @Operation(
+            summary = "Retire an indicator",
+            description =
+                    "Its values stay readable; new values are refused. Publishes parkpulse.indicators.indicator-retired.v1.")
     public IndicatorView retire(@PathParam("code") String code) {
         return view(catalog.retire(code));
     }
 
     static IndicatorView view(Indicator i) {
-        return new IndicatorView(i.code, i.nameZh, i.nameEn, i.unit, i.kind, i.direction, i.allowNegative, i.decimals,
-                i.mandatory, i.status);
+        return new IndicatorView(
+                i.code,
+                i.nameZh,
+                i.nameEn,
+                i.unit,
+                i.kind,
+                i.direction,
+                i.allowNegative,
+                i.decimals,
+                i.mandatory,
+                i.status);
     }
 
     @GET
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "The indicator catalog", description = "Codes, Chinese and English names, canonical units and kinds.")
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "The indicator catalog",
+            description = "Codes, Chinese and English names, canonical units and kinds.")
     public List<IndicatorView> list() {
-        return Indicator.<Indicator>listAll(Sort.by("sortOrder")).stream().map(IndicatorResource::view).toList();
+        return Indicator.<Indicator>listAll(Sort.by("sortOrder")).stream()
+                .map(IndicatorResource::view)
+                .toList();
     }
 }

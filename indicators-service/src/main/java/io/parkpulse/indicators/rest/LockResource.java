@@ -18,15 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class LockResource {
 
-    public record LockView(String period, String quarter, UUID assessmentId, int revision, OffsetDateTime lockedAt) {
-    }
+    public record LockView(String period, String quarter, UUID assessmentId, int revision, OffsetDateTime lockedAt) {}
 
     @GET
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
     @Operation(summary = "Locked months", description = "Each locked by the publication of its quarter's assessment.")
     public List<LockView> locks() {
         return PeriodLock.<PeriodLock>listAll(io.quarkus.panache.common.Sort.by("period")).stream()
-                .map(l -> new LockView(l.period, l.quarter, l.assessmentId, l.revision, l.lockedAt)).toList();
+                .map(l -> new LockView(l.period, l.quarter, l.assessmentId, l.revision, l.lockedAt))
+                .toList();
     }
-
 }

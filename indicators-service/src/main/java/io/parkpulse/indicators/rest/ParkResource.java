@@ -42,26 +42,47 @@ public class ParkResource {
     @RolesAllowed(Roles.BUREAU_ADMIN)
     @Operation(summary = "Register a park", description = "Publishes parkpulse.parks.park-registered.v1.")
     public Response register(@Valid @NotNull ParkDtos.RegisterPark body) {
-        Park p = parks.register(new ParkService.NewPark(body.code(), body.name(), body.level(), body.kind(),
-                body.district(), body.plannedAreaKm2(), body.developedLandMu(), body.landEffectiveFrom(),
-                body.peerGroup()), caller.user());
+        Park p = parks.register(
+                new ParkService.NewPark(
+                        body.code(),
+                        body.name(),
+                        body.level(),
+                        body.kind(),
+                        body.district(),
+                        body.plannedAreaKm2(),
+                        body.developedLandMu(),
+                        body.landEffectiveFrom(),
+                        body.peerGroup()),
+                caller.user());
         return Response.created(URI.create("/api/v1/parks/" + p.code))
-                .entity(ParkDtos.ParkView.of(p, currentLand(p.code))).build();
+                .entity(ParkDtos.ParkView.of(p, currentLand(p.code)))
+                .build();
     }
 
     @GET
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.PARK_STAFF, Roles.SERVICE })
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.PARK_STAFF, Roles.SERVICE})
     @Operation(summary = "List parks", description = "Everyone may read the registry.")
     public Page<ParkDtos.ParkView> list(@Valid @BeanParam PageRequest page) {
-        var sort = page.sort(java.util.Map.of("code", "code", "name", "name", "district", "district", "level", "level",
-                "peerGroup", "peerGroup"), "code", "code");
-        return Page.of(Park.<Park>findAll(sort), page,
-                p -> ParkDtos.ParkView.of(p, currentLand(p.code)));
+        var sort = page.sort(
+                java.util.Map.of(
+                        "code",
+                        "code",
+                        "name",
+                        "name",
+                        "district",
+                        "district",
+                        "level",
+                        "level",
+                        "peerGroup",
+                        "peerGroup"),
+                "code",
+                "code");
+        return Page.of(Park.<Park>findAll(sort), page, p -> ParkDtos.ParkView.of(p, currentLand(p.code)));
     }
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.PARK_STAFF, Roles.SERVICE })
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.PARK_STAFF, Roles.SERVICE})
     @Operation(summary = "One park")
     public ParkDtos.ParkView get(@PathParam("code") String code) {
         Park p = parks.require(code);
@@ -71,17 +92,32 @@ public class ParkResource {
     @PUT
     @Path("/{code}")
     @RolesAllowed(Roles.BUREAU_ADMIN)
-    @Operation(summary = "Change a park", description = "Send the version you read; a stale one is refused (409). Publishes parkpulse.parks.park-updated.v1.")
+    @Operation(
+            summary = "Change a park",
+            description =
+                    "Send the version you read; a stale one is refused (409). Publishes parkpulse.parks.park-updated.v1.")
     public ParkDtos.ParkView update(@PathParam("code") String code, @Valid @NotNull ParkDtos.UpdatePark body) {
-        Park p = parks.update(code, new ParkService.ParkChange(body.name(), body.level(), body.kind(), body.district(),
-                body.plannedAreaKm2(), body.peerGroup(), body.status(), body.version()), caller.user());
+        Park p = parks.update(
+                code,
+                new ParkService.ParkChange(
+                        body.name(),
+                        body.level(),
+                        body.kind(),
+                        body.district(),
+                        body.plannedAreaKm2(),
+                        body.peerGroup(),
+                        body.status(),
+                        body.version()),
+                caller.user());
         return ParkDtos.ParkView.of(p, currentLand(code));
     }
 
     @POST
     @Path("/{code}/land")
     @RolesAllowed(Roles.BUREAU_ADMIN)
-    @Operation(summary = "Record developed industrial land from a date", description = "Per-mu figures of later months use it. Publishes parkpulse.parks.park-updated.v1.")
+    @Operation(
+            summary = "Record developed industrial land from a date",
+            description = "Per-mu figures of later months use it. Publishes parkpulse.parks.park-updated.v1.")
     public ParkDtos.ParkView setLand(@PathParam("code") String code, @Valid @NotNull ParkDtos.SetLand body) {
         Park p = parks.setLand(code, body.effectiveFrom(), body.developedLandMu(), caller.user());
         return ParkDtos.ParkView.of(p, currentLand(code));
@@ -89,12 +125,13 @@ public class ParkResource {
 
     @GET
     @Path("/{code}/land")
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.PARK_STAFF, Roles.SERVICE })
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.PARK_STAFF, Roles.SERVICE})
     @Operation(summary = "A park's developed land over time")
     public java.util.List<ParkDtos.LandView> land(@PathParam("code") String code) {
         parks.require(code);
         return ParkLand.<ParkLand>list("id.parkCode = ?1 order by id.effectiveFrom", code).stream()
-                .map(l -> new ParkDtos.LandView(l.id.effectiveFrom(), l.developedLandMu)).toList();
+                .map(l -> new ParkDtos.LandView(l.id.effectiveFrom(), l.developedLandMu))
+                .toList();
     }
 
     private static ParkLand currentLand(String code) {

@@ -39,40 +39,82 @@ public class TargetResource {
     Caller caller;
 
     /** Amounts in {@code unit} (元/万元/亿元 for money; default the canonical unit). Quarterly targets are year to date. */
-    public record SetTarget(BigDecimal annual, BigDecimal q1, BigDecimal q2, BigDecimal q3, BigDecimal plannedGrowthPct,
-            String unit, Long version) {
-    }
+    public record SetTarget(
+            BigDecimal annual,
+            BigDecimal q1,
+            BigDecimal q2,
+            BigDecimal q3,
+            BigDecimal plannedGrowthPct,
+            String unit,
+            Long version) {}
 
-    public record TargetView(String park, String indicator, String indicatorName, int year, BigDecimal annual,
-            BigDecimal q1, BigDecimal q2, BigDecimal q3, BigDecimal plannedGrowthPct, String unit, long version) {
+    public record TargetView(
+            String park,
+            String indicator,
+            String indicatorName,
+            int year,
+            BigDecimal annual,
+            BigDecimal q1,
+            BigDecimal q2,
+            BigDecimal q3,
+            BigDecimal plannedGrowthPct,
+            String unit,
+            long version) {
 
         static TargetView of(IndicatorTarget t) {
             Indicator i = Indicator.findById(t.id.indicator());
-            return new TargetView(t.id.park(), t.id.indicator(), i.nameZh, t.id.year(), t.annual, t.q1, t.q2, t.q3,
-                    t.plannedGrowthPct, i.unit, t.version);
+            return new TargetView(
+                    t.id.park(),
+                    t.id.indicator(),
+                    i.nameZh,
+                    t.id.year(),
+                    t.annual,
+                    t.q1,
+                    t.q2,
+                    t.q3,
+                    t.plannedGrowthPct,
+                    i.unit,
+                    t.version);
         }
     }
 
     @PUT
     @Path("/{year}/{indicator}")
     @RolesAllowed(Roles.BUREAU_ADMIN)
-    @Operation(summary = "Set a park's target for an indicator and year",
-            description = "Send the version you read to guard against overwriting someone else's change (409). Publishes parkpulse.indicators.target-set.v1.")
-    public TargetView set(@PathParam("park") String park, @PathParam("year") int year,
-            @PathParam("indicator") String indicator, @Valid @NotNull SetTarget body) {
-        return TargetView.of(targets.set(park, year, indicator, new TargetService.NewTarget(body.annual(), body.q1(),
-                body.q2(), body.q3(), body.plannedGrowthPct(), body.unit(), body.version()), caller.user()));
+    @Operation(
+            summary = "Set a park's target for an indicator and year",
+            description =
+                    "Send the version you read to guard against overwriting someone else's change (409). Publishes parkpulse.indicators.target-set.v1.")
+    public TargetView set(
+            @PathParam("park") String park,
+            @PathParam("year") int year,
+            @PathParam("indicator") String indicator,
+            @Valid @NotNull SetTarget body) {
+        return TargetView.of(targets.set(
+                park,
+                year,
+                indicator,
+                new TargetService.NewTarget(
+                        body.annual(),
+                        body.q1(),
+                        body.q2(),
+                        body.q3(),
+                        body.plannedGrowthPct(),
+                        body.unit(),
+                        body.version()),
+                caller.user()));
     }
 
     @GET
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
     @Operation(summary = "A park's targets", description = "Park staff read their own park's targets.")
     public List<TargetView> list(@PathParam("park") String park, @QueryParam("year") Integer year) {
         caller.requirePark(park);
         parks.require(park);
         return (year == null
-                ? IndicatorTarget.<IndicatorTarget>list("id.park = ?1 order by id.year, id.indicator", park)
-                : IndicatorTarget.<IndicatorTarget>list("id.park = ?1 and id.year = ?2 order by id.indicator", park, year))
+                        ? IndicatorTarget.<IndicatorTarget>list("id.park = ?1 order by id.year, id.indicator", park)
+                        : IndicatorTarget.<IndicatorTarget>list(
+                                "id.park = ?1 and id.year = ?2 order by id.indicator", park, year))
                 .stream().map(TargetView::of).toList();
     }
 }

@@ -11,45 +11,99 @@ public final class ValueDtos {
      * One value. {@code unit} names the unit the number is written in (元, 万元, 亿元 for money);
      * omitted, it is the indicator's canonical unit.
      */
-    public record RecordValue(BigDecimal value, String unit) {
-    }
+    public record RecordValue(BigDecimal value, String unit) {}
 
     /**
      * A month's report of many indicators: {@code {"period": "2026-10", "rows": [{"indicator": ..., "value": ..., "unit": ...}]}};
      * a row with its own {@code "period"} belongs to that month instead.
      */
-    public record Batch(String period, java.util.List<io.parkpulse.indicators.service.BatchService.Row> rows) {
-    }
+    public record Batch(String period, java.util.List<io.parkpulse.indicators.service.BatchService.Row> rows) {}
 
-    public record AuditView(String park, String indicator, String period, BigDecimal oldValue, BigDecimal newValue,
-            long version, String source, String changedBy, OffsetDateTime changedAt) {
+    public record AuditView(
+            String park,
+            String indicator,
+            String period,
+            BigDecimal oldValue,
+            BigDecimal newValue,
+            long version,
+            String source,
+            String changedBy,
+            OffsetDateTime changedAt) {
 
         static AuditView of(io.parkpulse.indicators.domain.ValueAudit a) {
-            return new AuditView(a.park, a.indicator, a.period, a.oldValue, a.newValue, a.version, a.source,
-                    a.changedBy, a.changedAt);
+            return new AuditView(
+                    a.park,
+                    a.indicator,
+                    a.period,
+                    a.oldValue,
+                    a.newValue,
+                    a.version,
+                    a.source,
+                    a.changedBy,
+                    a.changedAt);
         }
     }
 
     /** {@code flags}: why the value, though stored, waits for a bureau analyst's review. */
-    public record ValueView(String park, String indicator, String indicatorName, String period, BigDecimal value,
-            String unit, long version, OffsetDateTime recordedAt, String recordedBy, String source, String outcome,
+    public record ValueView(
+            String park,
+            String indicator,
+            String indicatorName,
+            String period,
+            BigDecimal value,
+            String unit,
+            long version,
+            OffsetDateTime recordedAt,
+            String recordedBy,
+            String source,
+            String outcome,
             java.util.List<FlagView> flags) {
 
         static ValueView of(IndicatorValue v, Indicator i, String outcome, java.util.List<FlagView> flags) {
-            return new ValueView(v.id.park(), v.id.indicator(), i == null ? null : i.nameZh, v.id.period(), v.value,
-                    i == null ? null : i.unit, v.version, v.recordedAt, v.recordedBy, v.source, outcome, flags);
+            return new ValueView(
+                    v.id.park(),
+                    v.id.indicator(),
+                    i == null ? null : i.nameZh,
+                    v.id.period(),
+                    v.value,
+                    i == null ? null : i.unit,
+                    v.version,
+                    v.recordedAt,
+                    v.recordedBy,
+                    v.source,
+                    outcome,
+                    flags);
         }
     }
 
-    public record FlagView(long id, String park, String indicator, String period, long version, String reason,
-            String message, OffsetDateTime flaggedAt, String clearedBy, OffsetDateTime clearedAt, String clearNote) {
+    public record FlagView(
+            long id,
+            String park,
+            String indicator,
+            String period,
+            long version,
+            String reason,
+            String message,
+            OffsetDateTime flaggedAt,
+            String clearedBy,
+            OffsetDateTime clearedAt,
+            String clearNote) {
 
         public static FlagView of(io.parkpulse.indicators.domain.ValueFlag f) {
-            return new FlagView(f.id, f.park, f.indicator, f.period, f.version, f.reason, f.message, f.flaggedAt,
-                    f.clearedBy, f.clearedAt, f.clearNote);
+            return new FlagView(
+                    f.id,
+                    f.park,
+                    f.indicator,
+                    f.period,
+                    f.version,
+                    f.reason,
+                    f.message,
+                    f.flaggedAt,
+                    f.clearedBy,
+                    f.clearedAt,
+                    f.clearNote);
         }
     }
 
-    private ValueDtos() {
-    }
+    private ValueDtos() {}
 }

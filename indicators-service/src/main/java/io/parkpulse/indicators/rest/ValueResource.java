@@ -1,6 +1,7 @@
 package io.parkpulse.indicators.rest;
 
 import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.idempotency.IdempotencyStore;
 import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
 import io.parkpulse.common.security.Caller;
@@ -8,7 +9,6 @@ import io.parkpulse.common.security.Roles;
 import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.IndicatorValue;
 import io.parkpulse.indicators.domain.Periods;
-import io.parkpulse.common.idempotency.IdempotencyStore;
 import io.parkpulse.indicators.domain.ValueAudit;
 import io.parkpulse.indicators.service.BatchService;
 import io.parkpulse.indicators.service.ParkService;
@@ -62,106 +62,158 @@ public class ValueResource {
 
     @PUT
     @Path("/{period}/{indicator}")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
-    @Operation(summary = "Report one value for a month",
-            description = "Cumulative indicators are reported year to date. Publishes parkpulse.indicators.value-recorded.v1 when the value changes.")
-    public ValueDtos.ValueView record(@PathParam("park") String park, @PathParam("period") String period,
-            @PathParam("indicator") String indicator, @Valid @NotNull ValueDtos.RecordValue body) {
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "Report one value for a month",
+            description =
+                    "Cumulative indicators are reported year to date. Publishes parkpulse.indicators.value-recorded.v1 when the value changes.")
+    public ValueDtos.ValueView record(
+            @PathParam("park") String park,
+            @PathParam("period") String period,
+            @PathParam("indicator") String indicator,
+            @Valid @NotNull ValueDtos.RecordValue body) {
         caller.requirePark(park);
-        ValueService.Recorded r = values.record(park, period, indicator, body.value(), body.unit(), caller.user(), "API");
-        return ValueDtos.ValueView.of(r.value(), r.indicator(), r.outcome().name().toLowerCase(),
+        ValueService.Recorded r =
+                values.record(park, period, indicator, body.value(), body.unit(), caller.user(), "API");
+        return ValueDtos.ValueView.of(
+                r.value(),
+                r.indicator(),
+                r.outcome().name().toLowerCase(),
                 r.flags().stream().map(ValueDtos.FlagView::of).toList());
     }
 
     @POST
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
-    @Operation(summary = "Report a month's values (or several months') in one batch",
-            description = "period names the month of every row; a row may name its own period instead (a year of history in one request, "
-                    + "at most 1000 rows; months are checked oldest first). Each row gets its own outcome (imported, updated, unchanged, rejected with a code); the summary counts them. "
-                    + "dryRun=true validates without storing; atomic=true stores nothing unless every row is accepted (422 batch_rejected). "
-                    + "An Idempotency-Key header makes a repeated request return the first answer.")
-    public Response batch(@PathParam("park") String park, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "Report a month's values (or several months') in one batch",
+            description =
+                    "period names the month of every row; a row may name its own period instead (a year of history in one request, "
+                            + "at most 1000 rows; months are checked oldest first). Each row gets its own outcome (imported, updated, unchanged, rejected with a code); the summary counts them. "
+                            + "dryRun=true validates without storing; atomic=true stores nothing unless every row is accepted (422 batch_rejected). "
+                            + "An Idempotency-Key header makes a repeated request return the first answer.")
+    public Response batch(
+            @PathParam("park") String park,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @QueryParam("atomic") @DefaultValue("false") boolean atomic,
-            @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, @Valid @NotNull ValueDtos.Batch body) {
+            @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
+            @Valid @NotNull ValueDtos.Batch body) {
         caller.requirePark(park);
-        BatchService.Answer a = batches.submit(park, body.period(), body.rows(), dryRun, atomic, caller.user(), "API",
-                idempotencyKey);
-        return Response.status(a.status()).type(MediaType.APPLICATION_JSON)
-                .entity(a.storedBody() != null ? a.storedBody() : a.result()).build();
+        BatchService.Answer a =
+                batches.submit(park, body.period(), body.rows(), dryRun, atomic, caller.user(), "API", idempotencyKey);
+        return Response.status(a.status())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(a.storedBody() != null ? a.storedBody() : a.result())
+                .build();
     }
 
     @POST
     @Path("/file")
-    @Consumes({ "text/csv", SpreadsheetService.XLSX })
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
-    @Operation(summary = "Report a month's values as a CSV or XLSX file",
-            description = "Columns indicator, value and optionally unit (or 指标代码, 本期数值, 单位) in the first row; the downloaded template "
-                    + "works as it is. period=YYYY-MM names the month unless every row has one in a period (报告期) column; dryRun, atomic and Idempotency-Key as for the JSON batch. Values are recorded with source FILE.")
-    public Response file(@PathParam("park") String park, @QueryParam("period") String period,
+    @Consumes({"text/csv", SpreadsheetService.XLSX})
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "Report a month's values as a CSV or XLSX file",
+            description =
+                    "Columns indicator, value and optionally unit (or 指标代码, 本期数值, 单位) in the first row; the downloaded template "
+                            + "works as it is. period=YYYY-MM names the month unless every row has one in a period (报告期) column; dryRun, atomic and Idempotency-Key as for the JSON batch. Values are recorded with source FILE.")
+    public Response file(
+            @PathParam("park") String park,
+            @QueryParam("period") String period,
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @QueryParam("atomic") @DefaultValue("false") boolean atomic,
             @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
-            @HeaderParam("Content-Type") String contentType, byte[] body) {
+            @HeaderParam("Content-Type") String contentType,
+            byte[] body) {
         caller.requirePark(park);
         if (body == null || body.length == 0) {
             throw ProblemException.badRequest("body", "required", "upload a CSV or XLSX file");
         }
-        var rows = contentType != null && contentType.startsWith("text/csv") ? spreadsheets.readCsv(body)
+        var rows = contentType != null && contentType.startsWith("text/csv")
+                ? spreadsheets.readCsv(body)
                 : spreadsheets.readXlsx(body);
-        BatchService.Answer a = batches.submitRows(park, period, rows, dryRun, atomic, caller.user(), "FILE",
-                idempotencyKey);
-        return Response.status(a.status()).type(MediaType.APPLICATION_JSON)
-                .entity(a.storedBody() != null ? a.storedBody() : a.result()).build();
+        BatchService.Answer a =
+                batches.submitRows(park, period, rows, dryRun, atomic, caller.user(), "FILE", idempotencyKey);
+        return Response.status(a.status())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(a.storedBody() != null ? a.storedBody() : a.result())
+                .build();
     }
 
     @GET
     @Path("/template")
     @Produces(SpreadsheetService.XLSX)
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
-    @Operation(summary = "The month's XLSX template", description = "Every active indicator with its unit, last year's figure and last month's; fill in the value column and upload it.")
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "The month's XLSX template",
+            description =
+                    "Every active indicator with its unit, last year's figure and last month's; fill in the value column and upload it.")
     public Response template(@PathParam("park") String park, @QueryParam("period") String period) {
         caller.requirePark(park);
         byte[] xlsx = spreadsheets.template(park, period);
         return Response.ok(xlsx, SpreadsheetService.XLSX)
-                .header("Content-Disposition", "attachment; filename=\"" + park + "-" + period + ".xlsx\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + park + "-" + period + ".xlsx\"")
+                .build();
     }
 
     @GET
     @Path("/audit")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "Every change of a park's values", description = "Newest first; filter by indicator and month range (YYYY-MM).")
-    public Page<ValueDtos.AuditView> audit(@PathParam("park") String park, @QueryParam("indicator") String indicator,
-            @QueryParam("from") String from, @QueryParam("to") String to, @Valid @BeanParam PageRequest page) {
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "Every change of a park's values",
+            description = "Newest first; filter by indicator and month range (YYYY-MM).")
+    public Page<ValueDtos.AuditView> audit(
+            @PathParam("park") String park,
+            @QueryParam("indicator") String indicator,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @Valid @BeanParam PageRequest page) {
         caller.requirePark(park);
         parks.require(park);
         Periods.Range range = Periods.range(from, to);
-        Parameters params = Parameters.with("park", park).and("lo", range.from()).and("hi", range.to());
+        Parameters params =
+                Parameters.with("park", park).and("lo", range.from()).and("hi", range.to());
         String q = "park = :park and period >= :lo and period <= :hi";
         if (indicator != null) {
             q += " and indicator = :indicator";
             params.and("indicator", indicator);
         }
-        Sort sort = page.sort(Map.of("changedAt", "id", "period", "period", "indicator", "indicator"), "-changedAt", "id");
+        Sort sort =
+                page.sort(Map.of("changedAt", "id", "period", "period", "indicator", "indicator"), "-changedAt", "id");
         return Page.of(ValueAudit.<ValueAudit>find(q, sort, params), page, ValueDtos.AuditView::of);
     }
 
     @GET
     @Path("/{period}/{indicator}/history")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "Every change of one value", description = "Who changed it (from the token), when, old and new value, and how (API, FILE, CORRECTION).")
-    public java.util.List<ValueDtos.AuditView> history(@PathParam("park") String park, @PathParam("period") String period,
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "Every change of one value",
+            description = "Who changed it (from the token), when, old and new value, and how (API, FILE, CORRECTION).")
+    public java.util.List<ValueDtos.AuditView> history(
+            @PathParam("park") String park,
+            @PathParam("period") String period,
             @PathParam("indicator") String indicator) {
         caller.requirePark(park);
         parks.require(park);
-        return ValueAudit.<ValueAudit>list("park = ?1 and indicator = ?2 and period = ?3 order by version, id", park, indicator,
-                Periods.month(period, "period").toString()).stream().map(ValueDtos.AuditView::of).toList();
+        return ValueAudit.<ValueAudit>list(
+                        "park = ?1 and indicator = ?2 and period = ?3 order by version, id",
+                        park,
+                        indicator,
+                        Periods.month(period, "period").toString())
+                .stream()
+                .map(ValueDtos.AuditView::of)
+                .toList();
     }
 
     @GET
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "A park's values", description = "Filter by indicator and by month range (YYYY-MM, inclusive).")
-    public Page<ValueDtos.ValueView> list(@PathParam("park") String park, @QueryParam("indicator") String indicator,
-            @QueryParam("from") String from, @QueryParam("to") String to, @Valid @BeanParam PageRequest page) {
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "A park's values",
+            description = "Filter by indicator and by month range (YYYY-MM, inclusive).")
+    public Page<ValueDtos.ValueView> list(
+            @PathParam("park") String park,
+            @QueryParam("indicator") String indicator,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @Valid @BeanParam PageRequest page) {
         caller.requirePark(park);
         parks.require(park);
         Periods.Range range = Periods.range(from, to);
@@ -173,11 +225,23 @@ public class ValueResource {
         if (indicator != null) {
             params.and("indicator", indicator);
         }
-        Map<String, Indicator> catalog = Indicator.<Indicator>listAll().stream()
-                .collect(Collectors.toMap(i -> i.code, Function.identity()));
-        Sort sort = page.sort(Map.of("period", "id.period", "indicator", "id.indicator", "recordedAt", "recordedAt",
-                "value", "value"), "period", "id.indicator");
-        return Page.of(IndicatorValue.<IndicatorValue>find(q, sort.and("id.period"), params), page,
+        Map<String, Indicator> catalog =
+                Indicator.<Indicator>listAll().stream().collect(Collectors.toMap(i -> i.code, Function.identity()));
+        Sort sort = page.sort(
+                Map.of(
+                        "period",
+                        "id.period",
+                        "indicator",
+                        "id.indicator",
+                        "recordedAt",
+                        "recordedAt",
+                        "value",
+                        "value"),
+                "period",
+                "id.indicator");
+        return Page.of(
+                IndicatorValue.<IndicatorValue>find(q, sort.and("id.period"), params),
+                page,
                 v -> ValueDtos.ValueView.of(v, catalog.get(v.id.indicator()), null, null));
     }
 }

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -35,44 +35,70 @@ public class BatchService {
     IdempotencyStore idempotency;
 
     /** {@code period}: the row's month when it differs from the batch's. */
-    public record Row(String indicator, BigDecimal value, String unit, String period) {
-    }
+    public record Row(String indicator, BigDecimal value, String unit, String period) {}
 
     /** A row read from a file: {@code error} says why its value could not be read (then it is rejected). */
-    public record FileRow(String indicator, BigDecimal value, String unit, String period, String error) {
-    }
+    public record FileRow(String indicator, BigDecimal value, String unit, String period, String error) {}
 
     /** {@code flags}: review reasons of a stored but suspicious value. */
-    public record RowResult(int index, String indicator, String period, String outcome, BigDecimal value, String unit,
-            String code, String field, String message, List<String> flags) {
-    }
+    public record RowResult(
+            int index,
+            String indicator,
+            String period,
+            String outcome,
+            BigDecimal value,
+            String unit,
+            String code,
+            String field,
+            String message,
+            List<String> flags) {}
 
-    public record Summary(int imported, int updated, int unchanged, int rejected) {
-    }
+    public record Summary(int imported, int updated, int unchanged, int rejected) {}
 
     /**
      * {@code status}: SUCCESS (every row accepted), WARNING (some rows rejected, the others stored) or
      * ERROR (atomic and some rows rejected: nothing stored). {@code applied}: whether anything was stored.
      */
-    public record Result(String status, boolean applied, boolean dryRun, boolean atomic, String park, String period,
-            Summary summary, List<RowResult> rows) {
-    }
+    public record Result(
+            String status,
+            boolean applied,
+            boolean dryRun,
+            boolean atomic,
+            String park,
+            String period,
+            Summary summary,
+            List<RowResult> rows) {}
 
-    public record Answer(int status, Result result, String storedBody) {
-    }
+    public record Answer(int status, Result result, String storedBody) {}
 
     @Transactional
-    public Answer submit(String park, String period, List<Row> rows, boolean dryRun, boolean atomic, String user,
-            String source, String idempotencyKey) {
-        List<FileRow> all = rows == null ? null
-                : rows.stream().map(r -> r == null ? null
-                        : new FileRow(r.indicator(), r.value(), r.unit(), r.period(), null)).toList();
+    public Answer submit(
+            String park,
+            String period,
+            List<Row> rows,
+            boolean dryRun,
+            boolean atomic,
+            String user,
+            String source,
+            String idempotencyKey) {
+        List<FileRow> all = rows == null
+                ? null
+                : rows.stream()
+                        .map(r -> r == null ? null : new FileRow(r.indicator(), r.value(), r.unit(), r.period(), null))
+                        .toList();
         return submitRows(park, period, all, dryRun, atomic, user, source, idempotencyKey);
     }
 
     @Transactional
-    public Answer submitRows(String park, String period, List<FileRow> rows, boolean dryRun, boolean atomic, String user,
-            String source, String idempotencyKey) {
+    public Answer submitRows(
+            String park,
+            String period,
+            List<FileRow> rows,
+            boolean dryRun,
+            boolean atomic,
+            String user,
+            String source,
+            String idempotencyKey) {
         String scope = "values:" + park;
         // Hashing a thousand rows is not free; only a request with a key is ever compared.
         String hash = idempotencyKey == null ? null : idempotency.hash(park, period, rows, dryRun, atomic);
@@ -89,7 +115,9 @@ public class BatchService {
             throw ProblemException.badRequest("rows", "too_many_rows", "at most " + MAX_ROWS + " rows in one batch");
         }
         if (batchMonth == null && rows.stream().allMatch(r -> r == null || r.period() == null)) {
-            throw ProblemException.badRequest("period", "required",
+            throw ProblemException.badRequest(
+                    "period",
+                    "required",
                     "name the month: period=YYYY-MM for the whole batch, or a period on every row");
         }
 
@@ -98,10 +126,11 @@ public class BatchService {
         for (int i = 0; i < rows.size(); i++) {
             FileRow row = rows.get(i);
             try {
-                months[i] = row == null || row.period() == null ? batchMonth : ValueService.month(row.period(), "period");
+                months[i] =
+                        row == null || row.period() == null ? batchMonth : ValueService.month(row.period(), "period");
                 if (months[i] == null) {
-                    throw ProblemException.badRequest("period", "required",
-                            "this row names no month and the batch has no period");
+                    throw ProblemException.badRequest(
+                            "period", "required", "this row names no month and the batch has no period");
                 }
             } catch (ProblemException e) {
                 results[i] = rejected(i, row, null, e);
@@ -132,19 +161,31 @@ public class BatchService {
                     throw ProblemException.unprocessable("value", "not_a_number", row.error());
                 }
                 if (!seen.add(row.indicator() + "@" + month)) {
-                    throw ProblemException.badRequest("indicator", "duplicate_row", "indicator '" + row.indicator()
-                            + "' appears twice for " + month + " in this batch");
+                    throw ProblemException.badRequest(
+                            "indicator",
+                            "duplicate_row",
+                            "indicator '" + row.indicator() + "' appears twice for " + month + " in this batch");
                 }
-                ValueService.Recorded r = values.recordInTransaction(neighbourhood, month, row.indicator(), row.value(),
-                        row.unit(), user, source);
+                ValueService.Recorded r = values.recordInTransaction(
+                        neighbourhood, month, row.indicator(), row.value(), row.unit(), user, source);
                 switch (r.outcome()) {
                     case IMPORTED -> imported++;
                     case UPDATED -> updated++;
                     case UNCHANGED -> unchanged++;
                 }
-                results[i] = new RowResult(i, row.indicator(), month.toString(), r.outcome().name().toLowerCase(),
-                        r.value().value, r.indicator().unit, null, null, null,
-                        r.flags().isEmpty() ? null : r.flags().stream().map(f -> f.message).toList());
+                results[i] = new RowResult(
+                        i,
+                        row.indicator(),
+                        month.toString(),
+                        r.outcome().name().toLowerCase(),
+                        r.value().value,
+                        r.indicator().unit,
+                        null,
+                        null,
+                        null,
+                        r.flags().isEmpty()
+                                ? null
+                                : r.flags().stream().map(f -> f.message).toList());
             } catch (ProblemException e) {
                 results[i] = rejected(i, row, month, e);
             }
@@ -156,14 +197,27 @@ public class BatchService {
         }
         boolean applied = !dryRun && !failed && imported + updated > 0;
         String status = rejected == 0 ? "SUCCESS" : failed ? "ERROR" : "WARNING";
-        Result result = new Result(status, applied, dryRun, atomic, park, batchMonth == null ? null : batchMonth.toString(),
-                new Summary(imported, updated, unchanged, rejected), List.of(results));
+        Result result = new Result(
+                status,
+                applied,
+                dryRun,
+                atomic,
+                park,
+                batchMonth == null ? null : batchMonth.toString(),
+                new Summary(imported, updated, unchanged, rejected),
+                List.of(results));
         if (failed) {
             // Thrown, so the transaction rolls back: no value, audit row, event or idempotency record.
-            List<Problem.FieldError> errors = result.rows().stream().filter(r -> r.code() != null)
-                    .map(r -> new Problem.FieldError(r.field(), r.code(), r.message())).toList();
-            throw new ProblemException(422, "batch_rejected",
-                    rejected + " of " + rows.size() + " rows were rejected; nothing was stored (atomic)", errors, result);
+            List<Problem.FieldError> errors = result.rows().stream()
+                    .filter(r -> r.code() != null)
+                    .map(r -> new Problem.FieldError(r.field(), r.code(), r.message()))
+                    .toList();
+            throw new ProblemException(
+                    422,
+                    "batch_rejected",
+                    rejected + " of " + rows.size() + " rows were rejected; nothing was stored (atomic)",
+                    errors,
+                    result);
         }
         if (dryRun) {
             QuarkusTransaction.setRollbackOnly();
@@ -178,7 +232,16 @@ public class BatchService {
         // A locked month's refusal (409) names no field of its own: it is the row's month that is refused.
         String field = fe != null ? fe.field() : "period_locked".equals(e.code()) ? "period" : "value";
         String period = month != null ? month.toString() : row == null ? null : row.period();
-        return new RowResult(i, row == null ? null : row.indicator(), period, "rejected", null, null, e.code(),
-                "rows[" + i + "]." + field, e.getMessage(), null);
+        return new RowResult(
+                i,
+                row == null ? null : row.indicator(),
+                period,
+                "rejected",
+                null,
+                null,
+                e.code(),
+                "rows[" + i + "]." + field,
+                e.getMessage(),
+                null);
     }
 }

@@ -20,7 +20,8 @@ public class CatalogService {
     @Transactional
     public Indicator define(Indicator i) {
         if (Indicator.findById(i.code) != null) {
-            throw ProblemException.conflict("indicator_exists", "indicator '" + i.code + "' is already in the catalog", null);
+            throw ProblemException.conflict(
+                    "indicator_exists", "indicator '" + i.code + "' is already in the catalog", null);
         }
         i.status = "ACTIVE";
         i.sortOrder = 1000 + (int) Indicator.count();
@@ -44,7 +45,16 @@ public class CatalogService {
     }
 
     static IndicatorDefinition definition(Indicator i) {
-        return new IndicatorDefinition(i.code, i.nameZh, i.nameEn, i.unit, i.kind, i.direction, i.allowNegative,
-                i.decimals, i.mandatory, i.status);
+        return new IndicatorDefinition(
+                i.code,
+                i.nameZh,
+                i.nameEn,
+                i.unit,
+                i.kind,
+                i.direction,
+                i.allowNegative,
+                i.decimals,
+                i.mandatory,
+                i.status);
     }
 }

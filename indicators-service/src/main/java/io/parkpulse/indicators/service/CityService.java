@@ -31,9 +31,15 @@ public class CityService {
     @ConfigProperty(name = "parkpulse.reporting.deadline-day", defaultValue = "10")
     int deadlineDay;
 
-    public record Completeness(String park, String parkName, int mandatory, int reported, List<String> missing,
-            OffsetDateTime completedAt, OffsetDateTime deadline, String status) {
-    }
+    public record Completeness(
+            String park,
+            String parkName,
+            int mandatory,
+            int reported,
+            List<String> missing,
+            OffsetDateTime completedAt,
+            OffsetDateTime deadline,
+            String status) {}
 
     /**
      * Which active parks reported every mandatory indicator for the month, and whether on time. The
@@ -42,25 +48,26 @@ public class CityService {
      */
     public List<Completeness> completeness(String periodText, String onlyPark) {
         YearMonth period = Periods.month(periodText, "period");
-        OffsetDateTime deadline = ZonedDateTime.of(period.plusMonths(1).atDay(Math.min(deadlineDay, 28)).atTime(23, 59, 59),
-                Periods.ZONE).toOffsetDateTime();
+        OffsetDateTime deadline = ZonedDateTime.of(
+                        period.plusMonths(1).atDay(Math.min(deadlineDay, 28)).atTime(23, 59, 59), Periods.ZONE)
+                .toOffsetDateTime();
         List<Indicator> mandatory = Indicator.list("mandatory = true and status = 'ACTIVE'", Sort.by("sortOrder"));
         Map<String, Map<String, OffsetDateTime>> firstReceipt = new HashMap<>();
         // Park by park along the audit trail's key (park, month, indicator, id): the month's rows of
         // every park, without an index on the month alone that every change would have to write.
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows =
+                em.createNativeQuery("""
                 select p.code, a.indicator_code, a.first from park p cross join lateral (
                   select indicator_code, min(changed_at) as first from value_audit
-                   where park_code = p.code and period = ?1 group by indicator_code offset 0) a""")
-                .setParameter(1, period.toString()).getResultList();
+                   where park_code = p.code and period = ?1 group by indicator_code offset 0) a""").setParameter(1, period.toString()).getResultList();
         for (Object[] r : rows) {
             firstReceipt.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], toOffset(r[2]));
         }
         OffsetDateTime now = OffsetDateTime.now();
         List<Completeness> out = new ArrayList<>();
-        List<Park> parks = onlyPark == null ? Park.list("status = 'ACTIVE'", Sort.by("code"))
-                : Park.list("code = ?1", onlyPark);
+        List<Park> parks =
+                onlyPark == null ? Park.list("status = 'ACTIVE'", Sort.by("code")) : Park.list("code = ?1", onlyPark);
         for (Park p : parks) {
             Map<String, OffsetDateTime> got = firstReceipt.getOrDefault(p.code, Map.of());
             List<String> missing = new ArrayList<>();
@@ -80,17 +87,23 @@ public class CityService {
             } else {
                 status = completedAt.isAfter(deadline) ? "LATE" : "ON_TIME";
             }
-            out.add(new Completeness(p.code, p.name, mandatory.size(), mandatory.size() - missing.size(), missing,
-                    completedAt, deadline, status));
+            out.add(new Completeness(
+                    p.code,
+                    p.name,
+                    mandatory.size(),
+                    mandatory.size() - missing.size(),
+                    missing,
+                    completedAt,
+                    deadline,
+                    status));
         }
         return out;
     }
 
-    public record CityRow(String park, String parkName, String level, String peerGroup, Map<String, BigDecimal> values) {
-    }
+    public record CityRow(
+            String park, String parkName, String level, String peerGroup, Map<String, BigDecimal> values) {}
 
-    public record CityTable(String period, List<String> indicators, Map<String, String> units, List<CityRow> rows) {
-    }
+    public record CityTable(String period, List<String> indicators, Map<String, String> units, List<CityRow> rows) {}
 
     /** Every active park's values of the chosen indicators for a month, sorted on one of them. */
     public CityTable table(String periodText, List<String> indicators, String sortBy, boolean ascending) {
@@ -102,7 +115,8 @@ public class CityService {
         for (String code : indicators) {
             Indicator i = Indicator.findById(code);
             if (i == null) {
-                throw ProblemException.badRequest("indicators", "unknown_indicator", "indicator '" + code + "' is not in the catalog");
+                throw ProblemException.badRequest(
+                        "indicators", "unknown_indicator", "indicator '" + code + "' is not in the catalog");
             }
             units.put(code, i.unit);
         }
@@ -117,7 +131,9 @@ public class CityService {
                 select p.code, v.indicator_code, v.value from park p cross join lateral (
                   select indicator_code, value from indicator_value
                    where park_code = p.code and period = ?1 and indicator_code in (?2) offset 0) v""")
-                .setParameter(1, period.toString()).setParameter(2, indicators).getResultList();
+                .setParameter(1, period.toString())
+                .setParameter(2, indicators)
+                .getResultList();
         for (Object[] r : rows) {
             values.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>()).put((String) r[1], (BigDecimal) r[2]);
         }

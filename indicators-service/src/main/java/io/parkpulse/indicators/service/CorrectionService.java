@@ -25,17 +25,20 @@ public class CorrectionService {
         parks.require(park);
         String period = Periods.month(periodText, "period").toString();
         if (PeriodLock.findById(period) == null) {
-            throw ProblemException.unprocessable("period", "not_locked", period + " is not locked; it can be changed as it is");
+            throw ProblemException.unprocessable(
+                    "period", "not_locked", period + " is not locked; it can be changed as it is");
         }
         if (reason == null || reason.isBlank() || reason.length() > 500) {
-            throw ProblemException.badRequest("reason", "required", "say in up to 500 characters why the month is reopened");
+            throw ProblemException.badRequest(
+                    "reason", "required", "say in up to 500 characters why the month is reopened");
         }
         Duration length = Duration.ofHours(hours == null ? 72 : hours);
         if (length.isNegative() || length.isZero() || length.compareTo(MAX) > 0) {
             throw ProblemException.badRequest("hours", "out_of_range", "between 1 and " + MAX.toHours() + " hours");
         }
         if (CorrectionWindow.open(park, period).isPresent()) {
-            throw ProblemException.conflict("window_open", "a correction window is already open for " + park + " " + period, null);
+            throw ProblemException.conflict(
+                    "window_open", "a correction window is already open for " + park + " " + period, null);
         }
         CorrectionWindow w = new CorrectionWindow();
         w.park = park;
@@ -74,9 +77,11 @@ public class CorrectionService {
         if (CorrectionWindow.open(park, period).isPresent()) {
             return "CORRECTION";
         }
-        throw ProblemException.conflict("period_locked", period + " was locked when the " + lock.quarter
-                + " assessment (" + lock.assessmentId + ", revision " + lock.revision
-                + ") was published; a bureau admin can open a correction window",
+        throw ProblemException.conflict(
+                "period_locked",
+                period + " was locked when the " + lock.quarter
+                        + " assessment (" + lock.assessmentId + ", revision " + lock.revision
+                        + ") was published; a bureau admin can open a correction window",
                 Map.of("assessmentId", lock.assessmentId, "quarter", lock.quarter, "revision", lock.revision));
     }
 }

@@ -34,23 +34,45 @@ public class FigureService {
     @Inject
     ParkService parks;
 
+    public record Figure(
+            String indicator,
+            String name,
+            String unit,
+            String kind,
+            BigDecimal value,
+            BigDecimal valueLastYear,
+            BigDecimal growthPct,
+            BigDecimal month,
+            BigDecimal monthLastYear,
+            BigDecimal monthGrowthPct,
+            BigDecimal annualTarget,
+            BigDecimal completionPct,
+            BigDecimal timeProgressGapPts,
+            BigDecimal quarterTarget,
+            BigDecimal quarterCompletionPct,
+            BigDecimal plannedGrowthPct,
+            BigDecimal growthGapPts,
+            Phrases.DoubleHalf doubleHalf,
+            Figures.Estimate estimate,
+            String text) {}
 
-    public record Figure(String indicator, String name, String unit, String kind,
-            BigDecimal value, BigDecimal valueLastYear, BigDecimal growthPct,
-            BigDecimal month, BigDecimal monthLastYear, BigDecimal monthGrowthPct,
-            BigDecimal annualTarget, BigDecimal completionPct, BigDecimal timeProgressGapPts,
-            BigDecimal quarterTarget, BigDecimal quarterCompletionPct,
-            BigDecimal plannedGrowthPct, BigDecimal growthGapPts, Phrases.DoubleHalf doubleHalf,
-            Figures.Estimate estimate, String text) {
-    }
+    public record Efficiency(
+            BigDecimal developedLandMu,
+            String landEffectiveFrom,
+            BigDecimal taxPerMu,
+            BigDecimal valueAddedPerMu,
+            BigDecimal labourProductivity,
+            BigDecimal valueAddedPerEnergy,
+            String note) {}
 
-    public record Efficiency(BigDecimal developedLandMu, String landEffectiveFrom, BigDecimal taxPerMu,
-            BigDecimal valueAddedPerMu, BigDecimal labourProductivity, BigDecimal valueAddedPerEnergy, String note) {
-    }
-
-    public record ParkFigures(String park, String parkName, String period, int monthsElapsed,
-            BigDecimal timeElapsedPct, List<Figure> figures, Efficiency efficiency) {
-    }
+    public record ParkFigures(
+            String park,
+            String parkName,
+            String period,
+            int monthsElapsed,
+            BigDecimal timeElapsedPct,
+            List<Figure> figures,
+            Efficiency efficiency) {}
 
     public ParkFigures compute(String parkCode, String periodText, String onlyIndicator) {
         Park park = parks.require(parkCode);
@@ -59,12 +81,15 @@ public class FigureService {
         int year = period.getYear();
         Map<String, BigDecimal> values = new HashMap<>();
         for (IndicatorValue v : IndicatorValue.<IndicatorValue>list(
-                "id.park = ?1 and id.period >= ?2 and id.period <= ?3", parkCode,
-                YearMonth.of(year - 3, 1).toString(), period.toString())) {
+                "id.park = ?1 and id.period >= ?2 and id.period <= ?3",
+                parkCode,
+                YearMonth.of(year - 3, 1).toString(),
+                period.toString())) {
             values.put(v.id.indicator() + "@" + v.id.period(), v.value);
         }
         Map<String, IndicatorTarget> targets = new HashMap<>();
-        for (IndicatorTarget t : IndicatorTarget.<IndicatorTarget>list("id.park = ?1 and id.year = ?2", parkCode, year)) {
+        for (IndicatorTarget t :
+                IndicatorTarget.<IndicatorTarget>list("id.park = ?1 and id.year = ?2", parkCode, year)) {
             targets.put(t.id.indicator(), t);
         }
         List<Figure> figures = new ArrayList<>();
@@ -79,12 +104,18 @@ public class FigureService {
             }
             figures.add(figure(i, period, value, values, target));
         }
-        return new ParkFigures(park.code, park.name, period.toString(), n, Figures.timeElapsedPct(n), figures,
+        return new ParkFigures(
+                park.code,
+                park.name,
+                period.toString(),
+                n,
+                Figures.timeElapsedPct(n),
+                figures,
                 efficiency(parkCode, period, values));
     }
 
-    private Figure figure(Indicator i, YearMonth period, BigDecimal value, Map<String, BigDecimal> values,
-            IndicatorTarget target) {
+    private Figure figure(
+            Indicator i, YearMonth period, BigDecimal value, Map<String, BigDecimal> values, IndicatorTarget target) {
         int n = period.getMonthValue();
         YearMonth sameLastYear = period.minusYears(1);
         BigDecimal lastYear = values.get(key(i.code, sameLastYear));
@@ -103,20 +134,41 @@ public class FigureService {
         BigDecimal planned = target == null ? null : target.plannedGrowthPct;
         BigDecimal growthGap = Figures.pointsGap(growth, planned);
         Phrases.DoubleHalf doubleHalf = n == 6 && i.isCumulative() && completion != null
-                ? Phrases.doubleHalf(completion, growth, planned) : null;
+                ? Phrases.doubleHalf(completion, growth, planned)
+                : null;
         Figures.Estimate estimate = null;
         if (i.isCumulative() && value != null) {
             List<Figures.YearShape> history = new ArrayList<>();
             for (int back = 1; back <= 3; back++) {
                 YearMonth earlier = period.minusYears(back);
-                history.add(new Figures.YearShape(earlier.getYear(), values.get(key(i.code, earlier)),
+                history.add(new Figures.YearShape(
+                        earlier.getYear(),
+                        values.get(key(i.code, earlier)),
                         values.get(key(i.code, earlier.withMonth(12)))));
             }
             estimate = Figures.estimateFullYear(value, n, history);
         }
-        return new Figure(i.code, i.nameZh, i.unit, i.kind, value, lastYear, growth, month, monthLastYear,
-                Figures.growthPct(month, monthLastYear), annual, completion, timeGap, quarterTarget, quarterCompletion,
-                planned, growthGap, doubleHalf, estimate, text(i, period, value, growth, completion, timeGap, doubleHalf));
+        return new Figure(
+                i.code,
+                i.nameZh,
+                i.unit,
+                i.kind,
+                value,
+                lastYear,
+                growth,
+                month,
+                monthLastYear,
+                Figures.growthPct(month, monthLastYear),
+                annual,
+                completion,
+                timeGap,
+                quarterTarget,
+                quarterCompletion,
+                planned,
+                growthGap,
+                doubleHalf,
+                estimate,
+                text(i, period, value, growth, completion, timeGap, doubleHalf));
     }
 
     /** 本月: the month alone, from two year-to-date figures (January is its own). */
@@ -129,17 +181,22 @@ public class FigureService {
         return before == null ? null : ytd.subtract(before);
     }
 
-    private static String text(Indicator i, YearMonth period, BigDecimal value, BigDecimal growth, BigDecimal completion,
-            BigDecimal timeGap, Phrases.DoubleHalf doubleHalf) {
+    private static String text(
+            Indicator i,
+            YearMonth period,
+            BigDecimal value,
+            BigDecimal growth,
+            BigDecimal completion,
+            BigDecimal timeGap,
+            Phrases.DoubleHalf doubleHalf) {
         if (value == null) {
-            return i.nameZh + period.getYear() + "年" + Phrases.months(period)
-                    + "未报送";
+            return i.nameZh + period.getYear() + "年" + Phrases.months(period) + "未报送";
         }
         StringBuilder sb = new StringBuilder();
-        String months = i.isCumulative()
-                ? Phrases.months(period)
-                : period.getMonthValue() + "月末";
-        sb.append(months).append(i.isCumulative() ? "累计完成" : "").append(i.nameZh)
+        String months = i.isCumulative() ? Phrases.months(period) : period.getMonthValue() + "月末";
+        sb.append(months)
+                .append(i.isCumulative() ? "累计完成" : "")
+                .append(i.nameZh)
                 .append(Phrases.amount(value, i.unit));
         if (growth != null) {
             sb.append(",").append(Phrases.growth(growth));
@@ -161,8 +218,11 @@ public class FigureService {
         BigDecimal mu = land == null ? null : land.developedLandMu;
         BigDecimal tax = values.get(key(TAX, period));
         BigDecimal valueAdded = values.get(key(VALUE_ADDED, period));
-        return new Efficiency(mu, land == null ? null : land.id.effectiveFrom().toString(),
-                Figures.divide(tax, mu, 4), Figures.divide(valueAdded, mu, 4),
+        return new Efficiency(
+                mu,
+                land == null ? null : land.id.effectiveFrom().toString(),
+                Figures.divide(tax, mu, 4),
+                Figures.divide(valueAdded, mu, 4),
                 Figures.divide(valueAdded, values.get(key(EMPLOYEES, period)), 4),
                 Figures.divide(valueAdded, values.get(key(ENERGY, period)), 4),
                 "year to date: 亩均税收 and 亩均增加值 in 万元/亩 over the developed land in force at the month's end; "

@@ -21,9 +21,16 @@ public class ParkService {
     @Inject
     Outbox outbox;
 
-    public record NewPark(String code, String name, ParkLevel level, ParkKind kind, String district,
-            BigDecimal plannedAreaKm2, BigDecimal developedLandMu, LocalDate landEffectiveFrom, String peerGroup) {
-    }
+    public record NewPark(
+            String code,
+            String name,
+            ParkLevel level,
+            ParkKind kind,
+            String district,
+            BigDecimal plannedAreaKm2,
+            BigDecimal developedLandMu,
+            LocalDate landEffectiveFrom,
+            String peerGroup) {}
 
     @Transactional
     public Park register(NewPark p, String user) {
@@ -37,11 +44,13 @@ public class ParkService {
         park.kind = p.kind();
         park.district = p.district();
         park.plannedAreaKm2 = p.plannedAreaKm2();
-        park.peerGroup = p.peerGroup() == null || p.peerGroup().isBlank() ? p.level().name() : p.peerGroup();
+        park.peerGroup =
+                p.peerGroup() == null || p.peerGroup().isBlank() ? p.level().name() : p.peerGroup();
         park.stampCreated(user);
         park.persist();
         ParkLand land = new ParkLand();
-        land.id = new ParkLand.Key(p.code(), p.landEffectiveFrom() == null ? LocalDate.of(2000, 1, 1) : p.landEffectiveFrom());
+        land.id = new ParkLand.Key(
+                p.code(), p.landEffectiveFrom() == null ? LocalDate.of(2000, 1, 1) : p.landEffectiveFrom());
         land.developedLandMu = p.developedLandMu();
         land.persist();
         // Flush so that the event carries the version the row really has.
@@ -50,17 +59,26 @@ public class ParkService {
         return park;
     }
 
-    public record ParkChange(String name, ParkLevel level, ParkKind kind, String district, BigDecimal plannedAreaKm2,
-            String peerGroup, String status, long version) {
-    }
+    public record ParkChange(
+            String name,
+            ParkLevel level,
+            ParkKind kind,
+            String district,
+            BigDecimal plannedAreaKm2,
+            String peerGroup,
+            String status,
+            long version) {}
 
     /** Changes a park's description; a stale version is refused so that no change is lost. */
     @Transactional
     public Park update(String code, ParkChange c, String user) {
         Park park = require(code);
         if (park.version != c.version()) {
-            throw ProblemException.conflict("stale_version", "park '" + code + "' changed since version " + c.version()
-                    + "; it is now at version " + park.version, java.util.Map.of("currentVersion", park.version));
+            throw ProblemException.conflict(
+                    "stale_version",
+                    "park '" + code + "' changed since version " + c.version() + "; it is now at version "
+                            + park.version,
+                    java.util.Map.of("currentVersion", park.version));
         }
         if (!"ACTIVE".equals(c.status()) && !"CLOSED".equals(c.status())) {
             throw ProblemException.badRequest("status", "invalid", "ACTIVE or CLOSED");
@@ -70,7 +88,8 @@ public class ParkService {
         park.kind = c.kind();
         park.district = c.district();
         park.plannedAreaKm2 = c.plannedAreaKm2();
-        park.peerGroup = c.peerGroup() == null || c.peerGroup().isBlank() ? c.level().name() : c.peerGroup();
+        park.peerGroup =
+                c.peerGroup() == null || c.peerGroup().isBlank() ? c.level().name() : c.peerGroup();
         park.status = c.status();
         park.stampUpdated();
         return publishUpdate(park);
@@ -87,7 +106,8 @@ public class ParkService {
             throw ProblemException.badRequest("effectiveFrom", "required", "the date the land applies from");
         }
         if (mu == null || mu.signum() <= 0 || mu.compareTo(new BigDecimal("10000000")) > 0 || mu.scale() > 2) {
-            throw ProblemException.badRequest("developedLandMu", "invalid", "a positive area in 亩 with at most 2 decimals");
+            throw ProblemException.badRequest(
+                    "developedLandMu", "invalid", "a positive area in 亩 with at most 2 decimals");
         }
         ParkLand.Key key = new ParkLand.Key(code, from);
         ParkLand land = ParkLand.findById(key);
@@ -109,9 +129,18 @@ public class ParkService {
     }
 
     public static ParkState state(Park park, ParkLand land) {
-        return new ParkState(park.code, park.name, park.level.name(), park.kind.name(), park.district,
-                park.plannedAreaKm2, land == null ? null : land.developedLandMu,
-                land == null ? null : land.id.effectiveFrom(), park.peerGroup, park.status, park.version);
+        return new ParkState(
+                park.code,
+                park.name,
+                park.level.name(),
+                park.kind.name(),
+                park.district,
+                park.plannedAreaKm2,
+                land == null ? null : land.developedLandMu,
+                land == null ? null : land.id.effectiveFrom(),
+                park.peerGroup,
+                park.status,
+                park.version);
     }
 
     public Park require(String code) {

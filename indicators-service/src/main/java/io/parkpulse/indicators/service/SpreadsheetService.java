@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -30,7 +31,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.NumberToTextConverter;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -65,8 +65,7 @@ public class SpreadsheetService {
     }
 
     /** One non-blank row of a file, with its row number as the person sees it (1 = the header). */
-    record Line(int number, List<String> cells) {
-    }
+    record Line(int number, List<String> cells) {}
 
     public List<BatchService.FileRow> readCsv(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
@@ -99,9 +98,11 @@ public class SpreadsheetService {
                         cells.add("");
                     } else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
                         // A month typed as 2025-03 becomes a date in Excel; the period column means its month.
-                        cells.add(YearMonth.from(cell.getLocalDateTimeCellValue()).toString());
+                        cells.add(
+                                YearMonth.from(cell.getLocalDateTimeCellValue()).toString());
                     } else if (cell.getCellType() == CellType.NUMERIC
-                            || (cell.getCellType() == CellType.FORMULA && cell.getCachedFormulaResultType() == CellType.NUMERIC)) {
+                            || (cell.getCellType() == CellType.FORMULA
+                                    && cell.getCachedFormulaResultType() == CellType.NUMERIC)) {
                         // Excel keeps doubles; its own 15-digit rendering is what the person typed.
                         cells.add(NumberToTextConverter.toText(cell.getNumericCellValue()));
                     } else {
@@ -134,19 +135,26 @@ public class SpreadsheetService {
                 if (line.cells().get(c).length() > MAX_CELL_CHARS) {
                     String cell = columnName(c) + line.number();
                     int length = line.cells().get(c).length();
-                    throw ProblemException.badRequest(cell, "cell_too_long", "单元格 " + cell + " 有 " + length
-                            + " 个字符，本报表每个单元格最多 " + MAX_CELL_CHARS + " 个字符", "cell " + cell + " holds " + length
-                            + " characters; a cell of this report holds at most " + MAX_CELL_CHARS);
+                    throw ProblemException.badRequest(
+                            cell,
+                            "cell_too_long",
+                            "单元格 " + cell + " 有 " + length + " 个字符，本报表每个单元格最多 " + MAX_CELL_CHARS + " 个字符",
+                            "cell " + cell + " holds " + length + " characters; a cell of this report holds at most "
+                                    + MAX_CELL_CHARS);
                 }
             }
         }
-        List<String> header = table.get(0).cells().stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = table.get(0).cells().stream()
+                .map(h -> h.trim().toLowerCase(Locale.ROOT))
+                .toList();
         int ind = column(header, "indicator", "指标代码");
         int val = column(header, "value", "本期数值");
         int unit = column(header, "unit", "单位");
         int month = column(header, "period", "报告期");
         if (ind < 0 || val < 0) {
-            throw ProblemException.badRequest("body", "missing_columns",
+            throw ProblemException.badRequest(
+                    "body",
+                    "missing_columns",
                     "the first row must name the columns 'indicator' and 'value' (or 指标代码 and 本期数值)");
         }
         if (table.size() - 1 > MAX_ROWS) {
@@ -163,9 +171,17 @@ public class SpreadsheetService {
                 continue; // a template row left empty is "not reported", not zero
             }
             BigDecimal value = number(raw.replace(",", ""));
-            out.add(value != null ? new BatchService.FileRow(code, value, u == null || u.isEmpty() ? null : u, p, null)
-                    : new BatchService.FileRow(code, null, u, p, "cell " + columnName(val) + line.number() + ": '"
-                            + (raw.length() > 20 ? raw.substring(0, 20) + "…" : raw) + "' is not a number"));
+            out.add(
+                    value != null
+                            ? new BatchService.FileRow(code, value, u == null || u.isEmpty() ? null : u, p, null)
+                            : new BatchService.FileRow(
+                                    code,
+                                    null,
+                                    u,
+                                    p,
+                                    "cell " + columnName(val) + line.number() + ": '"
+                                            + (raw.length() > 20 ? raw.substring(0, 20) + "…" : raw)
+                                            + "' is not a number"));
         }
         return out;
     }
@@ -234,13 +250,14 @@ public class SpreadsheetService {
         YearMonth period = Periods.month(periodText, "period");
         Map<String, BigDecimal> lastYear = values(parkCode, period.minusYears(1));
         Map<String, BigDecimal> lastMonth = values(parkCode, period.minusMonths(1));
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(period.toString());
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
             bold.setFont(font);
-            String[] header = { "indicator", "指标名称", "unit", "value", "上年同期", "上月", "口径" };
+            String[] header = {"indicator", "指标名称", "unit", "value", "上年同期", "上月", "口径"};
             Row h = sheet.createRow(0);
             for (int i = 0; i < header.length; i++) {
                 Cell c = h.createCell(i);
@@ -255,11 +272,16 @@ public class SpreadsheetService {
                 r.createCell(2).setCellValue(i.unit);
                 setNumber(r.createCell(4), lastYear.get(i.code));
                 setNumber(r.createCell(5), lastMonth.get(i.code));
-                r.createCell(6).setCellValue(i.isCumulative() ? "1–" + period.getMonthValue() + "月累计" : period.getMonthValue() + "月末");
+                r.createCell(6)
+                        .setCellValue(
+                                i.isCumulative()
+                                        ? "1–" + period.getMonthValue() + "月累计"
+                                        : period.getMonthValue() + "月末");
             }
             Row note = sheet.createRow(n + 1);
-            note.createCell(0).setCellValue(park.name + " " + period + " 月度指标报表:在 value 列填写本期数值(不填表示未报送,零请填 0),"
-                    + "金额单位可改为 元、万元 或 亿元。");
+            note.createCell(0)
+                    .setCellValue(park.name + " " + period + " 月度指标报表:在 value 列填写本期数值(不填表示未报送,零请填 0),"
+                            + "金额单位可改为 元、万元 或 亿元。");
             for (int i = 0; i < header.length; i++) {
                 sheet.setColumnWidth(i, i == 1 ? 20 * 256 : 14 * 256);
             }
@@ -278,7 +300,8 @@ public class SpreadsheetService {
 
     private static Map<String, BigDecimal> values(String park, YearMonth m) {
         Map<String, BigDecimal> out = new HashMap<>();
-        for (IndicatorValue v : IndicatorValue.<IndicatorValue>list("id.park = ?1 and id.period = ?2", park, m.toString())) {
+        for (IndicatorValue v :
+                IndicatorValue.<IndicatorValue>list("id.park = ?1 and id.period = ?2", park, m.toString())) {
             out.put(v.id.indicator(), v.value);
         }
         return out;

@@ -1,11 +1,11 @@
 package io.parkpulse.indicators.service;
 
 import io.parkpulse.common.error.ProblemException;
-import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.TargetState;
 import io.parkpulse.common.outbox.Outbox;
+import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.IndicatorTarget;
 import io.parkpulse.indicators.domain.Units;
@@ -26,9 +26,14 @@ public class TargetService {
     @Inject
     ParkService parks;
 
-    public record NewTarget(BigDecimal annual, BigDecimal q1, BigDecimal q2, BigDecimal q3, BigDecimal plannedGrowthPct,
-            String unit, Long version) {
-    }
+    public record NewTarget(
+            BigDecimal annual,
+            BigDecimal q1,
+            BigDecimal q2,
+            BigDecimal q3,
+            BigDecimal plannedGrowthPct,
+            String unit,
+            Long version) {}
 
     @Transactional
     public IndicatorTarget set(String park, int year, String indicatorCode, NewTarget t, String user) {
@@ -36,8 +41,8 @@ public class TargetService {
         ReportingPeriod.parse(Integer.toString(year), "year");
         Indicator indicator = Indicator.findById(indicatorCode);
         if (indicator == null || !"ACTIVE".equals(indicator.status)) {
-            throw ProblemException.unprocessable("indicator", "unknown_indicator",
-                    "indicator '" + indicatorCode + "' is not in the catalog");
+            throw ProblemException.unprocessable(
+                    "indicator", "unknown_indicator", "indicator '" + indicatorCode + "' is not in the catalog");
         }
         if (t.annual() == null) {
             throw ProblemException.badRequest("annual", "required", "the annual target is required");
@@ -49,10 +54,12 @@ public class TargetService {
         if (indicator.isCumulative()) {
             // Year-to-date targets cannot fall from one quarter to the next.
             List<BigDecimal> ladder = new ArrayList<>();
-            for (BigDecimal q : new BigDecimal[] { q1, q2, q3, annual }) {
+            for (BigDecimal q : new BigDecimal[] {q1, q2, q3, annual}) {
                 if (q != null) {
                     if (!ladder.isEmpty() && q.compareTo(ladder.get(ladder.size() - 1)) < 0) {
-                        throw ProblemException.unprocessable("q1", "targets_not_cumulative",
+                        throw ProblemException.unprocessable(
+                                "q1",
+                                "targets_not_cumulative",
                                 "quarterly targets are year to date: Q1 ≤ Q2 ≤ Q3 ≤ the annual target");
                     }
                     ladder.add(q);
@@ -60,7 +67,8 @@ public class TargetService {
             }
         }
         if (t.plannedGrowthPct() != null && t.plannedGrowthPct().abs().compareTo(new BigDecimal("1000")) > 0) {
-            throw ProblemException.unprocessable("plannedGrowthPct", "out_of_range", "a growth rate in percent, within ±1000");
+            throw ProblemException.unprocessable(
+                    "plannedGrowthPct", "out_of_range", "a growth rate in percent, within ±1000");
         }
         IndicatorTarget.Key key = new IndicatorTarget.Key(park, indicatorCode, year);
         IndicatorTarget target = IndicatorTarget.findById(key);
@@ -79,8 +87,21 @@ public class TargetService {
         target.plannedGrowthPct = t.plannedGrowthPct();
         target.persist();
         IndicatorTarget.flush();
-        outbox.publish(Topics.INDICATORS, EventTypes.TARGET_SET, park, new TargetState(park, indicatorCode, year,
-                annual, q1, q2, q3, target.plannedGrowthPct, indicator.unit, target.version));
+        outbox.publish(
+                Topics.INDICATORS,
+                EventTypes.TARGET_SET,
+                park,
+                new TargetState(
+                        park,
+                        indicatorCode,
+                        year,
+                        annual,
+                        q1,
+                        q2,
+                        q3,
+                        target.plannedGrowthPct,
+                        indicator.unit,
+                        target.version));
         return target;
     }
 
@@ -92,7 +113,8 @@ public class TargetService {
             throw ProblemException.unprocessable(field, "negative_not_allowed", "a target must be positive");
         }
         BigDecimal c = Units.toCanonical(v, unit, indicator.unit, "unit");
-        if (c.abs().compareTo(ValueService.MAX_ABS) >= 0 || c.stripTrailingZeros().scale() > ValueService.MAX_SCALE) {
+        if (c.abs().compareTo(ValueService.MAX_ABS) >= 0
+                || c.stripTrailingZeros().scale() > ValueService.MAX_SCALE) {
             throw ProblemException.unprocessable(field, "out_of_range", "not a plausible target");
         }
         return c;

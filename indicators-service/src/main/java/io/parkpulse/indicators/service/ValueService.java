@@ -32,6 +32,7 @@ public class ValueService {
 
     /** Up to 10^15 in the canonical unit (10 万亿 万元): anything larger is a typing error. */
     static final BigDecimal MAX_ABS = new BigDecimal("1e15");
+
     static final int MAX_SCALE = 6;
 
     @Inject
@@ -43,10 +44,13 @@ public class ValueService {
     @Inject
     ValueStore store;
 
-    public enum Outcome { IMPORTED, UPDATED, UNCHANGED }
-
-    public record Recorded(IndicatorValue value, Indicator indicator, Outcome outcome, List<ValueFlag> flags) {
+    public enum Outcome {
+        IMPORTED,
+        UPDATED,
+        UNCHANGED
     }
+
+    public record Recorded(IndicatorValue value, Indicator indicator, Outcome outcome, List<ValueFlag> flags) {}
 
     @ConfigProperty(name = "parkpulse.review.month-jump-pct", defaultValue = "200")
     BigDecimal monthJumpPct;
@@ -58,8 +62,14 @@ public class ValueService {
     BigDecimal yearJumpPct;
 
     @Transactional
-    public Recorded record(String parkCode, String periodText, String indicatorCode, BigDecimal input, String unit,
-            String user, String source) {
+    public Recorded record(
+            String parkCode,
+            String periodText,
+            String indicatorCode,
+            BigDecimal input,
+            String unit,
+            String user,
+            String source) {
         requirePark(parkCode);
         YearMonth period = month(periodText, "period");
         Neighbourhood n = new Neighbourhood(parkCode, Set.of(period), indicatorCode);
@@ -116,12 +126,16 @@ public class ValueService {
             store.write(changes);
             List<Outbox.Message> messages = new ArrayList<>();
             if (!batch) {
-                events.forEach(e -> messages.add(new Outbox.Message(Topics.INDICATORS, EventTypes.VALUE_RECORDED, park, e)));
+                events.forEach(
+                        e -> messages.add(new Outbox.Message(Topics.INDICATORS, EventTypes.VALUE_RECORDED, park, e)));
             } else {
                 for (int from = 0; from < events.size(); from += IndicatorValuesRecorded.MAX_VALUES) {
                     List<IndicatorValueRecorded> part = List.copyOf(
                             events.subList(from, Math.min(from + IndicatorValuesRecorded.MAX_VALUES, events.size())));
-                    messages.add(new Outbox.Message(Topics.INDICATORS, EventTypes.VALUES_RECORDED, park,
+                    messages.add(new Outbox.Message(
+                            Topics.INDICATORS,
+                            EventTypes.VALUES_RECORDED,
+                            park,
                             new IndicatorValuesRecorded(park, part)));
                 }
             }
@@ -167,8 +181,8 @@ public class ValueService {
     public static YearMonth month(String text, String field) {
         YearMonth period = Periods.month(text, field);
         if (period.isAfter(Periods.current())) {
-            throw ProblemException.unprocessable(field, "future_period",
-                    text + " has not begun; values are reported after the month");
+            throw ProblemException.unprocessable(
+                    field, "future_period", text + " has not begun; values are reported after the month");
         }
         return period;
     }
@@ -188,36 +202,47 @@ public class ValueService {
      * Validates and applies one value in the caller's transaction. Every refusal is thrown as a
      * {@link ProblemException} before anything is written, so a batch can record it and go on.
      */
-    public Recorded recordInTransaction(Neighbourhood n, YearMonth period, String indicatorCode, BigDecimal input,
-            String unit, String user, String requestedSource) {
+    public Recorded recordInTransaction(
+            Neighbourhood n,
+            YearMonth period,
+            String indicatorCode,
+            BigDecimal input,
+            String unit,
+            String user,
+            String requestedSource) {
         String parkCode = n.park;
         Indicator indicator = n.catalog.get(indicatorCode);
         if (indicator == null) {
-            throw ProblemException.unprocessable("indicator", "unknown_indicator",
-                    "indicator '" + indicatorCode + "' is not in the catalog");
+            throw ProblemException.unprocessable(
+                    "indicator", "unknown_indicator", "indicator '" + indicatorCode + "' is not in the catalog");
         }
         if (!"ACTIVE".equals(indicator.status)) {
-            throw ProblemException.unprocessable("indicator", "retired_indicator",
+            throw ProblemException.unprocessable(
+                    "indicator",
+                    "retired_indicator",
                     "indicator '" + indicatorCode + "' was retired from the catalog; its history stays readable");
         }
         if (input == null) {
             throw ProblemException.badRequest("value", "required", "a value is required (send 0 for zero)");
         }
-        BigDecimal value = Units.toCanonical(input, unit, indicator.unit, "unit").stripTrailingZeros();
+        BigDecimal value =
+                Units.toCanonical(input, unit, indicator.unit, "unit").stripTrailingZeros();
         if (value.scale() < 0) {
             value = value.setScale(0);
         }
         if (value.abs().compareTo(MAX_ABS) >= 0) {
-            throw ProblemException.unprocessable("value", "out_of_range",
+            throw ProblemException.unprocessable(
+                    "value",
+                    "out_of_range",
                     "the value is beyond any real figure (at most 10^15 " + indicator.unit + ")");
         }
         if (value.scale() > MAX_SCALE) {
-            throw ProblemException.unprocessable("value", "too_precise",
-                    "at most " + MAX_SCALE + " decimals in " + indicator.unit);
+            throw ProblemException.unprocessable(
+                    "value", "too_precise", "at most " + MAX_SCALE + " decimals in " + indicator.unit);
         }
         if (value.signum() < 0 && !indicator.allowNegative) {
-            throw ProblemException.unprocessable("value", "negative_not_allowed",
-                    indicator.nameZh + " cannot be negative");
+            throw ProblemException.unprocessable(
+                    "value", "negative_not_allowed", indicator.nameZh + " cannot be negative");
         }
         checkCumulative(n, period, indicator, value);
         String source = n.source(period, requestedSource);
@@ -243,8 +268,18 @@ public class ValueService {
         row.source = source;
         n.changes.add(new ValueStore.Change(row, previous));
         List<ValueFlag> flags = flag(n, period, indicator, row);
-        n.events.add(new IndicatorValueRecorded(parkCode, indicatorCode, indicator.nameZh, period.toString(), value,
-                indicator.unit, previous, row.version, source, user, row.recordedAt));
+        n.events.add(new IndicatorValueRecorded(
+                parkCode,
+                indicatorCode,
+                indicator.nameZh,
+                period.toString(),
+                value,
+                indicator.unit,
+                previous,
+                row.version,
+                source,
+                user,
+                row.recordedAt));
         return new Recorded(row, indicator, outcome, flags);
     }
 
@@ -258,9 +293,11 @@ public class ValueService {
             BigDecimal before = n.value(indicator.code, m);
             if (before != null) {
                 if (value.compareTo(before) < 0) {
-                    throw ProblemException.unprocessable("value", "cumulative_decrease",
-                            indicator.nameZh + " is reported year to date and cannot fall below " + before.toPlainString()
-                                    + " " + indicator.unit + " reported for " + m);
+                    throw ProblemException.unprocessable(
+                            "value",
+                            "cumulative_decrease",
+                            indicator.nameZh + " is reported year to date and cannot fall below "
+                                    + before.toPlainString() + " " + indicator.unit + " reported for " + m);
                 }
                 return;
             }
@@ -278,14 +315,14 @@ public class ValueService {
         BigDecimal previous = n.value(indicator.code, period.minusMonths(1));
         if (indicator.isCumulative()) {
             monthAlone = previous == null ? null : row.value.subtract(previous);
-            BigDecimal beforePrevious = period.getMonthValue() == 2 ? BigDecimal.ZERO
-                    : n.value(indicator.code, period.minusMonths(2));
+            BigDecimal beforePrevious =
+                    period.getMonthValue() == 2 ? BigDecimal.ZERO : n.value(indicator.code, period.minusMonths(2));
             previousComparable = previous == null || beforePrevious == null ? null : previous.subtract(beforePrevious);
         } else {
             previousComparable = previous;
         }
-        return flagsOf(row, Plausibility.check(indicator, row.value, monthAlone, previousComparable, lastYear,
-                thresholds()));
+        return flagsOf(
+                row, Plausibility.check(indicator, row.value, monthAlone, previousComparable, lastYear, thresholds()));
     }
 
     private List<ValueFlag> flagsOf(IndicatorValue row, List<Plausibility.Finding> findings) {

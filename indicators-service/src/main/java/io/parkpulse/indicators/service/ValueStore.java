@@ -35,8 +35,7 @@ public class ValueStore {
     EntityManager em;
 
     /** A change to write: the value's new state and what it was before (null: not reported until now). */
-    public record Change(IndicatorValue row, BigDecimal previous) {
-    }
+    public record Change(IndicatorValue row, BigDecimal previous) {}
 
     /**
      * Serialises writers of one park until the transaction ends, so two requests cannot both read
@@ -73,7 +72,7 @@ public class ValueStore {
         return work(c -> {
             Map<String, Indicator> out = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("select code, name_zh, name_en, unit, kind, direction, "
-                    + "allow_negative, decimals, mandatory, status, sort_order from indicator");
+                            + "allow_negative, decimals, mandatory, status, sort_order from indicator");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Indicator i = new Indicator();
@@ -157,28 +156,35 @@ public class ValueStore {
         work(c -> {
             // Under the park's lock the caller knows which values exist: new ones are plain inserts
             // (no speculative insertion as an upsert would do), changed ones one update.
-            List<IndicatorValue> added = rows.stream().filter(v -> v.version == 1).toList();
-            List<IndicatorValue> changed = rows.stream().filter(v -> v.version > 1).toList();
+            List<IndicatorValue> added =
+                    rows.stream().filter(v -> v.version == 1).toList();
+            List<IndicatorValue> changed =
+                    rows.stream().filter(v -> v.version > 1).toList();
             for (List<IndicatorValue> part : MultiRow.chunks(added)) {
                 try (PreparedStatement s = c.prepareStatement("insert into indicator_value (park_code, indicator_code, "
-                        + "period, value, version, recorded_at, recorded_by, source) values " + MultiRow.placeholders(part.size(), 8))) {
+                        + "period, value, version, recorded_at, recorded_by, source) values "
+                        + MultiRow.placeholders(part.size(), 8))) {
                     bindValues(s, part);
                     s.executeUpdate();
                 }
             }
             for (List<IndicatorValue> part : MultiRow.chunks(changed)) {
-                try (PreparedStatement s = c.prepareStatement("update indicator_value v set value = x.value::numeric, "
-                        + "version = x.version::bigint, recorded_at = x.recorded_at::timestamptz, recorded_by = x.recorded_by, "
-                        + "source = x.source from (values " + MultiRow.placeholders(part.size(), 8) + ") as x(park_code, "
-                        + "indicator_code, period, value, version, recorded_at, recorded_by, source) "
-                        + "where v.park_code = x.park_code and v.indicator_code = x.indicator_code and v.period = x.period::char(7)")) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "update indicator_value v set value = x.value::numeric, "
+                                + "version = x.version::bigint, recorded_at = x.recorded_at::timestamptz, recorded_by = x.recorded_by, "
+                                + "source = x.source from (values " + MultiRow.placeholders(part.size(), 8)
+                                + ") as x(park_code, "
+                                + "indicator_code, period, value, version, recorded_at, recorded_by, source) "
+                                + "where v.park_code = x.park_code and v.indicator_code = x.indicator_code and v.period = x.period::char(7)")) {
                     bindValues(s, part);
                     s.executeUpdate();
                 }
             }
             for (List<Change> part : MultiRow.chunks(changes)) {
-                try (PreparedStatement s = c.prepareStatement("insert into value_audit (park_code, indicator_code, period, "
-                        + "old_value, new_value, version, source, changed_by, changed_at) values " + MultiRow.placeholders(part.size(), 9))) {
+                try (PreparedStatement s =
+                        c.prepareStatement("insert into value_audit (park_code, indicator_code, period, "
+                                + "old_value, new_value, version, source, changed_by, changed_at) values "
+                                + MultiRow.placeholders(part.size(), 9))) {
                     int i = 1;
                     for (Change ch : part) {
                         IndicatorValue v = ch.row();

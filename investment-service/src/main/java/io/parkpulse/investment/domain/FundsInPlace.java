@@ -22,8 +22,9 @@ import java.util.UUID;
 public class FundsInPlace extends PanacheEntityBase {
 
     @Embeddable
-    public record Key(@Column(name = "lead_id") UUID leadId, @Column(name = "period") String period) implements Serializable {
-    }
+    public record Key(
+            @Column(name = "lead_id") UUID leadId,
+            @Column(name = "period") String period) implements Serializable {}
 
     @EmbeddedId
     public Key id;

@@ -18,8 +18,9 @@ import java.math.BigDecimal;
 public class InvestmentTarget extends AuditedEntity {
 
     @Embeddable
-    public record Key(@Column(name = "park_code") String park, @Column(name = "period") String period) implements Serializable {
-    }
+    public record Key(
+            @Column(name = "park_code") String park,
+            @Column(name = "period") String period) implements Serializable {}
 
     @EmbeddedId
     public Key id;

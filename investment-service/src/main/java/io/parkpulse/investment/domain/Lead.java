@@ -18,6 +18,7 @@ public class Lead extends AuditedEntity {
 
     /** 亿元以上 and 5亿元以上 major projects, in 万元. */
     public static final BigDecimal MAJOR = new BigDecimal("10000");
+
     public static final BigDecimal MAJOR_5 = new BigDecimal("50000");
 
     @Id

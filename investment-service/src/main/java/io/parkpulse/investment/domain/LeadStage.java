@@ -7,7 +7,11 @@ import java.util.List;
  * recorded negotiation (some are signed at the first meeting); landing needs a signature.
  */
 public enum LeadStage {
-    LEAD("线索"), NEGOTIATING("洽谈"), SIGNED("签约"), LANDED("落地"), DROPPED("放弃");
+    LEAD("线索"),
+    NEGOTIATING("洽谈"),
+    SIGNED("签约"),
+    LANDED("落地"),
+    DROPPED("放弃");
 
     public final String label;
 

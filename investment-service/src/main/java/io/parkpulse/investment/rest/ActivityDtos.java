@@ -23,65 +23,145 @@ import java.util.UUID;
 /** Bodies for activities, funds in place and targets. Money in 万元, USD in 万美元. */
 public final class ActivityDtos {
 
-    public record ActivityRequest(@Size(max = 32) String park, @NotNull ActivityKind kind, @NotNull LocalDate heldOn,
-            @NotBlank @Size(max = 200) String title, @Size(max = 200) String location, @Size(max = 100) String ledBy,
-            @Size(max = 2000) String notes, @Size(max = 50) List<UUID> leadIds, @Min(0) Long version) {
+    public record ActivityRequest(
+            @Size(max = 32) String park,
+            @NotNull ActivityKind kind,
+            @NotNull LocalDate heldOn,
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 200) String location,
+            @Size(max = 100) String ledBy,
+            @Size(max = 2000) String notes,
+            @Size(max = 50) List<UUID> leadIds,
+            @Min(0) Long version) {
 
         ActivityService.Entry entry() {
             return new ActivityService.Entry(kind, heldOn, title, location, ledBy, notes, leadIds);
         }
     }
 
-    public record ActivityView(UUID id, String park, ActivityKind kind, String kindLabel, LocalDate heldOn, String title,
-            String location, String ledBy, String notes, List<UUID> leadIds, long version, OffsetDateTime createdAt,
+    public record ActivityView(
+            UUID id,
+            String park,
+            ActivityKind kind,
+            String kindLabel,
+            LocalDate heldOn,
+            String title,
+            String location,
+            String ledBy,
+            String notes,
+            List<UUID> leadIds,
+            long version,
+            OffsetDateTime createdAt,
             String createdBy) {
 
         static ActivityView of(Activity a) {
-            return new ActivityView(a.id, a.park, a.kind, a.kind.label, a.heldOn, a.title, a.location, a.ledBy, a.notes,
-                    List.copyOf(a.leadIds), a.version, a.createdAt, a.createdBy);
+            return new ActivityView(
+                    a.id,
+                    a.park,
+                    a.kind,
+                    a.kind.label,
+                    a.heldOn,
+                    a.title,
+                    a.location,
+                    a.ledBy,
+                    a.notes,
+                    List.copyOf(a.leadIds),
+                    a.version,
+                    a.createdAt,
+                    a.createdBy);
         }
     }
 
     public record FundsRequest(
-            @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4) BigDecimal amount,
-            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4) BigDecimal amountUsd) {
-    }
+            @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4)
+            BigDecimal amount,
 
-    public record FundsView(UUID leadId, String period, String source, BigDecimal amount, BigDecimal amountUsd, int revision,
-            String reportedBy, OffsetDateTime reportedAt) {
+            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4)
+            BigDecimal amountUsd) {}
+
+    public record FundsView(
+            UUID leadId,
+            String period,
+            String source,
+            BigDecimal amount,
+            BigDecimal amountUsd,
+            int revision,
+            String reportedBy,
+            OffsetDateTime reportedAt) {
 
         static FundsView of(FundsInPlace f) {
-            return new FundsView(f.id.leadId(), f.id.period(), f.source.name(), f.amount, f.amountUsd, f.revision, f.reportedBy,
+            return new FundsView(
+                    f.id.leadId(),
+                    f.id.period(),
+                    f.source.name(),
+                    f.amount,
+                    f.amountUsd,
+                    f.revision,
+                    f.reportedBy,
                     f.reportedAt);
         }
     }
 
-    public record FundsSummary(List<FundsView> months, BigDecimal total, BigDecimal contractedInvestment, BigDecimal fundsRate,
-            String unit) {
-    }
+    public record FundsSummary(
+            List<FundsView> months,
+            BigDecimal total,
+            BigDecimal contractedInvestment,
+            BigDecimal fundsRate,
+            String unit) {}
 
-    public record TargetRequest(@Min(0) @Max(100000) Integer effectiveLeads, @Min(0) @Max(100000) Integer investorMeetings,
-            @Min(0) @Max(100000) Integer leaderTrips, @Min(0) @Max(100000) Integer packagedProjects,
-            @Min(0) @Max(100000) Integer promotionEvents, @Min(0) @Max(100000) Integer signedProjects,
-            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4) BigDecimal fundsInPlace,
+    public record TargetRequest(
+            @Min(0) @Max(100000) Integer effectiveLeads,
+            @Min(0) @Max(100000) Integer investorMeetings,
+            @Min(0) @Max(100000) Integer leaderTrips,
+            @Min(0) @Max(100000) Integer packagedProjects,
+            @Min(0) @Max(100000) Integer promotionEvents,
+            @Min(0) @Max(100000) Integer signedProjects,
+
+            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4)
+            BigDecimal fundsInPlace,
+
             @Min(0) Long version) {
 
         TargetService.Targets targets() {
-            return new TargetService.Targets(effectiveLeads, investorMeetings, leaderTrips, packagedProjects, promotionEvents,
-                    signedProjects, fundsInPlace);
+            return new TargetService.Targets(
+                    effectiveLeads,
+                    investorMeetings,
+                    leaderTrips,
+                    packagedProjects,
+                    promotionEvents,
+                    signedProjects,
+                    fundsInPlace);
         }
     }
 
-    public record TargetView(String park, String period, Integer effectiveLeads, Integer investorMeetings, Integer leaderTrips,
-            Integer packagedProjects, Integer promotionEvents, Integer signedProjects, BigDecimal fundsInPlace, String unit,
+    public record TargetView(
+            String park,
+            String period,
+            Integer effectiveLeads,
+            Integer investorMeetings,
+            Integer leaderTrips,
+            Integer packagedProjects,
+            Integer promotionEvents,
+            Integer signedProjects,
+            BigDecimal fundsInPlace,
+            String unit,
             long version) {
 
         static TargetView of(InvestmentTarget t) {
-            return new TargetView(t.id.park(), t.id.period(), t.effectiveLeads, t.investorMeetings, t.leaderTrips,
-                    t.packagedProjects, t.promotionEvents, t.signedProjects, t.fundsInPlace, "万元", t.version);
+            return new TargetView(
+                    t.id.park(),
+                    t.id.period(),
+                    t.effectiveLeads,
+                    t.investorMeetings,
+                    t.leaderTrips,
+                    t.packagedProjects,
+                    t.promotionEvents,
+                    t.signedProjects,
+                    t.fundsInPlace,
+                    "万元",
+                    t.version);
         }
     }
 
-    private ActivityDtos() {
-    }
+    private ActivityDtos() {}
 }

@@ -28,7 +28,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,36 +46,52 @@ public class ActivityResource {
     Caller caller;
 
     @POST
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
-    @Operation(summary = "Record an activity", description = "heldOn is not in the future; a LEADER_TRIP names the leader "
-            + "(ledBy); leadIds must be leads of the same park. Publishes activity-recorded.")
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "Record an activity",
+            description = "heldOn is not in the future; a LEADER_TRIP names the leader "
+                    + "(ledBy); leadIds must be leads of the same park. Publishes activity-recorded.")
     public Response record(@Valid @NotNull ActivityDtos.ActivityRequest body) {
         String park = caller.parkForWrite(body.park(), "park");
         Activity a = activities.record(park, body.entry(), caller.user());
-        return Response.created(URI.create("/api/v1/activities/" + a.id)).entity(ActivityDtos.ActivityView.of(a)).build();
+        return Response.created(URI.create("/api/v1/activities/" + a.id))
+                .entity(ActivityDtos.ActivityView.of(a))
+                .build();
     }
 
     @GET
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "List activities", description = "Filters: park, kind, period (held in it: YYYY-MM, YYYY-Qn, YYYY-H1/H2, "
-            + "YYYY), lead. Park staff see their own park. sort: heldOn (default -heldOn), kind.")
-    public Page<ActivityDtos.ActivityView> list(@QueryParam("park") String park, @QueryParam("kind") String kindName,
-            @QueryParam("period") String period, @QueryParam("lead") UUID lead, @Valid @BeanParam PageRequest page) {
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "List activities",
+            description = "Filters: park, kind, period (held in it: YYYY-MM, YYYY-Qn, YYYY-H1/H2, "
+                    + "YYYY), lead. Park staff see their own park. sort: heldOn (default -heldOn), kind.")
+    public Page<ActivityDtos.ActivityView> list(
+            @QueryParam("park") String park,
+            @QueryParam("kind") String kindName,
+            @QueryParam("period") String period,
+            @QueryParam("lead") UUID lead,
+            @Valid @BeanParam PageRequest page) {
         String scope = caller.parkScope(park);
         ActivityKind kind = Filters.oneOf(ActivityKind.class, kindName, "kind");
         ReportingPeriod held = period == null ? null : ReportingPeriod.parse(period, "period");
-        Where where = new Where().and("park = :park", "park", scope).and("kind = :kind", "kind", kind)
-                .andIf(held != null, "heldOn between :first and :last",
+        Where where = new Where()
+                .and("park = :park", "park", scope)
+                .and("kind = :kind", "kind", kind)
+                .andIf(
+                        held != null,
+                        "heldOn between :first and :last",
                         held == null ? Map.of() : Map.of("first", held.firstDay(), "last", held.lastDay()))
                 .and(":lead member of leadIds", "lead", lead);
         Sort sort = page.sort(Map.of("heldOn", "heldOn", "kind", "kind"), "-heldOn", "id");
-        return Page.of(Activity.find(where.query(), sort, where.params()), page,
+        return Page.of(
+                Activity.find(where.query(), sort, where.params()),
+                page,
                 a -> ActivityDtos.ActivityView.of((Activity) a));
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
     @Operation(summary = "One activity")
     public ActivityDtos.ActivityView get(@PathParam("id") UUID id) {
         return ActivityDtos.ActivityView.of(visible(id));
@@ -84,9 +99,12 @@ public class ActivityResource {
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
-    @Operation(summary = "Edit an activity", description = "Send the version you read; a stale one is refused with 409. Publishes activity-updated.")
-    public ActivityDtos.ActivityView update(@PathParam("id") UUID id, @Valid @NotNull ActivityDtos.ActivityRequest body) {
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "Edit an activity",
+            description = "Send the version you read; a stale one is refused with 409. Publishes activity-updated.")
+    public ActivityDtos.ActivityView update(
+            @PathParam("id") UUID id, @Valid @NotNull ActivityDtos.ActivityRequest body) {
         Activity a = visible(id);
         if (body.park() != null && !body.park().equals(a.park)) {
             throw ProblemException.unprocessable("park", "park_immutable", "an activity stays with its park");

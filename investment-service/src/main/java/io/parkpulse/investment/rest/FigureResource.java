@@ -25,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1")
-@Tag(name = "Pipeline figures", description = "Per park and period: the pipeline, signings, activities and funds against targets")
+@Tag(
+        name = "Pipeline figures",
+        description = "Per park and period: the pipeline, signings, activities and funds against targets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FigureResource {
@@ -41,37 +43,51 @@ public class FigureResource {
 
     @GET
     @Path("/investment-figures")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "Pipeline figures for a period", description = "period: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY. For each "
-            + "park (or the one named; park staff get theirs): leads by stage at the period's end; effective leads, activities "
-            + "and signings against the period's target; signed count and amount in the period and year to date with growth "
-            + "on last year; major projects signed; landings; conversion; funds in place by source against target and 资金到位率.")
-    public List<PipelineFigures.ParkFigures> figures(@QueryParam("period") String period, @QueryParam("park") String park) {
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "Pipeline figures for a period",
+            description =
+                    "period: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY. For each "
+                            + "park (or the one named; park staff get theirs): leads by stage at the period's end; effective leads, activities "
+                            + "and signings against the period's target; signed count and amount in the period and year to date with growth "
+                            + "on last year; major projects signed; landings; conversion; funds in place by source against target and 资金到位率.")
+    public List<PipelineFigures.ParkFigures> figures(
+            @QueryParam("period") String period, @QueryParam("park") String park) {
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
         String scope = caller.parkScope(park);
-        List<ParkReplica> parks = scope == null ? ParkReplica.list("order by code")
-                : ParkReplica.<ParkReplica>findByIdOptional(scope).map(List::of).orElseThrow(() -> ProblemException.notFound("park", scope));
+        List<ParkReplica> parks = scope == null
+                ? ParkReplica.list("order by code")
+                : ParkReplica.<ParkReplica>findByIdOptional(scope)
+                        .map(List::of)
+                        .orElseThrow(() -> ProblemException.notFound("park", scope));
         return parks.stream().map(r -> figures.figures(r.code, p)).toList();
     }
 
     @GET
     @Path("/investment-targets")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "Targets", description = "A park's targets (park staff: theirs), or every park's for the bureau.")
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "Targets",
+            description = "A park's targets (park staff: theirs), or every park's for the bureau.")
     public List<ActivityDtos.TargetView> listTargets(@QueryParam("park") String park) {
         String scope = caller.parkScope(park);
-        List<InvestmentTarget> list = scope == null ? InvestmentTarget.list("order by id.park, id.period")
+        List<InvestmentTarget> list = scope == null
+                ? InvestmentTarget.list("order by id.park, id.period")
                 : InvestmentTarget.list("id.park = ?1 order by id.period", scope);
         return list.stream().map(ActivityDtos.TargetView::of).toList();
     }
 
     @PUT
     @Path("/investment-targets/{park}/{period}")
-    @RolesAllowed({ Roles.BUREAU_ADMIN })
-    @Operation(summary = "Set a park's targets for a quarter or year", description = "period YYYY-Qn or YYYY. Counts of effective "
-            + "leads, activities by kind and signed projects; funds in place in 万元. To replace existing targets send the "
-            + "version you read. Publishes target-set.")
-    public ActivityDtos.TargetView setTarget(@PathParam("park") String park, @PathParam("period") String period,
+    @RolesAllowed({Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "Set a park's targets for a quarter or year",
+            description = "period YYYY-Qn or YYYY. Counts of effective "
+                    + "leads, activities by kind and signed projects; funds in place in 万元. To replace existing targets send the "
+                    + "version you read. Publishes target-set.")
+    public ActivityDtos.TargetView setTarget(
+            @PathParam("park") String park,
+            @PathParam("period") String period,
             @Valid @NotNull ActivityDtos.TargetRequest body) {
         return ActivityDtos.TargetView.of(targets.set(park, period, body.targets(), body.version(), caller.user()));
     }

@@ -31,15 +31,28 @@ public final class LeadDtos {
             @NotNull CapitalOrigin capitalOrigin,
             @Size(max = 100) String capitalPlace,
             @Size(max = 100) String industry,
-            @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4) BigDecimal intendedInvestment,
-            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4) BigDecimal intendedInvestmentUsd,
+
+            @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4)
+            BigDecimal intendedInvestment,
+
+            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4)
+            BigDecimal intendedInvestmentUsd,
+
             @Size(max = 100) String owner,
             @Size(max = 2000) String notes,
             LocalDate identifiedOn) {
 
         LeadService.Description description() {
-            return new LeadService.Description(projectName, investor, capitalOrigin, capitalPlace, industry, intendedInvestment,
-                    intendedInvestmentUsd, owner, notes);
+            return new LeadService.Description(
+                    projectName,
+                    investor,
+                    capitalOrigin,
+                    capitalPlace,
+                    industry,
+                    intendedInvestment,
+                    intendedInvestmentUsd,
+                    owner,
+                    notes);
         }
     }
 
@@ -49,49 +62,137 @@ public final class LeadDtos {
             @NotNull CapitalOrigin capitalOrigin,
             @Size(max = 100) String capitalPlace,
             @Size(max = 100) String industry,
-            @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4) BigDecimal intendedInvestment,
-            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4) BigDecimal intendedInvestmentUsd,
+
+            @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4)
+            BigDecimal intendedInvestment,
+
+            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4)
+            BigDecimal intendedInvestmentUsd,
+
             @Size(max = 100) String owner,
             @Size(max = 2000) String notes,
             @NotNull @Min(0) Long version) {
 
         LeadService.Description description() {
-            return new LeadService.Description(projectName, investor, capitalOrigin, capitalPlace, industry, intendedInvestment,
-                    intendedInvestmentUsd, owner, notes);
+            return new LeadService.Description(
+                    projectName,
+                    investor,
+                    capitalOrigin,
+                    capitalPlace,
+                    industry,
+                    intendedInvestment,
+                    intendedInvestmentUsd,
+                    owner,
+                    notes);
         }
     }
 
-    public record TransitionRequest(@NotNull LeadStage to, LocalDate on, AgreementType agreementType,
-            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4) BigDecimal contractedInvestment,
-            Boolean landSupplied, DropReason dropReason, @Size(max = 500) String note, @NotNull @Min(0) Long version) {
-    }
+    public record TransitionRequest(
+            @NotNull LeadStage to,
+            LocalDate on,
+            AgreementType agreementType,
 
-    public record LeadView(UUID id, String park, String projectName, String investor, CapitalOrigin capitalOrigin,
-            String capitalOriginLabel, String capitalPlace, String industry, BigDecimal intendedInvestment,
-            BigDecimal intendedInvestmentUsd, String unit, boolean major, boolean major5, String owner, String notes,
-            LeadStage stage, String stageLabel, LocalDate stageSince, List<LeadStage> allowedTransitions,
-            AgreementType agreementType, BigDecimal contractedInvestment, LocalDate signedOn, LocalDate landedOn,
-            boolean landSupplied, DropReason dropReason, String dropReasonLabel, String dropNote, long version,
-            OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt) {
+            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4)
+            BigDecimal contractedInvestment,
+
+            Boolean landSupplied,
+            DropReason dropReason,
+            @Size(max = 500) String note,
+            @NotNull @Min(0) Long version) {}
+
+    public record LeadView(
+            UUID id,
+            String park,
+            String projectName,
+            String investor,
+            CapitalOrigin capitalOrigin,
+            String capitalOriginLabel,
+            String capitalPlace,
+            String industry,
+            BigDecimal intendedInvestment,
+            BigDecimal intendedInvestmentUsd,
+            String unit,
+            boolean major,
+            boolean major5,
+            String owner,
+            String notes,
+            LeadStage stage,
+            String stageLabel,
+            LocalDate stageSince,
+            List<LeadStage> allowedTransitions,
+            AgreementType agreementType,
+            BigDecimal contractedInvestment,
+            LocalDate signedOn,
+            LocalDate landedOn,
+            boolean landSupplied,
+            DropReason dropReason,
+            String dropReasonLabel,
+            String dropNote,
+            long version,
+            OffsetDateTime createdAt,
+            String createdBy,
+            OffsetDateTime updatedAt) {
 
         static LeadView of(Lead l) {
-            return new LeadView(l.id, l.park, l.projectName, l.investor, l.capitalOrigin, l.capitalOrigin.label, l.capitalPlace,
-                    l.industry, l.intendedInvestment, l.intendedInvestmentUsd, "万元", l.isMajor(), l.isMajor5(), l.owner,
-                    l.notes, l.stage, l.stage.label, l.stageSince, l.stage.next(), l.agreementType, l.contractedInvestment,
-                    l.signedOn, l.landedOn, l.landSupplied, l.dropReason, l.dropReason == null ? null : l.dropReason.label,
-                    l.dropNote, l.version, l.createdAt, l.createdBy, l.updatedAt);
+            return new LeadView(
+                    l.id,
+                    l.park,
+                    l.projectName,
+                    l.investor,
+                    l.capitalOrigin,
+                    l.capitalOrigin.label,
+                    l.capitalPlace,
+                    l.industry,
+                    l.intendedInvestment,
+                    l.intendedInvestmentUsd,
+                    "万元",
+                    l.isMajor(),
+                    l.isMajor5(),
+                    l.owner,
+                    l.notes,
+                    l.stage,
+                    l.stage.label,
+                    l.stageSince,
+                    l.stage.next(),
+                    l.agreementType,
+                    l.contractedInvestment,
+                    l.signedOn,
+                    l.landedOn,
+                    l.landSupplied,
+                    l.dropReason,
+                    l.dropReason == null ? null : l.dropReason.label,
+                    l.dropNote,
+                    l.version,
+                    l.createdAt,
+                    l.createdBy,
+                    l.updatedAt);
         }
     }
 
-    public record TransitionView(LeadStage from, String fromLabel, LeadStage to, String toLabel, LocalDate on, String note,
-            String by, OffsetDateTime recordedAt, Long daysInStage) {
+    public record TransitionView(
+            LeadStage from,
+            String fromLabel,
+            LeadStage to,
+            String toLabel,
+            LocalDate on,
+            String note,
+            String by,
+            OffsetDateTime recordedAt,
+            Long daysInStage) {
 
         static TransitionView of(LeadStageChange c, Long daysInStage) {
-            return new TransitionView(c.fromStage, c.fromStage == null ? null : c.fromStage.label, c.toStage, c.toStage.label,
-                    c.changedOn, c.note, c.changedBy, c.recordedAt, daysInStage);
+            return new TransitionView(
+                    c.fromStage,
+                    c.fromStage == null ? null : c.fromStage.label,
+                    c.toStage,
+                    c.toStage.label,
+                    c.changedOn,
+                    c.note,
+                    c.changedBy,
+                    c.recordedAt,
+                    daysInStage);
         }
     }
 
-    private LeadDtos() {
-    }
+    private LeadDtos() {}
 }

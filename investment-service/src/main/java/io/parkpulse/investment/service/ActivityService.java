@@ -31,9 +31,14 @@ public class ActivityService {
     @Inject
     KnownParks parks;
 
-    public record Entry(ActivityKind kind, LocalDate heldOn, String title, String location, String ledBy, String notes,
-            List<UUID> leadIds) {
-    }
+    public record Entry(
+            ActivityKind kind,
+            LocalDate heldOn,
+            String title,
+            String location,
+            String ledBy,
+            String notes,
+            List<UUID> leadIds) {}
 
     @Transactional
     public Activity record(String park, Entry e, String user) {
@@ -70,8 +75,10 @@ public class ActivityService {
 
     private static void describe(Activity a, Entry e) {
         CityTime.notInFuture(e.heldOn(), "heldOn");
-        if (e.kind() == ActivityKind.LEADER_TRIP && (e.ledBy() == null || e.ledBy().isBlank())) {
-            throw ProblemException.unprocessable("ledBy", "required", "a trip led by the park's top leaders names the leader");
+        if (e.kind() == ActivityKind.LEADER_TRIP
+                && (e.ledBy() == null || e.ledBy().isBlank())) {
+            throw ProblemException.unprocessable(
+                    "ledBy", "required", "a trip led by the park's top leaders names the leader");
         }
         Set<UUID> leads = new LinkedHashSet<>(e.leadIds() == null ? List.of() : e.leadIds());
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -79,7 +86,8 @@ public class ActivityService {
         for (UUID leadId : e.leadIds() == null ? List.<UUID>of() : e.leadIds()) {
             Lead l = leadId == null ? null : Lead.findById(leadId);
             if (l == null || !l.park.equals(a.park)) {
-                errors.add(new Problem.FieldError("leadIds[" + i + "]", "unknown_lead", "no lead '" + leadId + "' in park " + a.park));
+                errors.add(new Problem.FieldError(
+                        "leadIds[" + i + "]", "unknown_lead", "no lead '" + leadId + "' in park " + a.park));
             }
             i++;
         }
@@ -97,6 +105,7 @@ public class ActivityService {
     }
 
     public static ActivityState state(Activity a) {
-        return new ActivityState(a.id, a.park, a.kind.name(), a.heldOn, a.title, a.ledBy, List.copyOf(a.leadIds), a.version);
+        return new ActivityState(
+                a.id, a.park, a.kind.name(), a.heldOn, a.title, a.ledBy, List.copyOf(a.leadIds), a.version);
     }
 }

@@ -28,8 +28,7 @@ public class FundsService {
     @Inject
     Outbox outbox;
 
-    public record Filed(FundsInPlace funds, boolean created) {
-    }
+    public record Filed(FundsInPlace funds, boolean created) {}
 
     @Transactional
     public Filed report(UUID leadId, YearMonth month, BigDecimal amount, BigDecimal amountUsd, String user) {
@@ -39,11 +38,15 @@ public class FundsService {
             throw ProblemException.notFound("lead", String.valueOf(leadId));
         }
         if (l.stage != LeadStage.SIGNED && l.stage != LeadStage.LANDED) {
-            throw ProblemException.conflict("not_signed", "funds are reported for signed or landed leads; this one is "
-                    + l.stage + " (" + l.stage.label + ")", Map.of("stage", l.stage));
+            throw ProblemException.conflict(
+                    "not_signed",
+                    "funds are reported for signed or landed leads; this one is " + l.stage + " (" + l.stage.label
+                            + ")",
+                    Map.of("stage", l.stage));
         }
         if (month.isAfter(CityTime.thisMonth())) {
-            throw ProblemException.unprocessable("period", "future_period", "funds for " + month + " cannot be reported before the month has begun");
+            throw ProblemException.unprocessable(
+                    "period", "future_period", "funds for " + month + " cannot be reported before the month has begun");
         }
         if (month.isBefore(YearMonth.from(l.signedOn))) {
             throw ProblemException.unprocessable("period", "before_signing", "the lead was signed on " + l.signedOn);
@@ -52,7 +55,8 @@ public class FundsService {
             throw ProblemException.unprocessable("amountUsd", "required", "foreign capital is reported in 万美元 too");
         }
         if (l.capitalOrigin != CapitalOrigin.FOREIGN && amountUsd != null) {
-            throw ProblemException.unprocessable("amountUsd", "not_foreign", "a USD amount is kept only for foreign capital");
+            throw ProblemException.unprocessable(
+                    "amountUsd", "not_foreign", "a USD amount is kept only for foreign capital");
         }
         FundsInPlace f = FundsInPlace.findById(new FundsInPlace.Key(leadId, month.toString()));
         boolean created = f == null;
@@ -73,8 +77,19 @@ public class FundsService {
             f.persist();
         }
         FundsInPlace.flush();
-        outbox.publish(Topics.INVESTMENT, EventTypes.FUNDS_REPORTED, l.park, new FundsReported(leadId, l.park, month.toString(),
-                f.source.name(), f.amount, f.amountUsd, previous, f.revision));
+        outbox.publish(
+                Topics.INVESTMENT,
+                EventTypes.FUNDS_REPORTED,
+                l.park,
+                new FundsReported(
+                        leadId,
+                        l.park,
+                        month.toString(),
+                        f.source.name(),
+                        f.amount,
+                        f.amountUsd,
+                        previous,
+                        f.revision));
         return new Filed(f, created);
     }
 

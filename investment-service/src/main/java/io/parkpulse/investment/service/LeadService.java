@@ -33,14 +33,27 @@ public class LeadService {
     KnownParks parks;
 
     /** What describes a lead. Money in 万元; {@code intendedInvestmentUsd} (万美元) only for foreign capital. */
-    public record Description(String projectName, String investor, CapitalOrigin capitalOrigin, String capitalPlace,
-            String industry, BigDecimal intendedInvestment, BigDecimal intendedInvestmentUsd, String owner, String notes) {
-    }
+    public record Description(
+            String projectName,
+            String investor,
+            CapitalOrigin capitalOrigin,
+            String capitalPlace,
+            String industry,
+            BigDecimal intendedInvestment,
+            BigDecimal intendedInvestmentUsd,
+            String owner,
+            String notes) {}
 
     /** A move through the pipeline, with what the target stage needs. */
-    public record Transition(LeadStage to, LocalDate on, AgreementType agreementType, BigDecimal contractedInvestment,
-            Boolean landSupplied, DropReason dropReason, String note, long version) {
-    }
+    public record Transition(
+            LeadStage to,
+            LocalDate on,
+            AgreementType agreementType,
+            BigDecimal contractedInvestment,
+            Boolean landSupplied,
+            DropReason dropReason,
+            String note,
+            long version) {}
 
     @Transactional
     public Lead register(String park, Description d, LocalDate identifiedOn, String user) {
@@ -76,22 +89,28 @@ public class LeadService {
         l.requireVersion(t.version(), "lead " + id);
         List<LeadStage> allowed = l.stage.next();
         if (!allowed.contains(t.to())) {
-            throw ProblemException.conflict("illegal_transition", "a lead in stage " + l.stage + " (" + l.stage.label
-                    + ") cannot move to " + t.to() + "; allowed: " + (allowed.isEmpty() ? "none" : allowed),
+            throw ProblemException.conflict(
+                    "illegal_transition",
+                    "a lead in stage " + l.stage + " (" + l.stage.label + ") cannot move to " + t.to() + "; allowed: "
+                            + (allowed.isEmpty() ? "none" : allowed),
                     Map.of("from", l.stage, "to", t.to(), "allowed", allowed));
         }
         LocalDate on = CityTime.notInFuture(t.on() == null ? CityTime.today() : t.on(), "on");
         if (on.isBefore(l.stageSince)) {
-            throw ProblemException.unprocessable("on", "before_current_stage",
+            throw ProblemException.unprocessable(
+                    "on",
+                    "before_current_stage",
                     "the change cannot be dated before the current stage began on " + l.stageSince);
         }
         switch (t.to()) {
             case SIGNED -> {
                 if (t.agreementType() == null) {
-                    throw ProblemException.unprocessable("agreementType", "required", "say what was signed: AGREEMENT (协议) or CONTRACT (合同)");
+                    throw ProblemException.unprocessable(
+                            "agreementType", "required", "say what was signed: AGREEMENT (协议) or CONTRACT (合同)");
                 }
                 if (t.contractedInvestment() == null) {
-                    throw ProblemException.unprocessable("contractedInvestment", "required", "a signed lead needs the contracted investment (万元)");
+                    throw ProblemException.unprocessable(
+                            "contractedInvestment", "required", "a signed lead needs the contracted investment (万元)");
                 }
                 if (t.on() == null) {
                     throw ProblemException.unprocessable("on", "required", "a signed lead needs its signing date");
@@ -108,14 +127,15 @@ public class LeadService {
                 if (t.dropReason() == null) {
                     throw ProblemException.unprocessable("dropReason", "required", "say why the lead is dropped");
                 }
-                if (t.dropReason() == DropReason.OTHER && (t.note() == null || t.note().isBlank())) {
-                    throw ProblemException.unprocessable("note", "required", "a lead dropped for another reason needs a note");
+                if (t.dropReason() == DropReason.OTHER
+                        && (t.note() == null || t.note().isBlank())) {
+                    throw ProblemException.unprocessable(
+                            "note", "required", "a lead dropped for another reason needs a note");
                 }
                 l.dropReason = t.dropReason();
                 l.dropNote = t.note();
             }
-            default -> {
-            }
+            default -> {}
         }
         LeadStage from = l.stage;
         l.stage = t.to();
@@ -141,7 +161,8 @@ public class LeadService {
 
     private static void describe(Lead l, Description d) {
         if (d.intendedInvestmentUsd() != null && d.capitalOrigin() != CapitalOrigin.FOREIGN) {
-            throw ProblemException.unprocessable("intendedInvestmentUsd", "not_foreign", "a USD amount is kept only for foreign capital (FOREIGN)");
+            throw ProblemException.unprocessable(
+                    "intendedInvestmentUsd", "not_foreign", "a USD amount is kept only for foreign capital (FOREIGN)");
         }
         l.projectName = d.projectName().strip();
         l.investor = d.investor().strip();
@@ -165,7 +186,19 @@ public class LeadService {
 
     /** The state every lead event carries; a LANDED one is all projects-service needs to create the project. */
     public static LeadState state(Lead l) {
-        return new LeadState(l.id, l.park, l.projectName, l.investor, l.industry, l.capitalOrigin.name(), l.stage.name(),
-                l.intendedInvestment, l.contractedInvestment, l.signedOn, l.landedOn, l.landSupplied, l.version);
+        return new LeadState(
+                l.id,
+                l.park,
+                l.projectName,
+                l.investor,
+                l.industry,
+                l.capitalOrigin.name(),
+                l.stage.name(),
+                l.intendedInvestment,
+                l.contractedInvestment,
+                l.signedOn,
+                l.landedOn,
+                l.landSupplied,
+                l.version);
     }
 }

@@ -36,28 +36,46 @@ public class PipelineFigures {
     @Inject
     InvestmentSettings settings;
 
-    public record Signed(long count, BigDecimal amount, long countYtd, BigDecimal amountYtd, BigDecimal amountLastYearYtd,
-            BigDecimal growthYtd, long major, long major5) {
-    }
+    public record Signed(
+            long count,
+            BigDecimal amount,
+            long countYtd,
+            BigDecimal amountYtd,
+            BigDecimal amountLastYearYtd,
+            BigDecimal growthYtd,
+            long major,
+            long major5) {}
 
-    public record Conversion(long leadsYtd, long negotiated, long signed, long landed, BigDecimal signedRate,
-            BigDecimal landedRate) {
-    }
+    public record Conversion(
+            long leadsYtd, long negotiated, long signed, long landed, BigDecimal signedRate, BigDecimal landedRate) {}
 
-    public record Item(long actual, Integer target, BigDecimal completion) {
-    }
+    public record Item(long actual, Integer target, BigDecimal completion) {}
 
-    public record Funds(Map<CapitalOrigin, BigDecimal> bySource, BigDecimal foreignUsd, BigDecimal total, BigDecimal totalYtd,
-            BigDecimal target, BigDecimal completion, BigDecimal aheadOfTarget, BigDecimal fundsRate, String unit) {
-    }
+    public record Funds(
+            Map<CapitalOrigin, BigDecimal> bySource,
+            BigDecimal foreignUsd,
+            BigDecimal total,
+            BigDecimal totalYtd,
+            BigDecimal target,
+            BigDecimal completion,
+            BigDecimal aheadOfTarget,
+            BigDecimal fundsRate,
+            String unit) {}
 
-    public record ParkFigures(String park, String period, Map<LeadStage, Long> leadsByStage, Item effectiveLeads,
-            Map<ActivityKind, Item> activities, Item signedProjects, Signed signed, long landed, Conversion conversion,
-            Funds funds) {
-    }
+    public record ParkFigures(
+            String park,
+            String period,
+            Map<LeadStage, Long> leadsByStage,
+            Item effectiveLeads,
+            Map<ActivityKind, Item> activities,
+            Item signedProjects,
+            Signed signed,
+            long landed,
+            Conversion conversion,
+            Funds funds) {}
 
-    public record Stale(UUID id, String projectName, LeadStage stage, LocalDate lastTouched, long idleDays, int allowedDays) {
-    }
+    public record Stale(
+            UUID id, String projectName, LeadStage stage, LocalDate lastTouched, long idleDays, int allowedDays) {}
 
     public ParkFigures figures(String park, ReportingPeriod p) {
         LocalDate first = p.firstDay();
@@ -66,7 +84,8 @@ public class PipelineFigures {
         List<Lead> leads = Lead.list("park", park);
         Map<UUID, List<LeadStageChange>> history = new HashMap<>();
         if (!leads.isEmpty()) {
-            for (LeadStageChange c : LeadStageChange.<LeadStageChange>list("leadId in ?1 order by changedOn, id",
+            for (LeadStageChange c : LeadStageChange.<LeadStageChange>list(
+                    "leadId in ?1 order by changedOn, id",
                     leads.stream().map(l -> l.id).toList())) {
                 history.computeIfAbsent(c.leadId, k -> new ArrayList<>()).add(c);
             }
@@ -112,30 +131,52 @@ public class PipelineFigures {
             }
         }
 
-        List<Lead> signedInPeriod = leads.stream().filter(l -> p.contains(l.signedOn)).toList();
-        List<Lead> signedYtd = leads.stream().filter(l -> between(l.signedOn, yearStart, end)).toList();
+        List<Lead> signedInPeriod =
+                leads.stream().filter(l -> p.contains(l.signedOn)).toList();
+        List<Lead> signedYtd =
+                leads.stream().filter(l -> between(l.signedOn, yearStart, end)).toList();
         LocalDate lastYearEnd = end.minusYears(1);
-        List<Lead> signedLastYtd = leads.stream().filter(l -> between(l.signedOn, yearStart.minusYears(1), lastYearEnd)).toList();
+        List<Lead> signedLastYtd = leads.stream()
+                .filter(l -> between(l.signedOn, yearStart.minusYears(1), lastYearEnd))
+                .toList();
         BigDecimal ytdAmount = sum(signedYtd);
         BigDecimal lastAmount = sum(signedLastYtd);
-        Signed signed = new Signed(signedInPeriod.size(), sum(signedInPeriod), signedYtd.size(), ytdAmount, lastAmount,
-                lastAmount.signum() == 0 ? null : ytdAmount.multiply(HUNDRED).divide(lastAmount, 2, RoundingMode.HALF_UP).subtract(HUNDRED),
-                signedInPeriod.stream().filter(Lead::isMajor).count(), signedInPeriod.stream().filter(Lead::isMajor5).count());
+        Signed signed = new Signed(
+                signedInPeriod.size(),
+                sum(signedInPeriod),
+                signedYtd.size(),
+                ytdAmount,
+                lastAmount,
+                lastAmount.signum() == 0
+                        ? null
+                        : ytdAmount
+                                .multiply(HUNDRED)
+                                .divide(lastAmount, 2, RoundingMode.HALF_UP)
+                                .subtract(HUNDRED),
+                signedInPeriod.stream().filter(Lead::isMajor).count(),
+                signedInPeriod.stream().filter(Lead::isMajor5).count());
         long landed = leads.stream().filter(l -> p.contains(l.landedOn)).count();
-        Conversion conversion = new Conversion(leadsYtd, negotiated, signedYtdReached, landedYtdReached,
-                rate(signedYtdReached, leadsYtd), rate(landedYtdReached, signedYtdReached));
+        Conversion conversion = new Conversion(
+                leadsYtd,
+                negotiated,
+                signedYtdReached,
+                landedYtdReached,
+                rate(signedYtdReached, leadsYtd),
+                rate(landedYtdReached, signedYtdReached));
 
         InvestmentTarget target = InvestmentTarget.findById(new InvestmentTarget.Key(park, p.text()));
         Map<ActivityKind, Item> activities = new EnumMap<>(ActivityKind.class);
         List<Activity> held = Activity.list("park = ?1 and heldOn between ?2 and ?3", park, first, end);
         for (ActivityKind k : ActivityKind.values()) {
             long n = held.stream().filter(a -> a.kind == k).count();
-            Integer t = target == null ? null : switch (k) {
-                case INVESTOR_MEETING -> target.investorMeetings;
-                case LEADER_TRIP -> target.leaderTrips;
-                case PACKAGED_PROJECT -> target.packagedProjects;
-                case PROMOTION_EVENT -> target.promotionEvents;
-            };
+            Integer t = target == null
+                    ? null
+                    : switch (k) {
+                        case INVESTOR_MEETING -> target.investorMeetings;
+                        case LEADER_TRIP -> target.leaderTrips;
+                        case PACKAGED_PROJECT -> target.packagedProjects;
+                        case PROMOTION_EVENT -> target.promotionEvents;
+                    };
             activities.put(k, item(n, t));
         }
 
@@ -166,29 +207,54 @@ public class PipelineFigures {
         BigDecimal contracted = BigDecimal.ZERO;
         BigDecimal arrived = BigDecimal.ZERO;
         for (Lead l : leads) {
-            if (l.signedOn != null && !l.signedOn.isAfter(end) && l.contractedInvestment != null && l.stage != LeadStage.DROPPED) {
+            if (l.signedOn != null
+                    && !l.signedOn.isAfter(end)
+                    && l.contractedInvestment != null
+                    && l.stage != LeadStage.DROPPED) {
                 contracted = contracted.add(l.contractedInvestment);
                 arrived = arrived.add(toDateByLead.getOrDefault(l.id, BigDecimal.ZERO));
             }
         }
         BigDecimal fundsTarget = target == null ? null : target.fundsInPlace;
-        BigDecimal completion = fundsTarget == null || fundsTarget.signum() == 0 ? null
+        BigDecimal completion = fundsTarget == null || fundsTarget.signum() == 0
+                ? null
                 : total.multiply(HUNDRED).divide(fundsTarget, 2, RoundingMode.HALF_UP);
-        Funds f = new Funds(bySource, usd, total, totalYtd, fundsTarget, completion,
+        Funds f = new Funds(
+                bySource,
+                usd,
+                total,
+                totalYtd,
+                fundsTarget,
+                completion,
                 completion == null ? null : completion.subtract(HUNDRED),
-                contracted.signum() == 0 ? null : arrived.multiply(HUNDRED).divide(contracted, 2, RoundingMode.HALF_UP), "万元");
-        return new ParkFigures(park, p.text(), byStage, item(newLeads, target == null ? null : target.effectiveLeads), activities,
-                item(signedInPeriod.size(), target == null ? null : target.signedProjects), signed, landed, conversion, f);
+                contracted.signum() == 0 ? null : arrived.multiply(HUNDRED).divide(contracted, 2, RoundingMode.HALF_UP),
+                "万元");
+        return new ParkFigures(
+                park,
+                p.text(),
+                byStage,
+                item(newLeads, target == null ? null : target.effectiveLeads),
+                activities,
+                item(signedInPeriod.size(), target == null ? null : target.signedProjects),
+                signed,
+                landed,
+                conversion,
+                f);
     }
 
     /** Open leads untouched (no stage change, activity or edit) for longer than their stage allows, most idle first. */
     public List<Stale> stale(String park) {
         LocalDate today = CityTime.today();
-        List<Lead> open = park == null ? Lead.list("stage in ?1", List.of(LeadStage.LEAD, LeadStage.NEGOTIATING, LeadStage.SIGNED))
-                : Lead.list("park = ?1 and stage in ?2", park, List.of(LeadStage.LEAD, LeadStage.NEGOTIATING, LeadStage.SIGNED));
+        List<Lead> open = park == null
+                ? Lead.list("stage in ?1", List.of(LeadStage.LEAD, LeadStage.NEGOTIATING, LeadStage.SIGNED))
+                : Lead.list(
+                        "park = ?1 and stage in ?2",
+                        park,
+                        List.of(LeadStage.LEAD, LeadStage.NEGOTIATING, LeadStage.SIGNED));
         Map<UUID, LocalDate> lastActivity = new HashMap<>();
         if (!open.isEmpty()) {
-            for (Activity a : Activity.<Activity>list("select distinct a from Activity a join a.leadIds l where l in ?1",
+            for (Activity a : Activity.<Activity>list(
+                    "select distinct a from Activity a join a.leadIds l where l in ?1",
                     open.stream().map(l -> l.id).toList())) {
                 for (UUID id : a.leadIds) {
                     lastActivity.merge(id, a.heldOn, (x, y) -> x.isAfter(y) ? x : y);
@@ -222,12 +288,18 @@ public class PipelineFigures {
     }
 
     private static Item item(long actual, Integer target) {
-        return new Item(actual, target, target == null || target == 0 ? null
-                : BigDecimal.valueOf(actual * 100).divide(BigDecimal.valueOf(target), 2, RoundingMode.HALF_UP));
+        return new Item(
+                actual,
+                target,
+                target == null || target == 0
+                        ? null
+                        : BigDecimal.valueOf(actual * 100).divide(BigDecimal.valueOf(target), 2, RoundingMode.HALF_UP));
     }
 
     private static BigDecimal rate(long part, long whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+        return whole == 0
+                ? null
+                : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
     }
 
     private static boolean between(LocalDate d, LocalDate from, LocalDate to) {
@@ -235,7 +307,8 @@ public class PipelineFigures {
     }
 
     private static BigDecimal sum(List<Lead> leads) {
-        return leads.stream().map(l -> l.contractedInvestment == null ? BigDecimal.ZERO : l.contractedInvestment)
+        return leads.stream()
+                .map(l -> l.contractedInvestment == null ? BigDecimal.ZERO : l.contractedInvestment)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

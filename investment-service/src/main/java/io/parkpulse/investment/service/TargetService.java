@@ -1,12 +1,12 @@
 package io.parkpulse.investment.service;
 
 import io.parkpulse.common.error.ProblemException;
-import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.InvestmentTargetState;
 import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.common.parks.KnownParks;
+import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.investment.domain.InvestmentTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,22 +23,30 @@ public class TargetService {
     @Inject
     KnownParks parks;
 
-    public record Targets(Integer effectiveLeads, Integer investorMeetings, Integer leaderTrips, Integer packagedProjects,
-            Integer promotionEvents, Integer signedProjects, BigDecimal fundsInPlace) {
-    }
+    public record Targets(
+            Integer effectiveLeads,
+            Integer investorMeetings,
+            Integer leaderTrips,
+            Integer packagedProjects,
+            Integer promotionEvents,
+            Integer signedProjects,
+            BigDecimal fundsInPlace) {}
 
     /** Creates the target (version null) or replaces it (the version read). */
     @Transactional
     public InvestmentTarget set(String park, String period, Targets t, Long version, String user) {
         if (!period.matches("\\d{4}(-Q[1-4])?")) {
-            throw ProblemException.badRequest("period", "invalid_period", "targets are set per quarter (YYYY-Qn) or year (YYYY)");
+            throw ProblemException.badRequest(
+                    "period", "invalid_period", "targets are set per quarter (YYYY-Qn) or year (YYYY)");
         }
         ReportingPeriod.parse(period, "period");
         parks.require(park, "park");
         InvestmentTarget target = InvestmentTarget.findById(new InvestmentTarget.Key(park, period));
         if (target == null) {
             if (version != null && version != 0) {
-                throw ProblemException.conflict("stale_version", "there is no target for " + park + " " + period + " yet",
+                throw ProblemException.conflict(
+                        "stale_version",
+                        "there is no target for " + park + " " + period + " yet",
                         java.util.Map.of("currentVersion", -1));
             }
             target = new InvestmentTarget();
@@ -62,7 +70,16 @@ public class TargetService {
     }
 
     public static InvestmentTargetState state(InvestmentTarget t) {
-        return new InvestmentTargetState(t.id.park(), t.id.period(), t.effectiveLeads, t.investorMeetings, t.leaderTrips,
-                t.packagedProjects, t.promotionEvents, t.signedProjects, t.fundsInPlace, t.version);
+        return new InvestmentTargetState(
+                t.id.park(),
+                t.id.period(),
+                t.effectiveLeads,
+                t.investorMeetings,
+                t.leaderTrips,
+                t.packagedProjects,
+                t.promotionEvents,
+                t.signedProjects,
+                t.fundsInPlace,
+                t.version);
     }
 }

@@ -7,15 +7,15 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -58,22 +58,41 @@ public class JsonConfig implements ObjectMapperCustomizer {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // The parser lets numbers be long enough for BoundedDecimalDeserializer to refuse them naming
         // their field; it stays the hard stop well below where converting a number costs anything.
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNumberLength(BoundedDecimalDeserializer.MAX_TEXT * 10).build());
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNumberLength(BoundedDecimalDeserializer.MAX_TEXT * 10)
+                        .build());
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
-        for (LogicalType type : new LogicalType[] { LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
-                LogicalType.Boolean, LogicalType.DateTime, LogicalType.Enum }) {
+        for (LogicalType type : new LogicalType[] {
+            LogicalType.Textual,
+            LogicalType.Integer,
+            LogicalType.Float,
+            LogicalType.Boolean,
+            LogicalType.DateTime,
+            LogicalType.Enum
+        }) {
             mapper.coercionConfigFor(type)
-                    .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer || type == LogicalType.Float
-                            ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.String, type == LogicalType.Textual || type == LogicalType.DateTime
-                            || type == LogicalType.Enum ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.EmptyString, type == LogicalType.Textual ? CoercionAction.TryConvert
-                            : CoercionAction.Fail);
+                    .setCoercion(
+                            CoercionInputShape.Integer,
+                            type == LogicalType.Integer || type == LogicalType.Float
+                                    ? CoercionAction.TryConvert
+                                    : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.Float,
+                            type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.Boolean,
+                            type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.String,
+                            type == LogicalType.Textual || type == LogicalType.DateTime || type == LogicalType.Enum
+                                    ? CoercionAction.TryConvert
+                                    : CoercionAction.Fail)
+                    .setCoercion(
+                            CoercionInputShape.EmptyString,
+                            type == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
 
         SimpleModule m = new SimpleModule("parkpulse-json");
@@ -101,8 +120,11 @@ public class JsonConfig implements ObjectMapperCustomizer {
         m.addDeserializer(LocalDate.class, new BoundedDateDeserializer());
         m.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                    BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+            public JsonDeserializer<?> modifyEnumDeserializer(
+                    DeserializationConfig config,
+                    JavaType type,
+                    BeanDescription beanDesc,
+                    JsonDeserializer<?> deserializer) {
                 return new ExactEnumDeserializer(deserializer);
             }
         });
@@ -163,7 +185,10 @@ public class JsonConfig implements ObjectMapperCustomizer {
                 return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
             }
             if (p.getTextLength() > MAX_TEXT) {
-                throw refused(p, "(" + p.getTextLength() + " characters)", BigDecimal.class,
+                throw refused(
+                        p,
+                        "(" + p.getTextLength() + " characters)",
+                        BigDecimal.class,
                         "a number may have at most " + MAX_TEXT + " digits");
             }
             if (p.isNaN()) {
@@ -171,7 +196,10 @@ public class JsonConfig implements ObjectMapperCustomizer {
             }
             BigDecimal v = p.getDecimalValue();
             if (Math.abs((long) v.scale()) > MAX_EXPONENT + v.precision()) {
-                throw refused(p, v.precision() > 20 ? "(a number)" : v, BigDecimal.class,
+                throw refused(
+                        p,
+                        v.precision() > 20 ? "(a number)" : v,
+                        BigDecimal.class,
                         "the number's exponent is beyond ±" + MAX_EXPONENT);
             }
             return v;
@@ -197,9 +225,16 @@ public class JsonConfig implements ObjectMapperCustomizer {
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.hasToken(JsonToken.VALUE_STRING)) {
                 String text = p.getText();
-                if (!text.isEmpty() && (Character.isWhitespace(text.charAt(0)) || text.charAt(0) <= ' '
-                        || text.charAt(text.length() - 1) <= ' ' || Character.isWhitespace(text.charAt(text.length() - 1)))) {
-                    throw refused(p, abbreviate(text), handledType(), "not one of the codes (no spaces or control characters around it)");
+                if (!text.isEmpty()
+                        && (Character.isWhitespace(text.charAt(0))
+                                || text.charAt(0) <= ' '
+                                || text.charAt(text.length() - 1) <= ' '
+                                || Character.isWhitespace(text.charAt(text.length() - 1)))) {
+                    throw refused(
+                            p,
+                            abbreviate(text),
+                            handledType(),
+                            "not one of the codes (no spaces or control characters around it)");
                 }
             }
             return super.deserialize(p, ctxt);

@@ -78,11 +78,12 @@ public class EventConsumer {
     private volatile boolean running;
     private volatile Thread thread;
     private volatile KafkaConsumer<String, String> consumer;
-    private final java.util.concurrent.atomic.AtomicReference<Replay> replay = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<Replay> replay =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /** A request to clear what the handlers built and read every topic again from its start. */
-    private record Replay(Runnable clear, java.util.concurrent.CompletableFuture<Void> done) {
-    }
+    private record Replay(Runnable clear, java.util.concurrent.CompletableFuture<Void> done) {}
+
     private KafkaProducer<String, String> dlqProducer;
     private final Map<String, Integer> attempts = new HashMap<>();
     private final AtomicLong processed = new AtomicLong();
@@ -180,7 +181,8 @@ public class EventConsumer {
     public java.util.concurrent.CompletableFuture<Void> replayFromStart(Runnable clear) {
         Replay r = new Replay(clear, new java.util.concurrent.CompletableFuture<>());
         if (!replay.compareAndSet(null, r)) {
-            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("a replay is already pending"));
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException("a replay is already pending"));
         }
         return r.done();
     }
@@ -251,8 +253,10 @@ public class EventConsumer {
 
     private boolean apply(String topic, Event event) throws Exception {
         int inserted = em.createNativeQuery(
-                "insert into processed_event (event_id, topic, type) values (?1, ?2, ?3) on conflict do nothing")
-                .setParameter(1, event.id()).setParameter(2, topic).setParameter(3, event.type())
+                        "insert into processed_event (event_id, topic, type) values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, event.id())
+                .setParameter(2, topic)
+                .setParameter(3, event.type())
                 .executeUpdate();
         if (inserted == 0) {
             return false;
@@ -267,21 +271,26 @@ public class EventConsumer {
 
     private boolean deadLetter(ConsumerRecord<String, String> r, Event event, String reason) {
         try {
-            ProducerRecord<String, String> out = new ProducerRecord<>(topicNames.onBroker(Topics.deadLetter(topicNames.plain(r.topic()))), r.key(),
-                    r.value());
+            ProducerRecord<String, String> out = new ProducerRecord<>(
+                    topicNames.onBroker(Topics.deadLetter(topicNames.plain(r.topic()))), r.key(), r.value());
             r.headers().forEach(h -> out.headers().add(h));
-            String shortReason = reason == null ? "unknown" : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+            String shortReason =
+                    reason == null ? "unknown" : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
             CloudEventHeaders.put(out.headers(), "parkpulse_dlq_reason", shortReason);
             CloudEventHeaders.put(out.headers(), "parkpulse_dlq_consumer", serviceName);
-            CloudEventHeaders.put(out.headers(), "parkpulse_dlq_source",
-                    r.topic() + "/" + r.partition() + "/" + r.offset());
+            CloudEventHeaders.put(
+                    out.headers(), "parkpulse_dlq_source", r.topic() + "/" + r.partition() + "/" + r.offset());
             dlq().send(out).get(20, TimeUnit.SECONDS);
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "insert into dead_lettered_event (event_id, topic, partition_no, record_offset, reason) "
-                            + "values (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, event == null ? null : event.id().toString())
-                    .setParameter(2, r.topic()).setParameter(3, r.partition()).setParameter(4, r.offset())
-                    .setParameter(5, shortReason).executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery(
+                                    "insert into dead_lettered_event (event_id, topic, partition_no, record_offset, reason) "
+                                            + "values (?1, ?2, ?3, ?4, ?5)")
+                            .setParameter(1, event == null ? null : event.id().toString())
+                            .setParameter(2, r.topic())
+                            .setParameter(3, r.partition())
+                            .setParameter(4, r.offset())
+                            .setParameter(5, shortReason)
+                            .executeUpdate());
             deadLettered.incrementAndGet();
             LOG.errorf("dead-lettered %s/%d/%d: %s", r.topic(), r.partition(), r.offset(), shortReason);
             return true;
@@ -301,7 +310,9 @@ public class EventConsumer {
     private Properties consumerProps() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, topicNames.prefix() + group.filter(g -> !g.isBlank()).orElse(serviceName));
+        p.put(
+                ConsumerConfig.GROUP_ID_CONFIG,
+                topicNames.prefix() + group.filter(g -> !g.isBlank()).orElse(serviceName));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-consumer");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -319,7 +330,8 @@ public class EventConsumer {
 
     private static boolean isPoison(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MalformedEventException || t instanceof JsonProcessingException
+            if (t instanceof MalformedEventException
+                    || t instanceof JsonProcessingException
                     || t instanceof IllegalArgumentException) {
                 return true;
             }

@@ -42,8 +42,10 @@ public abstract class AuditedEntity extends PanacheEntityBase {
      */
     public void requireVersion(long expected, String what) {
         if (version != expected) {
-            throw ProblemException.conflict("stale_version", what + " changed since version " + expected
-                    + "; it is now at version " + version + ": read it again and reapply your change",
+            throw ProblemException.conflict(
+                    "stale_version",
+                    what + " changed since version " + expected + "; it is now at version " + version
+                            + ": read it again and reapply your change",
                     java.util.Map.of("currentVersion", version));
         }
     }
@@ -54,7 +56,10 @@ public abstract class AuditedEntity extends PanacheEntityBase {
      */
     public void requireVersionToReplace(Long expected, String what) {
         if (expected == null) {
-            throw ProblemException.badRequest("version", "required", what + " 已存在：修改时请提交读取到的版本号 version",
+            throw ProblemException.badRequest(
+                    "version",
+                    "required",
+                    what + " 已存在：修改时请提交读取到的版本号 version",
                     what + " exists: send the version you read to replace it");
         }
         requireVersion(expected, what);

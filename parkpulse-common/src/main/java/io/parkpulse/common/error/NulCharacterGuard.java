@@ -15,7 +15,8 @@ public class NulCharacterGuard {
 
     @ServerRequestFilter
     public void check(ContainerRequestContext ctx) {
-        String uri = ctx.getUriInfo().getRequestUri().getRawPath() + "?" + ctx.getUriInfo().getRequestUri().getRawQuery();
+        String uri = ctx.getUriInfo().getRequestUri().getRawPath() + "?"
+                + ctx.getUriInfo().getRequestUri().getRawQuery();
         if (!uri.contains("%00") && uri.indexOf('\0') < 0) {
             return;
         }
@@ -26,7 +27,8 @@ public class NulCharacterGuard {
 
     private static void refuse(Map<String, List<String>> parameters, String where) {
         for (var e : parameters.entrySet()) {
-            if (e.getKey().indexOf('\0') >= 0 || e.getValue().stream().anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
+            if (e.getKey().indexOf('\0') >= 0
+                    || e.getValue().stream().anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
                 throw problem(e.getKey().indexOf('\0') >= 0 ? where : e.getKey());
             }
         }
@@ -36,7 +38,10 @@ public class NulCharacterGuard {
     }
 
     private static ProblemException problem(String field) {
-        return ProblemException.badRequest(field, "invalid_character", field + "：地址中不允许出现空字符 (%00)",
+        return ProblemException.badRequest(
+                field,
+                "invalid_character",
+                field + "：地址中不允许出现空字符 (%00)",
                 field + ": a NUL character (%00) is not allowed");
     }
 }

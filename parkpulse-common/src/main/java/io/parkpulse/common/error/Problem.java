@@ -22,6 +22,5 @@ public record Problem(
 
     /** One reason one input was refused. {@code field} is a JSON path such as {@code rows[3].value}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(String field, String code, String message) {
-    }
+    public record FieldError(String field, String code, String message) {}
 }

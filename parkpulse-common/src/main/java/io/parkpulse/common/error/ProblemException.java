@@ -22,8 +22,8 @@ public class ProblemException extends RuntimeException {
      * A refusal in Chinese (what users read by default) with its English text, which a client gets by
      * asking for {@code Accept-Language: en}. {@code errors} carry the Chinese text; the mapper swaps it.
      */
-    public ProblemException(int status, String code, String chinese, String english, List<Problem.FieldError> errors,
-            Object context) {
+    public ProblemException(
+            int status, String code, String chinese, String english, List<Problem.FieldError> errors, Object context) {
         super(chinese);
         this.status = status;
         this.code = code;
@@ -33,11 +33,13 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badRequest(String field, String code, String chinese, String english) {
-        return new ProblemException(400, code, chinese, english, List.of(new Problem.FieldError(field, code, chinese)), null);
+        return new ProblemException(
+                400, code, chinese, english, List.of(new Problem.FieldError(field, code, chinese)), null);
     }
 
     public static ProblemException unprocessable(String field, String code, String chinese, String english) {
-        return new ProblemException(422, code, chinese, english, List.of(new Problem.FieldError(field, code, chinese)), null);
+        return new ProblemException(
+                422, code, chinese, english, List.of(new Problem.FieldError(field, code, chinese)), null);
     }
 
     /** The message in the language asked for: English when the client prefers it and there is one. */
@@ -50,8 +52,11 @@ public class ProblemException extends RuntimeException {
         if (!inEnglish || english == null) {
             return errors;
         }
-        return errors.stream().map(f -> f.message() != null && f.message().equals(getMessage())
-                ? new Problem.FieldError(f.field(), f.code(), english) : f).toList();
+        return errors.stream()
+                .map(f -> f.message() != null && f.message().equals(getMessage())
+                        ? new Problem.FieldError(f.field(), f.code(), english)
+                        : f)
+                .toList();
     }
 
     public static ProblemException badRequest(String field, String code, String message) {

@@ -1,12 +1,12 @@
 package io.parkpulse.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -38,13 +38,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
         boolean en = prefersEnglish(headers);
-        return respond(new Problem(type(e.code()), title(e.status()), e.status(), e.message(en), path(uri), e.code(),
-                e.errors().isEmpty() ? null : e.errors(en), e.context()));
+        return respond(new Problem(
+                type(e.code()),
+                title(e.status()),
+                e.status(),
+                e.message(en),
+                path(uri),
+                e.code(),
+                e.errors().isEmpty() ? null : e.errors(en),
+                e.context()));
     }
 
     /** Chinese is the default; a client that puts English first in Accept-Language gets English where we have it. */
     public static boolean prefersEnglish(String acceptLanguage) {
-        return acceptLanguage != null && acceptLanguage.trim().toLowerCase(java.util.Locale.ROOT).startsWith("en");
+        return acceptLanguage != null
+                && acceptLanguage.trim().toLowerCase(java.util.Locale.ROOT).startsWith("en");
     }
 
     private static boolean prefersEnglish(HttpHeaders headers) {
@@ -52,30 +60,41 @@ public class ProblemMappers {
     }
 
     // The built-in mappers of these exact types answer plain JSON; naming the types here makes ours win.
-    @ServerExceptionMapper({ ConstraintViolationException.class,
-            io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException.class })
+    @ServerExceptionMapper({
+        ConstraintViolationException.class,
+        io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException.class
+    })
     public Response violations(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
             errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), "invalid", v.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b)
+        String detail = errors.stream()
+                .map(f -> f.field() + ": " + f.message())
+                .reduce((a, b) -> a + "; " + b)
                 .orElse("invalid input");
         return respond(new Problem(type("invalid"), title(400), 400, detail, path(uri), "invalid", errors, null));
     }
 
-    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class,
-            InvalidFormatException.class, UnrecognizedPropertyException.class,
-            com.fasterxml.jackson.core.JsonParseException.class,
-            StreamConstraintsException.class, ValueInstantiationException.class })
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        UnrecognizedPropertyException.class,
+        com.fasterxml.jackson.core.JsonParseException.class,
+        StreamConstraintsException.class,
+        ValueInstantiationException.class
+    })
     public Response json(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof ProblemException p) {
             return problem(p, uri, headers);
         }
         String field = e instanceof JsonMappingException m ? pathOf(m) : currentField(e);
-        if (e instanceof JsonMappingException m && !(e instanceof MismatchedInputException)
-                && m.getCause() instanceof JsonProcessingException inner && !(inner instanceof JsonMappingException)) {
+        if (e instanceof JsonMappingException m
+                && !(e instanceof MismatchedInputException)
+                && m.getCause() instanceof JsonProcessingException inner
+                && !(inner instanceof JsonMappingException)) {
             // A parse error inside a list comes wrapped with the element's path ([0]); the parser knows the field.
             String name = currentField(inner);
             field = name == null ? field : field == null || field.isEmpty() ? name : field + "." + name;
@@ -100,17 +119,21 @@ public class ProblemMappers {
             message = "there is content after the JSON document; send exactly one document";
         } else if (e instanceof StreamConstraintsException) {
             code = "too_large";
-            message = original.startsWith("Number value length") ? "a number may have at most 1000 digits"
-                    : original.contains("nesting depth") ? "the document is nested too deeply"
-                    : "a value in the body is too large";
+            message = original.startsWith("Number value length")
+                    ? "a number may have at most 1000 digits"
+                    : original.contains("nesting depth")
+                            ? "the document is nested too deeply"
+                            : "a value in the body is too large";
         } else if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
             code = "out_of_range";
             message = "the number is out of range for this field";
         } else if (e instanceof InvalidFormatException f) {
             code = "wrong_type";
             // Our own readers (dates, text) say why in their message; Jackson's start with "Cannot".
-            message = original.startsWith("Cannot ") ? "'" + abbreviate(String.valueOf(f.getValue())) + "' is not a valid "
-                    + simpleType(f.getTargetType()) : original;
+            message = original.startsWith("Cannot ")
+                    ? "'" + abbreviate(String.valueOf(f.getValue())) + "' is not a valid "
+                            + simpleType(f.getTargetType())
+                    : original;
         } else if (e instanceof MismatchedInputException m) {
             code = "wrong_type";
             message = "expected " + simpleType(m.getTargetType());
@@ -122,36 +145,57 @@ public class ProblemMappers {
             message = "the body is not valid JSON: " + plain(original);
         }
         String shownField = field == null || field.isEmpty() ? "body" : field;
-        return respond(new Problem(type(code), title(400), 400, shownField + ": " + message, path(uri), code,
-                List.of(new Problem.FieldError(shownField, code, message)), null));
+        return respond(new Problem(
+                type(code),
+                title(400),
+                400,
+                shownField + ": " + message,
+                path(uri),
+                code,
+                List.of(new Problem.FieldError(shownField, code, message)),
+                null));
     }
 
     /** Whether the parser failed after reading a whole document (on text that follows it). */
     private static boolean pastTheDocument(JsonProcessingException e) {
-        return e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p && p.getParsingContext() != null
-                && p.getParsingContext().inRoot() && p.getParsingContext().getEntryCount() > 0;
+        return e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p
+                && p.getParsingContext() != null
+                && p.getParsingContext().inRoot()
+                && p.getParsingContext().getEntryCount() > 0;
     }
 
     /** Where the parser stood when it gave up (a number too long, a key twice), as far as it knows. */
     private static String currentField(JsonProcessingException e) {
         if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p && p.getParsingContext() != null) {
             com.fasterxml.jackson.core.JsonStreamContext c = p.getParsingContext();
-            if (c.inObject() && c.getCurrentName() != null && !(DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage())).find())) {
+            if (c.inObject()
+                    && c.getCurrentName() != null
+                    && !(DUPLICATE_FIELD
+                            .matcher(String.valueOf(e.getOriginalMessage()))
+                            .find())) {
                 return c.getCurrentName();
             }
-            if (c.getParent() != null && c.getParent().inObject() && c.getParent().getCurrentName() != null) {
+            if (c.getParent() != null
+                    && c.getParent().inObject()
+                    && c.getParent().getCurrentName() != null) {
                 return c.getParent().getCurrentName();
             }
         }
         return null;
     }
 
-    private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
+    private static final java.util.regex.Pattern DUPLICATE_FIELD =
+            java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
 
     /** A parser's reason without the names of classes and settings that mean nothing to a client. */
     private static String plain(String original) {
-        String first = original.lines().findFirst().orElse("").replaceAll("`[^`]*`", "").replaceAll("\\s*\\(code \\d+\\)", "")
-                .replaceAll("\\s+", " ").trim();
+        String first = original.lines()
+                .findFirst()
+                .orElse("")
+                .replaceAll("`[^`]*`", "")
+                .replaceAll("\\s*\\(code \\d+\\)", "")
+                .replaceAll("\\s+", " ")
+                .trim();
         return first.isEmpty() ? "unexpected content" : abbreviate(first);
     }
 
@@ -159,26 +203,52 @@ public class ProblemMappers {
         return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
-    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
-            io.quarkus.security.AuthenticationCompletionException.class })
+    @ServerExceptionMapper({
+        UnauthorizedException.class,
+        AuthenticationFailedException.class,
+        io.quarkus.security.AuthenticationCompletionException.class
+    })
     public Response unauthorized(Exception e, UriInfo uri) {
-        Problem p = new Problem(type("unauthorized"), title(401), 401,
-                "a valid bearer token is required", path(uri), "unauthorized", null, null);
-        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(p).build();
+        Problem p = new Problem(
+                type("unauthorized"),
+                title(401),
+                401,
+                "a valid bearer token is required",
+                path(uri),
+                "unauthorized",
+                null,
+                null);
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(p)
+                .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem(type("forbidden"), title(403), 403,
-                "your role does not allow this", path(uri), "forbidden", null, null));
+        return respond(new Problem(
+                type("forbidden"),
+                title(403),
+                403,
+                "your role does not allow this",
+                path(uri),
+                "forbidden",
+                null,
+                null));
     }
 
-    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response stale(Exception e, UriInfo uri) {
-        return respond(new Problem(type("stale_version"), title(409), 409,
-                "someone else changed this resource first; reload it and apply your change again", path(uri),
-                "stale_version", null, null));
+        return respond(new Problem(
+                type("stale_version"),
+                title(409),
+                409,
+                "someone else changed this resource first; reload it and apply your change again",
+                path(uri),
+                "stale_version",
+                null,
+                null));
     }
 
     @ServerExceptionMapper
@@ -205,8 +275,15 @@ public class ProblemMappers {
         };
         if (e.getCause() != null && (status == 400 || status == 404)) {
             // A parameter that could not be converted; ParameterConverters names it where it can.
-            return respond(new Problem(type("invalid_parameter"), title(400), 400,
-                    "a path or query parameter is not of the expected type", path(uri), "invalid_parameter", null, null));
+            return respond(new Problem(
+                    type("invalid_parameter"),
+                    title(400),
+                    400,
+                    "a path or query parameter is not of the expected type",
+                    path(uri),
+                    "invalid_parameter",
+                    null,
+                    null));
         }
         String detail = switch (status) {
             case 404 -> "nothing is found at this address";
@@ -224,8 +301,15 @@ public class ProblemMappers {
         String id = UUID.randomUUID().toString();
         // A path may carry encoded line breaks; logged as they came they would forge log lines.
         LOG.errorf(e, "unexpected error %s on %s", id, String.valueOf(path(uri)).replaceAll("\\p{Cntrl}", "?"));
-        return respond(new Problem(type("internal"), title(500), 500,
-                "unexpected error; quote " + id + " when reporting it", path(uri), "internal", null, null));
+        return respond(new Problem(
+                type("internal"),
+                title(500),
+                500,
+                "unexpected error; quote " + id + " when reporting it",
+                path(uri),
+                "internal",
+                null,
+                null));
     }
 
     public static Response respond(Problem p) {
@@ -241,7 +325,8 @@ public class ProblemMappers {
                 parameter = node.getName();
                 continue;
             }
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CROSS_PARAMETER
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.CROSS_PARAMETER
                     || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
@@ -313,7 +398,8 @@ public class ProblemMappers {
 
     static String title(int status) {
         Response.Status s = Response.Status.fromStatusCode(status);
-        return s != null ? s.getReasonPhrase()
+        return s != null
+                ? s.getReasonPhrase()
                 : status == 422 ? "Unprocessable Content" : status == 431 ? "Request Header Fields Too Large" : "Error";
     }
 

@@ -48,16 +48,25 @@ public class RequestLimits {
     public Uni<Response> check(ContainerRequestContext ctx, HttpServerRequest request) {
         if (request.uri() != null && request.uri().length() > config.maxUriLength()) {
             int n = request.uri().length();
-            return answer(414, "uri_too_long", "uri", "地址有 " + n + " 个字符，最多接受 " + config.maxUriLength() + " 个",
-                    "the address has " + n + " characters; at most " + config.maxUriLength() + " are accepted", request);
+            return answer(
+                    414,
+                    "uri_too_long",
+                    "uri",
+                    "地址有 " + n + " 个字符，最多接受 " + config.maxUriLength() + " 个",
+                    "the address has " + n + " characters; at most " + config.maxUriLength() + " are accepted",
+                    request);
         }
         long headerBytes = 0;
         for (Map.Entry<String, String> h : request.headers()) {
             headerBytes += h.getKey().length() + h.getValue().length() + 4;
         }
         if (headerBytes > config.maxHeaderBytes()) {
-            return answer(431, "headers_too_large", "headers", "请求头共 " + headerBytes + " 字节，最多接受 " + config.maxHeaderBytes()
-                    + " 字节", "the headers have " + headerBytes + " bytes; at most " + config.maxHeaderBytes() + " are accepted",
+            return answer(
+                    431,
+                    "headers_too_large",
+                    "headers",
+                    "请求头共 " + headerBytes + " 字节，最多接受 " + config.maxHeaderBytes() + " 字节",
+                    "the headers have " + headerBytes + " bytes; at most " + config.maxHeaderBytes() + " are accepted",
                     request);
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -66,12 +75,22 @@ public class RequestLimits {
             try {
                 n = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
-                return answer(400, "bad_request", "Content-Length", "Content-Length 不是数字", "Content-Length is not a number",
+                return answer(
+                        400,
+                        "bad_request",
+                        "Content-Length",
+                        "Content-Length 不是数字",
+                        "Content-Length is not a number",
                         request);
             }
             if (n > config.maxBodyBytes()) {
-                return answer(413, "too_large", "body", "请求体有 " + n + " 字节，最多接受 " + config.maxBodyBytes() + " 字节",
-                        "the body has " + n + " bytes; at most " + config.maxBodyBytes() + " are accepted", request);
+                return answer(
+                        413,
+                        "too_large",
+                        "body",
+                        "请求体有 " + n + " 字节，最多接受 " + config.maxBodyBytes() + " 字节",
+                        "the body has " + n + " bytes; at most " + config.maxBodyBytes() + " are accepted",
+                        request);
             }
             return Uni.createFrom().nullItem();
         }
@@ -85,15 +104,20 @@ public class RequestLimits {
     private Uni<Response> readChunked(ContainerRequestContext ctx, HttpServerRequest request) {
         return Uni.createFrom().emitter(em -> {
             Buffer body = Buffer.buffer();
-            boolean[] refused = { false };
+            boolean[] refused = {false};
             request.handler(chunk -> {
                 if (refused[0]) {
                     return;
                 }
                 if (body.length() + chunk.length() > config.maxBodyBytes()) {
                     refused[0] = true;
-                    em.complete(problem(413, "too_large", "body", "请求体超过 " + config.maxBodyBytes() + " 字节的上限",
-                            "the body has more than " + config.maxBodyBytes() + " bytes, the most accepted", request));
+                    em.complete(problem(
+                            413,
+                            "too_large",
+                            "body",
+                            "请求体超过 " + config.maxBodyBytes() + " 字节的上限",
+                            "the body has more than " + config.maxBodyBytes() + " bytes, the most accepted",
+                            request));
                     return;
                 }
                 body.appendBuffer(chunk);
@@ -114,18 +138,30 @@ public class RequestLimits {
         });
     }
 
-    private static Uni<Response> answer(int status, String code, String field, String chinese, String english,
-            HttpServerRequest request) {
+    private static Uni<Response> answer(
+            int status, String code, String field, String chinese, String english, HttpServerRequest request) {
         return Uni.createFrom().item(problem(status, code, field, chinese, english, request));
     }
 
-    private static Response problem(int status, String code, String field, String chinese, String english,
-            HttpServerRequest request) {
-        String detail = ProblemMappers.prefersEnglish(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)) ? english : chinese;
+    private static Response problem(
+            int status, String code, String field, String chinese, String english, HttpServerRequest request) {
+        String detail =
+                ProblemMappers.prefersEnglish(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)) ? english : chinese;
         String path = request.path() == null || request.path().length() > 200 ? null : request.path();
-        Problem p = new Problem(ProblemMappers.type(code), ProblemMappers.title(status), status, detail, path,
-                code, List.of(new Problem.FieldError(field, code, detail)), null);
+        Problem p = new Problem(
+                ProblemMappers.type(code),
+                ProblemMappers.title(status),
+                status,
+                detail,
+                path,
+                code,
+                List.of(new Problem.FieldError(field, code, detail)),
+                null);
         // The rest of an oversize request is not read: the connection cannot be reused.
-        return Response.status(status).type(Problem.MEDIA_TYPE).header("Connection", "close").entity(p).build();
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .header("Connection", "close")
+                .entity(p)
+                .build();
     }
 }

@@ -41,8 +41,13 @@ public final class CloudEventHeaders {
         }
         try {
             String time = get(r.headers(), TIME);
-            return new Event(UUID.fromString(id), get(r.headers(), SOURCE), type, get(r.headers(), SUBJECT),
-                    time == null ? null : OffsetDateTime.parse(time), r.value());
+            return new Event(
+                    UUID.fromString(id),
+                    get(r.headers(), SOURCE),
+                    type,
+                    get(r.headers(), SUBJECT),
+                    time == null ? null : OffsetDateTime.parse(time),
+                    r.value());
         } catch (RuntimeException ex) {
             throw new MalformedEventException("invalid CloudEvents attribute: " + ex.getMessage());
         }
@@ -60,6 +65,5 @@ public final class CloudEventHeaders {
         }
     }
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 }

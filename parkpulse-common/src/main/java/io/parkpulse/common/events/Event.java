@@ -8,5 +8,4 @@ import java.util.UUID;
  * {@code ce_*} headers, {@code data} is the JSON record value and {@code subject} (the park code)
  * is also the record key.
  */
-public record Event(UUID id, String source, String type, String subject, OffsetDateTime time, String data) {
-}
+public record Event(UUID id, String source, String type, String subject, OffsetDateTime time, String data) {}

@@ -11,6 +11,7 @@ public final class EventTypes {
     public static final String VALUE_RECORDED = "parkpulse.indicators.value-recorded.v1";
     /** A batch request's changes as one event (at most {@code IndicatorValuesRecorded.MAX_VALUES} each). */
     public static final String VALUES_RECORDED = "parkpulse.indicators.values-recorded.v1";
+
     public static final String TARGET_SET = "parkpulse.indicators.target-set.v1";
     public static final String INDICATOR_DEFINED = "parkpulse.indicators.indicator-defined.v1";
     public static final String INDICATOR_RETIRED = "parkpulse.indicators.indicator-retired.v1";
@@ -34,6 +35,5 @@ public final class EventTypes {
     public static final String FUNDS_REPORTED = "parkpulse.investment.funds-reported.v1";
     public static final String INVESTMENT_TARGET_SET = "parkpulse.investment.target-set.v1";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

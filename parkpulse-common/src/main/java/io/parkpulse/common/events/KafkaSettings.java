@@ -56,7 +56,8 @@ public final class KafkaSettings {
                     cfg.put("retention.ms", "-1");
                 }
                 topics.add(new NewTopic(prefix + t, PARTITIONS, (short) -1).configs(cfg));
-                topics.add(new NewTopic(prefix + Topics.deadLetter(t), 1, (short) -1).configs(Map.of("retention.ms", "-1")));
+                topics.add(new NewTopic(prefix + Topics.deadLetter(t), 1, (short) -1)
+                        .configs(Map.of("retention.ms", "-1")));
             }
             var result = admin.createTopics(topics);
             for (var f : result.values().values()) {
@@ -73,6 +74,5 @@ public final class KafkaSettings {
         }
     }
 
-    private KafkaSettings() {
-    }
+    private KafkaSettings() {}
 }

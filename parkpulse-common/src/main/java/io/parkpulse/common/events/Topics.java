@@ -17,6 +17,5 @@ public final class Topics {
         return topic + ".dlq";
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 }

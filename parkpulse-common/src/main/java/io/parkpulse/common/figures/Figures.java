@@ -19,7 +19,10 @@ public final class Figures {
         if (current == null || base == null || base.signum() <= 0) {
             return null;
         }
-        return current.divide(base, MC).subtract(BigDecimal.ONE).multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
+        return current.divide(base, MC)
+                .subtract(BigDecimal.ONE)
+                .multiply(HUNDRED)
+                .setScale(2, RoundingMode.HALF_UP);
     }
 
     /** value ÷ reference × 100 (完成率). Null without a positive reference. */
@@ -65,11 +68,9 @@ public final class Figures {
     }
 
     /** One earlier year: its year-to-date figure at the month in question and its full-year figure. */
-    public record YearShape(int year, BigDecimal atMonth, BigDecimal fullYear) {
-    }
+    public record YearShape(int year, BigDecimal atMonth, BigDecimal fullYear) {}
 
-    public record Estimate(BigDecimal value, String method, BigDecimal shareOfYearPct, List<Integer> basedOnYears) {
-    }
+    public record Estimate(BigDecimal value, String method, BigDecimal shareOfYearPct, List<Integer> basedOnYears) {}
 
     /**
      * 预计全年: the year to date divided by the share of the year that the same months made up in
@@ -86,20 +87,26 @@ public final class Figures {
         BigDecimal shareSum = BigDecimal.ZERO;
         List<Integer> years = new java.util.ArrayList<>();
         for (YearShape y : history) {
-            if (y.atMonth() != null && y.fullYear() != null && y.fullYear().signum() > 0 && y.atMonth().signum() > 0) {
+            if (y.atMonth() != null
+                    && y.fullYear() != null
+                    && y.fullYear().signum() > 0
+                    && y.atMonth().signum() > 0) {
                 shareSum = shareSum.add(y.atMonth().divide(y.fullYear(), MC));
                 years.add(y.year());
             }
         }
         if (years.isEmpty()) {
-            BigDecimal linear = ytd.multiply(BigDecimal.valueOf(12)).divide(BigDecimal.valueOf(month), 2, RoundingMode.HALF_UP);
+            BigDecimal linear =
+                    ytd.multiply(BigDecimal.valueOf(12)).divide(BigDecimal.valueOf(month), 2, RoundingMode.HALF_UP);
             return new Estimate(linear, "linear", timeElapsedPct(month), List.of());
         }
         BigDecimal share = shareSum.divide(BigDecimal.valueOf(years.size()), MC);
-        return new Estimate(ytd.divide(share, 2, RoundingMode.HALF_UP), "seasonal",
-                share.multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP), List.copyOf(years));
+        return new Estimate(
+                ytd.divide(share, 2, RoundingMode.HALF_UP),
+                "seasonal",
+                share.multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP),
+                List.copyOf(years));
     }
 
-    private Figures() {
-    }
+    private Figures() {}
 }

@@ -12,14 +12,18 @@ public final class Phrases {
     /** Amounts in 万元: 亿元 from 10 000 万元 on, with two decimals, as reports print totals. */
     public static String wanYuan(BigDecimal wan) {
         if (wan.abs().compareTo(BigDecimal.valueOf(10_000)) >= 0) {
-            return wan.movePointLeft(4).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "亿元";
+            return wan.movePointLeft(4)
+                            .setScale(2, RoundingMode.HALF_UP)
+                            .stripTrailingZeros()
+                            .toPlainString() + "亿元";
         }
         return wan.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "万元";
     }
 
     /** Other units to at most two decimals ("34家", "1.5万平方米"). */
     public static String amount(BigDecimal value, String unit) {
-        return "万元".equals(unit) ? wanYuan(value)
+        return "万元".equals(unit)
+                ? wanYuan(value)
                 : value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + unit;
     }
 
@@ -43,23 +47,28 @@ public final class Phrases {
      * ("实现时间过半、任务过半", or "距任务双过半相差4.3个百分点,距计划增速12%相差7.8个百分点").
      */
     public static DoubleHalf doubleHalf(BigDecimal completion, BigDecimal growth, BigDecimal planned) {
-        BigDecimal completionGap = BigDecimal.valueOf(50).subtract(completion).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal growthGap = planned == null || growth == null ? null
+        BigDecimal completionGap =
+                BigDecimal.valueOf(50).subtract(completion).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal growthGap = planned == null || growth == null
+                ? null
                 : planned.subtract(growth).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
-        boolean met = completionGap.signum() == 0 && (planned == null || (growthGap != null && growthGap.signum() == 0));
+        boolean met =
+                completionGap.signum() == 0 && (planned == null || (growthGap != null && growthGap.signum() == 0));
         StringBuilder text = new StringBuilder(met ? "实现时间过半、任务过半" : "");
         if (completionGap.signum() > 0) {
             text.append("距任务双过半相差").append(points(completionGap));
         }
         if (growthGap != null && growthGap.signum() > 0) {
-            text.append(text.isEmpty() ? "" : ",").append("距计划增速").append(percent(planned)).append("相差")
+            text.append(text.isEmpty() ? "" : ",")
+                    .append("距计划增速")
+                    .append(percent(planned))
+                    .append("相差")
                     .append(points(growthGap));
         }
         return new DoubleHalf(met, completionGap, growthGap, text.toString());
     }
 
-    public record DoubleHalf(boolean met, BigDecimal completionGapPts, BigDecimal growthGapPts, String text) {
-    }
+    public record DoubleHalf(boolean met, BigDecimal completionGapPts, BigDecimal growthGapPts, String text) {}
 
     /** "同比增长4.2%" / "同比下降3.12%" / "同比持平". */
     public static String growth(BigDecimal pct) {
@@ -83,6 +92,5 @@ public final class Phrases {
         return pts.abs().setScale(1, RoundingMode.HALF_UP).toPlainString() + "个百分点";
     }
 
-    private Phrases() {
-    }
+    private Phrases() {}
 }

@@ -4,13 +4,13 @@ import io.parkpulse.common.consumer.EventConsumer;
 import io.parkpulse.common.outbox.OutboxRelay;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -55,8 +55,10 @@ public class MessagingHealth {
     public HealthCheck kafka() {
         return () -> {
             try {
-                int nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
-                        .get(4, TimeUnit.SECONDS).size();
+                int nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs(3000))
+                        .nodes()
+                        .get(4, TimeUnit.SECONDS)
+                        .size();
                 return HealthCheckResponse.named("kafka").status(nodes > 0).build();
             } catch (Exception e) {
                 return HealthCheckResponse.named("kafka").down().build();
@@ -66,10 +68,15 @@ public class MessagingHealth {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
-                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000));
+            admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrap,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    3000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    3000,
+                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                    2000));
         }
         return admin;
     }
@@ -84,6 +91,8 @@ public class MessagingHealth {
     @Readiness
     @ApplicationScoped
     public HealthCheck backlog() {
-        return () -> HealthCheckResponse.named("messaging").status(relay.backlog()[0] >= 0).build();
+        return () -> HealthCheckResponse.named("messaging")
+                .status(relay.backlog()[0] >= 0)
+                .build();
     }
 }

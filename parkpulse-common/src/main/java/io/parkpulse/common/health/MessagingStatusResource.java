@@ -29,18 +29,34 @@ public class MessagingStatusResource {
     EventConsumer consumer;
 
     /** {@code outboxPending} is -1 while the outbox cannot be read. */
-    public record MessagingStatus(boolean outboxRelayAlive, boolean eventConsumerAlive, long outboxPending,
-            long outboxOldestPendingSeconds, long outboxSent, long eventsProcessed, long duplicatesIgnored,
-            long deadLettered, String relayLastError) {
-    }
+    public record MessagingStatus(
+            boolean outboxRelayAlive,
+            boolean eventConsumerAlive,
+            long outboxPending,
+            long outboxOldestPendingSeconds,
+            long outboxSent,
+            long eventsProcessed,
+            long duplicatesIgnored,
+            long deadLettered,
+            String relayLastError) {}
 
     @GET
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.SERVICE })
-    @Operation(summary = "The service's outbox and consumer counters",
-            description = "Outbox backlog and the age of its oldest event, events sent, processed, ignored as duplicates and dead-lettered since start.")
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.SERVICE})
+    @Operation(
+            summary = "The service's outbox and consumer counters",
+            description =
+                    "Outbox backlog and the age of its oldest event, events sent, processed, ignored as duplicates and dead-lettered since start.")
     public MessagingStatus messaging() {
         long[] backlog = relay.backlog();
-        return new MessagingStatus(relay.isAlive(), consumer.isAlive(), backlog[0], backlog[1], relay.sentTotal(),
-                consumer.processedCount(), consumer.duplicateCount(), consumer.deadLetteredCount(), relay.lastError());
+        return new MessagingStatus(
+                relay.isAlive(),
+                consumer.isAlive(),
+                backlog[0],
+                backlog[1],
+                relay.sentTotal(),
+                consumer.processedCount(),
+                consumer.duplicateCount(),
+                consumer.deadLetteredCount(),
+                relay.lastError());
     }
 }

@@ -30,8 +30,7 @@ public class IdempotencyStore {
     @Inject
     ObjectMapper json;
 
-    public record Stored(int status, String body) {
-    }
+    public record Stored(int status, String body) {}
 
     /** The stored answer for this key, if the same request was made before. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -42,15 +41,17 @@ public class IdempotencyStore {
         check(key);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                "select request_hash, status, response from idempotency_key where scope = ?1 and idem_key = ?2")
-                .setParameter(1, scope).setParameter(2, key).getResultList();
+                        "select request_hash, status, response from idempotency_key where scope = ?1 and idem_key = ?2")
+                .setParameter(1, scope)
+                .setParameter(2, key)
+                .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] r = rows.get(0);
         if (!requestHash.equals(r[0])) {
-            throw ProblemException.unprocessable(HEADER, "idempotency_key_reused",
-                    "this Idempotency-Key was used for a different request");
+            throw ProblemException.unprocessable(
+                    HEADER, "idempotency_key_reused", "this Idempotency-Key was used for a different request");
         }
         return Optional.of(new Stored(((Number) r[1]).intValue(), (String) r[2]));
     }
@@ -62,9 +63,13 @@ public class IdempotencyStore {
             return;
         }
         em.createNativeQuery("insert into idempotency_key (scope, idem_key, request_hash, status, response) "
-                + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, requestHash).setParameter(4, status)
-                .setParameter(5, write(answer)).executeUpdate();
+                        + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
+                .setParameter(1, scope)
+                .setParameter(2, key)
+                .setParameter(3, requestHash)
+                .setParameter(4, status)
+                .setParameter(5, write(answer))
+                .executeUpdate();
     }
 
     /** A stable hash of a request: its parts serialised as JSON. */

@@ -41,8 +41,7 @@ public class Outbox {
     }
 
     /** An event to publish with {@link #publishAll}. */
-    public record Message(String topic, String type, String key, Object payload) {
-    }
+    public record Message(String topic, String type, String key, Object payload) {}
 
     /**
      * Writes many events in the caller's transaction with multi-row statements on its connection
@@ -52,7 +51,8 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishAll(List<Message> messages) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<String> payloads = messages.stream().map(m -> serialise(m.type(), m.payload())).toList();
+        List<String> payloads =
+                messages.stream().map(m -> serialise(m.type(), m.payload())).toList();
         em.unwrap(Session.class).doWork(c -> {
             int offset = 0;
             for (List<Message> part : MultiRow.chunks(messages)) {

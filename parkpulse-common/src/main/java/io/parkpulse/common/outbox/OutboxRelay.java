@@ -187,8 +187,14 @@ public class OutboxRelay {
             s.setInt(1, batchSize);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7)));
+                    rows.add(new Row(
+                            rs.getLong(1),
+                            rs.getObject(2, UUID.class),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getObject(6, OffsetDateTime.class),
+                            rs.getString(7)));
                 }
             }
         }
@@ -244,21 +250,19 @@ public class OutboxRelay {
     /** Rows waiting to be sent and the age of the oldest, for health and metrics. */
     public long[] backlog() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0) "
+                PreparedStatement s =
+                        c.prepareStatement("select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0) "
                                 + "from outbox_event");
                 ResultSet rs = s.executeQuery()) {
             rs.next();
-            return new long[] { rs.getLong(1), (long) rs.getDouble(2) };
+            return new long[] {rs.getLong(1), (long) rs.getDouble(2)};
         } catch (SQLException e) {
-            return new long[] { -1, -1 };
+            return new long[] {-1, -1};
         }
     }
 
-    private record Batch(int sent, Exception failure) {
-    }
+    private record Batch(int sent, Exception failure) {}
 
-    private record Row(long seq, UUID id, String topic, String key, String type, OffsetDateTime occurredAt,
-            String payload) {
-    }
+    private record Row(
+            long seq, UUID id, String topic, String key, String type, OffsetDateTime occurredAt, String payload) {}
 }

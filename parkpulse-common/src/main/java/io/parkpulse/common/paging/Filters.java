@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
  */
 public final class Filters {
 
-    private Filters() {
-    }
+    private Filters() {}
 
     /** The enum constant named by {@code value} (case-insensitive), null when absent. */
     public static <E extends Enum<E>> E oneOf(Class<E> type, String value, String field) {
@@ -22,8 +21,13 @@ public final class Filters {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(field, "invalid_value", "'" + value + "' is not one of "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+            throw ProblemException.badRequest(
+                    field,
+                    "invalid_value",
+                    "'" + value + "' is not one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 
@@ -34,7 +38,8 @@ public final class Filters {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw ProblemException.badRequest(field, "invalid_value", "'" + value + "' is not true or false");
+            default ->
+                throw ProblemException.badRequest(field, "invalid_value", "'" + value + "' is not true or false");
         };
     }
 }

@@ -45,7 +45,9 @@ public class PageRequest {
         String name = descending ? requested.substring(1) : requested;
         String property = allowed.get(name);
         if (property == null) {
-            throw ProblemException.badRequest("sort", "invalid_sort",
+            throw ProblemException.badRequest(
+                    "sort",
+                    "invalid_sort",
                     "sort by one of " + String.join(", ", allowed.keySet()) + " (prefix '-' for descending)");
         }
         Sort s = descending ? Sort.descending(property) : Sort.ascending(property);

@@ -28,8 +28,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ParameterConverters implements ParamConverterProvider {
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,19}");
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Override
     @SuppressWarnings("unchecked")
@@ -37,15 +37,20 @@ public class ParameterConverters implements ParamConverterProvider {
         String name = nameOf(annotations);
         boolean inPath = inPath(annotations);
         if (rawType == Integer.class || rawType == int.class) {
-            return (ParamConverter<T>) converter(name, inPath, text -> (int) whole(name, text, Integer.MIN_VALUE, Integer.MAX_VALUE));
+            return (ParamConverter<T>)
+                    converter(name, inPath, text -> (int) whole(name, text, Integer.MIN_VALUE, Integer.MAX_VALUE));
         }
         if (rawType == Long.class || rawType == long.class) {
-            return (ParamConverter<T>) converter(name, inPath, text -> whole(name, text, Long.MIN_VALUE, Long.MAX_VALUE));
+            return (ParamConverter<T>)
+                    converter(name, inPath, text -> whole(name, text, Long.MIN_VALUE, Long.MAX_VALUE));
         }
         if (rawType == UUID.class) {
             return (ParamConverter<T>) converter(name, inPath, text -> {
                 if (!UUID_TEXT.matcher(text).matches()) {
-                    throw ProblemException.badRequest(name, "invalid_parameter", "编号应为 8-4-4-4-12 位十六进制数字",
+                    throw ProblemException.badRequest(
+                            name,
+                            "invalid_parameter",
+                            "编号应为 8-4-4-4-12 位十六进制数字",
                             "an id of the form 8-4-4-4-12 hexadecimal digits");
                 }
                 return UUID.fromString(text);
@@ -55,7 +60,8 @@ public class ParameterConverters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, inPath, text -> switch (text) {
                 case "true" -> Boolean.TRUE;
                 case "false" -> Boolean.FALSE;
-                default -> throw ProblemException.badRequest(name, "invalid_parameter", "应为 true 或 false", "true or false");
+                default ->
+                    throw ProblemException.badRequest(name, "invalid_parameter", "应为 true 或 false", "true or false");
             });
         }
         return null;
@@ -72,7 +78,10 @@ public class ParameterConverters implements ParamConverterProvider {
                 // beyond a long: refused below like any other out-of-range number
             }
         }
-        throw ProblemException.badRequest(name, "invalid_parameter", "应为 " + min + " 至 " + max + " 之间的整数",
+        throw ProblemException.badRequest(
+                name,
+                "invalid_parameter",
+                "应为 " + min + " 至 " + max + " 之间的整数",
                 "a whole number between " + min + " and " + max);
     }
 
@@ -90,8 +99,13 @@ public class ParameterConverters implements ParamConverterProvider {
                         throw e;
                     }
                     String chinese = "该地址下没有资源：'" + name + "' " + e.message(false);
-                    throw new ProblemException(404, "not_found", chinese, "nothing is found at this address: '" + name
-                            + "' must be " + e.message(true), List.of(new Problem.FieldError(name, "not_found", chinese)), null);
+                    throw new ProblemException(
+                            404,
+                            "not_found",
+                            chinese,
+                            "nothing is found at this address: '" + name + "' must be " + e.message(true),
+                            List.of(new Problem.FieldError(name, "not_found", chinese)),
+                            null);
                 }
             }
 

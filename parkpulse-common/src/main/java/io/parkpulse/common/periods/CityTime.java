@@ -10,8 +10,7 @@ public final class CityTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private CityTime() {
-    }
+    private CityTime() {}
 
     public static LocalDate today() {
         return LocalDate.now(ZONE);
@@ -25,7 +24,8 @@ public final class CityTime {
     public static LocalDate notInFuture(LocalDate day, String field) {
         LocalDate today = today();
         if (day.isAfter(today)) {
-            throw ProblemException.unprocessable(field, "future_date", field + " " + day + " is in the future (today is " + today + ")");
+            throw ProblemException.unprocessable(
+                    field, "future_date", field + " " + day + " is in the future (today is " + today + ")");
         }
         return day;
     }

@@ -17,8 +17,7 @@ public final class DateBounds {
     public static final LocalDate EARLIEST_DAY = EARLIEST_MONTH.atDay(1);
     public static final LocalDate LATEST_DAY = LocalDate.of(2099, 12, 31);
 
-    private DateBounds() {
-    }
+    private DateBounds() {}
 
     /** December of next year, judged in the city's time zone. */
     public static YearMonth latestMonth() {

@@ -23,7 +23,8 @@ public record ReportingPeriod(String text, YearMonth firstMonth, YearMonth lastM
      */
     public static ReportingPeriod parse(String text, String field) {
         if (text == null || text.isBlank()) {
-            throw ProblemException.badRequest(field, "required", "name the period: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY");
+            throw ProblemException.badRequest(
+                    field, "required", "name the period: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY");
         }
         ReportingPeriod p = null;
         if (MONTH.matcher(text).matches()) {
@@ -33,15 +34,18 @@ public record ReportingPeriod(String text, YearMonth firstMonth, YearMonth lastM
             YearMonth m = quarter(text, field);
             p = new ReportingPeriod(text, m.minusMonths(2), m, m.minusMonths(3));
         } else if (HALF.matcher(text).matches()) {
-            YearMonth m = inRange(YearMonth.of(Integer.parseInt(text.substring(0, 4)), 6 * (text.charAt(6) - '0')), field);
+            YearMonth m =
+                    inRange(YearMonth.of(Integer.parseInt(text.substring(0, 4)), 6 * (text.charAt(6) - '0')), field);
             p = new ReportingPeriod(text, m.minusMonths(5), m, m.minusMonths(6));
         } else if (YEAR.matcher(text).matches()) {
             YearMonth m = inRange(YearMonth.of(Integer.parseInt(text), 12), field);
             p = new ReportingPeriod(text, m.minusMonths(11), m, m.minusYears(1));
         }
         if (p == null) {
-            throw ProblemException.badRequest(field, "invalid_period", "'" + abbreviate(text)
-                    + "' 不是报告期：请写作 YYYY-MM（月）、YYYY-Qn（季度）、YYYY-H1/H2（半年）或 YYYY（年）",
+            throw ProblemException.badRequest(
+                    field,
+                    "invalid_period",
+                    "'" + abbreviate(text) + "' 不是报告期：请写作 YYYY-MM（月）、YYYY-Qn（季度）、YYYY-H1/H2（半年）或 YYYY（年）",
                     "'" + abbreviate(text) + "' is not a period: use YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY");
         }
         return p;
@@ -58,7 +62,10 @@ public record ReportingPeriod(String text, YearMonth firstMonth, YearMonth lastM
                 return inRange(YearMonth.of(Integer.parseInt(text.substring(0, 4)), month), field);
             }
         }
-        throw ProblemException.badRequest(field, "invalid_period", "'" + abbreviate(text) + "' 不是月份：请写作 YYYY-MM，如 2026-06",
+        throw ProblemException.badRequest(
+                field,
+                "invalid_period",
+                "'" + abbreviate(text) + "' 不是月份：请写作 YYYY-MM，如 2026-06",
                 "'" + abbreviate(text) + "' is not a month: use YYYY-MM, e.g. 2026-06");
     }
 
@@ -68,7 +75,10 @@ public record ReportingPeriod(String text, YearMonth firstMonth, YearMonth lastM
             throw ProblemException.badRequest(field, "required", "请填写季度，写作 YYYY-Qn", "name the quarter as YYYY-Qn");
         }
         if (!QUARTER.matcher(text).matches()) {
-            throw ProblemException.badRequest(field, "invalid_quarter", "'" + abbreviate(text) + "' 不是季度：请写作 YYYY-Qn，如 2026-Q2",
+            throw ProblemException.badRequest(
+                    field,
+                    "invalid_quarter",
+                    "'" + abbreviate(text) + "' 不是季度：请写作 YYYY-Qn，如 2026-Q2",
                     "'" + abbreviate(text) + "' is not a quarter: use YYYY-Qn, e.g. 2026-Q2");
         }
         return inRange(YearMonth.of(Integer.parseInt(text.substring(0, 4)), 3 * (text.charAt(6) - '0')), field);
@@ -76,7 +86,8 @@ public record ReportingPeriod(String text, YearMonth firstMonth, YearMonth lastM
 
     private static YearMonth inRange(YearMonth last, String field) {
         if (!DateBounds.contains(last)) {
-            throw ProblemException.badRequest(field, "period_out_of_range", DateBounds.periodRuleZh(), DateBounds.periodRule());
+            throw ProblemException.badRequest(
+                    field, "period_out_of_range", DateBounds.periodRuleZh(), DateBounds.periodRule());
         }
         return last;
     }

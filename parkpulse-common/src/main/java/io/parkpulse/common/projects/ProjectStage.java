@@ -10,8 +10,14 @@ import java.util.List;
  * into production without a trial run (竣工 → 投产).
  */
 public enum ProjectStage {
-    SIGNED("签约"), LAND_SUPPLIED("供地"), UNDER_CONSTRUCTION("在建"), COMPLETED("竣工"),
-    TRIAL_PRODUCTION("试生产"), IN_PRODUCTION("投产"), SUSPENDED("停工"), TERMINATED("终止");
+    SIGNED("签约"),
+    LAND_SUPPLIED("供地"),
+    UNDER_CONSTRUCTION("在建"),
+    COMPLETED("竣工"),
+    TRIAL_PRODUCTION("试生产"),
+    IN_PRODUCTION("投产"),
+    SUSPENDED("停工"),
+    TERMINATED("终止");
 
     public final String label;
 
@@ -21,7 +27,10 @@ public enum ProjectStage {
 
     /** Stages in which work is still going on: these can be suspended or terminated. */
     public boolean isActive() {
-        return this == SIGNED || this == LAND_SUPPLIED || this == UNDER_CONSTRUCTION || this == COMPLETED
+        return this == SIGNED
+                || this == LAND_SUPPLIED
+                || this == UNDER_CONSTRUCTION
+                || this == COMPLETED
                 || this == TRIAL_PRODUCTION;
     }
 
@@ -53,8 +62,7 @@ public enum ProjectStage {
                 }
                 out.add(TERMINATED);
             }
-            case IN_PRODUCTION, TERMINATED -> {
-            }
+            case IN_PRODUCTION, TERMINATED -> {}
         }
         if (isActive()) {
             out.add(SUSPENDED);

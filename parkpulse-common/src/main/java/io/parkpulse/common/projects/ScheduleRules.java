@@ -17,7 +17,10 @@ import java.util.List;
 public final class ScheduleRules {
 
     public enum Colour {
-        GREEN("绿"), YELLOW("黄"), RED("红"), NONE("无");
+        GREEN("绿"),
+        YELLOW("黄"),
+        RED("红"),
+        NONE("无");
 
         public final String label;
 
@@ -26,38 +29,58 @@ public final class ScheduleRules {
         }
     }
 
-    public record Thresholds(BigDecimal investmentYellowPoints, BigDecimal investmentRedPoints, int startRedMonths,
-            int completionRedMonths, int stalledMonths) {
-    }
+    public record Thresholds(
+            BigDecimal investmentYellowPoints,
+            BigDecimal investmentRedPoints,
+            int startRedMonths,
+            int completionRedMonths,
+            int stalledMonths) {}
 
     /** What the rules read about a project as of a month. Money in 万元; the year plan only if it is for that year. */
-    public record Facts(ProjectStage stage, LocalDate stageSince, LocalDate plannedStart, LocalDate plannedCompletion,
-            BigDecimal totalInvestment, BigDecimal yearPlannedInvestment, BigDecimal investmentCompleted,
-            BigDecimal investmentThisYear, BigDecimal physicalProgress, YearMonth lastReport) {
-    }
+    public record Facts(
+            ProjectStage stage,
+            LocalDate stageSince,
+            LocalDate plannedStart,
+            LocalDate plannedCompletion,
+            BigDecimal totalInvestment,
+            BigDecimal yearPlannedInvestment,
+            BigDecimal investmentCompleted,
+            BigDecimal investmentThisYear,
+            BigDecimal physicalProgress,
+            YearMonth lastReport) {}
 
-    public record Reason(String rule, Colour colour, String message) {
-    }
+    public record Reason(String rule, Colour colour, String message) {}
 
-    public record Status(Colour colour, List<Reason> reasons, BigDecimal yearCompletionRate,
-            BigDecimal overallCompletionRate, BigDecimal timeElapsed, BigDecimal investmentGapPoints,
-            boolean stalled, Integer monthsWithoutProgress, boolean overdue, Integer monthsOverdue,
-            BigDecimal physicalFinancialGapPoints) {
-    }
+    public record Status(
+            Colour colour,
+            List<Reason> reasons,
+            BigDecimal yearCompletionRate,
+            BigDecimal overallCompletionRate,
+            BigDecimal timeElapsed,
+            BigDecimal investmentGapPoints,
+            boolean stalled,
+            Integer monthsWithoutProgress,
+            boolean overdue,
+            Integer monthsOverdue,
+            BigDecimal physicalFinancialGapPoints) {}
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private ScheduleRules() {
-    }
+    private ScheduleRules() {}
 
     public static Status evaluate(Facts f, YearMonth asOf, Thresholds t) {
         List<Reason> reasons = new ArrayList<>();
         BigDecimal elapsed = percent(BigDecimal.valueOf(asOf.getMonthValue()), BigDecimal.valueOf(12));
-        BigDecimal yearRate = f.yearPlannedInvestment() == null || f.yearPlannedInvestment().signum() == 0 ? null
-                : percent(orZero(f.investmentThisYear()), f.yearPlannedInvestment());
-        BigDecimal overallRate = f.totalInvestment() == null || f.totalInvestment().signum() == 0 ? null
-                : percent(orZero(f.investmentCompleted()), f.totalInvestment());
-        BigDecimal physicalGap = f.physicalProgress() == null || overallRate == null ? null
+        BigDecimal yearRate =
+                f.yearPlannedInvestment() == null || f.yearPlannedInvestment().signum() == 0
+                        ? null
+                        : percent(orZero(f.investmentThisYear()), f.yearPlannedInvestment());
+        BigDecimal overallRate =
+                f.totalInvestment() == null || f.totalInvestment().signum() == 0
+                        ? null
+                        : percent(orZero(f.investmentCompleted()), f.totalInvestment());
+        BigDecimal physicalGap = f.physicalProgress() == null || overallRate == null
+                ? null
                 : f.physicalProgress().subtract(overallRate);
         BigDecimal gap = null;
         boolean stalled = false;
@@ -68,8 +91,7 @@ public final class ScheduleRules {
             case TERMINATED -> reasons.add(new Reason("terminated", Colour.NONE, "项目已终止"));
             case IN_PRODUCTION -> reasons.add(new Reason("production", Colour.GREEN, "项目已投产"));
             case SUSPENDED -> reasons.add(new Reason("suspended", Colour.RED, "项目自" + f.stageSince() + "起停工"));
-            default -> {
-            }
+            default -> {}
         }
         if (f.stage().isBeforeStart() && f.plannedStart() != null) {
             long late = months(YearMonth.from(f.plannedStart()), asOf);
@@ -78,7 +100,9 @@ public final class ScheduleRules {
             } else if (late == 0) {
                 reasons.add(new Reason("start", Colour.YELLOW, "计划本月开工，尚未开工"));
             } else {
-                reasons.add(new Reason("start", late >= t.startRedMonths() ? Colour.RED : Colour.YELLOW,
+                reasons.add(new Reason(
+                        "start",
+                        late >= t.startRedMonths() ? Colour.RED : Colour.YELLOW,
                         "逾期" + late + "个月未开工（计划" + f.plannedStart() + "）"));
             }
         }
@@ -86,18 +110,20 @@ public final class ScheduleRules {
             long late = months(YearMonth.from(f.plannedCompletion()), asOf);
             if (late > 0) {
                 monthsOverdue = (int) late;
-                reasons.add(new Reason("completion", late >= t.completionRedMonths() ? Colour.RED : Colour.YELLOW,
+                reasons.add(new Reason(
+                        "completion",
+                        late >= t.completionRedMonths() ? Colour.RED : Colour.YELLOW,
                         "超过计划竣工时间" + late + "个月未竣工（计划" + f.plannedCompletion() + "）"));
             }
         }
         if (f.stage().isActive() && !f.stage().isBeforeStart() && yearRate != null) {
             gap = yearRate.subtract(elapsed);
             BigDecimal behind = gap.negate();
-            Colour c = behind.compareTo(t.investmentRedPoints()) > 0 ? Colour.RED
+            Colour c = behind.compareTo(t.investmentRedPoints()) > 0
+                    ? Colour.RED
                     : behind.compareTo(t.investmentYellowPoints()) >= 0 ? Colour.YELLOW : Colour.GREEN;
             String position = gap.signum() >= 0 ? "超时序进度" + gap.toPlainString() : "欠时序进度" + behind.toPlainString();
-            reasons.add(new Reason("investment", c,
-                    "年度投资完成率" + yearRate.toPlainString() + "%，" + position + "个百分点"));
+            reasons.add(new Reason("investment", c, "年度投资完成率" + yearRate.toPlainString() + "%，" + position + "个百分点"));
         }
         if (f.stage() == ProjectStage.LAND_SUPPLIED || f.stage() == ProjectStage.UNDER_CONSTRUCTION) {
             YearMonth since = f.lastReport() != null ? f.lastReport() : YearMonth.from(f.stageSince());
@@ -107,13 +133,25 @@ public final class ScheduleRules {
                 reasons.add(new Reason("stalled", Colour.YELLOW, "连续" + monthsWithout + "个月无进展报告"));
             }
         }
-        Colour colour = reasons.stream().map(Reason::colour).max(Comparator.comparingInt(ScheduleRules::severity))
+        Colour colour = reasons.stream()
+                .map(Reason::colour)
+                .max(Comparator.comparingInt(ScheduleRules::severity))
                 .orElse(Colour.GREEN);
         if (reasons.isEmpty()) {
             reasons.add(new Reason("none", Colour.GREEN, "无逾期：没有计划日期或年度计划可比对"));
         }
-        return new Status(colour, reasons, yearRate, overallRate, elapsed, gap, stalled, monthsWithout,
-                monthsOverdue != null, monthsOverdue, physicalGap);
+        return new Status(
+                colour,
+                reasons,
+                yearRate,
+                overallRate,
+                elapsed,
+                gap,
+                stalled,
+                monthsWithout,
+                monthsOverdue != null,
+                monthsOverdue,
+                physicalGap);
     }
 
     /** NONE (terminated) outranks the others so that a terminated project is never shown green. */

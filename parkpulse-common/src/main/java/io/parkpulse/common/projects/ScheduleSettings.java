@@ -29,7 +29,11 @@ public interface ScheduleSettings {
     int stalledMonths();
 
     default ScheduleRules.Thresholds thresholds() {
-        return new ScheduleRules.Thresholds(investmentYellowPoints(), investmentRedPoints(), startRedMonths(),
-                completionRedMonths(), stalledMonths());
+        return new ScheduleRules.Thresholds(
+                investmentYellowPoints(),
+                investmentRedPoints(),
+                startRedMonths(),
+                completionRedMonths(),
+                stalledMonths());
     }
 }

@@ -48,12 +48,18 @@ public class Caller {
         }
         String nfc = Normalizer.normalize(name, Normalizer.Form.NFC);
         StringBuilder sb = new StringBuilder(Math.min(nfc.length(), MAX_USER_LENGTH));
-        nfc.codePoints().filter(c -> {
-            int type = Character.getType(c);
-            return type != Character.CONTROL && type != Character.FORMAT && type != Character.LINE_SEPARATOR
-                    && type != Character.PARAGRAPH_SEPARATOR && type != Character.UNASSIGNED
-                    && type != Character.PRIVATE_USE && type != Character.SURROGATE;
-        }).forEach(sb::appendCodePoint);
+        nfc.codePoints()
+                .filter(c -> {
+                    int type = Character.getType(c);
+                    return type != Character.CONTROL
+                            && type != Character.FORMAT
+                            && type != Character.LINE_SEPARATOR
+                            && type != Character.PARAGRAPH_SEPARATOR
+                            && type != Character.UNASSIGNED
+                            && type != Character.PRIVATE_USE
+                            && type != Character.SURROGATE;
+                })
+                .forEach(sb::appendCodePoint);
         String clean = sb.toString().strip();
         if (clean.length() > MAX_USER_LENGTH) {
             int end = MAX_USER_LENGTH;
@@ -70,7 +76,8 @@ public class Caller {
     }
 
     public boolean isBureau() {
-        return identity.hasRole(Roles.BUREAU_ADMIN) || identity.hasRole(Roles.BUREAU_ANALYST)
+        return identity.hasRole(Roles.BUREAU_ADMIN)
+                || identity.hasRole(Roles.BUREAU_ANALYST)
                 || identity.hasRole(Roles.SERVICE);
     }
 

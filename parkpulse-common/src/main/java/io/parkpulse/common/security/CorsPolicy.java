@@ -36,13 +36,21 @@ public class CorsPolicy {
             return Optional.empty();
         }
         if (origins.isEmpty() || !origins.get().contains(origin)) {
-            throw new ProblemException(403, "origin_not_allowed", "pages from '" + origin + "' may not call this API",
-                    List.of(new Problem.FieldError("Origin", "not_allowed", "not one of the configured web origins")), null);
+            throw new ProblemException(
+                    403,
+                    "origin_not_allowed",
+                    "pages from '" + origin + "' may not call this API",
+                    List.of(new Problem.FieldError("Origin", "not_allowed", "not one of the configured web origins")),
+                    null);
         }
         if ("OPTIONS".equals(request.method().name()) && request.getHeader("Access-Control-Request-Method") != null) {
-            return Optional.of(Response.noContent().header("Access-Control-Allow-Origin", origin)
-                    .header("Access-Control-Allow-Methods", METHODS).header("Access-Control-Allow-Headers", HEADERS)
-                    .header("Access-Control-Max-Age", "600").header("Vary", "Origin").build());
+            return Optional.of(Response.noContent()
+                    .header("Access-Control-Allow-Origin", origin)
+                    .header("Access-Control-Allow-Methods", METHODS)
+                    .header("Access-Control-Allow-Headers", HEADERS)
+                    .header("Access-Control-Max-Age", "600")
+                    .header("Vary", "Origin")
+                    .build());
         }
         ctx.setProperty(ALLOWED, origin);
         return Optional.empty();

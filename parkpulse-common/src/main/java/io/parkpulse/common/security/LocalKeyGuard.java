@@ -26,11 +26,13 @@ public class LocalKeyGuard {
     boolean acceptLocalKeys;
 
     void check(@Observes StartupEvent start) {
-        if (LaunchMode.current() == LaunchMode.NORMAL && !acceptLocalKeys
+        if (LaunchMode.current() == LaunchMode.NORMAL
+                && !acceptLocalKeys
                 && publicKey.map(k -> k.startsWith(LOCAL_KEY_PREFIX)).orElse(false)) {
-            throw new IllegalStateException("this service would trust the local-only key pair of deploy/local-keys: set "
-                    + "QUARKUS_OIDC_AUTH_SERVER_URL to your identity provider and QUARKUS_OIDC_PUBLIC_KEY to empty (see docs/security.md), "
-                    + "or PARKPULSE_SECURITY_ACCEPT_LOCAL_KEYS=true for a local run");
+            throw new IllegalStateException(
+                    "this service would trust the local-only key pair of deploy/local-keys: set "
+                            + "QUARKUS_OIDC_AUTH_SERVER_URL to your identity provider and QUARKUS_OIDC_PUBLIC_KEY to empty (see docs/security.md), "
+                            + "or PARKPULSE_SECURITY_ACCEPT_LOCAL_KEYS=true for a local run");
         }
     }
 }

@@ -14,6 +14,5 @@ public final class Roles {
     /** The token claim that names a park-staff user's park. */
     public static final String PARK_CLAIM = "park";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

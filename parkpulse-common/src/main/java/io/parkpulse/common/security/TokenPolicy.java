@@ -40,7 +40,8 @@ public class TokenPolicy implements SecurityIdentityAugmentor {
             return Uni.createFrom().failure(new AuthenticationFailedException("the token is issued in the future"));
         }
         if (!rolesWellFormed(jwt)) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("realm_access.roles is not an array of strings"));
+            return Uni.createFrom()
+                    .failure(new AuthenticationFailedException("realm_access.roles is not an array of strings"));
         }
         return Uni.createFrom().item(identity);
     }

@@ -25,9 +25,9 @@ public final class MultiRow {
     public static <T> List<List<T>> chunks(List<T> rows) {
         int n = (rows.size() + CHUNK - 1) / CHUNK;
         return java.util.stream.IntStream.range(0, n)
-                .mapToObj(i -> rows.subList(i * CHUNK, Math.min((i + 1) * CHUNK, rows.size()))).toList();
+                .mapToObj(i -> rows.subList(i * CHUNK, Math.min((i + 1) * CHUNK, rows.size())))
+                .toList();
     }
 
-    private MultiRow() {
-    }
+    private MultiRow() {}
 }

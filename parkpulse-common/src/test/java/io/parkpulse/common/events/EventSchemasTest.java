@@ -25,7 +25,9 @@ class EventSchemasTest {
     static final Map<String, Class<? extends Record>> PAYLOADS = Map.ofEntries(
             Map.entry("park-state.v1.json", ParkState.class),
             Map.entry("indicator-value-recorded.v1.json", IndicatorValueRecorded.class),
-            Map.entry("indicator-values-recorded.v1.json", io.parkpulse.common.events.payload.IndicatorValuesRecorded.class),
+            Map.entry(
+                    "indicator-values-recorded.v1.json",
+                    io.parkpulse.common.events.payload.IndicatorValuesRecorded.class),
             Map.entry("project-state.v1.json", ProjectState.class),
             Map.entry("lead-state.v1.json", LeadState.class),
             Map.entry("target-state.v1.json", io.parkpulse.common.events.payload.TargetState.class),
@@ -39,31 +41,61 @@ class EventSchemasTest {
             Map.entry("assessment-published.v1.json", io.parkpulse.common.events.payload.AssessmentPublished.class));
 
     @ParameterizedTest
-    @ValueSource(strings = { "park-state.v1.json", "indicator-value-recorded.v1.json",
-            "indicator-values-recorded.v1.json", "project-state.v1.json",
-            "lead-state.v1.json", "target-state.v1.json",
-            "indicator-definition.v1.json", "quarter-closed.v1.json", "project-progress.v1.json", "project-problem.v1.json",
-            "activity-state.v1.json", "funds-reported.v1.json", "investment-target.v1.json",
-            "assessment-published.v1.json" })
+    @ValueSource(
+            strings = {
+                "park-state.v1.json",
+                "indicator-value-recorded.v1.json",
+                "indicator-values-recorded.v1.json",
+                "project-state.v1.json",
+                "lead-state.v1.json",
+                "target-state.v1.json",
+                "indicator-definition.v1.json",
+                "quarter-closed.v1.json",
+                "project-progress.v1.json",
+                "project-problem.v1.json",
+                "activity-state.v1.json",
+                "funds-reported.v1.json",
+                "investment-target.v1.json",
+                "assessment-published.v1.json"
+            })
     void schemaPropertiesAreExactlyTheRecordComponents(String file) throws Exception {
         JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("../docs/events/schemas", file)));
         Set<String> properties = new TreeSet<>();
         schema.get("properties").fieldNames().forEachRemaining(properties::add);
         Set<String> components = Arrays.stream(PAYLOADS.get(file).getRecordComponents())
-                .map(c -> c.getName()).collect(Collectors.toCollection(TreeSet::new));
+                .map(c -> c.getName())
+                .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(components, properties, file);
         schema.get("required").forEach(r -> assertTrue(components.contains(r.asText()), file + " requires " + r));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { EventTypes.PARK_REGISTERED, EventTypes.PARK_UPDATED, EventTypes.VALUE_RECORDED, EventTypes.VALUES_RECORDED,
-            EventTypes.TARGET_SET,
-            EventTypes.INDICATOR_DEFINED, EventTypes.INDICATOR_RETIRED, EventTypes.QUARTER_CLOSED,
-            EventTypes.PROJECT_REGISTERED, EventTypes.PROJECT_UPDATED, EventTypes.PROJECT_STAGE_CHANGED,
-            EventTypes.PROGRESS_REPORTED, EventTypes.PROBLEM_RAISED, EventTypes.PROBLEM_UPDATED, EventTypes.PROBLEM_RESOLVED,
-            EventTypes.LEAD_REGISTERED, EventTypes.LEAD_UPDATED, EventTypes.LEAD_STAGE_CHANGED, EventTypes.ACTIVITY_RECORDED,
-            EventTypes.ACTIVITY_UPDATED, EventTypes.FUNDS_REPORTED, EventTypes.INVESTMENT_TARGET_SET,
-            EventTypes.ASSESSMENT_PUBLISHED })
+    @ValueSource(
+            strings = {
+                EventTypes.PARK_REGISTERED,
+                EventTypes.PARK_UPDATED,
+                EventTypes.VALUE_RECORDED,
+                EventTypes.VALUES_RECORDED,
+                EventTypes.TARGET_SET,
+                EventTypes.INDICATOR_DEFINED,
+                EventTypes.INDICATOR_RETIRED,
+                EventTypes.QUARTER_CLOSED,
+                EventTypes.PROJECT_REGISTERED,
+                EventTypes.PROJECT_UPDATED,
+                EventTypes.PROJECT_STAGE_CHANGED,
+                EventTypes.PROGRESS_REPORTED,
+                EventTypes.PROBLEM_RAISED,
+                EventTypes.PROBLEM_UPDATED,
+                EventTypes.PROBLEM_RESOLVED,
+                EventTypes.LEAD_REGISTERED,
+                EventTypes.LEAD_UPDATED,
+                EventTypes.LEAD_STAGE_CHANGED,
+                EventTypes.ACTIVITY_RECORDED,
+                EventTypes.ACTIVITY_UPDATED,
+                EventTypes.FUNDS_REPORTED,
+                EventTypes.INVESTMENT_TARGET_SET,
+                EventTypes.ASSESSMENT_PUBLISHED
+            })
     void everyEventTypeIsInTheAsyncApiDocument(String type) throws Exception {
         assertTrue(Files.readString(Path.of("../docs/events/asyncapi.yaml")).contains("name: " + type), type);
     }

@@ -17,9 +17,9 @@ class FiguresTest {
     @Test
     void report04SecondQuarter() {
         // "完成产值390.7亿元,完成全年任务的45.67%,累计增速4.2%,距任务双过半相差4.3个百分点,距计划增速12%,相差7.8个百分点"
-        BigDecimal output = d("3907000");        // 万元
-        BigDecimal annualTarget = d("8555000");  // 855.5亿元
-        BigDecimal lastYear = d("3749520");      // same months last year
+        BigDecimal output = d("3907000"); // 万元
+        BigDecimal annualTarget = d("8555000"); // 855.5亿元
+        BigDecimal lastYear = d("3749520"); // same months last year
         BigDecimal completion = Figures.ratioPct(output, annualTarget);
         assertEquals(d("45.67"), completion);
         assertEquals(d("4.20"), Figures.growthPct(output, lastYear));
@@ -59,8 +59,12 @@ class FiguresTest {
     @Test
     void fullYearEstimateFollowsTheSeasonalShapeOrFallsBackVisibly() {
         // Two earlier years in which January–June made up 45 % and 47 % of the year: 46 % on average.
-        Figures.Estimate e = Figures.estimateFullYear(d("460"), 6,
-                List.of(new Figures.YearShape(2024, d("450"), d("1000")), new Figures.YearShape(2023, d("470"), d("1000"))));
+        Figures.Estimate e = Figures.estimateFullYear(
+                d("460"),
+                6,
+                List.of(
+                        new Figures.YearShape(2024, d("450"), d("1000")),
+                        new Figures.YearShape(2023, d("470"), d("1000"))));
         assertEquals(d("1000.00"), e.value());
         assertEquals("seasonal", e.method());
         assertEquals(d("46.00"), e.shareOfYearPct());

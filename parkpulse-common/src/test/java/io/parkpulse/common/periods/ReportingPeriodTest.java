@@ -13,8 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReportingPeriodTest {
 
     @ParameterizedTest
-    @CsvSource({ "2025-06, 2025-06, 2025-06, 2025-05", "2025-Q2, 2025-04, 2025-06, 2025-03", "2025-H2, 2025-07, 2025-12, 2025-06",
-            "2025, 2025-01, 2025-12, 2024-12", "2000-01, 2000-01, 2000-01, 1999-12" })
+    @CsvSource({
+        "2025-06, 2025-06, 2025-06, 2025-05",
+        "2025-Q2, 2025-04, 2025-06, 2025-03",
+        "2025-H2, 2025-07, 2025-12, 2025-06",
+        "2025, 2025-01, 2025-12, 2024-12",
+        "2000-01, 2000-01, 2000-01, 1999-12"
+    })
     void eachFormCoversItsMonths(String text, String first, String last, String previousLast) {
         ReportingPeriod p = ReportingPeriod.parse(text, "period");
         assertEquals(YearMonth.parse(first), p.firstMonth());
@@ -23,8 +28,20 @@ class ReportingPeriodTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "2025-13", "2025-00", "25-01", "2025-Q5", "2025-Q0", "2025-H3", "02025", "2025-1", "x", "2025-06 ",
-            "２０２５-０６" })
+    @ValueSource(
+            strings = {
+                "2025-13",
+                "2025-00",
+                "25-01",
+                "2025-Q5",
+                "2025-Q0",
+                "2025-H3",
+                "02025",
+                "2025-1",
+                "x",
+                "2025-06 ",
+                "２０２５-０６"
+            })
     void malformedPeriodsAreInvalid(String text) {
         ProblemException e = assertThrows(ProblemException.class, () -> ReportingPeriod.parse(text, "period"));
         assertEquals(400, e.status());
@@ -32,7 +49,8 @@ class ReportingPeriodTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "0000-01", "1999-12", "0000-Q1", "1999-Q4", "1999-H2", "1999", "2099-01", "9999", "2999-Q1" })
+    @ValueSource(
+            strings = {"0000-01", "1999-12", "0000-Q1", "1999-Q4", "1999-H2", "1999", "2099-01", "9999", "2999-Q1"})
     void periodsOutsideTheCalendarAreOutOfRange(String text) {
         ProblemException e = assertThrows(ProblemException.class, () -> ReportingPeriod.parse(text, "period"));
         assertEquals("period_out_of_range", e.code());
@@ -43,19 +61,25 @@ class ReportingPeriodTest {
         YearMonth last = YearMonth.of(CityTime.thisMonth().getYear() + 1, 12);
         assertEquals(last, ReportingPeriod.month(last.toString(), "m"));
         assertEquals(last, ReportingPeriod.quarter(last.getYear() + "-Q4", "q"));
-        assertThrows(ProblemException.class, () -> ReportingPeriod.month(last.plusMonths(1).toString(), "m"));
+        assertThrows(
+                ProblemException.class,
+                () -> ReportingPeriod.month(last.plusMonths(1).toString(), "m"));
         assertThrows(ProblemException.class, () -> ReportingPeriod.quarter((last.getYear() + 1) + "-Q1", "q"));
     }
 
     @org.junit.jupiter.api.Test
     void aQuarterIsNamedByItsLastMonthAndOnlyQuartersPass() {
         assertEquals(YearMonth.of(2025, 9), ReportingPeriod.quarter("2025-Q3", "quarter"));
-        assertEquals("invalid_quarter", assertThrows(ProblemException.class, () -> ReportingPeriod.quarter("2025-09", "quarter")).code());
+        assertEquals(
+                "invalid_quarter",
+                assertThrows(ProblemException.class, () -> ReportingPeriod.quarter("2025-09", "quarter"))
+                        .code());
     }
 
     @org.junit.jupiter.api.Test
     void aHugeTextIsAbbreviatedInTheRefusal() {
-        ProblemException e = assertThrows(ProblemException.class, () -> ReportingPeriod.parse("9".repeat(10_000), "period"));
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> ReportingPeriod.parse("9".repeat(10_000), "period"));
         assertEquals(true, e.getMessage().length() < 200, e.getMessage());
     }
 }

@@ -9,16 +9,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UserNameTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "zhang.admin|zhang.admin",
-            "'  王 芳  '|王 芳",
-            "'a\nFORGED'|aFORGED",
-            "'a\r\nb'|ab",
-            "'\u202eadmin'|admin",
-            "'ad\u200bmin'|admin",
-            "'e\u0301'|é",
-            "'\u0000'|unknown",
-            "''|unknown" })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "zhang.admin|zhang.admin",
+                "'  王 芳  '|王 芳",
+                "'a\nFORGED'|aFORGED",
+                "'a\r\nb'|ab",
+                "'\u202eadmin'|admin",
+                "'ad\u200bmin'|admin",
+                "'e\u0301'|é",
+                "'\u0000'|unknown",
+                "''|unknown"
+            })
     void controlAndFormatCharactersAreDroppedAndTextIsNfc(String raw, String stored) {
         assertEquals(stored, Caller.normalise(raw));
     }

@@ -16,7 +16,8 @@ import java.util.UUID;
 public class Problem extends AuditedEntity {
 
     public enum Status {
-        OPEN, RESOLVED
+        OPEN,
+        RESOLVED
     }
 
     @Id

@@ -17,9 +17,9 @@ import java.util.UUID;
 public class ProgressReport extends PanacheEntityBase {
 
     @Embeddable
-    public record Key(@Column(name = "project_id") UUID projectId, @Column(name = "period") String period)
-            implements Serializable {
-    }
+    public record Key(
+            @Column(name = "project_id") UUID projectId,
+            @Column(name = "period") String period) implements Serializable {}
 
     @EmbeddedId
     public Key id;

@@ -1,7 +1,7 @@
 package io.parkpulse.projects.domain;
 
-import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.common.domain.LifecycleStep;
+import io.parkpulse.common.projects.ProjectStage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -5,10 +5,10 @@ import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.LeadState;
+import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.projects.domain.KeyLevel;
 import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.domain.ProjectKind;
-import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.projects.service.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,21 +35,47 @@ public class LeadLandedHandler extends JsonEventHandler<LeadState> {
         if (!"LANDED".equals(lead.stage())) {
             return;
         }
-        if (lead.id() == null || lead.park() == null || lead.projectName() == null || lead.intendedInvestment() == null) {
+        if (lead.id() == null
+                || lead.park() == null
+                || lead.projectName() == null
+                || lead.intendedInvestment() == null) {
             throw new IllegalArgumentException("landed lead without id, park, project name or investment");
         }
         if (Project.count("leadId", lead.id()) > 0) {
             return;
         }
-        LocalDate landedOn = lead.landedOn() != null ? lead.landedOn() : event.time().atZoneSameInstant(io.parkpulse.common.periods.CityTime.ZONE).toLocalDate();
+        LocalDate landedOn = lead.landedOn() != null
+                ? lead.landedOn()
+                : event.time()
+                        .atZoneSameInstant(io.parkpulse.common.periods.CityTime.ZONE)
+                        .toLocalDate();
         LocalDate signedOn = lead.signedOn() != null && !lead.signedOn().isAfter(landedOn) ? lead.signedOn() : landedOn;
-        var d = new ProjectService.Description(lead.projectName(), ProjectKind.INDUSTRIAL, lead.industry(), lead.investor(),
-                KeyLevel.NONE, lead.contractedInvestment() != null ? lead.contractedInvestment() : lead.intendedInvestment(),
-                null, null, null, null, null, null, null, null, null);
+        var d = new ProjectService.Description(
+                lead.projectName(),
+                ProjectKind.INDUSTRIAL,
+                lead.industry(),
+                lead.investor(),
+                KeyLevel.NONE,
+                lead.contractedInvestment() != null ? lead.contractedInvestment() : lead.intendedInvestment(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         // The park is vouched for by investment-service, which refused the lead otherwise; this service's copy of the
         // registry may simply not have caught up yet, so it is not asked.
-        projects.registerFromLead(new ProjectService.NewProject(lead.park(), d, signedOn,
-                lead.landSupplied() ? ProjectStage.LAND_SUPPLIED : ProjectStage.SIGNED, landedOn, lead.id()),
+        projects.registerFromLead(
+                new ProjectService.NewProject(
+                        lead.park(),
+                        d,
+                        signedOn,
+                        lead.landSupplied() ? ProjectStage.LAND_SUPPLIED : ProjectStage.SIGNED,
+                        landedOn,
+                        lead.id()),
                 "investment-service");
     }
 }

@@ -9,29 +9,19 @@ import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.projects.domain.Problem;
-import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.service.ProblemService;
-import io.parkpulse.projects.service.ProjectService;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,35 +36,54 @@ public class ProblemLedgerResource {
     @Inject
     Caller caller;
 
-    public record CountsView(String park, String period, ProblemService.Counts counts) {
-    }
+    public record CountsView(String park, String period, ProblemService.Counts counts) {}
 
     @GET
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "The ledger across projects", description = "Filters: park, status (OPEN, RESOLVED), period (raised in "
-            + "it), overdue=true (open past their due date). Park staff see their own park. sort: raisedOn, dueOn, resolvedOn.")
-    public Page<ProjectDtos.ProblemView> ledger(@QueryParam("park") String park, @QueryParam("status") String statusName,
-            @QueryParam("period") String period, @QueryParam("overdue") String overdueFlag, @Valid @BeanParam PageRequest page) {
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "The ledger across projects",
+            description =
+                    "Filters: park, status (OPEN, RESOLVED), period (raised in "
+                            + "it), overdue=true (open past their due date). Park staff see their own park. sort: raisedOn, dueOn, resolvedOn.")
+    public Page<ProjectDtos.ProblemView> ledger(
+            @QueryParam("park") String park,
+            @QueryParam("status") String statusName,
+            @QueryParam("period") String period,
+            @QueryParam("overdue") String overdueFlag,
+            @Valid @BeanParam PageRequest page) {
         String scope = caller.parkScope(park);
         Problem.Status status = Filters.oneOf(Problem.Status.class, statusName, "status");
         boolean overdue = Filters.flag(overdueFlag, "overdue");
         LocalDate today = CityTime.today();
         ReportingPeriod raised = period == null ? null : ReportingPeriod.parse(period, "period");
-        Where where = new Where().and("park = :park", "park", scope).and("status = :status", "status", status)
-                .andIf(raised != null, "raisedOn between :first and :last",
+        Where where = new Where()
+                .and("park = :park", "park", scope)
+                .and("status = :status", "status", status)
+                .andIf(
+                        raised != null,
+                        "raisedOn between :first and :last",
                         raised == null ? Map.of() : Map.of("first", raised.firstDay(), "last", raised.lastDay()))
-                .andIf(overdue, "status = :open and dueOn < :today", Map.of("open", Problem.Status.OPEN, "today", today));
-        Sort sort = page.sort(Map.of("raisedOn", "raisedOn", "dueOn", "dueOn", "resolvedOn", "resolvedOn"), "raisedOn", "id");
-        return Page.of(Problem.find(where.query(), sort, where.params()), page,
+                .andIf(
+                        overdue,
+                        "status = :open and dueOn < :today",
+                        Map.of("open", Problem.Status.OPEN, "today", today));
+        Sort sort = page.sort(
+                Map.of("raisedOn", "raisedOn", "dueOn", "dueOn", "resolvedOn", "resolvedOn"), "raisedOn", "id");
+        return Page.of(
+                Problem.find(where.query(), sort, where.params()),
+                page,
                 p -> ProjectDtos.ProblemView.of((Problem) p, today));
     }
 
     @GET
     @Path("/summary")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "Problems raised and resolved in a period", description = "period: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY. "
-            + "\"40 raised, 34 resolved\": raised in the period, of those resolved by its end and the rate; also resolved in "
-            + "the period, and open and overdue at its end. For one park (park staff: theirs) or the whole city.")
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "Problems raised and resolved in a period",
+            description =
+                    "period: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY. "
+                            + "\"40 raised, 34 resolved\": raised in the period, of those resolved by its end and the rate; also resolved in "
+                            + "the period, and open and overdue at its end. For one park (park staff: theirs) or the whole city.")
     public CountsView summary(@QueryParam("period") String period, @QueryParam("park") String park) {
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
         String scope = caller.parkScope(park);

@@ -5,7 +5,6 @@ import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.service.ProgressService;
-import io.parkpulse.projects.service.ProjectService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -38,39 +37,58 @@ public class ProgressResource {
 
     @PUT
     @Path("/{period}")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
-    @Operation(summary = "File or revise the progress report for a month", description = "period YYYY-MM. One report per "
-            + "project and month: filing again revises it (revision + 1, the earlier one kept in the history). Investment "
-            + "completed to date (万元) may not fall below an earlier month or rise above a later one, nor this year's within "
-            + "the year, unless correctionReason says why. Answers 201 for a new report, 200 for a revision or an unchanged "
-            + "one (outcome says which). Publishes progress-reported and, for the latest month, project-updated.")
-    public Response report(@PathParam("id") UUID id, @PathParam("period") String period,
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "File or revise the progress report for a month",
+            description =
+                    "period YYYY-MM. One report per "
+                            + "project and month: filing again revises it (revision + 1, the earlier one kept in the history). Investment "
+                            + "completed to date (万元) may not fall below an earlier month or rise above a later one, nor this year's within "
+                            + "the year, unless correctionReason says why. Answers 201 for a new report, 200 for a revision or an unchanged "
+                            + "one (outcome says which). Publishes progress-reported and, for the latest month, project-updated.")
+    public Response report(
+            @PathParam("id") UUID id,
+            @PathParam("period") String period,
             @Valid @NotNull ProjectDtos.ProgressRequest body) {
         visible(id);
         YearMonth month = ReportingPeriod.month(period, "period");
-        ProgressService.Filed f = progress.report(id, month, new ProgressService.Report(body.investmentCompleted(),
-                body.investmentCompletedThisYear(), body.physicalProgress(), body.milestones(), body.correctionReason()),
+        ProgressService.Filed f = progress.report(
+                id,
+                month,
+                new ProgressService.Report(
+                        body.investmentCompleted(),
+                        body.investmentCompletedThisYear(),
+                        body.physicalProgress(),
+                        body.milestones(),
+                        body.correctionReason()),
                 caller.user());
         return Response.status(f.outcome() == ProgressService.Outcome.CREATED ? 201 : 200)
-                .entity(ProjectDtos.ProgressView.of(f.report(), f.outcome().name())).build();
+                .entity(ProjectDtos.ProgressView.of(f.report(), f.outcome().name()))
+                .build();
     }
 
     @GET
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
     @Operation(summary = "Every month's progress report of the project, oldest first")
     public List<ProjectDtos.ProgressView> list(@PathParam("id") UUID id) {
         visible(id);
-        return progress.list(id).stream().map(r -> ProjectDtos.ProgressView.of(r, null)).toList();
+        return progress.list(id).stream()
+                .map(r -> ProjectDtos.ProgressView.of(r, null))
+                .toList();
     }
 
     @GET
     @Path("/{period}/history")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "Every filing and revision of one month's report", description = "With who filed it, when, and the correction reason if any.")
-    public List<ProjectDtos.ProgressRevisionView> history(@PathParam("id") UUID id, @PathParam("period") String period) {
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "Every filing and revision of one month's report",
+            description = "With who filed it, when, and the correction reason if any.")
+    public List<ProjectDtos.ProgressRevisionView> history(
+            @PathParam("id") UUID id, @PathParam("period") String period) {
         visible(id);
         return progress.history(id, ReportingPeriod.month(period, "period")).stream()
-                .map(ProjectDtos.ProgressRevisionView::of).toList();
+                .map(ProjectDtos.ProgressRevisionView::of)
+                .toList();
     }
 
     private Project visible(UUID id) {

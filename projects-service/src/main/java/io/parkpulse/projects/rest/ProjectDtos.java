@@ -1,13 +1,13 @@
 package io.parkpulse.projects.rest;
 
-import io.parkpulse.projects.domain.KeyLevel;
-import io.parkpulse.projects.domain.ProgressReport;
-import io.parkpulse.projects.domain.ProgressRevision;
-import io.parkpulse.projects.domain.Problem;
-import io.parkpulse.projects.domain.Project;
-import io.parkpulse.projects.domain.ProjectKind;
 import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.common.projects.ScheduleRules;
+import io.parkpulse.projects.domain.KeyLevel;
+import io.parkpulse.projects.domain.Problem;
+import io.parkpulse.projects.domain.ProgressReport;
+import io.parkpulse.projects.domain.ProgressRevision;
+import io.parkpulse.projects.domain.Project;
+import io.parkpulse.projects.domain.ProjectKind;
 import io.parkpulse.projects.domain.StageChange;
 import io.parkpulse.projects.service.ProjectService;
 import jakarta.validation.constraints.DecimalMax;
@@ -35,11 +35,21 @@ public final class ProjectDtos {
             @Size(max = 100) String industry,
             @Size(max = 200) String enterprise,
             KeyLevel keyLevel,
-            @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4) BigDecimal totalInvestment,
+
+            @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4)
+            BigDecimal totalInvestment,
+
             @Min(2000) @Max(2100) Integer planYear,
-            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4) BigDecimal yearPlannedInvestment,
-            @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 4) BigDecimal landMu,
-            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal floorAreaM2,
+
+            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4)
+            BigDecimal yearPlannedInvestment,
+
+            @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 4)
+            BigDecimal landMu,
+
+            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 2)
+            BigDecimal floorAreaM2,
+
             LocalDate plannedStart,
             LocalDate plannedCompletion,
             @Size(max = 100) String leader,
@@ -50,8 +60,22 @@ public final class ProjectDtos {
             LocalDate stageSince) {
 
         ProjectService.Description description() {
-            return new ProjectService.Description(name, kind, industry, enterprise, keyLevel, totalInvestment, planYear,
-                    yearPlannedInvestment, landMu, floorAreaM2, plannedStart, plannedCompletion, leader, liaison, liaisonPhone);
+            return new ProjectService.Description(
+                    name,
+                    kind,
+                    industry,
+                    enterprise,
+                    keyLevel,
+                    totalInvestment,
+                    planYear,
+                    yearPlannedInvestment,
+                    landMu,
+                    floorAreaM2,
+                    plannedStart,
+                    plannedCompletion,
+                    leader,
+                    liaison,
+                    liaisonPhone);
         }
     }
 
@@ -62,11 +86,21 @@ public final class ProjectDtos {
             @Size(max = 100) String industry,
             @Size(max = 200) String enterprise,
             KeyLevel keyLevel,
-            @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4) BigDecimal totalInvestment,
+
+            @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4)
+            BigDecimal totalInvestment,
+
             @Min(2000) @Max(2100) Integer planYear,
-            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4) BigDecimal yearPlannedInvestment,
-            @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 4) BigDecimal landMu,
-            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal floorAreaM2,
+
+            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4)
+            BigDecimal yearPlannedInvestment,
+
+            @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 4)
+            BigDecimal landMu,
+
+            @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 2)
+            BigDecimal floorAreaM2,
+
             LocalDate plannedStart,
             LocalDate plannedCompletion,
             @Size(max = 100) String leader,
@@ -75,107 +109,286 @@ public final class ProjectDtos {
             @NotNull @Min(0) Long version) {
 
         ProjectService.Description description() {
-            return new ProjectService.Description(name, kind, industry, enterprise, keyLevel, totalInvestment, planYear,
-                    yearPlannedInvestment, landMu, floorAreaM2, plannedStart, plannedCompletion, leader, liaison, liaisonPhone);
+            return new ProjectService.Description(
+                    name,
+                    kind,
+                    industry,
+                    enterprise,
+                    keyLevel,
+                    totalInvestment,
+                    planYear,
+                    yearPlannedInvestment,
+                    landMu,
+                    floorAreaM2,
+                    plannedStart,
+                    plannedCompletion,
+                    leader,
+                    liaison,
+                    liaisonPhone);
         }
     }
 
-    public record TransitionRequest(@NotNull ProjectStage to, LocalDate on, @Size(max = 500) String reason,
-            @NotNull @Min(0) Long version) {
-    }
+    public record TransitionRequest(
+            @NotNull ProjectStage to,
+            LocalDate on,
+            @Size(max = 500) String reason,
+            @NotNull @Min(0) Long version) {}
 
     public record ProgressRequest(
-            @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4) BigDecimal investmentCompleted,
-            @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4) BigDecimal investmentCompletedThisYear,
-            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal physicalProgress,
+            @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4)
+            BigDecimal investmentCompleted,
+
+            @NotNull @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 4)
+            BigDecimal investmentCompletedThisYear,
+
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+            BigDecimal physicalProgress,
+
             @Size(max = 2000) String milestones,
-            @Size(max = 500) String correctionReason) {
-    }
+            @Size(max = 500) String correctionReason) {}
 
-    public record ProblemRequest(@NotBlank @Size(max = 2000) String description, LocalDate raisedOn,
-            @Size(max = 200) String department, LocalDate dueOn) {
-    }
+    public record ProblemRequest(
+            @NotBlank @Size(max = 2000) String description,
+            LocalDate raisedOn,
+            @Size(max = 200) String department,
+            LocalDate dueOn) {}
 
-    public record UpdateProblem(@NotBlank @Size(max = 2000) String description, LocalDate raisedOn,
-            @Size(max = 200) String department, LocalDate dueOn, @NotNull @Min(0) Long version) {
-    }
+    public record UpdateProblem(
+            @NotBlank @Size(max = 2000) String description,
+            LocalDate raisedOn,
+            @Size(max = 200) String department,
+            LocalDate dueOn,
+            @NotNull @Min(0) Long version) {}
 
-    public record ResolveProblem(@NotBlank @Size(max = 2000) String resolution, LocalDate resolvedOn,
-            @NotNull @Min(0) Long version) {
-    }
+    public record ResolveProblem(
+            @NotBlank @Size(max = 2000) String resolution,
+            LocalDate resolvedOn,
+            @NotNull @Min(0) Long version) {}
 
-    public record StatusView(String asOf, ScheduleRules.Colour colour, String colourLabel, List<ScheduleRules.Reason> reasons,
-            BigDecimal yearCompletionRate, BigDecimal overallCompletionRate, BigDecimal timeElapsed,
-            BigDecimal investmentGapPoints, boolean stalled, Integer monthsWithoutProgress, boolean overdue,
-            Integer monthsOverdue, BigDecimal physicalFinancialGapPoints) {
+    public record StatusView(
+            String asOf,
+            ScheduleRules.Colour colour,
+            String colourLabel,
+            List<ScheduleRules.Reason> reasons,
+            BigDecimal yearCompletionRate,
+            BigDecimal overallCompletionRate,
+            BigDecimal timeElapsed,
+            BigDecimal investmentGapPoints,
+            boolean stalled,
+            Integer monthsWithoutProgress,
+            boolean overdue,
+            Integer monthsOverdue,
+            BigDecimal physicalFinancialGapPoints) {
 
         static StatusView of(String asOf, ScheduleRules.Status s) {
-            return new StatusView(asOf, s.colour(), s.colour().label, s.reasons(), s.yearCompletionRate(),
-                    s.overallCompletionRate(), s.timeElapsed(), s.investmentGapPoints(), s.stalled(),
-                    s.monthsWithoutProgress(), s.overdue(), s.monthsOverdue(), s.physicalFinancialGapPoints());
+            return new StatusView(
+                    asOf,
+                    s.colour(),
+                    s.colour().label,
+                    s.reasons(),
+                    s.yearCompletionRate(),
+                    s.overallCompletionRate(),
+                    s.timeElapsed(),
+                    s.investmentGapPoints(),
+                    s.stalled(),
+                    s.monthsWithoutProgress(),
+                    s.overdue(),
+                    s.monthsOverdue(),
+                    s.physicalFinancialGapPoints());
         }
     }
 
-    public record ProjectView(UUID id, String park, String name, ProjectKind kind, String kindLabel, String industry,
-            String enterprise, KeyLevel keyLevel, String keyLevelLabel, BigDecimal totalInvestment, Integer planYear,
-            BigDecimal yearPlannedInvestment, BigDecimal landMu, BigDecimal floorAreaM2, LocalDate plannedStart,
-            LocalDate plannedCompletion, String leader, String liaison, String liaisonPhone, UUID leadId,
-            ProjectStage stage, String stageLabel, LocalDate stageSince, ProjectStage suspendedFrom, LocalDate signedOn,
-            LocalDate startedOn, LocalDate completedOn, LocalDate productionOn, String terminatedReason,
-            BigDecimal investmentCompleted, BigDecimal investmentCompletedThisYear, BigDecimal physicalProgress,
-            String progressPeriod, List<ProjectStage> allowedTransitions, StatusView status, String unit, long version,
-            OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt) {
+    public record ProjectView(
+            UUID id,
+            String park,
+            String name,
+            ProjectKind kind,
+            String kindLabel,
+            String industry,
+            String enterprise,
+            KeyLevel keyLevel,
+            String keyLevelLabel,
+            BigDecimal totalInvestment,
+            Integer planYear,
+            BigDecimal yearPlannedInvestment,
+            BigDecimal landMu,
+            BigDecimal floorAreaM2,
+            LocalDate plannedStart,
+            LocalDate plannedCompletion,
+            String leader,
+            String liaison,
+            String liaisonPhone,
+            UUID leadId,
+            ProjectStage stage,
+            String stageLabel,
+            LocalDate stageSince,
+            ProjectStage suspendedFrom,
+            LocalDate signedOn,
+            LocalDate startedOn,
+            LocalDate completedOn,
+            LocalDate productionOn,
+            String terminatedReason,
+            BigDecimal investmentCompleted,
+            BigDecimal investmentCompletedThisYear,
+            BigDecimal physicalProgress,
+            String progressPeriod,
+            List<ProjectStage> allowedTransitions,
+            StatusView status,
+            String unit,
+            long version,
+            OffsetDateTime createdAt,
+            String createdBy,
+            OffsetDateTime updatedAt) {
 
         static ProjectView of(Project p, StatusView status) {
-            return new ProjectView(p.id, p.park, p.name, p.kind, p.kind.label, p.industry, p.enterprise, p.keyLevel,
-                    p.keyLevel.label, p.totalInvestment, p.planYear, p.yearPlannedInvestment, p.landMu, p.floorAreaM2,
-                    p.plannedStart, p.plannedCompletion, p.leader, p.liaison, p.liaisonPhone, p.leadId, p.stage,
-                    p.stage.label, p.stageSince, p.suspendedFrom, p.signedOn, p.startedOn, p.completedOn, p.productionOn,
-                    p.terminatedReason, p.investmentCompleted, p.investmentThisYear, p.physicalProgress, p.progressPeriod,
-                    p.stage.next(p.suspendedFrom), status, "万元", p.version, p.createdAt, p.createdBy, p.updatedAt);
+            return new ProjectView(
+                    p.id,
+                    p.park,
+                    p.name,
+                    p.kind,
+                    p.kind.label,
+                    p.industry,
+                    p.enterprise,
+                    p.keyLevel,
+                    p.keyLevel.label,
+                    p.totalInvestment,
+                    p.planYear,
+                    p.yearPlannedInvestment,
+                    p.landMu,
+                    p.floorAreaM2,
+                    p.plannedStart,
+                    p.plannedCompletion,
+                    p.leader,
+                    p.liaison,
+                    p.liaisonPhone,
+                    p.leadId,
+                    p.stage,
+                    p.stage.label,
+                    p.stageSince,
+                    p.suspendedFrom,
+                    p.signedOn,
+                    p.startedOn,
+                    p.completedOn,
+                    p.productionOn,
+                    p.terminatedReason,
+                    p.investmentCompleted,
+                    p.investmentThisYear,
+                    p.physicalProgress,
+                    p.progressPeriod,
+                    p.stage.next(p.suspendedFrom),
+                    status,
+                    "万元",
+                    p.version,
+                    p.createdAt,
+                    p.createdBy,
+                    p.updatedAt);
         }
     }
 
-    public record TransitionView(ProjectStage from, String fromLabel, ProjectStage to, String toLabel, LocalDate on,
-            String reason, String by, OffsetDateTime recordedAt) {
+    public record TransitionView(
+            ProjectStage from,
+            String fromLabel,
+            ProjectStage to,
+            String toLabel,
+            LocalDate on,
+            String reason,
+            String by,
+            OffsetDateTime recordedAt) {
 
         static TransitionView of(StageChange c) {
-            return new TransitionView(c.fromStage, c.fromStage == null ? null : c.fromStage.label, c.toStage, c.toStage.label,
-                    c.changedOn, c.reason, c.changedBy, c.recordedAt);
+            return new TransitionView(
+                    c.fromStage,
+                    c.fromStage == null ? null : c.fromStage.label,
+                    c.toStage,
+                    c.toStage.label,
+                    c.changedOn,
+                    c.reason,
+                    c.changedBy,
+                    c.recordedAt);
         }
     }
 
-    public record ProgressView(UUID projectId, String period, BigDecimal investmentCompleted,
-            BigDecimal investmentCompletedThisYear, BigDecimal physicalProgress, String milestones, int revision,
-            String reportedBy, OffsetDateTime reportedAt, String outcome) {
+    public record ProgressView(
+            UUID projectId,
+            String period,
+            BigDecimal investmentCompleted,
+            BigDecimal investmentCompletedThisYear,
+            BigDecimal physicalProgress,
+            String milestones,
+            int revision,
+            String reportedBy,
+            OffsetDateTime reportedAt,
+            String outcome) {
 
         static ProgressView of(ProgressReport r, String outcome) {
-            return new ProgressView(r.id.projectId(), r.id.period(), r.investmentCompleted, r.investmentThisYear,
-                    r.physicalProgress, r.milestones, r.revision, r.reportedBy, r.reportedAt, outcome);
+            return new ProgressView(
+                    r.id.projectId(),
+                    r.id.period(),
+                    r.investmentCompleted,
+                    r.investmentThisYear,
+                    r.physicalProgress,
+                    r.milestones,
+                    r.revision,
+                    r.reportedBy,
+                    r.reportedAt,
+                    outcome);
         }
     }
 
-    public record ProgressRevisionView(int revision, BigDecimal investmentCompleted, BigDecimal investmentCompletedThisYear,
-            BigDecimal physicalProgress, String milestones, String correctionReason, String reportedBy,
+    public record ProgressRevisionView(
+            int revision,
+            BigDecimal investmentCompleted,
+            BigDecimal investmentCompletedThisYear,
+            BigDecimal physicalProgress,
+            String milestones,
+            String correctionReason,
+            String reportedBy,
             OffsetDateTime reportedAt) {
 
         static ProgressRevisionView of(ProgressRevision a) {
-            return new ProgressRevisionView(a.revision, a.investmentCompleted, a.investmentThisYear, a.physicalProgress,
-                    a.milestones, a.correctionReason, a.reportedBy, a.reportedAt);
+            return new ProgressRevisionView(
+                    a.revision,
+                    a.investmentCompleted,
+                    a.investmentThisYear,
+                    a.physicalProgress,
+                    a.milestones,
+                    a.correctionReason,
+                    a.reportedBy,
+                    a.reportedAt);
         }
     }
 
-    public record ProblemView(UUID id, UUID projectId, String park, String description, LocalDate raisedOn,
-            String department, LocalDate dueOn, Problem.Status status, String resolution, LocalDate resolvedOn,
-            boolean overdue, long version) {
+    public record ProblemView(
+            UUID id,
+            UUID projectId,
+            String park,
+            String description,
+            LocalDate raisedOn,
+            String department,
+            LocalDate dueOn,
+            Problem.Status status,
+            String resolution,
+            LocalDate resolvedOn,
+            boolean overdue,
+            long version) {
 
         static ProblemView of(Problem p, LocalDate today) {
             boolean overdue = p.status == Problem.Status.OPEN && p.dueOn != null && p.dueOn.isBefore(today);
-            return new ProblemView(p.id, p.projectId, p.park, p.description, p.raisedOn, p.department, p.dueOn, p.status,
-                    p.resolution, p.resolvedOn, overdue, p.version);
+            return new ProblemView(
+                    p.id,
+                    p.projectId,
+                    p.park,
+                    p.description,
+                    p.raisedOn,
+                    p.department,
+                    p.dueOn,
+                    p.status,
+                    p.resolution,
+                    p.resolvedOn,
+                    overdue,
+                    p.version);
         }
     }
 
-    private ProjectDtos() {
-    }
+    private ProjectDtos() {}
 }

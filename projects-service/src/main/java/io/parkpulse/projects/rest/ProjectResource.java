@@ -8,13 +8,13 @@ import io.parkpulse.common.paging.Where;
 import io.parkpulse.common.parks.ParkReplica;
 import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.common.periods.ReportingPeriod;
+import io.parkpulse.common.projects.ProjectStage;
+import io.parkpulse.common.projects.ScheduleRules;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.projects.domain.KeyLevel;
 import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.domain.ProjectKind;
-import io.parkpulse.common.projects.ProjectStage;
-import io.parkpulse.common.projects.ScheduleRules;
 import io.parkpulse.projects.service.ProjectService;
 import io.parkpulse.projects.service.StatusService;
 import io.parkpulse.projects.service.SummaryService;
@@ -45,7 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/projects")
-@Tag(name = "Projects", description = "Construction projects (项目建设): register, edit, search, lifecycle, status, summaries")
+@Tag(
+        name = "Projects",
+        description = "Construction projects (项目建设): register, edit, search, lifecycle, status, summaries")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
@@ -66,38 +68,78 @@ public class ProjectResource {
     Caller caller;
 
     @POST
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
-    @Operation(summary = "Register a project", description = "Park staff register projects of their own park (the park is "
-            + "taken from the token). stage/stageSince bring in a project already under way; the default is 签约 today. "
-            + "Publishes parkpulse.projects.project-registered.v1.")
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "Register a project",
+            description = "Park staff register projects of their own park (the park is "
+                    + "taken from the token). stage/stageSince bring in a project already under way; the default is 签约 today. "
+                    + "Publishes parkpulse.projects.project-registered.v1.")
     public Response register(@Valid @NotNull ProjectDtos.RegisterProject body) {
         String park = caller.parkForWrite(body.park(), "park");
-        Project p = projects.register(new ProjectService.NewProject(park, body.description(), body.signedOn(), body.stage(),
-                body.stageSince(), null), caller.user());
-        return Response.created(URI.create("/api/v1/projects/" + p.id)).entity(view(p)).build();
+        Project p = projects.register(
+                new ProjectService.NewProject(
+                        park, body.description(), body.signedOn(), body.stage(), body.stageSince(), null),
+                caller.user());
+        return Response.created(URI.create("/api/v1/projects/" + p.id))
+                .entity(view(p))
+                .build();
     }
 
     @GET
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "Search projects", description = "Filters combine: park, stage, kind, keyLevel, colour (this month's "
-            + "schedule status), q (text in the name or the enterprise). Park staff see their own park only. "
-            + "sort: createdAt, name, park, stage, totalInvestment, plannedCompletion (prefix - for descending).")
-    public Page<ProjectDtos.ProjectView> search(@QueryParam("park") String park, @QueryParam("stage") String stageName,
-            @QueryParam("kind") String kindName, @QueryParam("keyLevel") String keyLevelName,
-            @QueryParam("colour") String colourName, @QueryParam("q") @Size(max = 100) String q,
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "Search projects",
+            description =
+                    "Filters combine: park, stage, kind, keyLevel, colour (this month's "
+                            + "schedule status), q (text in the name or the enterprise). Park staff see their own park only. "
+                            + "sort: createdAt, name, park, stage, totalInvestment, plannedCompletion (prefix - for descending).")
+    public Page<ProjectDtos.ProjectView> search(
+            @QueryParam("park") String park,
+            @QueryParam("stage") String stageName,
+            @QueryParam("kind") String kindName,
+            @QueryParam("keyLevel") String keyLevelName,
+            @QueryParam("colour") String colourName,
+            @QueryParam("q") @Size(max = 100) String q,
             @Valid @BeanParam PageRequest page) {
         String scope = caller.parkScope(park);
         ProjectStage stage = Filters.oneOf(ProjectStage.class, stageName, "stage");
         ProjectKind kind = Filters.oneOf(ProjectKind.class, kindName, "kind");
         KeyLevel keyLevel = Filters.oneOf(KeyLevel.class, keyLevelName, "keyLevel");
         ScheduleRules.Colour colour = Filters.oneOf(ScheduleRules.Colour.class, colourName, "colour");
-        Sort sort = page.sort(Map.of("createdAt", "createdAt", "park", "park", "name", "name", "totalInvestment",
-                "totalInvestment", "stage", "stage", "plannedCompletion", "plannedCompletion"), "createdAt", "id");
-        String text = q == null || q.isBlank() ? null
-                : "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        Where where = new Where().and("park = :park", "park", scope).and("stage = :stage", "stage", stage)
-                .and("kind = :kind", "kind", kind).and("keyLevel = :keyLevel", "keyLevel", keyLevel)
-                .and("(lower(name) like :q escape '\\' or lower(coalesce(enterprise, '')) like :q escape '\\')", "q", text);
+        Sort sort = page.sort(
+                Map.of(
+                        "createdAt",
+                        "createdAt",
+                        "park",
+                        "park",
+                        "name",
+                        "name",
+                        "totalInvestment",
+                        "totalInvestment",
+                        "stage",
+                        "stage",
+                        "plannedCompletion",
+                        "plannedCompletion"),
+                "createdAt",
+                "id");
+        String text = q == null || q.isBlank()
+                ? null
+                : "%"
+                        + q.strip()
+                                .toLowerCase(Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_")
+                        + "%";
+        Where where = new Where()
+                .and("park = :park", "park", scope)
+                .and("stage = :stage", "stage", stage)
+                .and("kind = :kind", "kind", kind)
+                .and("keyLevel = :keyLevel", "keyLevel", keyLevel)
+                .and(
+                        "(lower(name) like :q escape '\\' or lower(coalesce(enterprise, '')) like :q escape '\\')",
+                        "q",
+                        text);
         String query = where.query();
         Map<String, Object> params = where.params();
         if (colour == null) {
@@ -105,42 +147,58 @@ public class ProjectResource {
         }
         var candidates = Project.<Project>find(query, sort, params);
         if (candidates.count() > MAX_COLOUR_CANDIDATES) {
-            throw ProblemException.badRequest("colour", "too_broad", "a colour filter reads at most " + MAX_COLOUR_CANDIDATES
-                    + " projects: narrow the search by park, stage or kind");
+            throw ProblemException.badRequest(
+                    "colour",
+                    "too_broad",
+                    "a colour filter reads at most " + MAX_COLOUR_CANDIDATES
+                            + " projects: narrow the search by park, stage or kind");
         }
-        List<ProjectDtos.ProjectView> matching = candidates.list().stream().map(this::view)
-                .filter(v -> v.status().colour() == colour).toList();
+        List<ProjectDtos.ProjectView> matching = candidates.list().stream()
+                .map(this::view)
+                .filter(v -> v.status().colour() == colour)
+                .toList();
         return Page.slice(matching, page);
     }
 
     @GET
     @Path("/summary")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "Park summaries for a period", description = "period: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY. For each "
-            + "park (or the one named; park staff get theirs): projects by stage at the period's end; new starts, completions "
-            + "and productions in the period; key projects; the year's planned vs completed investment against time-elapsed "
-            + "progress; red and stalled projects; problems raised and resolved.")
-    public List<SummaryService.ParkSummary> summary(@QueryParam("period") String period, @QueryParam("park") String park) {
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "Park summaries for a period",
+            description = "period: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY. For each "
+                    + "park (or the one named; park staff get theirs): projects by stage at the period's end; new starts, completions "
+                    + "and productions in the period; key projects; the year's planned vs completed investment against time-elapsed "
+                    + "progress; red and stalled projects; problems raised and resolved.")
+    public List<SummaryService.ParkSummary> summary(
+            @QueryParam("period") String period, @QueryParam("park") String park) {
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
         String scope = caller.parkScope(park);
-        List<ParkReplica> parks = scope == null ? ParkReplica.list("order by code")
-                : ParkReplica.<ParkReplica>findByIdOptional(scope).map(List::of).orElseThrow(() -> ProblemException.notFound("park", scope));
+        List<ParkReplica> parks = scope == null
+                ? ParkReplica.list("order by code")
+                : ParkReplica.<ParkReplica>findByIdOptional(scope)
+                        .map(List::of)
+                        .orElseThrow(() -> ProblemException.notFound("park", scope));
         return summaries.summarize(parks, p);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "One project", description = "With this month's schedule status and the transitions allowed now.")
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "One project",
+            description = "With this month's schedule status and the transitions allowed now.")
     public ProjectDtos.ProjectView get(@PathParam("id") UUID id) {
         return view(visible(id));
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
-    @Operation(summary = "Edit a project's description", description = "Send the version you read: a stale one is refused with 409 "
-            + "and nothing changes. Park, stage and progress change through their own endpoints. Publishes project-updated.")
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "Edit a project's description",
+            description =
+                    "Send the version you read: a stale one is refused with 409 "
+                            + "and nothing changes. Park, stage and progress change through their own endpoints. Publishes project-updated.")
     public ProjectDtos.ProjectView update(@PathParam("id") UUID id, @Valid @NotNull ProjectDtos.UpdateProject body) {
         visible(id);
         return view(projects.update(id, body.description(), body.version(), caller.user()));
@@ -148,10 +206,13 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/status")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "Schedule status as of a month", description = "asOf YYYY-MM (default this month): colour with every "
-            + "reason, investment completion for the year and overall, the gap to time-elapsed progress, stalled, overdue, "
-            + "and the gap between physical and financial progress. Stage and figures are those at the end of that month.")
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "Schedule status as of a month",
+            description =
+                    "asOf YYYY-MM (default this month): colour with every "
+                            + "reason, investment completion for the year and overall, the gap to time-elapsed progress, stalled, overdue, "
+                            + "and the gap between physical and financial progress. Stage and figures are those at the end of that month.")
     public ProjectDtos.StatusView status(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
         Project p = visible(id);
         YearMonth month = asOf == null ? CityTime.thisMonth() : ReportingPeriod.month(asOf, "asOf");
@@ -164,21 +225,26 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/transitions")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN })
-    @Operation(summary = "Move a project to another stage", description = "to: the new stage; on: the date it happened (default "
-            + "today, not in the future, not before the current stage began); reason: required for SUSPENDED and TERMINATED. "
-            + "Resuming a suspended project is a transition to the stage it stopped in. An illegal transition is answered 409 "
-            + "listing the allowed ones. Publishes stage-changed.")
-    public ProjectDtos.ProjectView transition(@PathParam("id") UUID id, @Valid @NotNull ProjectDtos.TransitionRequest body) {
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "Move a project to another stage",
+            description = "to: the new stage; on: the date it happened (default "
+                    + "today, not in the future, not before the current stage began); reason: required for SUSPENDED and TERMINATED. "
+                    + "Resuming a suspended project is a transition to the stage it stopped in. An illegal transition is answered 409 "
+                    + "listing the allowed ones. Publishes stage-changed.")
+    public ProjectDtos.ProjectView transition(
+            @PathParam("id") UUID id, @Valid @NotNull ProjectDtos.TransitionRequest body) {
         visible(id);
-        return view(projects.transition(id, new ProjectService.Transition(body.to(), body.on(), body.reason(), body.version()),
-                caller.user()));
+        return view(projects.transition(
+                id, new ProjectService.Transition(body.to(), body.on(), body.reason(), body.version()), caller.user()));
     }
 
     @GET
     @Path("/{id}/transitions")
-    @RolesAllowed({ Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "The project's lifecycle history", description = "Every stage change with its date, reason, who recorded it and when.")
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "The project's lifecycle history",
+            description = "Every stage change with its date, reason, who recorded it and when.")
     public List<ProjectDtos.TransitionView> history(@PathParam("id") UUID id) {
         visible(id);
         return projects.history(id).stream().map(ProjectDtos.TransitionView::of).toList();
@@ -191,6 +257,7 @@ public class ProjectResource {
     }
 
     ProjectDtos.ProjectView view(Project p) {
-        return ProjectDtos.ProjectView.of(p, ProjectDtos.StatusView.of(CityTime.thisMonth().toString(), status.now(p)));
+        return ProjectDtos.ProjectView.of(
+                p, ProjectDtos.StatusView.of(CityTime.thisMonth().toString(), status.now(p)));
     }
 }

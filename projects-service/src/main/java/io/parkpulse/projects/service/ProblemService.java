@@ -26,17 +26,20 @@ public class ProblemService {
     @Inject
     Outbox outbox;
 
-    public record Entry(String description, LocalDate raisedOn, String department, LocalDate dueOn) {
-    }
+    public record Entry(String description, LocalDate raisedOn, String department, LocalDate dueOn) {}
 
     /**
      * What a report says of a park's problems in a period: "40 raised, 34 resolved". The rate is over the
      * problems raised in the period that were resolved by its end; open and overdue count every problem
      * raised by the end of the period.
      */
-    public record Counts(long raised, long resolvedOfRaised, BigDecimal resolutionRate, long resolvedInPeriod,
-            long openAtEnd, long overdueAtEnd) {
-    }
+    public record Counts(
+            long raised,
+            long resolvedOfRaised,
+            BigDecimal resolutionRate,
+            long resolvedInPeriod,
+            long openAtEnd,
+            long overdueAtEnd) {}
 
     @Transactional
     public Problem raise(UUID projectId, Entry e, String user) {
@@ -60,7 +63,8 @@ public class ProblemService {
         problem.requireVersion(version, "problem " + problemId);
         describe(problem, e);
         if (problem.resolvedOn != null && problem.resolvedOn.isBefore(problem.raisedOn)) {
-            throw ProblemException.unprocessable("raisedOn", "after_resolution", "the problem was resolved on " + problem.resolvedOn);
+            throw ProblemException.unprocessable(
+                    "raisedOn", "after_resolution", "the problem was resolved on " + problem.resolvedOn);
         }
         problem.stampUpdated();
         Problem.flush();
@@ -73,14 +77,19 @@ public class ProblemService {
         Problem problem = find(projectId, problemId);
         problem.requireVersion(version, "problem " + problemId);
         if (problem.status == Problem.Status.RESOLVED) {
-            throw ProblemException.conflict("already_resolved", "problem " + problemId + " was resolved on " + problem.resolvedOn,
+            throw ProblemException.conflict(
+                    "already_resolved",
+                    "problem " + problemId + " was resolved on " + problem.resolvedOn,
                     Map.of("resolvedOn", problem.resolvedOn));
         }
         LocalDate today = CityTime.today();
         LocalDate on = resolvedOn == null ? today : resolvedOn;
         CityTime.notInFuture(on, "resolvedOn");
         if (on.isBefore(problem.raisedOn)) {
-            throw ProblemException.unprocessable("resolvedOn", "before_raised", "a problem cannot be resolved before it was raised on " + problem.raisedOn);
+            throw ProblemException.unprocessable(
+                    "resolvedOn",
+                    "before_raised",
+                    "a problem cannot be resolved before it was raised on " + problem.raisedOn);
         }
         problem.status = Problem.Status.RESOLVED;
         problem.resolution = resolution.strip();
@@ -96,14 +105,19 @@ public class ProblemService {
         LocalDate first = period.firstDay();
         LocalDate last = period.lastDay();
         String scope = park == null ? "" : " and park = :park";
-        Map<String, Object> params = park == null ? Map.of("first", first, "last", last) : Map.of("first", first, "last", last, "park", park);
+        Map<String, Object> params = park == null
+                ? Map.of("first", first, "last", last)
+                : Map.of("first", first, "last", last, "park", park);
         long raised = count("raisedOn between :first and :last" + scope, params);
         long resolvedOfRaised = count("raisedOn between :first and :last and resolvedOn <= :last" + scope, params);
         long resolvedInPeriod = count("resolvedOn between :first and :last" + scope, params);
         long open = count("raisedOn <= :last and (resolvedOn is null or resolvedOn > :last)" + scope, params);
-        long overdue = count("raisedOn <= :last and dueOn < :last and (resolvedOn is null or resolvedOn > :last)" + scope, params);
-        BigDecimal rate = raised == 0 ? null
-                : BigDecimal.valueOf(resolvedOfRaised * 100).divide(BigDecimal.valueOf(raised), 2, RoundingMode.HALF_UP);
+        long overdue = count(
+                "raisedOn <= :last and dueOn < :last and (resolvedOn is null or resolvedOn > :last)" + scope, params);
+        BigDecimal rate = raised == 0
+                ? null
+                : BigDecimal.valueOf(resolvedOfRaised * 100)
+                        .divide(BigDecimal.valueOf(raised), 2, RoundingMode.HALF_UP);
         return new Counts(raised, resolvedOfRaised, rate, resolvedInPeriod, open, overdue);
     }
 
@@ -128,10 +142,14 @@ public class ProblemService {
 
     private static void describe(Problem problem, Entry e) {
         LocalDate today = CityTime.today();
-        LocalDate raisedOn = e.raisedOn() == null ? (problem.raisedOn == null ? today : problem.raisedOn) : e.raisedOn();
+        LocalDate raisedOn =
+                e.raisedOn() == null ? (problem.raisedOn == null ? today : problem.raisedOn) : e.raisedOn();
         CityTime.notInFuture(raisedOn, "raisedOn");
         if (e.dueOn() != null && e.dueOn().isBefore(raisedOn)) {
-            throw ProblemException.unprocessable("dueOn", "due_before_raised", "the due date " + e.dueOn() + " is before the problem was raised on " + raisedOn);
+            throw ProblemException.unprocessable(
+                    "dueOn",
+                    "due_before_raised",
+                    "the due date " + e.dueOn() + " is before the problem was raised on " + raisedOn);
         }
         problem.description = e.description().strip();
         problem.raisedOn = raisedOn;
@@ -140,8 +158,18 @@ public class ProblemService {
     }
 
     public static ProjectProblem state(Problem p) {
-        return new ProjectProblem(p.id, p.projectId, p.park, p.description, p.raisedOn, p.department, p.dueOn,
-                p.status.name(), p.resolution, p.resolvedOn, p.version);
+        return new ProjectProblem(
+                p.id,
+                p.projectId,
+                p.park,
+                p.description,
+                p.raisedOn,
+                p.department,
+                p.dueOn,
+                p.status.name(),
+                p.resolution,
+                p.resolvedOn,
+                p.version);
     }
 
     public List<Problem> ofProject(UUID projectId) {

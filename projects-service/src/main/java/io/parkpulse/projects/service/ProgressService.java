@@ -6,10 +6,10 @@ import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.ProjectProgress;
 import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.common.periods.CityTime;
+import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.projects.domain.ProgressReport;
 import io.parkpulse.projects.domain.ProgressRevision;
 import io.parkpulse.projects.domain.Project;
-import io.parkpulse.common.projects.ProjectStage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -30,15 +30,19 @@ import java.util.UUID;
 public class ProgressService {
 
     public enum Outcome {
-        CREATED, UPDATED, UNCHANGED
+        CREATED,
+        UPDATED,
+        UNCHANGED
     }
 
-    public record Report(BigDecimal investmentCompleted, BigDecimal investmentCompletedThisYear,
-            BigDecimal physicalProgress, String milestones, String correctionReason) {
-    }
+    public record Report(
+            BigDecimal investmentCompleted,
+            BigDecimal investmentCompletedThisYear,
+            BigDecimal physicalProgress,
+            String milestones,
+            String correctionReason) {}
 
-    public record Filed(ProgressReport report, Outcome outcome) {
-    }
+    public record Filed(ProgressReport report, Outcome outcome) {}
 
     @Inject
     Outbox outbox;
@@ -91,10 +95,21 @@ public class ProgressService {
             p.stampUpdated();
         }
         Project.flush();
-        outbox.publish(Topics.PROJECTS, EventTypes.PROGRESS_REPORTED, p.park, new ProjectProgress(p.id, p.park,
-                period.toString(), report.investmentCompleted, report.investmentThisYear, report.physicalProgress,
-                report.milestones, previous, r.correctionReason() != null && !r.correctionReason().isBlank(),
-                report.revision));
+        outbox.publish(
+                Topics.PROJECTS,
+                EventTypes.PROGRESS_REPORTED,
+                p.park,
+                new ProjectProgress(
+                        p.id,
+                        p.park,
+                        period.toString(),
+                        report.investmentCompleted,
+                        report.investmentThisYear,
+                        report.physicalProgress,
+                        report.milestones,
+                        previous,
+                        r.correctionReason() != null && !r.correctionReason().isBlank(),
+                        report.revision));
         if (latest) {
             outbox.publish(Topics.PROJECTS, EventTypes.PROJECT_UPDATED, p.park, ProjectService.state(p));
         }
@@ -111,51 +126,79 @@ public class ProgressService {
 
     private void check(Project p, YearMonth period, Report r) {
         if (p.stage == ProjectStage.TERMINATED) {
-            throw ProblemException.conflict("project_terminated", "project " + p.id + " was terminated on " + p.stageSince
-                    + ": it takes no more progress reports", Map.of("stage", p.stage));
+            throw ProblemException.conflict(
+                    "project_terminated",
+                    "project " + p.id + " was terminated on " + p.stageSince + ": it takes no more progress reports",
+                    Map.of("stage", p.stage));
         }
         YearMonth now = CityTime.thisMonth();
         if (period.isAfter(now)) {
-            throw ProblemException.unprocessable("period", "future_period", "progress for " + period + " cannot be reported before the month has begun");
+            throw ProblemException.unprocessable(
+                    "period",
+                    "future_period",
+                    "progress for " + period + " cannot be reported before the month has begun");
         }
         if (period.isBefore(YearMonth.from(p.signedOn))) {
-            throw ProblemException.unprocessable("period", "before_signing", "the project was signed on " + p.signedOn
-                    + "; there is no progress to report for " + period);
+            throw ProblemException.unprocessable(
+                    "period",
+                    "before_signing",
+                    "the project was signed on " + p.signedOn + "; there is no progress to report for " + period);
         }
         if (r.investmentCompletedThisYear().compareTo(r.investmentCompleted()) > 0) {
-            throw ProblemException.unprocessable("investmentCompletedThisYear", "year_exceeds_to_date",
+            throw ProblemException.unprocessable(
+                    "investmentCompletedThisYear",
+                    "year_exceeds_to_date",
                     "this year's investment " + r.investmentCompletedThisYear().toPlainString()
-                            + " 万元 cannot exceed the investment completed to date " + r.investmentCompleted().toPlainString() + " 万元");
+                            + " 万元 cannot exceed the investment completed to date "
+                            + r.investmentCompleted().toPlainString() + " 万元");
         }
-        boolean correction = r.correctionReason() != null && !r.correctionReason().isBlank();
+        boolean correction =
+                r.correctionReason() != null && !r.correctionReason().isBlank();
         if (correction) {
             return;
         }
         ProgressReport before = neighbour(p.id, period, true);
         if (before != null && r.investmentCompleted().compareTo(before.investmentCompleted) < 0) {
-            throw ProblemException.unprocessable("investmentCompleted", "investment_fell", "investment completed to date "
-                    + r.investmentCompleted().toPlainString() + " 万元 is below " + before.investmentCompleted.toPlainString()
-                    + " 万元 reported for " + before.id.period() + "; if that was wrong, send correctionReason");
+            throw ProblemException.unprocessable(
+                    "investmentCompleted",
+                    "investment_fell",
+                    "investment completed to date "
+                            + r.investmentCompleted().toPlainString() + " 万元 is below "
+                            + before.investmentCompleted.toPlainString()
+                            + " 万元 reported for " + before.id.period() + "; if that was wrong, send correctionReason");
         }
-        if (before != null && before.id.period().startsWith(period.getYear() + "-")
+        if (before != null
+                && before.id.period().startsWith(period.getYear() + "-")
                 && r.investmentCompletedThisYear().compareTo(before.investmentThisYear) < 0) {
-            throw ProblemException.unprocessable("investmentCompletedThisYear", "investment_fell", "this year's investment "
-                    + r.investmentCompletedThisYear().toPlainString() + " 万元 is below " + before.investmentThisYear.toPlainString()
-                    + " 万元 reported for " + before.id.period() + "; if that was wrong, send correctionReason");
+            throw ProblemException.unprocessable(
+                    "investmentCompletedThisYear",
+                    "investment_fell",
+                    "this year's investment "
+                            + r.investmentCompletedThisYear().toPlainString() + " 万元 is below "
+                            + before.investmentThisYear.toPlainString()
+                            + " 万元 reported for " + before.id.period() + "; if that was wrong, send correctionReason");
         }
         ProgressReport after = neighbour(p.id, period, false);
         if (after != null && r.investmentCompleted().compareTo(after.investmentCompleted) > 0) {
-            throw ProblemException.unprocessable("investmentCompleted", "investment_exceeds_later", "investment completed to date "
-                    + r.investmentCompleted().toPlainString() + " 万元 is above " + after.investmentCompleted.toPlainString()
-                    + " 万元 already reported for the later month " + after.id.period() + "; if that was wrong, send correctionReason");
+            throw ProblemException.unprocessable(
+                    "investmentCompleted",
+                    "investment_exceeds_later",
+                    "investment completed to date "
+                            + r.investmentCompleted().toPlainString() + " 万元 is above "
+                            + after.investmentCompleted.toPlainString()
+                            + " 万元 already reported for the later month " + after.id.period()
+                            + "; if that was wrong, send correctionReason");
         }
     }
 
     /** The nearest report before (or after) a month. */
     private static ProgressReport neighbour(UUID projectId, YearMonth period, boolean before) {
-        return ProgressReport.<ProgressReport>find(before
-                ? "id.projectId = ?1 and id.period < ?2 order by id.period desc"
-                : "id.projectId = ?1 and id.period > ?2 order by id.period", projectId, period.toString())
+        return ProgressReport.<ProgressReport>find(
+                        before
+                                ? "id.projectId = ?1 and id.period < ?2 order by id.period desc"
+                                : "id.projectId = ?1 and id.period > ?2 order by id.period",
+                        projectId,
+                        period.toString())
                 .firstResult();
     }
 

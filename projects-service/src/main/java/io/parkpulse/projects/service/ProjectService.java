@@ -8,10 +8,10 @@ import io.parkpulse.common.events.payload.ProjectState;
 import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.common.parks.KnownParks;
 import io.parkpulse.common.periods.CityTime;
+import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.projects.domain.KeyLevel;
 import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.domain.ProjectKind;
-import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.projects.domain.StageChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,22 +34,31 @@ public class ProjectService {
     KnownParks parks;
 
     /** What describes a project (everything but its park, stage and progress). Money in 万元. */
-    public record Description(String name, ProjectKind kind, String industry, String enterprise, KeyLevel keyLevel,
-            BigDecimal totalInvestment, Integer planYear, BigDecimal yearPlannedInvestment, BigDecimal landMu,
-            BigDecimal floorAreaM2, LocalDate plannedStart, LocalDate plannedCompletion, String leader, String liaison,
-            String liaisonPhone) {
-    }
+    public record Description(
+            String name,
+            ProjectKind kind,
+            String industry,
+            String enterprise,
+            KeyLevel keyLevel,
+            BigDecimal totalInvestment,
+            Integer planYear,
+            BigDecimal yearPlannedInvestment,
+            BigDecimal landMu,
+            BigDecimal floorAreaM2,
+            LocalDate plannedStart,
+            LocalDate plannedCompletion,
+            String leader,
+            String liaison,
+            String liaisonPhone) {}
 
     /**
      * A new project. {@code stage} lets a park bring in a project that is already under way on the day
      * it starts using the platform; {@code stageSince} is when it reached that stage.
      */
-    public record NewProject(String park, Description d, LocalDate signedOn, ProjectStage stage, LocalDate stageSince,
-            UUID leadId) {
-    }
+    public record NewProject(
+            String park, Description d, LocalDate signedOn, ProjectStage stage, LocalDate stageSince, UUID leadId) {}
 
-    public record Transition(ProjectStage to, LocalDate on, String reason, long version) {
-    }
+    public record Transition(ProjectStage to, LocalDate on, String reason, long version) {}
 
     @Transactional
     public Project register(NewProject n, String user) {
@@ -69,13 +78,16 @@ public class ProjectService {
         CityTime.notInFuture(signedOn, "signedOn");
         ProjectStage stage = n.stage() == null ? ProjectStage.SIGNED : n.stage();
         if (!stage.isActive() && stage != ProjectStage.IN_PRODUCTION) {
-            throw ProblemException.unprocessable("stage", "invalid_initial_stage",
+            throw ProblemException.unprocessable(
+                    "stage",
+                    "invalid_initial_stage",
                     "a project is registered in a stage of the main line (签约 to 投产), not " + stage);
         }
         LocalDate since = n.stageSince() == null ? (stage == ProjectStage.SIGNED ? signedOn : today) : n.stageSince();
         CityTime.notInFuture(since, "stageSince");
         if (since.isBefore(signedOn)) {
-            throw ProblemException.unprocessable("stageSince", "before_signing", "the stage cannot begin before the signing on " + signedOn);
+            throw ProblemException.unprocessable(
+                    "stageSince", "before_signing", "the stage cannot begin before the signing on " + signedOn);
         }
         Project p = new Project();
         p.id = UUID.randomUUID();
@@ -113,15 +125,19 @@ public class ProjectService {
         p.requireVersion(t.version(), "project " + id);
         List<ProjectStage> allowed = p.stage.next(p.suspendedFrom);
         if (!allowed.contains(t.to())) {
-            throw ProblemException.conflict("illegal_transition", "a project in stage " + p.stage + " (" + p.stage.label
-                    + ") cannot move to " + t.to() + "; allowed: " + (allowed.isEmpty() ? "none" : allowed),
+            throw ProblemException.conflict(
+                    "illegal_transition",
+                    "a project in stage " + p.stage + " (" + p.stage.label + ") cannot move to " + t.to()
+                            + "; allowed: " + (allowed.isEmpty() ? "none" : allowed),
                     Map.of("from", p.stage, "to", t.to(), "allowed", allowed));
         }
         LocalDate today = CityTime.today();
         LocalDate on = t.on() == null ? today : t.on();
         CityTime.notInFuture(on, "on");
         if (on.isBefore(p.stageSince)) {
-            throw ProblemException.unprocessable("on", "before_current_stage",
+            throw ProblemException.unprocessable(
+                    "on",
+                    "before_current_stage",
                     "the change cannot be dated before the current stage began on " + p.stageSince);
         }
         boolean needsReason = t.to() == ProjectStage.SUSPENDED || t.to() == ProjectStage.TERMINATED;
@@ -161,17 +177,26 @@ public class ProjectService {
 
     private static void describe(Project p, Description d, LocalDate today) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (d.plannedStart() != null && d.plannedCompletion() != null && d.plannedCompletion().isBefore(d.plannedStart())) {
-            errors.add(new Problem.FieldError("plannedCompletion", "completion_before_start",
-                    "the planned completion " + d.plannedCompletion() + " is before the planned start " + d.plannedStart()));
+        if (d.plannedStart() != null
+                && d.plannedCompletion() != null
+                && d.plannedCompletion().isBefore(d.plannedStart())) {
+            errors.add(new Problem.FieldError(
+                    "plannedCompletion",
+                    "completion_before_start",
+                    "the planned completion " + d.plannedCompletion() + " is before the planned start "
+                            + d.plannedStart()));
         }
-        if (d.yearPlannedInvestment() != null && d.totalInvestment() != null
+        if (d.yearPlannedInvestment() != null
+                && d.totalInvestment() != null
                 && d.yearPlannedInvestment().compareTo(d.totalInvestment()) > 0) {
-            errors.add(new Problem.FieldError("yearPlannedInvestment", "year_plan_exceeds_total",
+            errors.add(new Problem.FieldError(
+                    "yearPlannedInvestment",
+                    "year_plan_exceeds_total",
                     "this year's planned investment cannot exceed the total planned investment"));
         }
         if (d.planYear() != null && d.yearPlannedInvestment() == null) {
-            errors.add(new Problem.FieldError("yearPlannedInvestment", "required", "a plan year needs the year's planned investment"));
+            errors.add(new Problem.FieldError(
+                    "yearPlannedInvestment", "required", "a plan year needs the year's planned investment"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(422, errors.get(0).code(), errors.get(0).message(), errors, null);
@@ -206,7 +231,8 @@ public class ProjectService {
         }
     }
 
-    private static void record(Project p, ProjectStage from, ProjectStage to, LocalDate on, String reason, String user) {
+    private static void record(
+            Project p, ProjectStage from, ProjectStage to, LocalDate on, String reason, String user) {
         StageChange c = new StageChange();
         c.projectId = p.id;
         c.fromStage = from;
@@ -216,10 +242,31 @@ public class ProjectService {
     }
 
     public static ProjectState state(Project p) {
-        return new ProjectState(p.id, p.park, p.name, p.kind.name(), p.industry, p.enterprise, p.stage.name(), p.stageSince,
-                p.suspendedFrom == null ? null : p.suspendedFrom.name(), p.keyLevel.name(), p.totalInvestment, p.planYear,
-                p.yearPlannedInvestment, p.investmentCompleted, p.investmentThisYear, p.physicalProgress, p.progressPeriod,
-                p.plannedStart, p.plannedCompletion, p.signedOn, p.startedOn, p.completedOn, p.productionOn, p.leadId,
+        return new ProjectState(
+                p.id,
+                p.park,
+                p.name,
+                p.kind.name(),
+                p.industry,
+                p.enterprise,
+                p.stage.name(),
+                p.stageSince,
+                p.suspendedFrom == null ? null : p.suspendedFrom.name(),
+                p.keyLevel.name(),
+                p.totalInvestment,
+                p.planYear,
+                p.yearPlannedInvestment,
+                p.investmentCompleted,
+                p.investmentThisYear,
+                p.physicalProgress,
+                p.progressPeriod,
+                p.plannedStart,
+                p.plannedCompletion,
+                p.signedOn,
+                p.startedOn,
+                p.completedOn,
+                p.productionOn,
+                p.leadId,
                 p.version);
     }
 }

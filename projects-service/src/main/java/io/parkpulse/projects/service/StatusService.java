@@ -1,11 +1,11 @@
 package io.parkpulse.projects.service;
 
 import io.parkpulse.common.periods.CityTime;
+import io.parkpulse.common.projects.ProjectStage;
+import io.parkpulse.common.projects.ScheduleRules;
 import io.parkpulse.common.projects.ScheduleSettings;
 import io.parkpulse.projects.domain.ProgressReport;
 import io.parkpulse.projects.domain.Project;
-import io.parkpulse.common.projects.ProjectStage;
-import io.parkpulse.common.projects.ScheduleRules;
 import io.parkpulse.projects.domain.StageChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,17 +30,32 @@ public class StatusService {
     ScheduleSettings settings;
 
     /** A project at the end of {@code asOf}: null stage when it was not yet signed. */
-    public record Snapshot(Project project, YearMonth asOf, ProjectStage stage, LocalDate stageSince, ProgressReport report,
-            ScheduleRules.Status status) {
-    }
+    public record Snapshot(
+            Project project,
+            YearMonth asOf,
+            ProjectStage stage,
+            LocalDate stageSince,
+            ProgressReport report,
+            ScheduleRules.Status status) {}
 
     public ScheduleRules.Status now(Project p) {
         YearMonth asOf = CityTime.thisMonth();
         YearMonth last = p.progressPeriod == null ? null : YearMonth.parse(p.progressPeriod);
         boolean sameYear = last != null && last.getYear() == asOf.getYear();
-        return ScheduleRules.evaluate(new ScheduleRules.Facts(p.stage, p.stageSince, p.plannedStart, p.plannedCompletion,
-                p.totalInvestment, plan(p, asOf), p.investmentCompleted, sameYear ? p.investmentThisYear : null,
-                p.physicalProgress, last), asOf, settings.thresholds());
+        return ScheduleRules.evaluate(
+                new ScheduleRules.Facts(
+                        p.stage,
+                        p.stageSince,
+                        p.plannedStart,
+                        p.plannedCompletion,
+                        p.totalInvestment,
+                        plan(p, asOf),
+                        p.investmentCompleted,
+                        sameYear ? p.investmentThisYear : null,
+                        p.physicalProgress,
+                        last),
+                asOf,
+                settings.thresholds());
     }
 
     public Snapshot asOf(Project p, YearMonth asOf) {
@@ -56,12 +71,13 @@ public class StatusService {
         List<UUID> ids = projects.stream().map(p -> p.id).toList();
         LocalDate end = asOf.atEndOfMonth();
         Map<UUID, StageChange> lastChange = new HashMap<>();
-        for (StageChange c : StageChange.<StageChange>list("projectId in ?1 and changedOn <= ?2 order by changedOn, id", ids, end)) {
+        for (StageChange c :
+                StageChange.<StageChange>list("projectId in ?1 and changedOn <= ?2 order by changedOn, id", ids, end)) {
             lastChange.put(c.projectId, c);
         }
         Map<UUID, ProgressReport> lastReport = new HashMap<>();
-        for (ProgressReport r : ProgressReport.<ProgressReport>list("id.projectId in ?1 and id.period <= ?2 order by id.period",
-                ids, asOf.toString())) {
+        for (ProgressReport r : ProgressReport.<ProgressReport>list(
+                "id.projectId in ?1 and id.period <= ?2 order by id.period", ids, asOf.toString())) {
             lastReport.put(r.id.projectId(), r);
         }
         for (Project p : projects) {
@@ -73,10 +89,20 @@ public class StatusService {
             ProgressReport r = lastReport.get(p.id);
             YearMonth reported = r == null ? null : YearMonth.parse(r.id.period());
             boolean sameYear = reported != null && reported.getYear() == asOf.getYear();
-            ScheduleRules.Status status = ScheduleRules.evaluate(new ScheduleRules.Facts(c.toStage, c.changedOn,
-                    p.plannedStart, p.plannedCompletion, p.totalInvestment, plan(p, asOf),
-                    r == null ? null : r.investmentCompleted, sameYear ? r.investmentThisYear : null,
-                    r == null ? null : r.physicalProgress, reported), asOf, settings.thresholds());
+            ScheduleRules.Status status = ScheduleRules.evaluate(
+                    new ScheduleRules.Facts(
+                            c.toStage,
+                            c.changedOn,
+                            p.plannedStart,
+                            p.plannedCompletion,
+                            p.totalInvestment,
+                            plan(p, asOf),
+                            r == null ? null : r.investmentCompleted,
+                            sameYear ? r.investmentThisYear : null,
+                            r == null ? null : r.physicalProgress,
+                            reported),
+                    asOf,
+                    settings.thresholds());
             out.put(p.id, new Snapshot(p, asOf, c.toStage, c.changedOn, r, status));
         }
         return out;

@@ -2,10 +2,10 @@ package io.parkpulse.projects.service;
 
 import io.parkpulse.common.parks.ParkReplica;
 import io.parkpulse.common.periods.ReportingPeriod;
-import io.parkpulse.projects.domain.KeyLevel;
-import io.parkpulse.projects.domain.Project;
 import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.common.projects.ScheduleRules;
+import io.parkpulse.projects.domain.KeyLevel;
+import io.parkpulse.projects.domain.Project;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -27,18 +27,34 @@ public class SummaryService {
     @Inject
     ProblemService problems;
 
-    public record Flagged(UUID id, String name, ScheduleRules.Colour colour, List<ScheduleRules.Reason> reasons) {
-    }
+    public record Flagged(UUID id, String name, ScheduleRules.Colour colour, List<ScheduleRules.Reason> reasons) {}
 
-    public record Investment(int year, BigDecimal yearPlanned, BigDecimal completedThisYear, BigDecimal completionRate,
-            BigDecimal timeElapsed, BigDecimal gapPoints, String unit) {
-    }
+    public record Investment(
+            int year,
+            BigDecimal yearPlanned,
+            BigDecimal completedThisYear,
+            BigDecimal completionRate,
+            BigDecimal timeElapsed,
+            BigDecimal gapPoints,
+            String unit) {}
 
-    public record ParkSummary(String park, String parkName, String period, String asOf, long projects,
-            Map<ProjectStage, Long> byStage, long newStarts, long completions, long productions,
-            Map<KeyLevel, Long> keyProjects, Investment investment, Map<ScheduleRules.Colour, Long> byColour,
-            List<Flagged> red, List<Flagged> stalled, long overdue, ProblemService.Counts problems) {
-    }
+    public record ParkSummary(
+            String park,
+            String parkName,
+            String period,
+            String asOf,
+            long projects,
+            Map<ProjectStage, Long> byStage,
+            long newStarts,
+            long completions,
+            long productions,
+            Map<KeyLevel, Long> keyProjects,
+            Investment investment,
+            Map<ScheduleRules.Colour, Long> byColour,
+            List<Flagged> red,
+            List<Flagged> stalled,
+            long overdue,
+            ProblemService.Counts problems) {}
 
     public ParkSummary summarize(String park, String parkName, ReportingPeriod period) {
         List<Project> projects = park == null ? Project.listAll() : Project.list("park", park);
@@ -79,7 +95,8 @@ public class SummaryService {
             BigDecimal plan = StatusService.plan(p, period.lastMonth());
             if (plan != null && s.stage() != ProjectStage.TERMINATED) {
                 planned = planned.add(plan);
-                if (s.status().yearCompletionRate() != null && s.report() != null
+                if (s.status().yearCompletionRate() != null
+                        && s.report() != null
                         && s.report().id.period().startsWith(period.lastMonth().getYear() + "-")) {
                     done = done.add(s.report().investmentThisYear);
                 }
@@ -96,12 +113,36 @@ public class SummaryService {
                 overdue++;
             }
         }
-        BigDecimal elapsed = BigDecimal.valueOf(period.lastMonth().getMonthValue() * 100L).divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
-        BigDecimal rate = planned.signum() == 0 ? null : done.multiply(BigDecimal.valueOf(100)).divide(planned, 2, RoundingMode.HALF_UP);
-        Investment investment = new Investment(period.lastMonth().getYear(), planned, done, rate, elapsed,
-                rate == null ? null : rate.subtract(elapsed), "万元");
-        return new ParkSummary(park, parkName, period.text(), period.lastMonth().toString(), count, byStage, starts,
-                completions, productions, key, investment, byColour, red, stalled, overdue, problems.counts(park, period));
+        BigDecimal elapsed = BigDecimal.valueOf(period.lastMonth().getMonthValue() * 100L)
+                .divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
+        BigDecimal rate = planned.signum() == 0
+                ? null
+                : done.multiply(BigDecimal.valueOf(100)).divide(planned, 2, RoundingMode.HALF_UP);
+        Investment investment = new Investment(
+                period.lastMonth().getYear(),
+                planned,
+                done,
+                rate,
+                elapsed,
+                rate == null ? null : rate.subtract(elapsed),
+                "万元");
+        return new ParkSummary(
+                park,
+                parkName,
+                period.text(),
+                period.lastMonth().toString(),
+                count,
+                byStage,
+                starts,
+                completions,
+                productions,
+                key,
+                investment,
+                byColour,
+                red,
+                stalled,
+                overdue,
+                problems.counts(park, period));
     }
 
     public List<ParkSummary> summarize(List<ParkReplica> parks, ReportingPeriod period) {

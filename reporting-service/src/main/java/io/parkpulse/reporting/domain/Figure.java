@@ -8,7 +8,10 @@ package io.parkpulse.reporting.domain;
 public record Figure(Kind kind, String indicator) {
 
     public enum Kind {
-        VALUE("value"), GROWTH("growth"), COMPLETION("completion"), PER_MU("perMu");
+        VALUE("value"),
+        GROWTH("growth"),
+        COMPLETION("completion"),
+        PER_MU("perMu");
 
         public final String prefix;
 

@@ -14,15 +14,20 @@ public record Report(String title, String basis, List<Section> sections) {
 
         /** This section, or the same with {@code text} as its paragraph when it would otherwise be empty. */
         public Section paragraphsIfEmpty(String text) {
-            return paragraphs.isEmpty() && points.isEmpty() && table == null ? new Section(heading, List.of(text), points, table) : this;
+            return paragraphs.isEmpty() && points.isEmpty() && table == null
+                    ? new Section(heading, List.of(text), points, table)
+                    : this;
         }
     }
 
-    public record Table(List<String> headers, List<List<String>> rows) {
-    }
+    public record Table(List<String> headers, List<List<String>> rows) {}
 
     public String markdown() {
-        StringBuilder md = new StringBuilder("# ").append(md(title)).append("\n\n> ").append(md(basis)).append("\n");
+        StringBuilder md = new StringBuilder("# ")
+                .append(md(title))
+                .append("\n\n> ")
+                .append(md(basis))
+                .append("\n");
         for (Section s : sections) {
             md.append("\n## ").append(md(s.heading())).append("\n");
             for (String p : s.paragraphs()) {
@@ -35,10 +40,17 @@ public record Report(String title, String basis, List<Section> sections) {
                 }
             }
             if (s.table() != null) {
-                md.append("\n| ").append(String.join(" | ", s.table().headers().stream().map(Report::md).toList())).append(" |\n|");
+                md.append("\n| ")
+                        .append(String.join(
+                                " | ",
+                                s.table().headers().stream().map(Report::md).toList()))
+                        .append(" |\n|");
                 md.append(" --- |".repeat(s.table().headers().size())).append('\n');
                 for (List<String> row : s.table().rows()) {
-                    md.append("| ").append(String.join(" | ", row.stream().map(Report::md).toList())).append(" |\n");
+                    md.append("| ")
+                            .append(String.join(
+                                    " | ", row.stream().map(Report::md).toList()))
+                            .append(" |\n");
                 }
             }
         }
@@ -48,7 +60,9 @@ public record Report(String title, String basis, List<Section> sections) {
     public String html() {
         StringBuilder h = new StringBuilder("""
                 <!DOCTYPE html>
-                <html lang="zh-CN"><head><meta charset="utf-8"><title>""").append(html(title)).append("""
+                <html lang="zh-CN"><head><meta charset="utf-8"><title>""")
+                .append(html(title))
+                .append("""
                 </title>
                 <style>
                 body{font-family:"SimSun","Songti SC",serif;max-width:48em;margin:2em auto;line-height:1.8;color:#111}
@@ -57,7 +71,12 @@ public record Report(String title, String basis, List<Section> sections) {
                 table{border-collapse:collapse;margin:.6em 0}td,th{border:1px solid #333;padding:.2em .6em}
                 @media print{body{margin:0}}
                 </style></head><body>
-                """).append("<h1>").append(html(title)).append("</h1>\n<p class=\"basis\">").append(html(basis)).append("</p>\n");
+                """)
+                .append("<h1>")
+                .append(html(title))
+                .append("</h1>\n<p class=\"basis\">")
+                .append(html(basis))
+                .append("</p>\n");
         for (Section s : sections) {
             h.append("<h2>").append(html(s.heading())).append("</h2>\n");
             for (String p : s.paragraphs()) {
@@ -70,7 +89,9 @@ public record Report(String title, String basis, List<Section> sections) {
             }
             if (s.table() != null) {
                 h.append("<table>\n<tr>");
-                s.table().headers().forEach(c -> h.append("<th>").append(html(c)).append("</th>"));
+                s.table()
+                        .headers()
+                        .forEach(c -> h.append("<th>").append(html(c)).append("</th>"));
                 h.append("</tr>\n");
                 for (List<String> row : s.table().rows()) {
                     h.append("<tr>");

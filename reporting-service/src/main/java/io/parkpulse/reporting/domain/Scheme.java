@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * adjustments (bonuses, deductions, disqualifying events) and tiers. docs/assessment.md explains every
  * rule with a worked example.
  */
-public record Scheme(String name, List<Dimension> dimensions, List<Adjustment> adjustments, Tiers tiers, boolean byPeerGroup) {
+public record Scheme(
+        String name, List<Dimension> dimensions, List<Adjustment> adjustments, Tiers tiers, boolean byPeerGroup) {
 
     public enum Rule {
         /** score = value ÷ benchmark × weight (benchmark given, or the average of the parks assessed), optionally capped. */
@@ -35,22 +36,24 @@ public record Scheme(String name, List<Dimension> dimensions, List<Adjustment> a
         SCORE
     }
 
-    public record Dimension(String code, String name, List<Item> items) {
-    }
+    public record Dimension(String code, String name, List<Item> items) {}
 
     /** {@code figure}: value:, growth:, completion: or perMu: followed by an indicator code. */
-    public record Item(String code, String name, String figure, BigDecimal weight, Rule rule, BigDecimal benchmark,
-            BigDecimal floor, BigDecimal cap) {
-    }
+    public record Item(
+            String code,
+            String name,
+            String figure,
+            BigDecimal weight,
+            Rule rule,
+            BigDecimal benchmark,
+            BigDecimal floor,
+            BigDecimal cap) {}
 
-    public record Adjustment(String code, String name, BigDecimal pointsEach, boolean disqualifies) {
-    }
+    public record Adjustment(String code, String name, BigDecimal pointsEach, boolean disqualifies) {}
 
-    public record Tiers(TierMode mode, List<Band> bands) {
-    }
+    public record Tiers(TierMode mode, List<Band> bands) {}
 
-    public record Band(String tier, BigDecimal bound) {
-    }
+    public record Band(String tier, BigDecimal bound) {}
 
     public static final BigDecimal TOTAL_WEIGHT = BigDecimal.valueOf(100);
     private static final BigDecimal MAX_BENCHMARK = new BigDecimal("1E12");
@@ -75,7 +78,8 @@ public record Scheme(String name, List<Dimension> dimensions, List<Adjustment> a
                 continue;
             }
             if (!validCode(dim.code()) || !codes.add("dimension:" + dim.code())) {
-                e.add(new Problem.FieldError(dp + ".code", "invalid_code", "each dimension needs its own code (at most 64 characters)"));
+                e.add(new Problem.FieldError(
+                        dp + ".code", "invalid_code", "each dimension needs its own code (at most 64 characters)"));
             }
             if (dim.name() != null && dim.name().length() > 200) {
                 e.add(new Problem.FieldError(dp + ".name", "too_long", "at most 200 characters"));
@@ -92,13 +96,17 @@ public record Scheme(String name, List<Dimension> dimensions, List<Adjustment> a
                     continue;
                 }
                 if (!validCode(item.code()) || !codes.add("item:" + item.code())) {
-                    e.add(new Problem.FieldError(ip + ".code", "invalid_code", "each item needs its own code (at most 64 characters)"));
+                    e.add(new Problem.FieldError(
+                            ip + ".code", "invalid_code", "each item needs its own code (at most 64 characters)"));
                 }
                 if (item.name() != null && item.name().length() > 200) {
                     e.add(new Problem.FieldError(ip + ".name", "too_long", "at most 200 characters"));
                 }
-                if (item.weight() == null || item.weight().signum() <= 0 || item.weight().compareTo(TOTAL_WEIGHT) > 0) {
-                    e.add(new Problem.FieldError(ip + ".weight", "invalid_weight", "an item's weight is a positive number of points"));
+                if (item.weight() == null
+                        || item.weight().signum() <= 0
+                        || item.weight().compareTo(TOTAL_WEIGHT) > 0) {
+                    e.add(new Problem.FieldError(
+                            ip + ".weight", "invalid_weight", "an item's weight is a positive number of points"));
                 } else {
                     total = total.add(item.weight());
                 }
@@ -107,26 +115,45 @@ public record Scheme(String name, List<Dimension> dimensions, List<Adjustment> a
                 }
                 Figure f = Figure.parse(item.figure());
                 if (f == null) {
-                    e.add(new Problem.FieldError(ip + ".figure", "unknown_figure",
-                            "'" + item.figure() + "' is not value:, growth:, completion: or perMu: with an indicator code"));
+                    e.add(new Problem.FieldError(
+                            ip + ".figure",
+                            "unknown_figure",
+                            "'" + item.figure()
+                                    + "' is not value:, growth:, completion: or perMu: with an indicator code"));
                 } else if (!knownIndicator.test(f.indicator())) {
-                    e.add(new Problem.FieldError(ip + ".figure", "unknown_indicator", "no indicator '" + f.indicator() + "' is known"));
+                    e.add(new Problem.FieldError(
+                            ip + ".figure", "unknown_indicator", "no indicator '" + f.indicator() + "' is known"));
                 } else if (item.rule() == Rule.TARGET_COMPLETION && f.kind() != Figure.Kind.COMPLETION) {
-                    e.add(new Problem.FieldError(ip + ".figure", "rule_mismatch", "TARGET_COMPLETION scores a completion: figure"));
+                    e.add(new Problem.FieldError(
+                            ip + ".figure", "rule_mismatch", "TARGET_COMPLETION scores a completion: figure"));
                 }
-                if (item.floor() != null && (item.floor().signum() < 0 || item.floor().compareTo(BigDecimal.ONE) >= 0)) {
-                    e.add(new Problem.FieldError(ip + ".floor", "invalid_floor", "the floor is a share of the weight, from 0 up to but not 1"));
+                if (item.floor() != null
+                        && (item.floor().signum() < 0 || item.floor().compareTo(BigDecimal.ONE) >= 0)) {
+                    e.add(new Problem.FieldError(
+                            ip + ".floor",
+                            "invalid_floor",
+                            "the floor is a share of the weight, from 0 up to but not 1"));
                 }
-                if (item.benchmark() != null && (item.benchmark().signum() <= 0 || item.benchmark().compareTo(MAX_BENCHMARK) > 0)) {
-                    e.add(new Problem.FieldError(ip + ".benchmark", "invalid_benchmark", "a benchmark is positive (leave it out for the average)"));
+                if (item.benchmark() != null
+                        && (item.benchmark().signum() <= 0 || item.benchmark().compareTo(MAX_BENCHMARK) > 0)) {
+                    e.add(new Problem.FieldError(
+                            ip + ".benchmark",
+                            "invalid_benchmark",
+                            "a benchmark is positive (leave it out for the average)"));
                 }
-                if (item.cap() != null && (item.cap().compareTo(BigDecimal.ONE) < 0 || item.cap().compareTo(BigDecimal.TEN) > 0)) {
-                    e.add(new Problem.FieldError(ip + ".cap", "invalid_cap", "a cap is a multiple of the weight, from 1 to 10"));
+                if (item.cap() != null
+                        && (item.cap().compareTo(BigDecimal.ONE) < 0
+                                || item.cap().compareTo(BigDecimal.TEN) > 0)) {
+                    e.add(new Problem.FieldError(
+                            ip + ".cap", "invalid_cap", "a cap is a multiple of the weight, from 1 to 10"));
                 }
             }
         }
-        if (total.compareTo(TOTAL_WEIGHT) != 0 && e.stream().noneMatch(x -> x.code().equals("invalid_weight"))) {
-            e.add(new Problem.FieldError("dimensions", "weights_do_not_add_up",
+        if (total.compareTo(TOTAL_WEIGHT) != 0
+                && e.stream().noneMatch(x -> x.code().equals("invalid_weight"))) {
+            e.add(new Problem.FieldError(
+                    "dimensions",
+                    "weights_do_not_add_up",
                     "the items' weights add up to " + total.stripTrailingZeros().toPlainString() + ", not 100"));
         }
         if (adjustments != null) {
@@ -136,9 +163,11 @@ public record Scheme(String name, List<Dimension> dimensions, List<Adjustment> a
                 if (adj == null || !validCode(adj.code()) || !codes.add("adjustment:" + adj.code())) {
                     e.add(new Problem.FieldError(ap + ".code", "invalid_code", "each adjustment needs its own code"));
                 } else if (adj.pointsEach() == null && !adj.disqualifies()) {
-                    e.add(new Problem.FieldError(ap + ".pointsEach", "required", "an adjustment adds or deducts points, or disqualifies"));
+                    e.add(new Problem.FieldError(
+                            ap + ".pointsEach", "required", "an adjustment adds or deducts points, or disqualifies"));
                 } else if (adj.pointsEach() != null && adj.pointsEach().abs().compareTo(TOTAL_WEIGHT) > 0) {
-                    e.add(new Problem.FieldError(ap + ".pointsEach", "invalid_points", "at most 100 points either way"));
+                    e.add(new Problem.FieldError(
+                            ap + ".pointsEach", "invalid_points", "at most 100 points either way"));
                 }
             }
         }
@@ -147,7 +176,10 @@ public record Scheme(String name, List<Dimension> dimensions, List<Adjustment> a
     }
 
     private void checkTiers(List<Problem.FieldError> e) {
-        if (tiers == null || tiers.mode() == null || tiers.bands() == null || tiers.bands().isEmpty()) {
+        if (tiers == null
+                || tiers.mode() == null
+                || tiers.bands() == null
+                || tiers.bands().isEmpty()) {
             e.add(new Problem.FieldError("tiers", "required", "tiers need a mode (PERCENTILE or SCORE) and bands"));
             return;
         }
@@ -156,28 +188,48 @@ public record Scheme(String name, List<Dimension> dimensions, List<Adjustment> a
         for (int b = 0; b < tiers.bands().size(); b++) {
             Band band = tiers.bands().get(b);
             String bp = "tiers.bands[" + b + "]";
-            if (band == null || band.tier() == null || band.tier().isBlank() || band.tier().length() > 32 || !names.add(band.tier())) {
-                e.add(new Problem.FieldError(bp + ".tier", "invalid_tier", "each band needs its own tier name (at most 32 characters)"));
+            if (band == null
+                    || band.tier() == null
+                    || band.tier().isBlank()
+                    || band.tier().length() > 32
+                    || !names.add(band.tier())) {
+                e.add(new Problem.FieldError(
+                        bp + ".tier", "invalid_tier", "each band needs its own tier name (at most 32 characters)"));
                 continue;
             }
             if (band.bound() == null || band.bound().abs().compareTo(BigDecimal.valueOf(1000)) > 0) {
-                e.add(new Problem.FieldError(bp + ".bound", "invalid_bound", "each band needs its bound, a percentile or a score"));
+                e.add(new Problem.FieldError(
+                        bp + ".bound", "invalid_bound", "each band needs its bound, a percentile or a score"));
                 continue;
             }
-            boolean ordered = previous == null || (tiers.mode() == TierMode.PERCENTILE
-                    ? band.bound().compareTo(previous) > 0 : band.bound().compareTo(previous) < 0);
+            boolean ordered = previous == null
+                    || (tiers.mode() == TierMode.PERCENTILE
+                            ? band.bound().compareTo(previous) > 0
+                            : band.bound().compareTo(previous) < 0);
             if (!ordered) {
-                e.add(new Problem.FieldError(bp + ".bound", "overlapping_tiers", tiers.mode() == TierMode.PERCENTILE
-                        ? "percentile bounds must rise from band to band" : "score bounds must fall from band to band"));
+                e.add(new Problem.FieldError(
+                        bp + ".bound",
+                        "overlapping_tiers",
+                        tiers.mode() == TierMode.PERCENTILE
+                                ? "percentile bounds must rise from band to band"
+                                : "score bounds must fall from band to band"));
             }
             previous = band.bound();
         }
-        BigDecimal last = tiers.bands().get(tiers.bands().size() - 1) == null ? null : tiers.bands().get(tiers.bands().size() - 1).bound();
+        BigDecimal last = tiers.bands().get(tiers.bands().size() - 1) == null
+                ? null
+                : tiers.bands().get(tiers.bands().size() - 1).bound();
         if (tiers.mode() == TierMode.PERCENTILE && (last == null || last.compareTo(TOTAL_WEIGHT) != 0)) {
-            e.add(new Problem.FieldError("tiers.bands", "incomplete_tiers", "the last percentile band must reach 100 so that every park has a tier"));
+            e.add(new Problem.FieldError(
+                    "tiers.bands",
+                    "incomplete_tiers",
+                    "the last percentile band must reach 100 so that every park has a tier"));
         }
         if (tiers.mode() == TierMode.SCORE && (last == null || last.signum() != 0)) {
-            e.add(new Problem.FieldError("tiers.bands", "incomplete_tiers", "the last score band must start at 0 so that every park has a tier"));
+            e.add(new Problem.FieldError(
+                    "tiers.bands",
+                    "incomplete_tiers",
+                    "the last score band must start at 0 so that every park has a tier"));
         }
     }
 

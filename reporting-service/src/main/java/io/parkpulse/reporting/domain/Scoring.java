@@ -21,26 +21,42 @@ public final class Scoring {
     private static final BigDecimal DEFAULT_FLOOR = new BigDecimal("0.6");
 
     /** One park's inputs: each item's figure value (null when not reported) and the adjustments recorded for it. */
-    public record ParkInput(String park, String name, String peerGroup, Map<String, BigDecimal> values,
-            Map<String, Integer> adjustments) {
-    }
+    public record ParkInput(
+            String park,
+            String name,
+            String peerGroup,
+            Map<String, BigDecimal> values,
+            Map<String, Integer> adjustments) {}
 
-    public record ItemScore(String item, String name, String dimension, String figure, Scheme.Rule rule, BigDecimal weight,
-            BigDecimal input, BigDecimal reference, BigDecimal score, String note) {
-    }
+    public record ItemScore(
+            String item,
+            String name,
+            String dimension,
+            String figure,
+            Scheme.Rule rule,
+            BigDecimal weight,
+            BigDecimal input,
+            BigDecimal reference,
+            BigDecimal score,
+            String note) {}
 
-    public record DimensionScore(String code, String name, BigDecimal weight, BigDecimal score) {
-    }
+    public record DimensionScore(String code, String name, BigDecimal weight, BigDecimal score) {}
 
-    public record AdjustmentScore(String code, String name, int count, BigDecimal points, boolean disqualifies) {
-    }
+    public record AdjustmentScore(String code, String name, int count, BigDecimal points, boolean disqualifies) {}
 
-    public record ParkResult(String park, String name, String peerGroup, BigDecimal total, Integer rank, String tier,
-            boolean disqualified, List<DimensionScore> dimensions, List<ItemScore> items, List<AdjustmentScore> adjustments) {
-    }
+    public record ParkResult(
+            String park,
+            String name,
+            String peerGroup,
+            BigDecimal total,
+            Integer rank,
+            String tier,
+            boolean disqualified,
+            List<DimensionScore> dimensions,
+            List<ItemScore> items,
+            List<AdjustmentScore> adjustments) {}
 
-    private Scoring() {
-    }
+    private Scoring() {}
 
     public static List<ParkResult> score(Scheme scheme, List<ParkInput> parks) {
         Map<String, Map<String, ItemScore>> byPark = new HashMap<>();
@@ -49,9 +65,13 @@ public final class Scoring {
         }
         for (Scheme.Dimension d : scheme.dimensions()) {
             for (Scheme.Item item : d.items()) {
-                List<BigDecimal> present = parks.stream().map(p -> p.values().get(item.code())).filter(Objects::nonNull).toList();
+                List<BigDecimal> present = parks.stream()
+                        .map(p -> p.values().get(item.code()))
+                        .filter(Objects::nonNull)
+                        .toList();
                 for (ParkInput p : parks) {
-                    byPark.get(p.park()).put(item.code(), scoreItem(d, item, p.values().get(item.code()), present));
+                    byPark.get(p.park())
+                            .put(item.code(), scoreItem(d, item, p.values().get(item.code()), present));
                 }
             }
         }
@@ -61,25 +81,40 @@ public final class Scoring {
             List<DimensionScore> dims = new ArrayList<>();
             BigDecimal total = BigDecimal.ZERO;
             for (Scheme.Dimension d : scheme.dimensions()) {
-                BigDecimal weight = d.items().stream().map(Scheme.Item::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
-                BigDecimal score = d.items().stream().map(i -> items.get(i.code()).score()).reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal weight =
+                        d.items().stream().map(Scheme.Item::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal score = d.items().stream()
+                        .map(i -> items.get(i.code()).score())
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
                 dims.add(new DimensionScore(d.code(), d.name(), weight, score));
                 total = total.add(score);
             }
             List<AdjustmentScore> adjustments = new ArrayList<>();
             boolean disqualified = false;
-            for (Scheme.Adjustment a : scheme.adjustments() == null ? List.<Scheme.Adjustment>of() : scheme.adjustments()) {
+            for (Scheme.Adjustment a :
+                    scheme.adjustments() == null ? List.<Scheme.Adjustment>of() : scheme.adjustments()) {
                 int count = p.adjustments().getOrDefault(a.code(), 0);
                 if (count == 0) {
                     continue;
                 }
-                BigDecimal points = a.pointsEach() == null ? BigDecimal.ZERO : a.pointsEach().multiply(BigDecimal.valueOf(count));
+                BigDecimal points = a.pointsEach() == null
+                        ? BigDecimal.ZERO
+                        : a.pointsEach().multiply(BigDecimal.valueOf(count));
                 adjustments.add(new AdjustmentScore(a.code(), a.name(), count, points, a.disqualifies()));
                 total = total.add(points);
                 disqualified |= a.disqualifies();
             }
-            results.add(new ParkResult(p.park(), p.name(), p.peerGroup(), total.setScale(2, RoundingMode.HALF_UP), null, null,
-                    disqualified, dims, List.copyOf(items.values()), adjustments));
+            results.add(new ParkResult(
+                    p.park(),
+                    p.name(),
+                    p.peerGroup(),
+                    total.setScale(2, RoundingMode.HALF_UP),
+                    null,
+                    null,
+                    disqualified,
+                    dims,
+                    List.copyOf(items.values()),
+                    adjustments));
         }
         return rankAndTier(scheme, results);
     }
@@ -87,7 +122,8 @@ public final class Scoring {
     private static ItemScore scoreItem(Scheme.Dimension d, Scheme.Item item, BigDecimal x, List<BigDecimal> present) {
         BigDecimal w = item.weight();
         if (x == null) {
-            return new ItemScore(item.code(), item.name(), d.code(), item.figure(), item.rule(), w, null, null, zero(), "未报送，不得分");
+            return new ItemScore(
+                    item.code(), item.name(), d.code(), item.figure(), item.rule(), w, null, null, zero(), "未报送，不得分");
         }
         BigDecimal min = present.stream().min(Comparator.naturalOrder()).orElse(x);
         BigDecimal max = present.stream().max(Comparator.naturalOrder()).orElse(x);
@@ -96,14 +132,24 @@ public final class Scoring {
         BigDecimal reference = null;
         switch (item.rule()) {
             case BENCHMARK_RATIO -> {
-                reference = item.benchmark() != null ? item.benchmark()
-                        : present.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(present.size()), MC);
-                BigDecimal ratio = reference.signum() <= 0 ? BigDecimal.ZERO : x.max(BigDecimal.ZERO).divide(reference, MC);
-                // Uncapped, one park far above a small benchmark would outweigh the whole scheme: 10× the weight at most.
+                reference = item.benchmark() != null
+                        ? item.benchmark()
+                        : present.stream()
+                                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                                .divide(BigDecimal.valueOf(present.size()), MC);
+                BigDecimal ratio = reference.signum() <= 0
+                        ? BigDecimal.ZERO
+                        : x.max(BigDecimal.ZERO).divide(reference, MC);
+                // Uncapped, one park far above a small benchmark would outweigh the whole scheme: 10× the weight at
+                // most.
                 ratio = ratio.min(item.cap() != null ? item.cap() : BigDecimal.TEN);
                 score = ratio.multiply(w, MC);
             }
-            case TARGET_COMPLETION -> score = x.max(BigDecimal.ZERO).divide(HUNDRED, MC).min(BigDecimal.ONE).multiply(w, MC);
+            case TARGET_COMPLETION ->
+                score = x.max(BigDecimal.ZERO)
+                        .divide(HUNDRED, MC)
+                        .min(BigDecimal.ONE)
+                        .multiply(w, MC);
             case EFFICACY, LOWER_BETTER -> {
                 if (max.compareTo(min) == 0) {
                     score = w;
@@ -117,14 +163,26 @@ public final class Scoring {
             case RANK -> {
                 long better = present.stream().filter(v -> v.compareTo(x) > 0).count();
                 int n = present.size();
-                score = n <= 1 ? w : w.multiply(BigDecimal.valueOf(n - 1 - better)).divide(BigDecimal.valueOf(n - 1), MC);
+                score = n <= 1
+                        ? w
+                        : w.multiply(BigDecimal.valueOf(n - 1 - better)).divide(BigDecimal.valueOf(n - 1), MC);
                 reference = BigDecimal.valueOf(better + 1);
             }
             default -> throw new IllegalStateException("unknown rule " + item.rule());
         }
-        return new ItemScore(item.code(), item.name(), d.code(), item.figure(), item.rule(), w, x,
-                reference == null ? null : reference.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros(),
-                score.setScale(2, RoundingMode.HALF_UP), null);
+        return new ItemScore(
+                item.code(),
+                item.name(),
+                d.code(),
+                item.figure(),
+                item.rule(),
+                w,
+                x,
+                reference == null
+                        ? null
+                        : reference.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros(),
+                score.setScale(2, RoundingMode.HALF_UP),
+                null);
     }
 
     private static List<ParkResult> rankAndTier(Scheme scheme, List<ParkResult> results) {
@@ -135,8 +193,10 @@ public final class Scoring {
         }
         List<ParkResult> out = new ArrayList<>();
         for (List<ParkResult> group : groups.values()) {
-            List<ParkResult> ranked = group.stream().filter(r -> !r.disqualified())
-                    .sorted(Comparator.comparing(ParkResult::total).reversed().thenComparing(ParkResult::park)).toList();
+            List<ParkResult> ranked = group.stream()
+                    .filter(r -> !r.disqualified())
+                    .sorted(Comparator.comparing(ParkResult::total).reversed().thenComparing(ParkResult::park))
+                    .toList();
             int n = ranked.size();
             for (int i = 0; i < n; i++) {
                 ParkResult r = ranked.get(i);
@@ -145,11 +205,31 @@ public final class Scoring {
                 while (rank > 1 && ranked.get(rank - 2).total().compareTo(r.total()) == 0) {
                     rank--;
                 }
-                out.add(new ParkResult(r.park(), r.name(), r.peerGroup(), r.total(), rank, tier(scheme.tiers(), rank, n, r.total()),
-                        false, r.dimensions(), r.items(), r.adjustments()));
+                out.add(new ParkResult(
+                        r.park(),
+                        r.name(),
+                        r.peerGroup(),
+                        r.total(),
+                        rank,
+                        tier(scheme.tiers(), rank, n, r.total()),
+                        false,
+                        r.dimensions(),
+                        r.items(),
+                        r.adjustments()));
             }
-            group.stream().filter(ParkResult::disqualified).forEach(r -> out.add(new ParkResult(r.park(), r.name(), r.peerGroup(),
-                    r.total(), null, DISQUALIFIED, true, r.dimensions(), r.items(), r.adjustments())));
+            group.stream()
+                    .filter(ParkResult::disqualified)
+                    .forEach(r -> out.add(new ParkResult(
+                            r.park(),
+                            r.name(),
+                            r.peerGroup(),
+                            r.total(),
+                            null,
+                            DISQUALIFIED,
+                            true,
+                            r.dimensions(),
+                            r.items(),
+                            r.adjustments())));
         }
         return out;
     }

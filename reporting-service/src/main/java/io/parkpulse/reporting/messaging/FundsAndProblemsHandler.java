@@ -13,8 +13,7 @@ import jakarta.persistence.EntityManager;
 /** Funds in place per lead and month, and the problem ledger's dates: what cross-domain figures count. */
 public final class FundsAndProblemsHandler {
 
-    private FundsAndProblemsHandler() {
-    }
+    private FundsAndProblemsHandler() {}
 
     @ApplicationScoped
     public static class Funds implements EventHandler {
@@ -43,8 +42,13 @@ public final class FundsAndProblemsHandler {
                     insert into funds_fact (lead_id, period, park_code, amount, revision) values (?1, ?2, ?3, ?4, ?5)
                     on conflict (lead_id, period) do update set amount = excluded.amount, revision = excluded.revision
                      where funds_fact.revision < excluded.revision
-                    """).setParameter(1, f.leadId()).setParameter(2, f.period()).setParameter(3, f.park())
-                    .setParameter(4, f.amount()).setParameter(5, f.revision()).executeUpdate();
+                    """)
+                    .setParameter(1, f.leadId())
+                    .setParameter(2, f.period())
+                    .setParameter(3, f.park())
+                    .setParameter(4, f.amount())
+                    .setParameter(5, f.revision())
+                    .executeUpdate();
         }
     }
 
@@ -64,7 +68,8 @@ public final class FundsAndProblemsHandler {
 
         @Override
         public void handle(Event event) throws Exception {
-            if (!event.type().equals(EventTypes.PROBLEM_RAISED) && !event.type().equals(EventTypes.PROBLEM_UPDATED)
+            if (!event.type().equals(EventTypes.PROBLEM_RAISED)
+                    && !event.type().equals(EventTypes.PROBLEM_UPDATED)
                     && !event.type().equals(EventTypes.PROBLEM_RESOLVED)) {
                 return;
             }
@@ -79,9 +84,17 @@ public final class FundsAndProblemsHandler {
                                                    version = excluded.version, description = excluded.description,
                                                    department = excluded.department, due_on = excluded.due_on
                      where problem_fact.version < excluded.version
-                    """).setParameter(1, p.id()).setParameter(2, p.projectId()).setParameter(3, p.park())
-                    .setParameter(4, p.raisedOn()).setParameter(5, p.resolvedOn()).setParameter(6, p.version())
-                    .setParameter(7, p.description()).setParameter(8, p.department()).setParameter(9, p.dueOn()).executeUpdate();
+                    """)
+                    .setParameter(1, p.id())
+                    .setParameter(2, p.projectId())
+                    .setParameter(3, p.park())
+                    .setParameter(4, p.raisedOn())
+                    .setParameter(5, p.resolvedOn())
+                    .setParameter(6, p.version())
+                    .setParameter(7, p.description())
+                    .setParameter(8, p.department())
+                    .setParameter(9, p.dueOn())
+                    .executeUpdate();
         }
     }
 }

@@ -40,12 +40,17 @@ public class IndicatorEventsHandler extends JsonEventHandler<IndicatorValueRecor
         // One statement may not touch a row twice: of one value, the newest version is the one that counts.
         Map<String, IndicatorValueRecorded> newest = new LinkedHashMap<>();
         for (IndicatorValueRecorded v : values) {
-            if (v == null || v.park() == null || v.indicator() == null || v.period() == null || v.value() == null
-                    || v.unit() == null || v.recordedAt() == null) {
+            if (v == null
+                    || v.park() == null
+                    || v.indicator() == null
+                    || v.period() == null
+                    || v.value() == null
+                    || v.unit() == null
+                    || v.recordedAt() == null) {
                 throw new IllegalArgumentException("value event without park, indicator, period, value, unit or time");
             }
-            newest.merge(v.park() + "|" + v.indicator() + "|" + v.period(), v,
-                    (a, b) -> a.version() >= b.version() ? a : b);
+            newest.merge(
+                    v.park() + "|" + v.indicator() + "|" + v.period(), v, (a, b) -> a.version() >= b.version() ? a : b);
         }
         List<IndicatorValueRecorded> all = new ArrayList<>(newest.values());
         em.unwrap(Session.class).doWork(c -> {

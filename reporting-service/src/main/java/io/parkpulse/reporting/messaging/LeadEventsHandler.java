@@ -17,7 +17,11 @@ public class LeadEventsHandler extends JsonEventHandler<LeadState> {
     EntityManager em;
 
     public LeadEventsHandler() {
-        super(Topics.INVESTMENT, LeadState.class, EventTypes.LEAD_REGISTERED, EventTypes.LEAD_UPDATED,
+        super(
+                Topics.INVESTMENT,
+                LeadState.class,
+                EventTypes.LEAD_REGISTERED,
+                EventTypes.LEAD_UPDATED,
                 EventTypes.LEAD_STAGE_CHANGED);
     }
 
@@ -37,9 +41,15 @@ public class LeadEventsHandler extends JsonEventHandler<LeadState> {
                        contracted_investment = excluded.contracted_investment
                  where lead_fact.version < excluded.version
                 """)
-                .setParameter(1, l.id()).setParameter(2, l.park()).setParameter(3, l.projectName())
-                .setParameter(4, l.stage()).setParameter(5, l.intendedInvestment()).setParameter(6, l.version())
-                .setParameter(7, l.signedOn()).setParameter(8, l.landedOn()).setParameter(9, l.contractedInvestment())
+                .setParameter(1, l.id())
+                .setParameter(2, l.park())
+                .setParameter(3, l.projectName())
+                .setParameter(4, l.stage())
+                .setParameter(5, l.intendedInvestment())
+                .setParameter(6, l.version())
+                .setParameter(7, l.signedOn())
+                .setParameter(8, l.landedOn())
+                .setParameter(9, l.contractedInvestment())
                 .executeUpdate();
     }
 }

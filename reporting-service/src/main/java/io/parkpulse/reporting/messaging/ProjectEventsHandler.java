@@ -18,7 +18,11 @@ public class ProjectEventsHandler extends JsonEventHandler<ProjectState> {
 
     public ProjectEventsHandler() {
         // Progress and problem events carry other payloads; the project's own state comes with these three.
-        super(Topics.PROJECTS, ProjectState.class, EventTypes.PROJECT_REGISTERED, EventTypes.PROJECT_UPDATED,
+        super(
+                Topics.PROJECTS,
+                ProjectState.class,
+                EventTypes.PROJECT_REGISTERED,
+                EventTypes.PROJECT_UPDATED,
                 EventTypes.PROJECT_STAGE_CHANGED);
     }
 
@@ -45,14 +49,28 @@ public class ProjectEventsHandler extends JsonEventHandler<ProjectState> {
                        planned_completion = excluded.planned_completion
                  where project_fact.version < excluded.version
                 """)
-                .setParameter(1, p.id()).setParameter(2, p.park()).setParameter(3, p.name()).setParameter(4, p.kind())
-                .setParameter(5, p.stage()).setParameter(6, p.totalInvestment()).setParameter(7, p.version())
-                .setParameter(8, p.leadId()).setParameter(9, p.keyLevel()).setParameter(10, p.signedOn())
-                .setParameter(11, p.startedOn()).setParameter(12, p.completedOn()).setParameter(13, p.productionOn())
-                .setParameter(14, p.investmentCompleted()).setParameter(15, p.stageSince()).setParameter(16, p.planYear())
-                .setParameter(17, p.yearPlannedInvestment()).setParameter(18, p.investmentCompletedThisYear())
-                .setParameter(19, p.physicalProgress()).setParameter(20, p.progressPeriod())
-                .setParameter(21, p.plannedStart()).setParameter(22, p.plannedCompletion())
+                .setParameter(1, p.id())
+                .setParameter(2, p.park())
+                .setParameter(3, p.name())
+                .setParameter(4, p.kind())
+                .setParameter(5, p.stage())
+                .setParameter(6, p.totalInvestment())
+                .setParameter(7, p.version())
+                .setParameter(8, p.leadId())
+                .setParameter(9, p.keyLevel())
+                .setParameter(10, p.signedOn())
+                .setParameter(11, p.startedOn())
+                .setParameter(12, p.completedOn())
+                .setParameter(13, p.productionOn())
+                .setParameter(14, p.investmentCompleted())
+                .setParameter(15, p.stageSince())
+                .setParameter(16, p.planYear())
+                .setParameter(17, p.yearPlannedInvestment())
+                .setParameter(18, p.investmentCompletedThisYear())
+                .setParameter(19, p.physicalProgress())
+                .setParameter(20, p.progressPeriod())
+                .setParameter(21, p.plannedStart())
+                .setParameter(22, p.plannedCompletion())
                 .executeUpdate();
     }
 }

@@ -33,9 +33,16 @@ public class TargetEventsHandler extends JsonEventHandler<TargetState> {
                        planned_growth_pct = excluded.planned_growth_pct, unit = excluded.unit, version = excluded.version
                  where target_fact.version < excluded.version
                 """)
-                .setParameter(1, t.park()).setParameter(2, t.indicator()).setParameter(3, t.year()).setParameter(4, t.annual())
-                .setParameter(5, t.q1()).setParameter(6, t.q2()).setParameter(7, t.q3()).setParameter(8, t.plannedGrowthPct())
-                .setParameter(9, t.unit()).setParameter(10, t.version())
+                .setParameter(1, t.park())
+                .setParameter(2, t.indicator())
+                .setParameter(3, t.year())
+                .setParameter(4, t.annual())
+                .setParameter(5, t.q1())
+                .setParameter(6, t.q2())
+                .setParameter(7, t.q3())
+                .setParameter(8, t.plannedGrowthPct())
+                .setParameter(9, t.unit())
+                .setParameter(10, t.version())
                 .executeUpdate();
     }
 }

@@ -47,16 +47,20 @@ public class AssessmentResource {
     @Inject
     Caller caller;
 
-    public record RunRequest(@NotBlank String quarter, @Size(max = 64) String scheme, @Size(max = 500) String reason) {
-    }
+    public record RunRequest(
+            @NotBlank String quarter,
+            @Size(max = 64) String scheme,
+            @Size(max = 500) String reason) {}
 
-    public record AdjustmentRequest(@NotBlank @Size(max = 32) String park, @NotBlank @Size(max = 64) String code,
-            @NotNull @Min(1) @Max(1000) Integer count, @Size(max = 500) String note) {
-    }
+    public record AdjustmentRequest(
+            @NotBlank @Size(max = 32) String park,
+            @NotBlank @Size(max = 64) String code,
+            @NotNull @Min(1) @Max(1000) Integer count,
+            @Size(max = 500) String note) {}
 
     @GET
     @Path("/assessment-schemes")
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
     @Operation(summary = "Every scheme version", description = "The shipped scheme is 'default' version 1.")
     public List<SchemeService.Stored> schemes() {
         return schemes.all();
@@ -64,7 +68,7 @@ public class AssessmentResource {
 
     @GET
     @Path("/assessment-schemes/{code}")
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
     @Operation(summary = "A scheme's latest version, or the one asked for with ?version=")
     public SchemeService.Stored scheme(@PathParam("code") String code, @QueryParam("version") Integer version) {
         return version == null ? schemes.latest(code) : schemes.get(code, version);
@@ -72,40 +76,51 @@ public class AssessmentResource {
 
     @POST
     @Path("/assessment-schemes/{code}")
-    @RolesAllowed({ Roles.BUREAU_ADMIN })
-    @Operation(summary = "Save a new version of a scheme", description = "Dimensions of items (figure, weight, rule and its "
-            + "parameters), adjustments and tiers; docs/assessment.md explains each. Refused with 422 listing every field that "
-            + "does not add up: weights not summing to 100, unknown figures or indicators, a rule that does not fit its figure, "
-            + "overlapping or incomplete tiers, duplicate codes. Earlier versions stay as they were.")
+    @RolesAllowed({Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "Save a new version of a scheme",
+            description = "Dimensions of items (figure, weight, rule and its "
+                    + "parameters), adjustments and tiers; docs/assessment.md explains each. Refused with 422 listing every field that "
+                    + "does not add up: weights not summing to 100, unknown figures or indicators, a rule that does not fit its figure, "
+                    + "overlapping or incomplete tiers, duplicate codes. Earlier versions stay as they were.")
     public Response saveScheme(@PathParam("code") String code, @NotNull Scheme body) {
         SchemeService.Stored s = schemes.create(code, body, caller.user());
-        return Response.created(URI.create("/api/v1/assessment-schemes/" + code + "?version=" + s.version())).entity(s).build();
+        return Response.created(URI.create("/api/v1/assessment-schemes/" + code + "?version=" + s.version()))
+                .entity(s)
+                .build();
     }
 
     @POST
     @Path("/assessments")
-    @RolesAllowed({ Roles.BUREAU_ADMIN })
-    @Operation(summary = "Run the assessment of a quarter", description = "quarter YYYY-Qn, after it has ended (422 before). "
-            + "Uses the latest version of the scheme named (default: 'default') and the figures as of the quarter's last month. "
-            + "A published quarter is refused with 409 unless a reason is given: then a new revision is stored beside the old. "
-            + "Publishes assessment-published and quarter-closed on parkpulse.assessments.")
+    @RolesAllowed({Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "Run the assessment of a quarter",
+            description = "quarter YYYY-Qn, after it has ended (422 before). "
+                    + "Uses the latest version of the scheme named (default: 'default') and the figures as of the quarter's last month. "
+                    + "A published quarter is refused with 409 unless a reason is given: then a new revision is stored beside the old. "
+                    + "Publishes assessment-published and quarter-closed on parkpulse.assessments.")
     public Response run(@Valid @NotNull RunRequest body) {
-        AssessmentService.Run run = assessments.run(body.quarter(), body.scheme(), "MANUAL", body.reason(), caller.user());
-        return Response.created(URI.create("/api/v1/assessments/" + run.quarter() + "?revision=" + run.revision())).entity(run).build();
+        AssessmentService.Run run =
+                assessments.run(body.quarter(), body.scheme(), "MANUAL", body.reason(), caller.user());
+        return Response.created(URI.create("/api/v1/assessments/" + run.quarter() + "?revision=" + run.revision()))
+                .entity(run)
+                .build();
     }
 
     @POST
     @Path("/assessments/preview")
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST })
-    @Operation(summary = "Score a quarter without publishing", description = "What a run would give now, from the current read "
-            + "model and the latest scheme version: nothing is stored or published. reason is ignored.")
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST})
+    @Operation(
+            summary = "Score a quarter without publishing",
+            description = "What a run would give now, from the current read "
+                    + "model and the latest scheme version: nothing is stored or published. reason is ignored.")
     public java.util.List<io.parkpulse.reporting.domain.Scoring.ParkResult> preview(@Valid @NotNull RunRequest body) {
         return assessments.preview(body.quarter(), body.scheme());
     }
 
     @GET
     @Path("/assessments")
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
     @Operation(summary = "Every run and revision, newest first (without results)")
     public List<AssessmentService.Run> runs() {
         return assessments.list();
@@ -113,10 +128,14 @@ public class AssessmentResource {
 
     @GET
     @Path("/assessments/{quarter}")
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "A quarter's results", description = "The latest revision, or ?revision=n. Per park: total, rank, rank "
-            + "change on the previous quarter, tier, and the breakdown by dimension and item with the input values used.")
-    public AssessmentService.Run results(@PathParam("quarter") String quarter, @QueryParam("revision") Integer revision) {
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "A quarter's results",
+            description =
+                    "The latest revision, or ?revision=n. Per park: total, rank, rank "
+                            + "change on the previous quarter, tier, and the breakdown by dimension and item with the input values used.")
+    public AssessmentService.Run results(
+            @PathParam("quarter") String quarter, @QueryParam("revision") Integer revision) {
         AssessmentService.lastMonth(quarter, "quarter");
         AssessmentService.Run run = revision == null ? assessments.latest(quarter) : assessments.get(quarter, revision);
         if (run == null) {
@@ -128,20 +147,24 @@ public class AssessmentResource {
     @GET
     @Path("/assessments/{quarter}/export")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "A quarter's results as XLSX", description = "Two sheets with Chinese headers and units: 考核排名 (rank, "
-            + "park, total, tier, change) and 得分明细 (every item's figure, rule, weight, input, reference and score, and the "
-            + "adjustments), A4 landscape. The latest revision, or ?revision=n.")
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "A quarter's results as XLSX",
+            description = "Two sheets with Chinese headers and units: 考核排名 (rank, "
+                    + "park, total, tier, change) and 得分明细 (every item's figure, rule, weight, input, reference and score, and the "
+                    + "adjustments), A4 landscape. The latest revision, or ?revision=n.")
     public Response export(@PathParam("quarter") String quarter, @QueryParam("revision") Integer revision) {
         AssessmentService.Run run = results(quarter, revision);
         return Response.ok(exports.assessment(run))
-                .header("Content-Disposition", "attachment; filename=\"assessment-" + quarter + "-r" + run.revision() + ".xlsx\"")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"assessment-" + quarter + "-r" + run.revision() + ".xlsx\"")
                 .build();
     }
 
     @GET
     @Path("/assessments/{quarter}/adjustments")
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
     @Operation(summary = "Bonuses, deductions and disqualifying events recorded for a quarter")
     public List<AssessmentService.AdjustmentEntry> adjustments(@PathParam("quarter") String quarter) {
         AssessmentService.lastMonth(quarter, "quarter");
@@ -150,12 +173,19 @@ public class AssessmentResource {
 
     @PUT
     @Path("/assessments/{quarter}/adjustments")
-    @RolesAllowed({ Roles.BUREAU_ADMIN })
-    @Operation(summary = "Record a quarter's adjustments", description = "Replaces the list: each entry a park, an adjustment "
-            + "code of the default scheme (e.g. safety_accident) and how many times. They count in the quarter's next run or revision.")
-    public List<AssessmentService.AdjustmentEntry> setAdjustments(@PathParam("quarter") String quarter,
+    @RolesAllowed({Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "Record a quarter's adjustments",
+            description =
+                    "Replaces the list: each entry a park, an adjustment "
+                            + "code of the default scheme (e.g. safety_accident) and how many times. They count in the quarter's next run or revision.")
+    public List<AssessmentService.AdjustmentEntry> setAdjustments(
+            @PathParam("quarter") String quarter,
             @NotNull @Size(max = 1000) List<@Valid @NotNull AdjustmentRequest> body) {
-        return assessments.setAdjustments(quarter, body.stream()
-                .map(a -> new AssessmentService.AdjustmentEntry(a.park(), a.code(), a.count(), a.note())).toList());
+        return assessments.setAdjustments(
+                quarter,
+                body.stream()
+                        .map(a -> new AssessmentService.AdjustmentEntry(a.park(), a.code(), a.count(), a.note()))
+                        .toList());
     }
 }

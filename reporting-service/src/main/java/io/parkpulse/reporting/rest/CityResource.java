@@ -32,11 +32,15 @@ public class CityResource {
 
     @GET
     @Path("/comparisons")
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "Parks side by side", description = "parks: comma-separated park codes (up to 50); figures: "
-            + "comma-separated figures (value:, growth:, completion:, perMu: with an indicator; up to 20); period: any period form. "
-            + "For value figures the city's total over every active park and each park's share of it, in %.")
-    public CityView.Comparison compare(@QueryParam("parks") String parks, @QueryParam("figures") String figures,
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "Parks side by side",
+            description = "parks: comma-separated park codes (up to 50); figures: "
+                    + "comma-separated figures (value:, growth:, completion:, perMu: with an indicator; up to 20); period: any period form. "
+                    + "For value figures the city's total over every active park and each park's share of it, in %.")
+    public CityView.Comparison compare(
+            @QueryParam("parks") String parks,
+            @QueryParam("figures") String figures,
             @QueryParam("period") String period) {
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
         List<String> codes = split(parks, "parks", 50);
@@ -50,25 +54,30 @@ public class CityResource {
 
     @GET
     @Path("/progress-gaps")
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "Parks behind time-elapsed progress", description = "For an indicator with annual targets and a period: "
-            + "each park's completion against N/12 (超/欠时序进度, in points, phrased as reports write it), those behind first; at "
-            + "June also 双过半 (completion ≥ 50 % and growth ≥ the planned growth) with the distance to each.")
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "Parks behind time-elapsed progress",
+            description = "For an indicator with annual targets and a period: "
+                    + "each park's completion against N/12 (超/欠时序进度, in points, phrased as reports write it), those behind first; at "
+                    + "June also 双过半 (completion ≥ 50 % and growth ≥ the planned growth) with the distance to each.")
     public CityView.ProgressGaps gaps(@QueryParam("indicator") String indicator, @QueryParam("period") String period) {
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
         if (indicator == null || indicator.isBlank()) {
-            throw ProblemException.badRequest("indicator", "required", "name an indicator with annual targets, e.g. tax_revenue");
+            throw ProblemException.badRequest(
+                    "indicator", "required", "name an indicator with annual targets, e.g. tax_revenue");
         }
         return city.progress(indicator, p);
     }
 
     @GET
     @Path("/cross-figures")
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "How signed leads became projects, per park", description = "Over the leads signed by the period's "
-            + "end, each counted once: landed (履约率), started construction or production (开工率, also 转化率), completed "
-            + "(建成率), in production (投产率); funds in place to date against the parks' projects' investment completed "
-            + "(latest reports); problems open at the period's end on provincial and municipal key projects.")
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "How signed leads became projects, per park",
+            description = "Over the leads signed by the period's "
+                    + "end, each counted once: landed (履约率), started construction or production (开工率, also 转化率), completed "
+                    + "(建成率), in production (投产率); funds in place to date against the parks' projects' investment completed "
+                    + "(latest reports); problems open at the period's end on provincial and municipal key projects.")
     public List<CrossFigures.Park> cross(@QueryParam("period") String period, @QueryParam("park") String park) {
         return cross.of(park, ReportingPeriod.parse(period, "period"));
     }
@@ -77,7 +86,11 @@ public class CityResource {
         if (text == null || text.isBlank()) {
             throw ProblemException.badRequest(field, "required", "give at least one, separated by commas");
         }
-        List<String> out = Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> out = Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
         if (out.isEmpty() || out.size() > max) {
             throw ProblemException.badRequest(field, "invalid_list", "give 1 to " + max + ", separated by commas");
         }

@@ -23,7 +23,7 @@ public class ReadModelResource {
     ReadModel readModel;
 
     @GET
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.SERVICE })
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.SERVICE})
     @Operation(summary = "Rows per read-model table and events processed")
     public Map<String, Long> counts() {
         return readModel.counts();
@@ -31,10 +31,13 @@ public class ReadModelResource {
 
     @POST
     @Path("/rebuild")
-    @RolesAllowed({ Roles.BUREAU_ADMIN })
-    @Operation(summary = "Drop the read model and replay every topic from the start", description = "Answers 202 once the replay "
-            + "has begun; rankings fill up again as it proceeds (watch GET /api/v1/read-model). Published assessment results are "
-            + "kept. Run it with a single reporting-service instance: each instance replays the partitions it is assigned.")
+    @RolesAllowed({Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "Drop the read model and replay every topic from the start",
+            description =
+                    "Answers 202 once the replay "
+                            + "has begun; rankings fill up again as it proceeds (watch GET /api/v1/read-model). Published assessment results are "
+                            + "kept. Run it with a single reporting-service instance: each instance replays the partitions it is assigned.")
     public Response rebuild() {
         readModel.rebuild();
         return Response.accepted(readModel.counts()).build();

@@ -22,13 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/summaries")
 @Tag(name = "Summaries", description = "The written report of a park or of the city, generated from the read model")
-@Produces({ SummaryResource.MARKDOWN, SummaryResource.HTML })
+@Produces({SummaryResource.MARKDOWN, SummaryResource.HTML})
 public class SummaryResource {
 
     static final String MARKDOWN = "text/markdown;charset=UTF-8";
     static final String HTML = "text/html;charset=UTF-8";
-    static final String FORMATS = "format: markdown (default) or html; without it the Accept header decides (text/html or "
-            + "text/markdown).";
+    static final String FORMATS =
+            "format: markdown (default) or html; without it the Accept header decides (text/html or "
+                    + "text/markdown).";
 
     @Inject
     Summaries summaries;
@@ -38,11 +39,14 @@ public class SummaryResource {
 
     @GET
     @Path("/city")
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE })
-    @Operation(summary = "The city's written summary", description = "Year to date as of the period's last month (period: "
-            + "YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY), in five sections: 一、主要经济指标完成情况 二、项目建设 三、招商引资 "
-            + "四、存在的问题 五、考核排名. " + FORMATS)
-    public Response city(@QueryParam("period") String period, @QueryParam("format") String format, @Context HttpHeaders headers) {
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "The city's written summary",
+            description = "Year to date as of the period's last month (period: "
+                    + "YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY), in five sections: 一、主要经济指标完成情况 二、项目建设 三、招商引资 "
+                    + "四、存在的问题 五、考核排名. " + FORMATS)
+    public Response city(
+            @QueryParam("period") String period, @QueryParam("format") String format, @Context HttpHeaders headers) {
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
         boolean html = html(format, headers);
         return render(summaries.city(p), html, "summary-city-" + p.text());
@@ -50,10 +54,16 @@ public class SummaryResource {
 
     @GET
     @Path("/parks/{park}")
-    @RolesAllowed({ Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE, Roles.PARK_STAFF })
-    @Operation(summary = "A park's written summary", description = "The same five sections for one park; its rank in the "
-            + "latest published assessment, not the other parks' figures, so park staff may read their own park's. " + FORMATS)
-    public Response park(@PathParam("park") String park, @QueryParam("period") String period, @QueryParam("format") String format,
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE, Roles.PARK_STAFF})
+    @Operation(
+            summary = "A park's written summary",
+            description = "The same five sections for one park; its rank in the "
+                    + "latest published assessment, not the other parks' figures, so park staff may read their own park's. "
+                    + FORMATS)
+    public Response park(
+            @PathParam("park") String park,
+            @QueryParam("period") String period,
+            @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         caller.requirePark(park);
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
@@ -65,19 +75,25 @@ public class SummaryResource {
     private static boolean html(String format, HttpHeaders headers) {
         if (format != null) {
             if (!format.equals("markdown") && !format.equals("html")) {
-                throw ProblemException.badRequest("format", "unknown_format", "'" + format + "' is not markdown or html");
+                throw ProblemException.badRequest(
+                        "format", "unknown_format", "'" + format + "' is not markdown or html");
             }
             return format.equals("html");
         }
-        return headers.getAcceptableMediaTypes().stream().filter(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE)
-                || t.isCompatible(MediaType.valueOf("text/markdown"))).findFirst()
-                .map(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType() && !t.isWildcardSubtype()).orElse(false);
+        return headers.getAcceptableMediaTypes().stream()
+                .filter(t ->
+                        t.isCompatible(MediaType.TEXT_HTML_TYPE) || t.isCompatible(MediaType.valueOf("text/markdown")))
+                .findFirst()
+                .map(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType() && !t.isWildcardSubtype())
+                .orElse(false);
     }
 
     private static Response render(Report report, boolean html, String name) {
         return Response.ok(html ? report.html() : report.markdown(), html ? HTML : MARKDOWN)
-                .header("Content-Disposition", "inline; filename=\"" + name.replaceAll("[^A-Za-z0-9_.-]", "_")
-                        + (html ? ".html" : ".md") + "\"")
+                .header(
+                        "Content-Disposition",
+                        "inline; filename=\"" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + (html ? ".html" : ".md")
+                                + "\"")
                 .build();
     }
 }

@@ -3,13 +3,13 @@ package io.parkpulse.reporting.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkpulse.common.error.ProblemException;
-import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.AssessmentPublished;
 import io.parkpulse.common.events.payload.QuarterClosed;
 import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.common.periods.CityTime;
+import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.reporting.domain.Figure;
 import io.parkpulse.reporting.domain.Scheme;
 import io.parkpulse.reporting.domain.Scoring;
@@ -49,20 +49,36 @@ public class AssessmentService {
     @Inject
     Outbox outbox;
 
-    public record Breakdown(List<Scoring.DimensionScore> dimensions, List<Scoring.ItemScore> items,
-            List<Scoring.AdjustmentScore> adjustments) {
-    }
+    public record Breakdown(
+            List<Scoring.DimensionScore> dimensions,
+            List<Scoring.ItemScore> items,
+            List<Scoring.AdjustmentScore> adjustments) {}
 
-    public record Result(String park, String parkName, String peerGroup, BigDecimal total, Integer rank, Integer rankChange,
-            String tier, boolean disqualified, Breakdown breakdown) {
-    }
+    public record Result(
+            String park,
+            String parkName,
+            String peerGroup,
+            BigDecimal total,
+            Integer rank,
+            Integer rankChange,
+            String tier,
+            boolean disqualified,
+            Breakdown breakdown) {}
 
-    public record Run(UUID id, String quarter, int revision, String schemeCode, int schemeVersion, String asOf, String trigger,
-            String reason, OffsetDateTime runAt, String runBy, List<Result> results) {
-    }
+    public record Run(
+            UUID id,
+            String quarter,
+            int revision,
+            String schemeCode,
+            int schemeVersion,
+            String asOf,
+            String trigger,
+            String reason,
+            OffsetDateTime runAt,
+            String runBy,
+            List<Result> results) {}
 
-    public record AdjustmentEntry(String park, String code, int count, String note) {
-    }
+    public record AdjustmentEntry(String park, String code, int count, String note) {}
 
     /** The quarter's last month, for a {@code YYYY-Qn}. */
     public static YearMonth lastMonth(String quarter, String field) {
@@ -79,22 +95,31 @@ public class AssessmentService {
     public Run run(String quarter, String schemeCode, String trigger, String reason, String user) {
         YearMonth last = lastMonth(quarter, "quarter");
         if (!last.atEndOfMonth().isBefore(CityTime.today())) {
-            throw ProblemException.unprocessable("quarter", "quarter_not_closed", quarter + " has not ended yet (it ends on "
-                    + last.atEndOfMonth() + "); a quarter is assessed after it closes");
+            throw ProblemException.unprocessable(
+                    "quarter",
+                    "quarter_not_closed",
+                    quarter + " has not ended yet (it ends on " + last.atEndOfMonth()
+                            + "); a quarter is assessed after it closes");
         }
         // One run of a quarter at a time, across instances: the second waits, then sees the first.
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "assessment:" + quarter).getSingleResult();
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "assessment:" + quarter)
+                .getSingleResult();
         Run previousRevision = latest(quarter);
         boolean correction = reason != null && !reason.isBlank();
         if (previousRevision != null && !correction) {
-            throw ProblemException.conflict("already_published", quarter + " was assessed and published as revision "
-                    + previousRevision.revision() + "; its results never change. To correct them, run a new revision with a reason",
+            throw ProblemException.conflict(
+                    "already_published",
+                    quarter + " was assessed and published as revision " + previousRevision.revision()
+                            + "; its results never change. To correct them, run a new revision with a reason",
                     Map.of("revision", previousRevision.revision(), "assessmentId", previousRevision.id()));
         }
         if (previousRevision == null && correction) {
-            throw ProblemException.unprocessable("reason", "nothing_to_correct", quarter + " has not been assessed yet");
+            throw ProblemException.unprocessable(
+                    "reason", "nothing_to_correct", quarter + " has not been assessed yet");
         }
-        SchemeService.Stored scheme = schemeCode == null ? schemes.latest(SchemeService.DEFAULT) : schemes.latest(schemeCode);
+        SchemeService.Stored scheme =
+                schemeCode == null ? schemes.latest(SchemeService.DEFAULT) : schemes.latest(schemeCode);
         List<Scoring.ParkResult> scored = compute(quarter, scheme);
         Map<String, Integer> previousRanks = new HashMap<>();
         Run previousQuarter = latest(previousQuarter(quarter));
@@ -106,9 +131,17 @@ public class AssessmentService {
         em.createNativeQuery("""
                 insert into assessment (id, quarter, revision, scheme_code, scheme_version, as_of, trigger, reason, run_at, run_by)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now(), ?9)
-                """).setParameter(1, id).setParameter(2, quarter).setParameter(3, revision).setParameter(4, scheme.code())
-                .setParameter(5, scheme.version()).setParameter(6, last.toString()).setParameter(7, trigger)
-                .setParameter(8, correction ? reason : null).setParameter(9, user).executeUpdate();
+                """)
+                .setParameter(1, id)
+                .setParameter(2, quarter)
+                .setParameter(3, revision)
+                .setParameter(4, scheme.code())
+                .setParameter(5, scheme.version())
+                .setParameter(6, last.toString())
+                .setParameter(7, trigger)
+                .setParameter(8, correction ? reason : null)
+                .setParameter(9, user)
+                .executeUpdate();
         List<AssessmentPublished.ParkResult> published = new ArrayList<>();
         for (Scoring.ParkResult r : scored) {
             Integer before = previousRanks.get(r.park());
@@ -117,15 +150,31 @@ public class AssessmentService {
                     insert into assessment_result (assessment_id, park_code, park_name, peer_group, total, rank, rank_change, tier,
                                                    disqualified, breakdown)
                     values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                    """).setParameter(1, id).setParameter(2, r.park()).setParameter(3, r.name()).setParameter(4, r.peerGroup())
-                    .setParameter(5, r.total()).setParameter(6, r.rank()).setParameter(7, change).setParameter(8, r.tier())
+                    """)
+                    .setParameter(1, id)
+                    .setParameter(2, r.park())
+                    .setParameter(3, r.name())
+                    .setParameter(4, r.peerGroup())
+                    .setParameter(5, r.total())
+                    .setParameter(6, r.rank())
+                    .setParameter(7, change)
+                    .setParameter(8, r.tier())
                     .setParameter(9, r.disqualified())
-                    .setParameter(10, write(new Breakdown(r.dimensions(), r.items(), r.adjustments()))).executeUpdate();
-            published.add(new AssessmentPublished.ParkResult(r.park(), r.total(), r.rank(), change, r.tier(), r.disqualified()));
+                    .setParameter(10, write(new Breakdown(r.dimensions(), r.items(), r.adjustments())))
+                    .executeUpdate();
+            published.add(new AssessmentPublished.ParkResult(
+                    r.park(), r.total(), r.rank(), change, r.tier(), r.disqualified()));
         }
-        outbox.publish(Topics.ASSESSMENTS, EventTypes.ASSESSMENT_PUBLISHED, QuarterClosed.KEY, new AssessmentPublished(id, quarter,
-                revision, scheme.code(), scheme.version(), last.toString(), published));
-        outbox.publish(Topics.ASSESSMENTS, EventTypes.QUARTER_CLOSED, QuarterClosed.KEY,
+        outbox.publish(
+                Topics.ASSESSMENTS,
+                EventTypes.ASSESSMENT_PUBLISHED,
+                QuarterClosed.KEY,
+                new AssessmentPublished(
+                        id, quarter, revision, scheme.code(), scheme.version(), last.toString(), published));
+        outbox.publish(
+                Topics.ASSESSMENTS,
+                EventTypes.QUARTER_CLOSED,
+                QuarterClosed.KEY,
                 new QuarterClosed(quarter, id, revision, OffsetDateTime.now(CityTime.ZONE)));
         return get(quarter, revision);
     }
@@ -136,11 +185,15 @@ public class AssessmentService {
         YearMonth first = lastMonth(quarter, "quarter").minusMonths(2);
         if (first.isAfter(CityTime.thisMonth())) {
             // Scoring a quarter with no data yet would rank every park first with 0 points.
-            throw ProblemException.unprocessable("quarter", "quarter_not_started", quarter + " 尚未开始（" + first.atDay(1)
-                    + " 开始）；预览只对进行中或已结束的季度评分", quarter + " has not begun yet (it begins on " + first.atDay(1)
-                    + "); a preview scores a quarter that is under way or closed");
+            throw ProblemException.unprocessable(
+                    "quarter",
+                    "quarter_not_started",
+                    quarter + " 尚未开始（" + first.atDay(1) + " 开始）；预览只对进行中或已结束的季度评分",
+                    quarter + " has not begun yet (it begins on " + first.atDay(1)
+                            + "); a preview scores a quarter that is under way or closed");
         }
-        return compute(quarter, schemeCode == null ? schemes.latest(SchemeService.DEFAULT) : schemes.latest(schemeCode));
+        return compute(
+                quarter, schemeCode == null ? schemes.latest(SchemeService.DEFAULT) : schemes.latest(schemeCode));
     }
 
     private List<Scoring.ParkResult> compute(String quarter, SchemeService.Stored scheme) {
@@ -154,7 +207,8 @@ public class AssessmentService {
             throw ProblemException.unprocessable("quarter", "no_parks", "no active park is known: nothing to assess");
         }
         List<Scheme.Item> items = scheme.scheme().items();
-        Map<Figure, Map<String, BigDecimal>> values = figures.of(items.stream().map(i -> Figure.parse(i.figure())).distinct().toList(), last);
+        Map<Figure, Map<String, BigDecimal>> values = figures.of(
+                items.stream().map(i -> Figure.parse(i.figure())).distinct().toList(), last);
         Map<String, Map<String, Integer>> adjustments = new HashMap<>();
         for (AdjustmentEntry a : adjustments(quarter)) {
             adjustments.computeIfAbsent(a.park(), k -> new HashMap<>()).merge(a.code(), a.count(), Integer::sum);
@@ -169,14 +223,17 @@ public class AssessmentService {
                     v.put(i.code(), x);
                 }
             }
-            inputs.add(new Scoring.ParkInput(code, (String) p[1], (String) p[2], v, adjustments.getOrDefault(code, Map.of())));
+            inputs.add(new Scoring.ParkInput(
+                    code, (String) p[1], (String) p[2], v, adjustments.getOrDefault(code, Map.of())));
         }
         return Scoring.score(scheme.scheme(), inputs);
     }
 
     /** The latest revision of a quarter, or null when it was never assessed. */
     public Run latest(String quarter) {
-        List<?> r = em.createNativeQuery("select max(revision) from assessment where quarter = ?1").setParameter(1, quarter).getResultList();
+        List<?> r = em.createNativeQuery("select max(revision) from assessment where quarter = ?1")
+                .setParameter(1, quarter)
+                .getResultList();
         return r.isEmpty() || r.get(0) == null ? null : get(quarter, ((Number) r.get(0)).intValue());
     }
 
@@ -185,7 +242,10 @@ public class AssessmentService {
         List<Object[]> head = em.createNativeQuery("""
                 select id, scheme_code, scheme_version, as_of, trigger, reason, run_at, run_by
                   from assessment where quarter = ?1 and revision = ?2
-                """).setParameter(1, quarter).setParameter(2, revision).getResultList();
+                """)
+                .setParameter(1, quarter)
+                .setParameter(2, revision)
+                .getResultList();
         if (head.isEmpty()) {
             return null;
         }
@@ -194,11 +254,30 @@ public class AssessmentService {
                 select park_code, park_name, peer_group, total, rank, rank_change, tier, disqualified, breakdown
                   from assessment_result where assessment_id = ?1 order by rank nulls last, park_code
                 """).setParameter(1, h[0]).getResultList();
-        List<Result> results = rows.stream().map(r -> new Result((String) r[0], (String) r[1], (String) r[2], (BigDecimal) r[3],
-                r[4] == null ? null : ((Number) r[4]).intValue(), r[5] == null ? null : ((Number) r[5]).intValue(), (String) r[6],
-                (Boolean) r[7], read((String) r[8]))).toList();
-        return new Run((UUID) h[0], quarter, revision, (String) h[1], ((Number) h[2]).intValue(), (String) h[3], (String) h[4],
-                (String) h[5], SchemeService.toOffset(h[6]), (String) h[7], results);
+        List<Result> results = rows.stream()
+                .map(r -> new Result(
+                        (String) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        (BigDecimal) r[3],
+                        r[4] == null ? null : ((Number) r[4]).intValue(),
+                        r[5] == null ? null : ((Number) r[5]).intValue(),
+                        (String) r[6],
+                        (Boolean) r[7],
+                        read((String) r[8])))
+                .toList();
+        return new Run(
+                (UUID) h[0],
+                quarter,
+                revision,
+                (String) h[1],
+                ((Number) h[2]).intValue(),
+                (String) h[3],
+                (String) h[4],
+                (String) h[5],
+                SchemeService.toOffset(h[6]),
+                (String) h[7],
+                results);
     }
 
     @SuppressWarnings("unchecked")
@@ -207,9 +286,20 @@ public class AssessmentService {
                 select id, quarter, revision, scheme_code, scheme_version, as_of, trigger, reason, run_at, run_by
                   from assessment order by quarter desc, revision desc
                 """).getResultList();
-        return rows.stream().map(h -> new Run((UUID) h[0], (String) h[1], ((Number) h[2]).intValue(), (String) h[3],
-                ((Number) h[4]).intValue(), (String) h[5], (String) h[6], (String) h[7], SchemeService.toOffset(h[8]), (String) h[9],
-                List.of())).toList();
+        return rows.stream()
+                .map(h -> new Run(
+                        (UUID) h[0],
+                        (String) h[1],
+                        ((Number) h[2]).intValue(),
+                        (String) h[3],
+                        ((Number) h[4]).intValue(),
+                        (String) h[5],
+                        (String) h[6],
+                        (String) h[7],
+                        SchemeService.toOffset(h[8]),
+                        (String) h[9],
+                        List.of()))
+                .toList();
     }
 
     /** Replaces the adjustments recorded for a quarter; they count in its next run or revision. */
@@ -225,23 +315,36 @@ public class AssessmentService {
         for (int i = 0; i < entries.size(); i++) {
             AdjustmentEntry e = entries.get(i);
             if (!known.contains(e.code())) {
-                errors.add(new io.parkpulse.common.error.Problem.FieldError("[" + i + "].code", "unknown_adjustment",
+                errors.add(new io.parkpulse.common.error.Problem.FieldError(
+                        "[" + i + "].code",
+                        "unknown_adjustment",
                         "the scheme has no adjustment '" + e.code() + "'; it has " + known));
             }
-            if (em.createNativeQuery("select 1 from park_replica where code = ?1").setParameter(1, e.park()).getResultList().isEmpty()) {
-                errors.add(new io.parkpulse.common.error.Problem.FieldError("[" + i + "].park", "unknown_park", "park '" + e.park() + "' is not known"));
+            if (em.createNativeQuery("select 1 from park_replica where code = ?1")
+                    .setParameter(1, e.park())
+                    .getResultList()
+                    .isEmpty()) {
+                errors.add(new io.parkpulse.common.error.Problem.FieldError(
+                        "[" + i + "].park", "unknown_park", "park '" + e.park() + "' is not known"));
             }
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(422, errors.get(0).code(), errors.get(0).message(), errors, null);
         }
-        em.createNativeQuery("delete from assessment_adjustment where quarter = ?1").setParameter(1, quarter).executeUpdate();
+        em.createNativeQuery("delete from assessment_adjustment where quarter = ?1")
+                .setParameter(1, quarter)
+                .executeUpdate();
         for (AdjustmentEntry e : entries) {
             em.createNativeQuery("""
                     insert into assessment_adjustment (quarter, park_code, code, count, note) values (?1, ?2, ?3, ?4, ?5)
                     on conflict (quarter, park_code, code) do update set count = assessment_adjustment.count + excluded.count
-                    """).setParameter(1, quarter).setParameter(2, e.park()).setParameter(3, e.code()).setParameter(4, e.count())
-                    .setParameter(5, e.note()).executeUpdate();
+                    """)
+                    .setParameter(1, quarter)
+                    .setParameter(2, e.park())
+                    .setParameter(3, e.code())
+                    .setParameter(4, e.count())
+                    .setParameter(5, e.note())
+                    .executeUpdate();
         }
         return adjustments(quarter);
     }
@@ -251,7 +354,8 @@ public class AssessmentService {
         List<Object[]> rows = em.createNativeQuery("""
                 select park_code, code, count, note from assessment_adjustment where quarter = ?1 order by park_code, code
                 """).setParameter(1, quarter).getResultList();
-        return rows.stream().map(r -> new AdjustmentEntry((String) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3]))
+        return rows.stream()
+                .map(r -> new AdjustmentEntry((String) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3]))
                 .toList();
     }
 

@@ -32,45 +32,79 @@ public class CityView {
     @Inject
     FigureValues figures;
 
-    public record Park(String code, String name, String peerGroup) {
-    }
+    public record Park(String code, String name, String peerGroup) {}
 
-    public record Entry(int rank, String park, String parkName, String peerGroup, BigDecimal value, Integer previousRank,
-            Integer rankChange) {
-    }
+    public record Entry(
+            int rank,
+            String park,
+            String parkName,
+            String peerGroup,
+            BigDecimal value,
+            Integer previousRank,
+            Integer rankChange) {}
 
     /** {@code entries}: the requested page of the ranking ({@code page}, {@code size}) out of {@code total} parks. */
-    public record FigureRanking(String figure, String period, String valueMonth, String peerGroup, boolean ascending,
-            List<Entry> entries, int page, int size, long total) {
+    public record FigureRanking(
+            String figure,
+            String period,
+            String valueMonth,
+            String peerGroup,
+            boolean ascending,
+            List<Entry> entries,
+            int page,
+            int size,
+            long total) {
 
         public FigureRanking page(int page, int size) {
-            return new FigureRanking(figure, period, valueMonth, peerGroup, ascending,
-                    Page.window(entries, page, size), page, size, entries.size());
+            return new FigureRanking(
+                    figure,
+                    period,
+                    valueMonth,
+                    peerGroup,
+                    ascending,
+                    Page.window(entries, page, size),
+                    page,
+                    size,
+                    entries.size());
         }
     }
 
-    public record Cell(String figure, BigDecimal value, BigDecimal shareOfCity) {
-    }
+    public record Cell(String figure, BigDecimal value, BigDecimal shareOfCity) {}
 
-    public record Row(String park, String parkName, List<Cell> cells) {
-    }
+    public record Row(String park, String parkName, List<Cell> cells) {}
 
-    public record Comparison(String period, String valueMonth, List<String> figures, List<Row> parks, List<Cell> city) {
-    }
+    public record Comparison(
+            String period, String valueMonth, List<String> figures, List<Row> parks, List<Cell> city) {}
 
-    public record Gap(String park, String parkName, BigDecimal value, BigDecimal annualTarget, BigDecimal completion,
-            BigDecimal timeElapsed, BigDecimal gapPoints, String phrase, BigDecimal growth, BigDecimal plannedGrowth,
-            Boolean doubleHalf, BigDecimal doubleHalfGapPoints, BigDecimal growthGapPoints) {
-    }
+    public record Gap(
+            String park,
+            String parkName,
+            BigDecimal value,
+            BigDecimal annualTarget,
+            BigDecimal completion,
+            BigDecimal timeElapsed,
+            BigDecimal gapPoints,
+            String phrase,
+            BigDecimal growth,
+            BigDecimal plannedGrowth,
+            Boolean doubleHalf,
+            BigDecimal doubleHalfGapPoints,
+            BigDecimal growthGapPoints) {}
 
-    public record ProgressGaps(String indicator, String period, String valueMonth, BigDecimal timeElapsed, List<Gap> behind,
-            List<Gap> onTrack) {
-    }
+    public record ProgressGaps(
+            String indicator,
+            String period,
+            String valueMonth,
+            BigDecimal timeElapsed,
+            List<Gap> behind,
+            List<Gap> onTrack) {}
 
     public static Figure figure(String text, String field) {
         Figure f = Figure.parse(text);
         if (f == null) {
-            throw ProblemException.badRequest(field, "unknown_figure",
+            throw ProblemException.badRequest(
+                    field,
+                    "unknown_figure",
                     "'" + text + "' is not value:, growth:, completion: or perMu: followed by an indicator code");
         }
         return f;
@@ -80,17 +114,35 @@ public class CityView {
         known(f);
         Map<String, Park> parks = parks(peerGroup);
         Map<String, BigDecimal> now = figures.of(List.of(f), period.lastMonth()).get(f);
-        Map<String, BigDecimal> before = figures.of(List.of(f), period.previousLastMonth()).get(f);
+        Map<String, BigDecimal> before =
+                figures.of(List.of(f), period.previousLastMonth()).get(f);
         Map<String, Integer> previous = ranks(before, parks, ascending);
         Map<String, Integer> current = ranks(now, parks, ascending);
-        List<Entry> entries = current.entrySet().stream().map(e -> {
-            Park p = parks.get(e.getKey());
-            Integer prev = previous.get(e.getKey());
-            return new Entry(e.getValue(), p.code(), p.name(), p.peerGroup(), now.get(e.getKey()), prev,
-                    prev == null ? null : prev - e.getValue());
-        }).sorted(Comparator.comparingInt(Entry::rank).thenComparing(Entry::park)).toList();
-        return new FigureRanking(f.toString(), period.text(), period.lastMonth().toString(), peerGroup, ascending, entries, 0,
-                entries.size(), entries.size());
+        List<Entry> entries = current.entrySet().stream()
+                .map(e -> {
+                    Park p = parks.get(e.getKey());
+                    Integer prev = previous.get(e.getKey());
+                    return new Entry(
+                            e.getValue(),
+                            p.code(),
+                            p.name(),
+                            p.peerGroup(),
+                            now.get(e.getKey()),
+                            prev,
+                            prev == null ? null : prev - e.getValue());
+                })
+                .sorted(Comparator.comparingInt(Entry::rank).thenComparing(Entry::park))
+                .toList();
+        return new FigureRanking(
+                f.toString(),
+                period.text(),
+                period.lastMonth().toString(),
+                peerGroup,
+                ascending,
+                entries,
+                0,
+                entries.size(),
+                entries.size());
     }
 
     public Comparison compare(List<String> parkCodes, List<Figure> fs, ReportingPeriod period) {
@@ -98,7 +150,8 @@ public class CityView {
         Map<String, Park> all = parks(null);
         for (int i = 0; i < parkCodes.size(); i++) {
             if (!all.containsKey(parkCodes.get(i))) {
-                throw ProblemException.badRequest("parks[" + i + "]", "unknown_park", "no active park '" + parkCodes.get(i) + "'");
+                throw ProblemException.badRequest(
+                        "parks[" + i + "]", "unknown_park", "no active park '" + parkCodes.get(i) + "'");
             }
         }
         Map<Figure, Map<String, BigDecimal>> values = figures.of(fs, period.lastMonth());
@@ -107,7 +160,9 @@ public class CityView {
         for (Figure f : fs) {
             // Only values add up across parks; growth, completion and per-mu figures are not summed.
             BigDecimal total = f.kind() == Figure.Kind.VALUE
-                    ? values.get(f).entrySet().stream().filter(e -> all.containsKey(e.getKey())).map(Map.Entry::getValue)
+                    ? values.get(f).entrySet().stream()
+                            .filter(e -> all.containsKey(e.getKey()))
+                            .map(Map.Entry::getValue)
                             .reduce(BigDecimal.ZERO, BigDecimal::add)
                     : null;
             totals.put(f, total);
@@ -119,11 +174,19 @@ public class CityView {
             for (Figure f : fs) {
                 BigDecimal v = values.get(f).get(code);
                 BigDecimal total = totals.get(f);
-                cells.add(new Cell(f.toString(), v, v == null || total == null || total.signum() == 0 ? null : Figures.ratioPct(v, total)));
+                cells.add(new Cell(
+                        f.toString(),
+                        v,
+                        v == null || total == null || total.signum() == 0 ? null : Figures.ratioPct(v, total)));
             }
             rows.add(new Row(code, all.get(code).name(), cells));
         }
-        return new Comparison(period.text(), period.lastMonth().toString(), fs.stream().map(Figure::toString).toList(), rows, city);
+        return new Comparison(
+                period.text(),
+                period.lastMonth().toString(),
+                fs.stream().map(Figure::toString).toList(),
+                rows,
+                city);
     }
 
     /** Parks with an annual target for the indicator, those behind time-elapsed progress first (most behind first). */
@@ -133,12 +196,16 @@ public class CityView {
         known(value);
         YearMonth month = period.lastMonth();
         Map<String, Park> parks = parks(null);
-        Map<Figure, Map<String, BigDecimal>> v = figures.of(List.of(value, new Figure(Figure.Kind.GROWTH, indicator)), month);
+        Map<Figure, Map<String, BigDecimal>> v =
+                figures.of(List.of(value, new Figure(Figure.Kind.GROWTH, indicator)), month);
         Map<String, BigDecimal[]> targets = new HashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery("""
                 select park_code, annual, planned_growth_pct from target_fact where indicator_code = ?1 and year = ?2 and annual > 0
-                """).setParameter(1, indicator).setParameter(2, month.getYear()).getResultList()) {
-            targets.put((String) r[0], new BigDecimal[] { (BigDecimal) r[1], (BigDecimal) r[2] });
+                """)
+                .setParameter(1, indicator)
+                .setParameter(2, month.getYear())
+                .getResultList()) {
+            targets.put((String) r[0], new BigDecimal[] {(BigDecimal) r[1], (BigDecimal) r[2]});
         }
         BigDecimal elapsed = Figures.timeElapsedPct(month.getMonthValue());
         List<Gap> behind = new ArrayList<>();
@@ -162,8 +229,20 @@ public class CityView {
                 growthGap = growth == null || planned == null ? null : growth.subtract(planned);
                 doubleHalf = halfGap.signum() >= 0 && (growthGap == null || growthGap.signum() >= 0);
             }
-            Gap g = new Gap(p.code(), p.name(), x, annual, completion, elapsed, gap.setScale(2, RoundingMode.HALF_UP),
-                    Phrases.timeProgress(gap), growth, planned, doubleHalf, halfGap, growthGap);
+            Gap g = new Gap(
+                    p.code(),
+                    p.name(),
+                    x,
+                    annual,
+                    completion,
+                    elapsed,
+                    gap.setScale(2, RoundingMode.HALF_UP),
+                    Phrases.timeProgress(gap),
+                    growth,
+                    planned,
+                    doubleHalf,
+                    halfGap,
+                    growthGap);
             (gap.signum() < 0 ? behind : onTrack).add(g);
         }
         behind.sort(Comparator.comparing(Gap::gapPoints).thenComparing(Gap::park));
@@ -173,14 +252,16 @@ public class CityView {
 
     private void known(Figure f) {
         if (!figures.knownIndicator(f.indicator())) {
-            throw ProblemException.badRequest("indicator", "unknown_indicator", "no park has reported indicator '" + f.indicator() + "'");
+            throw ProblemException.badRequest(
+                    "indicator", "unknown_indicator", "no park has reported indicator '" + f.indicator() + "'");
         }
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Park> parks(String peerGroup) {
         Map<String, Park> out = new LinkedHashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+        for (Object[] r : (List<Object[]>)
+                em.createNativeQuery("""
                 select code, name, peer_group from park_replica
                  where status = 'ACTIVE' and (cast(?1 as varchar) is null or peer_group = ?1) order by code
                 """).setParameter(1, peerGroup).getResultList()) {
@@ -190,9 +271,14 @@ public class CityView {
     }
 
     /** Competition ranks (1, 2, 2, 4) of the parks that have a value. */
-    private static Map<String, Integer> ranks(Map<String, BigDecimal> values, Map<String, Park> parks, boolean ascending) {
-        List<Map.Entry<String, BigDecimal>> sorted = values.entrySet().stream().filter(e -> parks.containsKey(e.getKey()))
-                .sorted((a, b) -> ascending ? a.getValue().compareTo(b.getValue()) : b.getValue().compareTo(a.getValue())).toList();
+    private static Map<String, Integer> ranks(
+            Map<String, BigDecimal> values, Map<String, Park> parks, boolean ascending) {
+        List<Map.Entry<String, BigDecimal>> sorted = values.entrySet().stream()
+                .filter(e -> parks.containsKey(e.getKey()))
+                .sorted((a, b) -> ascending
+                        ? a.getValue().compareTo(b.getValue())
+                        : b.getValue().compareTo(a.getValue()))
+                .toList();
         Map<String, Integer> out = new HashMap<>();
         for (int i = 0; i < sorted.size(); i++) {
             int rank = i + 1;

@@ -20,11 +20,25 @@ public class CrossFigures {
     @Inject
     EntityManager em;
 
-    public record Park(String park, String parkName, String period, long signed, long landed, long started, long completed,
-            long inProduction, BigDecimal fulfilmentRate, BigDecimal startRate, BigDecimal completionRate,
-            BigDecimal productionRate, BigDecimal conversionRate, BigDecimal fundsInPlace, BigDecimal investmentCompleted,
-            BigDecimal fundsToInvestmentPct, long openProblemsOnKeyProjects, String unit) {
-    }
+    public record Park(
+            String park,
+            String parkName,
+            String period,
+            long signed,
+            long landed,
+            long started,
+            long completed,
+            long inProduction,
+            BigDecimal fulfilmentRate,
+            BigDecimal startRate,
+            BigDecimal completionRate,
+            BigDecimal productionRate,
+            BigDecimal conversionRate,
+            BigDecimal fundsInPlace,
+            BigDecimal investmentCompleted,
+            BigDecimal fundsToInvestmentPct,
+            long openProblemsOnKeyProjects,
+            String unit) {}
 
     @SuppressWarnings("unchecked")
     public List<Park> of(String park, ReportingPeriod period) {
@@ -55,15 +69,37 @@ public class CrossFigures {
                   from park_replica r
                  where r.status = 'ACTIVE' and (cast(?3 as varchar) is null or r.code = ?3)
                  order by r.code
-                """).setParameter(1, end).setParameter(2, period.lastMonth().toString()).setParameter(3, park).getResultList();
-        return rows.stream().map(r -> {
-            long signed = n(r[2]);
-            BigDecimal funds = (BigDecimal) r[7];
-            BigDecimal invested = (BigDecimal) r[8];
-            return new Park((String) r[0], (String) r[1], period.text(), signed, n(r[3]), n(r[4]), n(r[5]), n(r[6]),
-                    rate(n(r[3]), signed), rate(n(r[4]), signed), rate(n(r[5]), signed), rate(n(r[6]), signed), rate(n(r[4]), signed),
-                    funds, invested, Figures.ratioPct(funds, invested), n(r[9]), "万元");
-        }).toList();
+                """)
+                .setParameter(1, end)
+                .setParameter(2, period.lastMonth().toString())
+                .setParameter(3, park)
+                .getResultList();
+        return rows.stream()
+                .map(r -> {
+                    long signed = n(r[2]);
+                    BigDecimal funds = (BigDecimal) r[7];
+                    BigDecimal invested = (BigDecimal) r[8];
+                    return new Park(
+                            (String) r[0],
+                            (String) r[1],
+                            period.text(),
+                            signed,
+                            n(r[3]),
+                            n(r[4]),
+                            n(r[5]),
+                            n(r[6]),
+                            rate(n(r[3]), signed),
+                            rate(n(r[4]), signed),
+                            rate(n(r[5]), signed),
+                            rate(n(r[6]), signed),
+                            rate(n(r[4]), signed),
+                            funds,
+                            invested,
+                            Figures.ratioPct(funds, invested),
+                            n(r[9]),
+                            "万元");
+                })
+                .toList();
     }
 
     private static long n(Object o) {

@@ -23,10 +23,15 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public class Exports {
 
     public byte[] assessment(AssessmentService.Run run) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles st = new Styles(wb);
-            Sheet ranking = sheet(wb, "考核排名", st, run.quarter() + " 园区综合考核结果（方案 " + run.schemeCode() + " 第" + run.schemeVersion()
-                    + "版，数据截至" + run.asOf() + "，第" + run.revision() + "次发布）",
+            Sheet ranking = sheet(
+                    wb,
+                    "考核排名",
+                    st,
+                    run.quarter() + " 园区综合考核结果（方案 " + run.schemeCode() + " 第" + run.schemeVersion() + "版，数据截至"
+                            + run.asOf() + "，第" + run.revision() + "次发布）",
                     List.of("排名", "园区代码", "园区", "总分（分）", "等级", "较上季排名变化"));
             int r = 2;
             for (AssessmentService.Result x : run.results()) {
@@ -36,10 +41,21 @@ public class Exports {
                 text(row, 2, x.parkName(), st.cell);
                 number(row, 3, x.total(), st.number);
                 text(row, 4, x.tier(), st.cell);
-                text(row, 5, x.rankChange() == null ? "—" : x.rankChange() > 0 ? "↑" + x.rankChange()
-                        : x.rankChange() < 0 ? "↓" + (-x.rankChange()) : "持平", st.cell);
+                text(
+                        row,
+                        5,
+                        x.rankChange() == null
+                                ? "—"
+                                : x.rankChange() > 0
+                                        ? "↑" + x.rankChange()
+                                        : x.rankChange() < 0 ? "↓" + (-x.rankChange()) : "持平",
+                        st.cell);
             }
-            Sheet detail = sheet(wb, "得分明细", st, run.quarter() + " 各园区分项得分（实际值为考核口径下的数值：增速、完成率为%，亩均为每亩）",
+            Sheet detail = sheet(
+                    wb,
+                    "得分明细",
+                    st,
+                    run.quarter() + " 各园区分项得分（实际值为考核口径下的数值：增速、完成率为%，亩均为每亩）",
                     List.of("园区", "维度", "考核项目", "考核口径", "评分方法", "权重（分）", "实际值", "参照值", "得分（分）", "说明"));
             r = 2;
             for (AssessmentService.Result x : run.results()) {
@@ -64,7 +80,18 @@ public class Exports {
                     text(row, 1, "加减分", st.cell);
                     text(row, 2, a.name(), st.cell);
                     text(row, 3, a.count() + "次", st.cell);
-                    text(row, 4, a.disqualifies() ? "一票否决" : "每次" + a.points().divide(BigDecimal.valueOf(a.count())).stripTrailingZeros().toPlainString() + "分", st.cell);
+                    text(
+                            row,
+                            4,
+                            a.disqualifies()
+                                    ? "一票否决"
+                                    : "每次"
+                                            + a.points()
+                                                    .divide(BigDecimal.valueOf(a.count()))
+                                                    .stripTrailingZeros()
+                                                    .toPlainString()
+                                            + "分",
+                            st.cell);
                     number(row, 8, a.points(), st.number);
                 }
             }
@@ -86,11 +113,12 @@ public class Exports {
     }
 
     /** One line of an exported ranking. */
-    public record RankingRow(Integer rank, String park, String parkName, BigDecimal value, Integer previousRank, Integer rankChange) {
-    }
+    public record RankingRow(
+            Integer rank, String park, String parkName, BigDecimal value, Integer previousRank, Integer rankChange) {}
 
     public byte[] ranking(String title, String valueHeader, List<RankingRow> rows) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles st = new Styles(wb);
             Sheet s = sheet(wb, "排名", st, title, List.of("排名", "园区代码", "园区", valueHeader, "上期排名", "排名变化"));
             int r = 2;
@@ -101,8 +129,15 @@ public class Exports {
                 text(row, 2, x.parkName(), st.cell);
                 number(row, 3, x.value(), st.number);
                 text(row, 4, x.previousRank() == null ? "—" : x.previousRank().toString(), st.cell);
-                text(row, 5, x.rankChange() == null ? "—" : x.rankChange() > 0 ? "↑" + x.rankChange()
-                        : x.rankChange() < 0 ? "↓" + (-x.rankChange()) : "持平", st.cell);
+                text(
+                        row,
+                        5,
+                        x.rankChange() == null
+                                ? "—"
+                                : x.rankChange() > 0
+                                        ? "↑" + x.rankChange()
+                                        : x.rankChange() < 0 ? "↓" + (-x.rankChange()) : "持平",
+                        st.cell);
             }
             for (int c = 0; c < 6; c++) {
                 s.autoSizeColumn(c);

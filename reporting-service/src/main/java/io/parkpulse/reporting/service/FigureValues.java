@@ -37,11 +37,16 @@ public class FigureValues {
             switch (f.kind()) {
                 case VALUE -> values.putAll(now);
                 case GROWTH -> {
-                    Map<String, BigDecimal> before = lastYear.computeIfAbsent(f.indicator(), i -> values(i, month.minusYears(1)));
+                    Map<String, BigDecimal> before =
+                            lastYear.computeIfAbsent(f.indicator(), i -> values(i, month.minusYears(1)));
                     now.forEach((park, v) -> {
                         BigDecimal b = before.get(park);
                         if (b != null && b.signum() > 0) {
-                            values.put(park, v.multiply(HUNDRED).divide(b, 2, RoundingMode.HALF_UP).subtract(HUNDRED));
+                            values.put(
+                                    park,
+                                    v.multiply(HUNDRED)
+                                            .divide(b, 2, RoundingMode.HALF_UP)
+                                            .subtract(HUNDRED));
                         }
                     });
                 }
@@ -73,12 +78,17 @@ public class FigureValues {
     }
 
     private Map<String, BigDecimal> values(String indicator, YearMonth month) {
-        return rows("select park_code, value from indicator_fact where indicator_code = ?1 and period = ?2", indicator, month.toString());
+        return rows(
+                "select park_code, value from indicator_fact where indicator_code = ?1 and period = ?2",
+                indicator,
+                month.toString());
     }
 
     private Map<String, BigDecimal> targets(String indicator, int year) {
-        return rows("select park_code, annual from target_fact where indicator_code = ?1 and year = ?2 and annual is not null",
-                indicator, year);
+        return rows(
+                "select park_code, annual from target_fact where indicator_code = ?1 and year = ?2 and annual is not null",
+                indicator,
+                year);
     }
 
     private Map<String, BigDecimal> land() {
@@ -100,7 +110,9 @@ public class FigureValues {
 
     public boolean knownIndicator(String code) {
         return StandardIndicators.CODES.contains(code)
-                || !em.createNativeQuery("select 1 from indicator_fact where indicator_code = ?1 limit 1").setParameter(1, code)
-                        .getResultList().isEmpty();
+                || !em.createNativeQuery("select 1 from indicator_fact where indicator_code = ?1 limit 1")
+                        .setParameter(1, code)
+                        .getResultList()
+                        .isEmpty();
     }
 }

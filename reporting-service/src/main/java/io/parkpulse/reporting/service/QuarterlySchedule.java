@@ -24,7 +24,10 @@ public class QuarterlySchedule {
     @Inject
     EntityManager em;
 
-    @Scheduled(identity = "quarterly-assessment", cron = "{parkpulse.assessment.cron}", timeZone = "Asia/Shanghai",
+    @Scheduled(
+            identity = "quarterly-assessment",
+            cron = "{parkpulse.assessment.cron}",
+            timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fire() {
         String quarter = AssessmentService.lastClosedQuarter();
@@ -38,7 +41,10 @@ public class QuarterlySchedule {
         int claimed = em.createNativeQuery("""
                 insert into assessment_schedule_guard (quarter, claimed_at, claimed_by) values (?1, now(), ?2)
                 on conflict (quarter) do nothing
-                """).setParameter(1, quarter).setParameter(2, instance).executeUpdate();
+                """)
+                .setParameter(1, quarter)
+                .setParameter(2, instance)
+                .executeUpdate();
         if (claimed == 0 || assessments.latest(quarter) != null) {
             return false;
         }

@@ -51,23 +51,47 @@ public class RankingService {
     });
     private final ConcurrentHashMap<String, CompletableFuture<Month>> loading = new ConcurrentHashMap<>();
 
-    public record Entry(int rank, String park, String parkName, String peerGroup, BigDecimal value, Integer previousRank,
-            Integer rankChange) {
-    }
+    public record Entry(
+            int rank,
+            String park,
+            String parkName,
+            String peerGroup,
+            BigDecimal value,
+            Integer previousRank,
+            Integer rankChange) {}
 
     /** {@code entries}: the requested page of the ranking ({@code page}, {@code size}) out of {@code total} parks. */
-    public record Ranking(String indicator, String indicatorName, String unit, String period, String valueMonth,
-            String peerGroup, boolean ascending, List<Entry> entries, int page, int size, long total) {
+    public record Ranking(
+            String indicator,
+            String indicatorName,
+            String unit,
+            String period,
+            String valueMonth,
+            String peerGroup,
+            boolean ascending,
+            List<Entry> entries,
+            int page,
+            int size,
+            long total) {
 
         public Ranking page(int page, int size) {
-            return new Ranking(indicator, indicatorName, unit, period, valueMonth, peerGroup, ascending,
-                    Page.window(entries, page, size), page, size, entries.size());
+            return new Ranking(
+                    indicator,
+                    indicatorName,
+                    unit,
+                    period,
+                    valueMonth,
+                    peerGroup,
+                    ascending,
+                    Page.window(entries, page, size),
+                    page,
+                    size,
+                    entries.size());
         }
     }
 
     /** The active parks as of one generation; months refer to them by position. */
-    record Parks(long generation, Map<String, Integer> index, String[] code, String[] name, String[] group) {
-    }
+    record Parks(long generation, Map<String, Integer> index, String[] code, String[] name, String[] group) {}
 
     /**
      * One indicator's values in one month, for the active parks that reported it. The whole city's order is
@@ -130,13 +154,14 @@ public class RankingService {
      */
     public Ranking rank(String indicator, ReportingPeriod period, String peerGroup, boolean ascending) {
         long generation = ((Number) em.createNativeQuery("select generation from read_model_generation where id = 1")
-                .getSingleResult()).longValue();
+                        .getSingleResult())
+                .longValue();
         Parks p = parks(generation);
         Month cur = month(p, indicator, period.lastMonth());
         Month prev = month(p, indicator, period.previousLastMonth());
         if (cur.park.length == 0 && !known(indicator)) {
-            throw ProblemException.badRequest("indicator", "unknown_indicator",
-                    "no park has reported indicator '" + indicator + "'");
+            throw ProblemException.badRequest(
+                    "indicator", "unknown_indicator", "no park has reported indicator '" + indicator + "'");
         }
         int[] order = cur.members(peerGroup, ascending);
         int[] ranks = ranks(cur, order);
@@ -150,11 +175,27 @@ public class RankingService {
         for (int i = 0; i < order.length; i++) {
             int park = cur.park[order[i]];
             Integer before = previousRank[park] == 0 ? null : previousRank[park];
-            entries.add(new Entry(ranks[i], p.code()[park], p.name()[park], p.group()[park], cur.value[order[i]], before,
+            entries.add(new Entry(
+                    ranks[i],
+                    p.code()[park],
+                    p.name()[park],
+                    p.group()[park],
+                    cur.value[order[i]],
+                    before,
                     before == null ? null : before - ranks[i]));
         }
-        return new Ranking(indicator, cur.indicatorName, cur.unit, period.text(), period.lastMonth().toString(), peerGroup,
-                ascending, List.copyOf(entries), 0, entries.size(), entries.size());
+        return new Ranking(
+                indicator,
+                cur.indicatorName,
+                cur.unit,
+                period.text(),
+                period.lastMonth().toString(),
+                peerGroup,
+                ascending,
+                List.copyOf(entries),
+                0,
+                entries.size(),
+                entries.size());
     }
 
     private static int[] ranks(Month m, int[] order) {
@@ -178,7 +219,8 @@ public class RankingService {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
-                    "select code, name, peer_group from park_replica where status = 'ACTIVE' order by code").getResultList();
+                            "select code, name, peer_group from park_replica where status = 'ACTIVE' order by code")
+                    .getResultList();
             Map<String, Integer> index = new HashMap<>(rows.size() * 2);
             String[] code = new String[rows.size()];
             String[] name = new String[rows.size()];
@@ -233,7 +275,8 @@ public class RankingService {
         return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
             List<Integer> parks = new ArrayList<>();
             List<BigDecimal> values = new ArrayList<>();
-            try (var ps = c.prepareStatement("select park_code, value from indicator_fact where indicator_code = ? and period = ?")) {
+            try (var ps = c.prepareStatement(
+                    "select park_code, value from indicator_fact where indicator_code = ? and period = ?")) {
                 ps.setString(1, indicator);
                 ps.setString(2, month.toString());
                 try (var rs = ps.executeQuery()) {
@@ -261,12 +304,19 @@ public class RankingService {
                     }
                 }
             }
-            return new Month(p, parks.stream().mapToInt(Integer::intValue).toArray(), values.toArray(BigDecimal[]::new), unit, name);
+            return new Month(
+                    p,
+                    parks.stream().mapToInt(Integer::intValue).toArray(),
+                    values.toArray(BigDecimal[]::new),
+                    unit,
+                    name);
         });
     }
 
     private boolean known(String indicator) {
         return !em.createNativeQuery("select 1 from indicator_fact where indicator_code = ?1 limit 1")
-                .setParameter(1, indicator).getResultList().isEmpty();
+                .setParameter(1, indicator)
+                .getResultList()
+                .isEmpty();
     }
 }

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class ReadModel {
 
-    static final List<String> TABLES = List.of("indicator_fact", "target_fact", "project_fact", "lead_fact", "funds_fact",
-            "problem_fact", "park_replica");
+    static final List<String> TABLES = List.of(
+            "indicator_fact", "target_fact", "project_fact", "lead_fact", "funds_fact", "problem_fact", "park_replica");
 
     @Inject
     EntityManager em;
@@ -32,22 +32,30 @@ public class ReadModel {
     public Map<String, Long> counts() {
         Map<String, Long> out = new LinkedHashMap<>();
         for (String t : TABLES) {
-            out.put(t, ((Number) em.createNativeQuery("select count(*) from " + t).getSingleResult()).longValue());
+            out.put(
+                    t,
+                    ((Number) em.createNativeQuery("select count(*) from " + t).getSingleResult()).longValue());
         }
-        out.put("processed_event", ((Number) em.createNativeQuery("select count(*) from processed_event").getSingleResult()).longValue());
+        out.put(
+                "processed_event",
+                ((Number) em.createNativeQuery("select count(*) from processed_event")
+                                .getSingleResult())
+                        .longValue());
         return out;
     }
 
     /** Clears the read model and replays every topic; returns once the replay has begun. */
     public void rebuild() {
         try {
-            consumer.replayFromStart(() -> em.createNativeQuery("truncate " + String.join(", ", TABLES)).executeUpdate())
+            consumer.replayFromStart(() -> em.createNativeQuery("truncate " + String.join(", ", TABLES))
+                            .executeUpdate())
                     .get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ProblemException.conflict("rebuild_interrupted", "the rebuild was interrupted", null);
         } catch (ExecutionException | TimeoutException e) {
-            throw ProblemException.conflict("rebuild_not_started", "the rebuild could not start: " + e.getMessage(), null);
+            throw ProblemException.conflict(
+                    "rebuild_not_started", "the rebuild could not start: " + e.getMessage(), null);
         }
     }
 }

@@ -12,19 +12,39 @@ import java.util.Set;
  */
 final class StandardIndicators {
 
-    static final List<String> ORDER = List.of("industrial_output", "above_scale_industrial_output", "industrial_value_added",
-            "main_business_revenue", "total_profit", "tax_revenue", "fixed_asset_investment", "industrial_investment",
-            "tech_upgrade_investment", "infrastructure_investment", "export_value", "foreign_capital_used",
-            "industrial_electricity", "energy_consumption", "rd_expenditure", "above_scale_enterprises", "high_tech_enterprises",
-            "specialized_smes", "employees", "standard_factory_area", "revitalized_idle_land");
+    static final List<String> ORDER = List.of(
+            "industrial_output",
+            "above_scale_industrial_output",
+            "industrial_value_added",
+            "main_business_revenue",
+            "total_profit",
+            "tax_revenue",
+            "fixed_asset_investment",
+            "industrial_investment",
+            "tech_upgrade_investment",
+            "infrastructure_investment",
+            "export_value",
+            "foreign_capital_used",
+            "industrial_electricity",
+            "energy_consumption",
+            "rd_expenditure",
+            "above_scale_enterprises",
+            "high_tech_enterprises",
+            "specialized_smes",
+            "employees",
+            "standard_factory_area",
+            "revitalized_idle_land");
 
     static final Set<String> CODES = Set.copyOf(ORDER);
 
-    static final Set<String> STOCK = Set.of("above_scale_enterprises", "high_tech_enterprises", "specialized_smes", "employees",
+    static final Set<String> STOCK = Set.of(
+            "above_scale_enterprises",
+            "high_tech_enterprises",
+            "specialized_smes",
+            "employees",
             "standard_factory_area");
 
     static final Set<String> LOWER_BETTER = Set.of("energy_consumption");
 
-    private StandardIndicators() {
-    }
+    private StandardIndicators() {}
 }

@@ -13,5 +13,4 @@ public record ActivityState(
         String title,
         String ledBy,
         List<UUID> leadIds,
-        long version) {
-}
+        long version) {}

@@ -18,6 +18,6 @@ public record AssessmentPublished(
         String asOf,
         List<ParkResult> results) {
 
-    public record ParkResult(String park, BigDecimal total, Integer rank, Integer rankChange, String tier, boolean disqualified) {
-    }
+    public record ParkResult(
+            String park, BigDecimal total, Integer rank, Integer rankChange, String tier, boolean disqualified) {}
 }

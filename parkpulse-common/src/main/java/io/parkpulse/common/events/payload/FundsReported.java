@@ -15,5 +15,4 @@ public record FundsReported(
         BigDecimal amount,
         BigDecimal amountUsd,
         BigDecimal previousAmount,
-        int revision) {
-}
+        int revision) {}

@@ -20,5 +20,4 @@ public record IndicatorValueRecorded(
         long version,
         String source,
         String recordedBy,
-        OffsetDateTime recordedAt) {
-}
+        OffsetDateTime recordedAt) {}

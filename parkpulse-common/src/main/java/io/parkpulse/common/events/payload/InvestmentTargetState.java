@@ -13,5 +13,4 @@ public record InvestmentTargetState(
         Integer promotionEvents,
         Integer signedProjects,
         BigDecimal fundsInPlace,
-        long version) {
-}
+        long version) {}

@@ -21,5 +21,4 @@ public record LeadState(
         LocalDate signedOn,
         LocalDate landedOn,
         boolean landSupplied,
-        long version) {
-}
+        long version) {}

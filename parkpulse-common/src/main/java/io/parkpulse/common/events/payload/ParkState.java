@@ -18,5 +18,4 @@ public record ParkState(
         LocalDate landEffectiveFrom,
         String peerGroup,
         String status,
-        long version) {
-}
+        long version) {}

@@ -15,5 +15,4 @@ public record ProjectProblem(
         String status,
         String resolution,
         LocalDate resolvedOn,
-        long version) {
-}
+        long version) {}

@@ -18,5 +18,4 @@ public record ProjectProgress(
         String milestones,
         BigDecimal previousInvestmentCompleted,
         boolean correction,
-        int revision) {
-}
+        int revision) {}

@@ -34,5 +34,4 @@ public record ProjectState(
         LocalDate completedOn,
         LocalDate productionOn,
         UUID leadId,
-        long version) {
-}
+        long version) {}

@@ -17,5 +17,4 @@ public record TargetState(
         BigDecimal q3,
         BigDecimal plannedGrowthPct,
         String unit,
-        long version) {
-}
+        long version) {}
