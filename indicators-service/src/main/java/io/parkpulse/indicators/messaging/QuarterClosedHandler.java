@@ -3,6 +3,7 @@ package io.parkpulse.indicators.messaging;
 import io.parkpulse.common.consumer.JsonEventHandler;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.MalformedEventException;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.QuarterClosed;
 import io.parkpulse.indicators.domain.PeriodLock;
@@ -20,7 +21,7 @@ public class QuarterClosedHandler extends JsonEventHandler<QuarterClosed> {
     @Override
     protected void apply(QuarterClosed q, Event event) {
         if (q.quarter() == null || !q.quarter().matches("\\d{4}-Q[1-4]") || q.assessmentId() == null) {
-            throw new IllegalArgumentException("quarter-closed event without a valid quarter or assessment id");
+            throw new MalformedEventException("quarter-closed event without a valid quarter or assessment id");
         }
         int year = Integer.parseInt(q.quarter().substring(0, 4));
         int last = 3 * (q.quarter().charAt(6) - '0');

@@ -1,6 +1,5 @@
 package io.parkpulse.common.consumer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.parkpulse.common.events.CloudEventHeaders;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.KafkaSettings;
@@ -330,9 +329,7 @@ public class EventConsumer {
 
     private static boolean isPoison(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MalformedEventException
-                    || t instanceof JsonProcessingException
-                    || t instanceof IllegalArgumentException) {
+            if (t instanceof MalformedEventException) {
                 return true;
             }
         }

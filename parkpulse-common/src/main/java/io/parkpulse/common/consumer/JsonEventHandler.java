@@ -1,7 +1,9 @@
 package io.parkpulse.common.consumer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkpulse.common.events.Event;
+import io.parkpulse.common.events.MalformedEventException;
 import jakarta.inject.Inject;
 import java.util.Set;
 
@@ -38,9 +40,21 @@ public abstract class JsonEventHandler<T> implements EventHandler {
     @Override
     public void handle(Event event) throws Exception {
         if (accepts(event.type())) {
-            apply(json.readValue(event.data(), payloadType), event);
+            apply(parse(json, event, payloadType), event);
         }
     }
 
     protected abstract void apply(T payload, Event event);
+
+    /**
+     * The event's payload as a record; a payload that does not parse can never be applied, so it is thrown as
+     * {@link MalformedEventException}, the only exception the consumer dead-letters without retrying.
+     */
+    public static <P> P parse(ObjectMapper json, Event event, Class<P> type) {
+        try {
+            return json.readValue(event.data(), type);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException(event.type() + " payload does not parse: " + e.getOriginalMessage(), e);
+        }
+    }
 }

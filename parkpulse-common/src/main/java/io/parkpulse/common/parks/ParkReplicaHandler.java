@@ -2,6 +2,7 @@ package io.parkpulse.common.parks;
 
 import io.parkpulse.common.consumer.JsonEventHandler;
 import io.parkpulse.common.events.Event;
+import io.parkpulse.common.events.MalformedEventException;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.ParkState;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -22,7 +23,7 @@ public class ParkReplicaHandler extends JsonEventHandler<ParkState> {
     @Override
     protected void apply(ParkState s, Event event) {
         if (s.code() == null || s.name() == null || s.level() == null || s.kind() == null || s.status() == null) {
-            throw new IllegalArgumentException("park event without code, name, level, kind or status");
+            throw new MalformedEventException("park event without code, name, level, kind or status");
         }
         ParkReplica p = ParkReplica.findById(s.code());
         if (p == null) {

@@ -3,6 +3,7 @@ package io.parkpulse.projects.messaging;
 import io.parkpulse.common.consumer.JsonEventHandler;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.MalformedEventException;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.LeadState;
 import io.parkpulse.common.projects.ProjectStage;
@@ -39,7 +40,7 @@ public class LeadLandedHandler extends JsonEventHandler<LeadState> {
                 || lead.park() == null
                 || lead.projectName() == null
                 || lead.intendedInvestment() == null) {
-            throw new IllegalArgumentException("landed lead without id, park, project name or investment");
+            throw new MalformedEventException("landed lead without id, park, project name or investment");
         }
         if (Project.count("leadId", lead.id()) > 0) {
             return;

@@ -2,8 +2,10 @@ package io.parkpulse.reporting.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkpulse.common.consumer.EventHandler;
+import io.parkpulse.common.consumer.JsonEventHandler;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.MalformedEventException;
 import io.parkpulse.common.events.payload.FundsReported;
 import io.parkpulse.common.events.payload.ProjectProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,9 +36,9 @@ public final class FundsAndProblemsHandler {
             if (!EventTypes.FUNDS_REPORTED.equals(event.type())) {
                 return;
             }
-            FundsReported f = json.readValue(event.data(), FundsReported.class);
+            FundsReported f = JsonEventHandler.parse(json, event, FundsReported.class);
             if (f.leadId() == null || f.park() == null || f.period() == null || f.amount() == null) {
-                throw new IllegalArgumentException("funds event without lead, park, period or amount");
+                throw new MalformedEventException("funds event without lead, park, period or amount");
             }
             em.createNativeQuery("""
                     insert into funds_fact (lead_id, period, park_code, amount, revision) values (?1, ?2, ?3, ?4, ?5)
@@ -73,9 +75,9 @@ public final class FundsAndProblemsHandler {
                     && !event.type().equals(EventTypes.PROBLEM_RESOLVED)) {
                 return;
             }
-            ProjectProblem p = json.readValue(event.data(), ProjectProblem.class);
+            ProjectProblem p = JsonEventHandler.parse(json, event, ProjectProblem.class);
             if (p.id() == null || p.projectId() == null || p.park() == null || p.raisedOn() == null) {
-                throw new IllegalArgumentException("problem event without id, project, park or date");
+                throw new MalformedEventException("problem event without id, project, park or date");
             }
             em.createNativeQuery("""
                     insert into problem_fact (id, project_id, park_code, raised_on, resolved_on, version, description, department, due_on)

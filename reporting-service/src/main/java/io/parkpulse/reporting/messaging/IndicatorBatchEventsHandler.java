@@ -3,6 +3,7 @@ package io.parkpulse.reporting.messaging;
 import io.parkpulse.common.consumer.JsonEventHandler;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.MalformedEventException;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.IndicatorValuesRecorded;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,7 @@ public class IndicatorBatchEventsHandler extends JsonEventHandler<IndicatorValue
     @Override
     protected void apply(IndicatorValuesRecorded batch, Event event) {
         if (batch.values() == null || batch.values().isEmpty()) {
-            throw new IllegalArgumentException("values event without values");
+            throw new MalformedEventException("values event without values");
         }
         values.upsert(batch.values());
     }

@@ -3,6 +3,7 @@ package io.parkpulse.reporting.messaging;
 import io.parkpulse.common.consumer.JsonEventHandler;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.MalformedEventException;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.IndicatorValueRecorded;
 import io.parkpulse.common.sql.MultiRow;
@@ -47,7 +48,7 @@ public class IndicatorEventsHandler extends JsonEventHandler<IndicatorValueRecor
                     || v.value() == null
                     || v.unit() == null
                     || v.recordedAt() == null) {
-                throw new IllegalArgumentException("value event without park, indicator, period, value, unit or time");
+                throw new MalformedEventException("value event without park, indicator, period, value, unit or time");
             }
             newest.merge(
                     v.park() + "|" + v.indicator() + "|" + v.period(), v, (a, b) -> a.version() >= b.version() ? a : b);

@@ -3,6 +3,7 @@ package io.parkpulse.reporting.messaging;
 import io.parkpulse.common.consumer.JsonEventHandler;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.MalformedEventException;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.LeadState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,7 @@ public class LeadEventsHandler extends JsonEventHandler<LeadState> {
     @Override
     protected void apply(LeadState l, Event event) {
         if (l.id() == null || l.park() == null || l.stage() == null || l.intendedInvestment() == null) {
-            throw new IllegalArgumentException("lead event without id, park, stage or investment");
+            throw new MalformedEventException("lead event without id, park, stage or investment");
         }
         em.createNativeQuery("""
                 insert into lead_fact (id, park_code, project_name, stage, intended_investment, version, signed_on, landed_on,

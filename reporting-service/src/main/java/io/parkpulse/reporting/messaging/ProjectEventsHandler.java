@@ -3,6 +3,7 @@ package io.parkpulse.reporting.messaging;
 import io.parkpulse.common.consumer.JsonEventHandler;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.MalformedEventException;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.ProjectState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ public class ProjectEventsHandler extends JsonEventHandler<ProjectState> {
     @Override
     protected void apply(ProjectState p, Event event) {
         if (p.id() == null || p.park() == null || p.stage() == null || p.totalInvestment() == null) {
-            throw new IllegalArgumentException("project event without id, park, stage or investment");
+            throw new MalformedEventException("project event without id, park, stage or investment");
         }
         em.createNativeQuery("""
                 insert into project_fact (id, park_code, name, kind, stage, total_investment, version, lead_id, key_level,

@@ -3,6 +3,7 @@ package io.parkpulse.reporting.messaging;
 import io.parkpulse.common.consumer.JsonEventHandler;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.MalformedEventException;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.TargetState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,7 @@ public class TargetEventsHandler extends JsonEventHandler<TargetState> {
     @Override
     protected void apply(TargetState t, Event event) {
         if (t.park() == null || t.indicator() == null || t.year() == 0) {
-            throw new IllegalArgumentException("target event without park, indicator or year");
+            throw new MalformedEventException("target event without park, indicator or year");
         }
         em.createNativeQuery("""
                 insert into target_fact (park_code, indicator_code, year, annual, q1, q2, q3, planned_growth_pct, unit, version)
