@@ -1,5 +1,6 @@
 package io.parkpulse.common.consumer;
 
+import io.parkpulse.common.config.ConsumerSettings;
 import io.parkpulse.common.events.CloudEventHeaders;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.KafkaSettings;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -50,7 +50,7 @@ public class EventConsumer {
     Instance<EventHandler> handlers;
 
     @Inject
-    EntityManager em;
+    ConsumedEventRepository consumed;
 
     @Inject
     TopicNames topicNames;
@@ -61,18 +61,8 @@ public class EventConsumer {
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
 
-    @ConfigProperty(name = "parkpulse.consumer.enabled", defaultValue = "true")
-    boolean enabled;
-
-    /**
-     * The consumer group, by default the service's name (every service reads every event it needs).
-     * A rebuild of a read model uses a new one to replay from the start.
-     */
-    @ConfigProperty(name = "parkpulse.consumer.group")
-    java.util.Optional<String> group;
-
-    @ConfigProperty(name = "parkpulse.consumer.max-attempts", defaultValue = "5")
-    int maxAttempts;
+    @Inject
+    ConsumerSettings settings;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -90,7 +80,7 @@ public class EventConsumer {
     private final AtomicLong deadLettered = new AtomicLong();
 
     void start(@Observes StartupEvent ev) {
-        if (!enabled || topics().isEmpty()) {
+        if (!settings.enabled() || topics().isEmpty()) {
             return;
         }
         running = true;
@@ -195,7 +185,7 @@ public class EventConsumer {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 r.clear().run();
-                em.createNativeQuery("delete from processed_event").executeUpdate();
+                consumed.forgetProcessed();
             });
             c.seekToBeginning(c.assignment());
             Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
@@ -240,24 +230,20 @@ public class EventConsumer {
                 return deadLetter(r, event, rootMessage(e));
             }
             int n = attempts.merge(key, 1, Integer::sum);
-            if (n >= maxAttempts) {
+            if (n >= settings.maxAttempts()) {
                 LOG.errorf(e, "event %s failed %d times; dead-lettering it", event.id(), n);
                 attempts.remove(key);
                 return deadLetter(r, event, "failed " + n + " times: " + rootMessage(e));
             }
-            LOG.warnf("event %s failed (attempt %d of %d), will retry: %s", event.id(), n, maxAttempts, e.toString());
+            LOG.warnf(
+                    "event %s failed (attempt %d of %d), will retry: %s",
+                    event.id(), n, settings.maxAttempts(), e.toString());
             return false;
         }
     }
 
     private boolean apply(String topic, Event event) throws Exception {
-        int inserted = em.createNativeQuery(
-                        "insert into processed_event (event_id, topic, type) values (?1, ?2, ?3) on conflict do nothing")
-                .setParameter(1, event.id())
-                .setParameter(2, topic)
-                .setParameter(3, event.type())
-                .executeUpdate();
-        if (inserted == 0) {
+        if (!consumed.markProcessed(event.id(), topic, event.type())) {
             return false;
         }
         for (EventHandler h : handlers) {
@@ -281,15 +267,8 @@ public class EventConsumer {
                     out.headers(), "parkpulse_dlq_source", r.topic() + "/" + r.partition() + "/" + r.offset());
             dlq().send(out).get(20, TimeUnit.SECONDS);
             QuarkusTransaction.requiringNew()
-                    .run(() -> em.createNativeQuery(
-                                    "insert into dead_lettered_event (event_id, topic, partition_no, record_offset, reason) "
-                                            + "values (?1, ?2, ?3, ?4, ?5)")
-                            .setParameter(1, event == null ? null : event.id().toString())
-                            .setParameter(2, r.topic())
-                            .setParameter(3, r.partition())
-                            .setParameter(4, r.offset())
-                            .setParameter(5, shortReason)
-                            .executeUpdate());
+                    .run(() -> consumed.recordDeadLetter(
+                            event == null ? null : event.id(), r.topic(), r.partition(), r.offset(), shortReason));
             deadLettered.incrementAndGet();
             LOG.errorf("dead-lettered %s/%d/%d: %s", r.topic(), r.partition(), r.offset(), shortReason);
             return true;
@@ -311,7 +290,7 @@ public class EventConsumer {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(
                 ConsumerConfig.GROUP_ID_CONFIG,
-                topicNames.prefix() + group.filter(g -> !g.isBlank()).orElse(serviceName));
+                topicNames.prefix() + settings.group().filter(g -> !g.isBlank()).orElse(serviceName));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-consumer");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -353,7 +332,7 @@ public class EventConsumer {
     }
 
     public boolean isAlive() {
-        return !enabled || topics().isEmpty() || (thread != null && thread.isAlive());
+        return !settings.enabled() || topics().isEmpty() || (thread != null && thread.isAlive());
     }
 
     public long processedCount() {

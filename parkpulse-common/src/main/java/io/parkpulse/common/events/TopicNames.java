@@ -1,9 +1,9 @@
 package io.parkpulse.common.events;
 
+import io.parkpulse.common.config.TopicSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The platform's topics as they are named on the broker: {@link Topics} plus an optional prefix
@@ -14,11 +14,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TopicNames {
 
-    @ConfigProperty(name = "parkpulse.kafka.topic-prefix")
-    Optional<String> prefix;
+    @Inject
+    TopicSettings settings;
 
     public String prefix() {
-        return prefix.orElse("");
+        return settings.topicPrefix().orElse("");
     }
 
     public String onBroker(String topic) {

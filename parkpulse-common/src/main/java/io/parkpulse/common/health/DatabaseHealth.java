@@ -1,9 +1,8 @@
 package io.parkpulse.common.health;
 
-import io.agroal.api.AgroalDataSource;
+import io.parkpulse.common.outbox.OutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -17,14 +16,10 @@ import org.eclipse.microprofile.health.Readiness;
 public class DatabaseHealth implements HealthCheck {
 
     @Inject
-    AgroalDataSource dataSource;
+    OutboxRepository outbox;
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection c = dataSource.getConnection()) {
-            return HealthCheckResponse.named("database").status(c.isValid(3)).build();
-        } catch (Exception e) {
-            return HealthCheckResponse.named("database").down().build();
-        }
+        return HealthCheckResponse.named("database").status(outbox.reachable()).build();
     }
 }

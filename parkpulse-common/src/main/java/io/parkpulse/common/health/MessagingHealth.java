@@ -92,7 +92,7 @@ public class MessagingHealth {
     @ApplicationScoped
     public HealthCheck backlog() {
         return () -> HealthCheckResponse.named("messaging")
-                .status(relay.backlog()[0] >= 0)
+                .status(relay.backlog().count() >= 0)
                 .build();
     }
 }

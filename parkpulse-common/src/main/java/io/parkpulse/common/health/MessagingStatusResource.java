@@ -47,12 +47,12 @@ public class MessagingStatusResource {
             description =
                     "Outbox backlog and the age of its oldest event, events sent, processed, ignored as duplicates and dead-lettered since start.")
     public MessagingStatus messaging() {
-        long[] backlog = relay.backlog();
+        var backlog = relay.backlog();
         return new MessagingStatus(
                 relay.isAlive(),
                 consumer.isAlive(),
-                backlog[0],
-                backlog[1],
+                backlog.count(),
+                backlog.oldestAgeSeconds(),
                 relay.sentTotal(),
                 consumer.processedCount(),
                 consumer.duplicateCount(),

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkpulse.common.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,7 +23,7 @@ public class IdempotencyStore {
     public static final String HEADER = "Idempotency-Key";
 
     @Inject
-    EntityManager em;
+    IdempotencyRepository repository;
 
     @Inject
     ObjectMapper json;
@@ -39,21 +37,15 @@ public class IdempotencyStore {
             return Optional.empty();
         }
         check(key);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select request_hash, status, response from idempotency_key where scope = ?1 and idem_key = ?2")
-                .setParameter(1, scope)
-                .setParameter(2, key)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] r = rows.get(0);
-        if (!requestHash.equals(r[0])) {
+        Optional<IdempotencyRepository.StoredAnswer> stored = repository.find(scope, key);
+        if (stored.isPresent() && !requestHash.equals(stored.get().requestHash())) {
             throw ProblemException.unprocessable(
-                    HEADER, "idempotency_key_reused", "this Idempotency-Key was used for a different request");
+                    HEADER,
+                    "idempotency_key_reused",
+                    "此 Idempotency-Key 已用于另一个不同的请求",
+                    "this Idempotency-Key was used for a different request");
         }
-        return Optional.of(new Stored(((Number) r[1]).intValue(), (String) r[2]));
+        return stored.map(a -> new Stored(a.status(), a.response()));
     }
 
     /** Stores the answer in the caller's transaction: it exists exactly when the effect committed. */
@@ -62,14 +54,7 @@ public class IdempotencyStore {
         if (key == null) {
             return;
         }
-        em.createNativeQuery("insert into idempotency_key (scope, idem_key, request_hash, status, response) "
-                        + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
-                .setParameter(1, scope)
-                .setParameter(2, key)
-                .setParameter(3, requestHash)
-                .setParameter(4, status)
-                .setParameter(5, write(answer))
-                .executeUpdate();
+        repository.insert(scope, key, requestHash, status, write(answer));
     }
 
     /** A stable hash of a request: its parts serialised as JSON. */

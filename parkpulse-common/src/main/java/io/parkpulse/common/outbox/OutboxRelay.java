@@ -1,26 +1,20 @@
 package io.parkpulse.common.outbox;
 
-import io.agroal.api.AgroalDataSource;
+import io.parkpulse.common.config.OutboxSettings;
 import io.parkpulse.common.events.CloudEventHeaders;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.KafkaSettings;
 import io.parkpulse.common.events.TopicNames;
+import io.parkpulse.common.outbox.OutboxRepository.PendingEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,10 +38,10 @@ public class OutboxRelay {
     private static final long ADVISORY_LOCK_KEY = 0x5061726b50756c73L; // "ParkPuls"
 
     @Inject
-    AgroalDataSource dataSource;
+    TopicNames topicNames;
 
     @Inject
-    TopicNames topicNames;
+    OutboxRepository repository;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -55,14 +49,8 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
 
-    @ConfigProperty(name = "parkpulse.outbox.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "parkpulse.outbox.interval", defaultValue = "PT0.2S")
-    Duration interval;
-
-    @ConfigProperty(name = "parkpulse.outbox.batch-size", defaultValue = "500")
-    int batchSize;
+    @Inject
+    OutboxSettings settings;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -72,7 +60,7 @@ public class OutboxRelay {
     private volatile String lastError;
 
     void start(@Observes StartupEvent ev) {
-        if (!enabled) {
+        if (!settings.enabled()) {
             return;
         }
         running = true;
@@ -107,7 +95,7 @@ public class OutboxRelay {
                 backoffMs = 0;
                 lastError = null;
                 if (sent == 0) {
-                    Thread.sleep(interval.toMillis());
+                    Thread.sleep(settings.interval().toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -132,38 +120,10 @@ public class OutboxRelay {
 
     /** Sends one batch; returns how many rows were acknowledged and deleted. */
     int relayOnce() {
-        Batch batch = QuarkusTransaction.requiringNew().timeout(60).call(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                if (!tryLock(c)) {
-                    return new Batch(0, null);
-                }
-                List<Row> rows = pending(c);
-                if (rows.isEmpty()) {
-                    return new Batch(0, null);
-                }
-                KafkaProducer<String, String> p = producer();
-                List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
-                for (Row r : rows) {
-                    Event e = new Event(r.id, "/parkpulse/" + serviceName, r.type, r.key, r.occurredAt, r.payload);
-                    futures.add(p.send(CloudEventHeaders.toRecord(topicNames.onBroker(r.topic), e)));
-                }
-                p.flush();
-                List<Long> acked = new ArrayList<>(rows.size());
-                Exception failure = null;
-                for (int i = 0; i < rows.size(); i++) {
-                    try {
-                        futures.get(i).get(20, TimeUnit.SECONDS);
-                        acked.add(rows.get(i).seq);
-                    } catch (Exception e) {
-                        // Later rows stay pending: they are retried in order after this one.
-                        failure = e;
-                        break;
-                    }
-                }
-                forgetSent(c, acked);
-                return new Batch(acked.size(), failure);
-            }
-        });
+        Batch batch = QuarkusTransaction.requiringNew()
+                .timeout(60)
+                .call(() ->
+                        repository.underRelayLock(ADVISORY_LOCK_KEY, this::send).orElse(new Batch(0, null)));
         sentTotal.addAndGet(batch.sent);
         if (batch.failure != null) {
             throw new IllegalStateException("broker did not acknowledge: " + batch.failure.getMessage(), batch.failure);
@@ -171,47 +131,32 @@ public class OutboxRelay {
         return batch.sent;
     }
 
-    private boolean tryLock(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            s.setLong(1, ADVISORY_LOCK_KEY);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
+    private Batch send(OutboxRepository.LockedOutbox outbox) {
+        List<PendingEvent> rows = outbox.pending(settings.batchSize());
+        if (rows.isEmpty()) {
+            return new Batch(0, null);
+        }
+        KafkaProducer<String, String> p = producer();
+        List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
+        for (PendingEvent r : rows) {
+            Event e = new Event(r.id(), "/parkpulse/" + serviceName, r.type(), r.key(), r.occurredAt(), r.payload());
+            futures.add(p.send(CloudEventHeaders.toRecord(topicNames.onBroker(r.topic()), e)));
+        }
+        p.flush();
+        List<Long> acked = new ArrayList<>(rows.size());
+        Exception failure = null;
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                futures.get(i).get(20, TimeUnit.SECONDS);
+                acked.add(rows.get(i).seq());
+            } catch (Exception e) {
+                // Later rows stay pending: they are retried in order after this one.
+                failure = e;
+                break;
             }
         }
-    }
-
-    private List<Row> pending(Connection c) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "select seq, id, topic, event_key, type, occurred_at, payload from outbox_event order by seq limit ?")) {
-            s.setInt(1, batchSize);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Row(
-                            rs.getLong(1),
-                            rs.getObject(2, UUID.class),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getObject(6, OffsetDateTime.class),
-                            rs.getString(7)));
-                }
-            }
-        }
-        return rows;
-    }
-
-    private void forgetSent(Connection c, List<Long> seqs) throws SQLException {
-        if (seqs.isEmpty()) {
-            return;
-        }
-        // Deleted rather than marked: the topic is the record of what was sent, and an update would
-        // write every sent row (and its index entries) a second time.
-        try (PreparedStatement s = c.prepareStatement("delete from outbox_event where seq = any(?)")) {
-            Array arr = c.createArrayOf("bigint", seqs.toArray());
-            s.setArray(1, arr);
-            s.executeUpdate();
-        }
+        outbox.delete(acked);
+        return new Batch(acked.size(), failure);
     }
 
     private KafkaProducer<String, String> producer() {
@@ -236,7 +181,7 @@ public class OutboxRelay {
     }
 
     public boolean isAlive() {
-        return !enabled || (thread != null && thread.isAlive());
+        return !settings.enabled() || (thread != null && thread.isAlive());
     }
 
     public long sentTotal() {
@@ -248,21 +193,9 @@ public class OutboxRelay {
     }
 
     /** Rows waiting to be sent and the age of the oldest, for health and metrics. */
-    public long[] backlog() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s =
-                        c.prepareStatement("select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0) "
-                                + "from outbox_event");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return new long[] {rs.getLong(1), (long) rs.getDouble(2)};
-        } catch (SQLException e) {
-            return new long[] {-1, -1};
-        }
+    public OutboxRepository.Backlog backlog() {
+        return repository.backlog();
     }
 
     private record Batch(int sent, Exception failure) {}
-
-    private record Row(
-            long seq, UUID id, String topic, String key, String type, OffsetDateTime occurredAt, String payload) {}
 }

@@ -1,15 +1,16 @@
 package io.parkpulse.common.security;
 
+import io.parkpulse.common.config.CorsSettings;
 import io.parkpulse.common.error.Problem;
 import io.parkpulse.common.error.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -26,8 +27,8 @@ public class CorsPolicy {
     static final String METHODS = "GET, POST, PUT, DELETE, OPTIONS";
     static final String HEADERS = "Authorization, Content-Type, Accept, Idempotency-Key";
 
-    @ConfigProperty(name = "parkpulse.http.cors.origins")
-    Optional<List<String>> origins;
+    @Inject
+    CorsSettings settings;
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> check(ContainerRequestContext ctx, HttpServerRequest request) {
@@ -35,7 +36,7 @@ public class CorsPolicy {
         if (origin == null || sameOrigin(origin, request.getHeader("Host"))) {
             return Optional.empty();
         }
-        if (origins.isEmpty() || !origins.get().contains(origin)) {
+        if (settings.origins().map(o -> !o.contains(origin)).orElse(true)) {
             throw new ProblemException(
                     403,
                     "origin_not_allowed",

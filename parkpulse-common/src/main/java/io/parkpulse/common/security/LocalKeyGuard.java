@@ -1,9 +1,11 @@
 package io.parkpulse.common.security;
 
+import io.parkpulse.common.config.SecuritySettings;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,12 +24,12 @@ public class LocalKeyGuard {
     @ConfigProperty(name = "quarkus.oidc.public-key")
     Optional<String> publicKey;
 
-    @ConfigProperty(name = "parkpulse.security.accept-local-keys", defaultValue = "false")
-    boolean acceptLocalKeys;
+    @Inject
+    SecuritySettings settings;
 
     void check(@Observes StartupEvent start) {
         if (LaunchMode.current() == LaunchMode.NORMAL
-                && !acceptLocalKeys
+                && !settings.acceptLocalKeys()
                 && publicKey.map(k -> k.startsWith(LOCAL_KEY_PREFIX)).orElse(false)) {
             throw new IllegalStateException(
                     "this service would trust the local-only key pair of deploy/local-keys: set "
