@@ -9,6 +9,7 @@ import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.infra.AuthorizationMatrix;
 import io.parkpulse.infra.AuthorizationMatrix.Rule;
+import io.parkpulse.infra.MatrixFixture;
 import io.parkpulse.infra.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -19,21 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
 
 /**
  * src/test/resources/authorization-matrix.csv walked with real signed tokens (see {@link AuthorizationMatrix}):
  * every endpoint of the OpenAPI document, six callers, refusals change nothing and show nothing.
  */
 @QuarkusTest
-class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
+class AuthorizationMatrixTest extends MatrixFixture {
 
-    String parkA;
-    String parkB;
     String parkAName;
-    final AtomicInteger counter = new AtomicInteger();
 
     /** Two parks, the own one's name and a locked quarter; {@link FuzzTest} starts from the same. */
     static AuthorizationMatrixTest fixture() {
@@ -50,19 +46,9 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
         return f;
     }
 
-    @Test
-    void everyEndpointAnswersEveryCallerAsTheMatrixSays() throws Exception {
-        AuthorizationMatrix.verify("authorization-matrix.csv", fixture());
-    }
-
     @Override
-    public String ownPark() {
-        return parkA;
-    }
-
-    @Override
-    public String otherPark() {
-        return parkB;
+    protected AuthorizationMatrix.Fixture freshFixture() {
+        return fixture();
     }
 
     @Override

@@ -7,20 +7,18 @@ import static io.restassured.RestAssured.given;
 
 import io.parkpulse.infra.AuthorizationMatrix;
 import io.parkpulse.infra.AuthorizationMatrix.Rule;
+import io.parkpulse.infra.MatrixFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** src/test/resources/authorization-matrix.csv walked with real signed tokens (see {@link AuthorizationMatrix}). */
 @QuarkusTest
-class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
+class AuthorizationMatrixTest extends MatrixFixture {
 
     static final String SECRET = "机密线索项目Beta";
 
-    String parkA;
-    String parkB;
     String base;
     String signed;
     String activity;
@@ -57,27 +55,15 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
         return f;
     }
 
-    @Test
-    void everyEndpointAnswersEveryCallerAsTheMatrixSays() throws Exception {
-        AuthorizationMatrix.verify("authorization-matrix.csv", fixture());
-    }
-
     @Override
-    public String ownPark() {
-        return parkA;
-    }
-
-    @Override
-    public String otherPark() {
-        return parkB;
+    protected AuthorizationMatrix.Fixture freshFixture() {
+        return fixture();
     }
 
     @Override
     public String secret() {
         return SECRET;
     }
-
-    int counter;
 
     static Map<String, Object> activityBody(String park) {
         Map<String, Object> b = new LinkedHashMap<>();
@@ -98,7 +84,7 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
                 Map.of("id", signed, "period", "2025-04");
             case "GET /api/v1/activities/{id}", "PUT /api/v1/activities/{id}" -> Map.of("id", activity);
             case "PUT /api/v1/investment-targets/{park}/{period}" ->
-                Map.of("park", parkA, "period", "2025-Q" + (1 + (counter++ % 4)));
+                Map.of("park", parkA, "period", "2025-Q" + (1 + (counter.getAndIncrement() % 4)));
             default -> Map.of("id", base);
         };
     }

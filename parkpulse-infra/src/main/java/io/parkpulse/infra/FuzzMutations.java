@@ -124,6 +124,24 @@ final class FuzzMutations {
 
     // ---- whole JSON bodies ------------------------------------------------------------------
 
+    /** Bodies wrong for every JSON operation: not JSON, not an object, or JSON only by a lenient parser. */
+    static final List<String> GENERIC_BAD_BODIES = List.of(
+            " ",
+            "[{}]",
+            "{",
+            "}",
+            "{\"a\":",
+            "\"text\"",
+            "123",
+            "true",
+            "{\"value\": NaN}",
+            "{\"value\": Infinity}",
+            "{\"a\":1,}",
+            "{\"a\" 1}",
+            "\u0000\u0001\u0002",
+            "{\"\u0000\": 1}",
+            "<xml/>");
+
     private static List<Mutation> wholeBody(Operation op, JsonNode body) {
         List<Mutation> out = new ArrayList<>();
         boolean array = body.isArray();
@@ -195,6 +213,15 @@ final class FuzzMutations {
                 "body after a UTF-8 byte order mark",
                 null,
                 r -> replaceBody(r, "\uFEFF" + r.bodyText())));
+        // After the other priorities, so that only admitted callers, who get past authorization to the
+        // parser, spend requests on them.
+        for (String bad : GENERIC_BAD_BODIES) {
+            out.add(priority(
+                    "malformed body",
+                    "body = " + (bad.length() > 40 ? bad.substring(0, 40) + "…" : bad),
+                    "is not the documented shape",
+                    r -> replaceBody(r, bad)));
+        }
         Schema schema = op.jsonBody();
         Integer maxItems = schema == null ? null : schema.integer("maxItems");
         if (array && maxItems != null && first != null) {

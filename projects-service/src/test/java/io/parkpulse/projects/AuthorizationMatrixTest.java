@@ -8,20 +8,18 @@ import static io.restassured.RestAssured.given;
 
 import io.parkpulse.infra.AuthorizationMatrix;
 import io.parkpulse.infra.AuthorizationMatrix.Rule;
+import io.parkpulse.infra.MatrixFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** src/test/resources/authorization-matrix.csv walked with real signed tokens (see {@link AuthorizationMatrix}). */
 @QuarkusTest
-class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
+class AuthorizationMatrixTest extends MatrixFixture {
 
     static final String SECRET = "机密矩阵项目Alpha";
 
-    String parkA;
-    String parkB;
     String base;
     String baseProblem;
 
@@ -36,19 +34,9 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
         return f;
     }
 
-    @Test
-    void everyEndpointAnswersEveryCallerAsTheMatrixSays() throws Exception {
-        AuthorizationMatrix.verify("authorization-matrix.csv", fixture());
-    }
-
     @Override
-    public String ownPark() {
-        return parkA;
-    }
-
-    @Override
-    public String otherPark() {
-        return parkB;
+    protected AuthorizationMatrix.Fixture freshFixture() {
+        return fixture();
     }
 
     @Override

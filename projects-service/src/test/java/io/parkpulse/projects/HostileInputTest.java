@@ -4,6 +4,7 @@ import static io.parkpulse.projects.Projects.ADMIN;
 import static io.parkpulse.projects.Projects.body;
 import static io.parkpulse.projects.Projects.knownPark;
 import static io.parkpulse.projects.Projects.project;
+import static io.parkpulse.projects.Projects.register;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,5 +90,90 @@ class HostileInputTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("asOf"));
+    }
+
+    @Test
+    void theBadInputsPeopleActuallySendAreNamedAndStoreNothing() {
+        String park = knownPark();
+        String other = knownPark();
+        String staff = Tokens.token("park-staff", park);
+        register(ADMIN, body(park, Map.of("plannedStart", "2026-06-01", "plannedCompletion", "2025-12-31")))
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("plannedCompletion"))
+                .body("code", equalTo("completion_before_start"));
+        register(ADMIN, body(park, Map.of("totalInvestment", -5)))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("totalInvestment"));
+        register(ADMIN, body(park, Map.of("yearPlannedInvestment", 60000)))
+                .statusCode(422)
+                .body("errors[0].field", equalTo("yearPlannedInvestment"));
+        register(ADMIN, body("NO-SUCH-PARK", Map.of()))
+                .statusCode(422)
+                .body("errors[0].field", equalTo("park"))
+                .body("code", equalTo("unknown_park"));
+        register(staff, body(other, Map.of())).statusCode(403).contentType("application/problem+json");
+        register(ADMIN, body(park, Map.of("kind", "SPACESHIP")))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("kind"));
+        register(ADMIN, body(park, Map.of("plannedStart", "2025-02-30")))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("plannedStart"));
+        register(ADMIN, body(park, Map.of("signedOn", "2099-01-01")))
+                .statusCode(422)
+                .body("errors[0].field", equalTo("signedOn"));
+        register(ADMIN, body(park, Map.of("stage", "TERMINATED")))
+                .statusCode(422)
+                .body("errors[0].field", equalTo("stage"));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("park", park)
+                .get("/api/v1/projects")
+                .then()
+                .body("total", equalTo(0));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("park", other)
+                .get("/api/v1/projects")
+                .then()
+                .body("total", equalTo(0));
+
+        String id = project(park, Map.of());
+        Projects.progress(staff, id, "2025-03", 100, 100, 100.5, null)
+                .statusCode(400)
+                .body("errors[0].field", equalTo("physicalProgress"));
+        Projects.transition(ADMIN, id, "TERMINATED", "2025-03-01", "依法收回").statusCode(200);
+        Projects.transition(ADMIN, id, "LAND_SUPPLIED", "2025-03-02", null)
+                .statusCode(409)
+                .body("code", equalTo("illegal_transition"));
+        Projects.progress(staff, id, "2025-03", 100, 100, 10, null)
+                .statusCode(409)
+                .body("code", equalTo("project_terminated"));
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/projects/{id}/progress", id)
+                .then()
+                .body("size()", equalTo(0));
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/projects/not-a-uuid")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(ADMIN)
+                .urlEncodingEnabled(false)
+                .get("/api/v1/projects?park=%00")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("invalid_character"));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("overdue", "maybe")
+                .get("/api/v1/problems")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("overdue"));
     }
 }

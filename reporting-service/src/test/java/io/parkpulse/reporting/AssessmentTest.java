@@ -233,7 +233,7 @@ class AssessmentTest {
                                 SCORE_TIERS))
                 .statusCode(201);
 
-        run(BadInputTest.nextYearsQuarter(1), code, null)
+        run(HostileInputTest.nextYearsQuarter(1), code, null)
                 .statusCode(422)
                 .body("code", equalTo("quarter_not_closed"))
                 .body("errors[0].field", equalTo("quarter"));

@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 
 import io.parkpulse.infra.AuthorizationMatrix;
 import io.parkpulse.infra.AuthorizationMatrix.Rule;
+import io.parkpulse.infra.MatrixFixture;
 import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,16 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
 
 /** src/test/resources/authorization-matrix.csv walked with real signed tokens (see {@link AuthorizationMatrix}). */
 @QuarkusTest
-class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
+class AuthorizationMatrixTest extends MatrixFixture {
 
     static final String ADMIN = Tokens.token("bureau-admin", null);
-
-    String parkA;
-    String parkB;
 
     /** Two parks of a fresh peer group in the read model; {@link FuzzTest} starts from the same. */
     static AuthorizationMatrixTest fixture() {
@@ -51,19 +48,9 @@ class AuthorizationMatrixTest implements AuthorizationMatrix.Fixture {
         return f;
     }
 
-    @Test
-    void everyEndpointAnswersEveryCallerAsTheMatrixSays() throws Exception {
-        AuthorizationMatrix.verify("authorization-matrix.csv", fixture());
-    }
-
     @Override
-    public String ownPark() {
-        return parkA;
-    }
-
-    @Override
-    public String otherPark() {
-        return parkB;
+    protected AuthorizationMatrix.Fixture freshFixture() {
+        return fixture();
     }
 
     @Override

@@ -91,4 +91,75 @@ class HostileInputTest {
                 .body("errors[0].field", equalTo("period"));
         Assertions.assertEquals(before, state(), "a refused run stored or locked nothing");
     }
+
+    @Test
+    void unknownPeriodsIndicatorsQuartersAndSchemesAreNamed() {
+        String analyst = Tokens.token("bureau-analyst", null);
+        given().auth()
+                .oauth2(analyst)
+                .queryParams("indicator", "tax_revenue", "period", "2025-13")
+                .get("/api/v1/rankings")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("period"));
+        given().auth()
+                .oauth2(analyst)
+                .queryParams("indicator", "no_such_thing", "period", "2025-06")
+                .get("/api/v1/rankings")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("indicator"));
+        given().auth()
+                .oauth2(analyst)
+                .get("/api/v1/assessments/2025-Q9")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("quarter"));
+        given().auth()
+                .oauth2(analyst)
+                .get("/api/v1/assessments/2001-Q1")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(analyst)
+                .get("/api/v1/assessments/1999-Q1")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("period_out_of_range"));
+        given().auth()
+                .oauth2(analyst)
+                .get("/api/v1/assessment-schemes/nope")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType("application/json")
+                .body(Map.of("quarter", nextYearsQuarter(4)))
+                .post("/api/v1/assessments")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("quarter_not_closed"));
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType("application/json")
+                .body(Map.of("quarter", "2016-Q1", "reason", "更正"))
+                .post("/api/v1/assessments")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("reason"));
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType("application/json")
+                .body(List.of(Map.of("park", "NO-PARK", "code", "nope", "count", 1)))
+                .put("/api/v1/assessments/2017-Q1/adjustments")
+                .then()
+                .statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("[0].code", "[0].park"));
+    }
+
+    /** A quarter within the platform's calendar that has not ended: quarter n of next year. */
+    static String nextYearsQuarter(int n) {
+        return (io.parkpulse.common.periods.CityTime.thisMonth().getYear() + 1) + "-Q" + n;
+    }
 }
