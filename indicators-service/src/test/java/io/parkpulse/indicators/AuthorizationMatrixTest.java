@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.events.payload.QuarterClosed;
 import io.parkpulse.infra.AuthorizationMatrix;
 import io.parkpulse.infra.AuthorizationMatrix.Rule;
 import io.parkpulse.infra.MatrixFixture;
@@ -15,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -268,11 +270,9 @@ class AuthorizationMatrixTest extends MatrixFixture {
         TestEvents.publish(
                 bootstrap,
                 Topics.ASSESSMENTS,
-                "CITY",
+                QuarterClosed.KEY,
                 EventTypes.QUARTER_CLOSED,
-                "{\"quarter\":\"" + quarter + "\",\"assessmentId\":\"" + UUID.randomUUID()
-                        + "\",\"revision\":1,\"closedAt\":\"2023-01-15T02:00:00+08:00\"}",
-                null);
+                new QuarterClosed(quarter, UUID.randomUUID(), 1, OffsetDateTime.parse("2023-01-15T02:00:00+08:00")));
         TestEvents.await(
                 quarter + " locked",
                 Duration.ofSeconds(30),

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.events.payload.ParkState;
 import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,9 +55,7 @@ class LeadApiTest {
                 Topics.PARKS,
                 code,
                 EventTypes.PARK_REGISTERED,
-                "{\"code\":\"" + code + "\",\"name\":\"丁园区\",\"level\":\"NATIONAL\",\"kind\":\"HIGH_TECH_ZONE\","
-                        + "\"status\":\"ACTIVE\",\"version\":0}",
-                null);
+                new ParkState(code, "丁园区", "NATIONAL", "HIGH_TECH_ZONE", null, null, null, null, null, "ACTIVE", 0));
         String staff = Tokens.token("park-staff", code);
         TestEvents.await(
                 "park known to investment-service",

@@ -1,11 +1,21 @@
 package io.parkpulse.infra;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.events.payload.ParkState;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -132,18 +142,44 @@ public final class TestEvents {
 
     /** A new park as indicators-service publishes it on parkpulse.parks, for services that keep a registry copy; returns its code. */
     public static String publishNewPark(String bootstrap, String prefix, String name) {
-        String code =
-                prefix + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
-        publish(
-                bootstrap,
-                "parkpulse.parks",
-                code,
-                "parkpulse.parks.park-registered.v1",
-                "{\"code\":\"" + code
-                        + "\",\"name\":\"" + name
-                        + "\",\"level\":\"PROVINCIAL\",\"kind\":\"INDUSTRIAL_PARK\",\"district\":\"江南区\","
-                        + "\"developedLandMu\":3000,\"peerGroup\":\"PROVINCIAL\",\"status\":\"ACTIVE\",\"version\":0}",
-                null);
+        String code = prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        publish(bootstrap, Topics.PARKS, code, EventTypes.PARK_REGISTERED, park(code, name, 0));
         return code;
     }
+
+    /** An active provincial park of 3,000 mu, as indicators-service publishes one. */
+    public static ParkState park(String code, String name, long version) {
+        return new ParkState(
+                code,
+                name,
+                "PROVINCIAL",
+                "INDUSTRIAL_PARK",
+                "江南区",
+                null,
+                new BigDecimal("3000"),
+                null,
+                "PROVINCIAL",
+                "ACTIVE",
+                version);
+    }
+
+    /** Publishes a payload record as the owning service's outbox writes it. Returns the event's id. */
+    public static UUID publish(String bootstrap, String topic, String key, String type, Object payload) {
+        return publish(bootstrap, topic, key, type, payload, null);
+    }
+
+    /** The same with a given event id, to deliver one event twice. */
+    public static UUID publish(String bootstrap, String topic, String key, String type, Object payload, UUID id) {
+        try {
+            return publish(bootstrap, topic, key, type, PAYLOADS.writeValueAsString(payload), id);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("payload cannot be written: " + payload, e);
+        }
+    }
+
+    /** As the services write payloads: ISO dates and times, exact numbers. */
+    private static final ObjectMapper PAYLOADS = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 }

@@ -8,9 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.events.payload.LeadState;
 import io.parkpulse.infra.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +21,21 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LeadToProjectTest {
 
-    static String lead(UUID id, String park, String name, String stage, boolean landSupplied, long version) {
-        return "{\"id\":\"" + id + "\",\"park\":\"" + park + "\",\"projectName\":\"" + name
-                + "\",\"investor\":\"深圳新能科技股份有限公司\","
-                + "\"industry\":\"新能源\",\"capitalSource\":\"OUTSIDE_PROVINCE\",\"stage\":\"" + stage + "\","
-                + "\"intendedInvestment\":150000,\"contractedInvestment\":120000.5,\"signedOn\":\"2025-03-18\","
-                + "\"landedOn\":\"2025-06-02\",\"landSupplied\":" + landSupplied + ",\"version\":" + version + "}";
+    static LeadState lead(UUID id, String park, String name, String stage, boolean landSupplied, long version) {
+        return new LeadState(
+                id,
+                park,
+                name,
+                "深圳新能科技股份有限公司",
+                "新能源",
+                "OUTSIDE_PROVINCE",
+                stage,
+                new BigDecimal("150000"),
+                new BigDecimal("120000.5"),
+                LocalDate.parse("2025-03-18"),
+                LocalDate.parse("2025-06-02"),
+                landSupplied,
+                version);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parkpulse.common.events.CloudEventHeaders;
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.events.payload.ParkState;
 import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,7 @@ class ProjectApiTest {
         return Projects.bootstrap();
     }
 
-    static String parkEvent(String code, String name, long version) {
+    static ParkState parkEvent(String code, String name, long version) {
         return Projects.parkEvent(code, name, version);
     }
 

@@ -2,6 +2,7 @@ package io.parkpulse.projects;
 
 import static io.restassured.RestAssured.given;
 
+import io.parkpulse.common.events.payload.ParkState;
 import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
 import io.restassured.http.ContentType;
@@ -22,11 +23,8 @@ final class Projects {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
-    static String parkEvent(String code, String name, long version) {
-        return "{\"code\":\"" + code + "\",\"name\":\"" + name
-                + "\",\"level\":\"PROVINCIAL\",\"kind\":\"INDUSTRIAL_PARK\","
-                + "\"district\":\"江南区\",\"developedLandMu\":3000,\"peerGroup\":\"PROVINCIAL\",\"status\":\"ACTIVE\",\"version\":"
-                + version + "}";
+    static ParkState parkEvent(String code, String name, long version) {
+        return TestEvents.park(code, name, version);
     }
 
     /** Publishes a park as indicators-service would and waits until this service knows it. */
