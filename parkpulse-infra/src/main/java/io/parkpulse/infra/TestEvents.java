@@ -5,10 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.parkpulse.common.events.EventTypes;
-import io.parkpulse.common.events.Topics;
-import io.parkpulse.common.events.payload.ParkState;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,26 +137,24 @@ public final class TestEvents {
     private TestEvents() {}
 
     /** A new park as indicators-service publishes it on parkpulse.parks, for services that keep a registry copy; returns its code. */
+    /**
+     * An active provincial park of 3,000 mu, as indicators-service publishes one. Written out rather than made
+     * from parkpulse-common's record, so that parkpulse-cli's tests, which run packaged services and have no
+     * parkpulse-common on their classpath, can use it.
+     */
     public static String publishNewPark(String bootstrap, String prefix, String name) {
         String code = prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        publish(bootstrap, Topics.PARKS, code, EventTypes.PARK_REGISTERED, park(code, name, 0));
-        return code;
-    }
-
-    /** An active provincial park of 3,000 mu, as indicators-service publishes one. */
-    public static ParkState park(String code, String name, long version) {
-        return new ParkState(
+        publish(
+                bootstrap,
+                "parkpulse.parks",
                 code,
-                name,
-                "PROVINCIAL",
-                "INDUSTRIAL_PARK",
-                "江南区",
-                null,
-                new BigDecimal("3000"),
-                null,
-                "PROVINCIAL",
-                "ACTIVE",
-                version);
+                "parkpulse.parks.park-registered.v1",
+                "{\"code\":\"" + code
+                        + "\",\"name\":\"" + name
+                        + "\",\"level\":\"PROVINCIAL\",\"kind\":\"INDUSTRIAL_PARK\",\"district\":\"江南区\","
+                        + "\"developedLandMu\":3000,\"peerGroup\":\"PROVINCIAL\",\"status\":\"ACTIVE\",\"version\":0}",
+                null);
+        return code;
     }
 
     /** Publishes a payload record as the owning service's outbox writes it. Returns the event's id. */

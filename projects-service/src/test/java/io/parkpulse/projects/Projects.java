@@ -7,6 +7,7 @@ import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +25,18 @@ final class Projects {
     }
 
     static ParkState parkEvent(String code, String name, long version) {
-        return TestEvents.park(code, name, version);
+        return new ParkState(
+                code,
+                name,
+                "PROVINCIAL",
+                "INDUSTRIAL_PARK",
+                "江南区",
+                null,
+                new BigDecimal("3000"),
+                null,
+                "PROVINCIAL",
+                "ACTIVE",
+                version);
     }
 
     /** Publishes a park as indicators-service would and waits until this service knows it. */
