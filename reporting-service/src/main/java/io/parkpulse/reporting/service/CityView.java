@@ -5,10 +5,12 @@ import io.parkpulse.common.figures.Figures;
 import io.parkpulse.common.figures.Phrases;
 import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.periods.ReportingPeriod;
+import io.parkpulse.reporting.domain.DoubleHalf;
 import io.parkpulse.reporting.domain.Figure;
+import io.parkpulse.reporting.domain.FigureFormulas;
+import io.parkpulse.reporting.repository.CityQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -27,7 +29,7 @@ import java.util.Map;
 public class CityView {
 
     @Inject
-    EntityManager em;
+    CityQueries queries;
 
     @Inject
     FigureValues figures;
@@ -174,10 +176,7 @@ public class CityView {
             for (Figure f : fs) {
                 BigDecimal v = values.get(f).get(code);
                 BigDecimal total = totals.get(f);
-                cells.add(new Cell(
-                        f.toString(),
-                        v,
-                        v == null || total == null || total.signum() == 0 ? null : Figures.ratioPct(v, total)));
+                cells.add(new Cell(f.toString(), v, FigureFormulas.share(v, total)));
             }
             rows.add(new Row(code, all.get(code).name(), cells));
         }
@@ -190,7 +189,6 @@ public class CityView {
     }
 
     /** Parks with an annual target for the indicator, those behind time-elapsed progress first (most behind first). */
-    @SuppressWarnings("unchecked")
     public ProgressGaps progress(String indicator, ReportingPeriod period) {
         Figure value = new Figure(Figure.Kind.VALUE, indicator);
         known(value);
@@ -198,37 +196,23 @@ public class CityView {
         Map<String, Park> parks = parks(null);
         Map<Figure, Map<String, BigDecimal>> v =
                 figures.of(List.of(value, new Figure(Figure.Kind.GROWTH, indicator)), month);
-        Map<String, BigDecimal[]> targets = new HashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
-                select park_code, annual, planned_growth_pct from target_fact where indicator_code = ?1 and year = ?2 and annual > 0
-                """)
-                .setParameter(1, indicator)
-                .setParameter(2, month.getYear())
-                .getResultList()) {
-            targets.put((String) r[0], new BigDecimal[] {(BigDecimal) r[1], (BigDecimal) r[2]});
-        }
+        List<CityQueries.AnnualTarget> targets = queries.positiveTargets(indicator, month.getYear());
         BigDecimal elapsed = Figures.timeElapsedPct(month.getMonthValue());
         List<Gap> behind = new ArrayList<>();
         List<Gap> onTrack = new ArrayList<>();
-        for (var e : targets.entrySet()) {
-            Park p = parks.get(e.getKey());
-            BigDecimal x = v.get(value).get(e.getKey());
+        for (CityQueries.AnnualTarget t : targets) {
+            Park p = parks.get(t.park());
+            BigDecimal x = v.get(value).get(t.park());
             if (p == null || x == null) {
                 continue;
             }
-            BigDecimal annual = e.getValue()[0];
-            BigDecimal planned = e.getValue()[1];
+            BigDecimal annual = t.annual();
+            BigDecimal planned = t.plannedGrowthPct();
             BigDecimal completion = Figures.ratioPct(x, annual);
             BigDecimal gap = Figures.timeProgressGapPts(x, annual, month.getMonthValue());
-            BigDecimal growth = v.get(new Figure(Figure.Kind.GROWTH, indicator)).get(e.getKey());
-            Boolean doubleHalf = null;
-            BigDecimal halfGap = null;
-            BigDecimal growthGap = null;
-            if (month.getMonthValue() == 6) {
-                halfGap = completion.subtract(BigDecimal.valueOf(50));
-                growthGap = growth == null || planned == null ? null : growth.subtract(planned);
-                doubleHalf = halfGap.signum() >= 0 && (growthGap == null || growthGap.signum() >= 0);
-            }
+            BigDecimal growth = v.get(new Figure(Figure.Kind.GROWTH, indicator)).get(t.park());
+            // 双过半 is judged at the half year only; other months leave its fields out.
+            DoubleHalf half = month.getMonthValue() == 6 ? DoubleHalf.of(completion, growth, planned) : null;
             Gap g = new Gap(
                     p.code(),
                     p.name(),
@@ -240,9 +224,9 @@ public class CityView {
                     Phrases.timeProgress(gap),
                     growth,
                     planned,
-                    doubleHalf,
-                    halfGap,
-                    growthGap);
+                    half == null ? null : half.met(),
+                    half == null ? null : half.completionGapPoints(),
+                    half == null ? null : half.growthGapPoints());
             (gap.signum() < 0 ? behind : onTrack).add(g);
         }
         behind.sort(Comparator.comparing(Gap::gapPoints).thenComparing(Gap::park));
@@ -257,15 +241,10 @@ public class CityView {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Park> parks(String peerGroup) {
         Map<String, Park> out = new LinkedHashMap<>();
-        for (Object[] r : (List<Object[]>)
-                em.createNativeQuery("""
-                select code, name, peer_group from park_replica
-                 where status = 'ACTIVE' and (cast(?1 as varchar) is null or peer_group = ?1) order by code
-                """).setParameter(1, peerGroup).getResultList()) {
-            out.put((String) r[0], new Park((String) r[0], (String) r[1], (String) r[2]));
+        for (CityQueries.ActivePark p : queries.activeParks(peerGroup)) {
+            out.put(p.code(), new Park(p.code(), p.name(), p.peerGroup()));
         }
         return out;
     }
@@ -273,20 +252,12 @@ public class CityView {
     /** Competition ranks (1, 2, 2, 4) of the parks that have a value. */
     private static Map<String, Integer> ranks(
             Map<String, BigDecimal> values, Map<String, Park> parks, boolean ascending) {
-        List<Map.Entry<String, BigDecimal>> sorted = values.entrySet().stream()
-                .filter(e -> parks.containsKey(e.getKey()))
-                .sorted((a, b) -> ascending
-                        ? a.getValue().compareTo(b.getValue())
-                        : b.getValue().compareTo(a.getValue()))
-                .toList();
-        Map<String, Integer> out = new HashMap<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            int rank = i + 1;
-            if (i > 0 && sorted.get(i).getValue().compareTo(sorted.get(i - 1).getValue()) == 0) {
-                rank = out.get(sorted.get(i - 1).getKey());
+        Map<String, BigDecimal> ranked = new LinkedHashMap<>();
+        values.forEach((park, v) -> {
+            if (parks.containsKey(park)) {
+                ranked.put(park, v);
             }
-            out.put(sorted.get(i).getKey(), rank);
-        }
-        return out;
+        });
+        return FigureFormulas.ranks(ranked, ascending);
     }
 }

@@ -1,4 +1,4 @@
-package io.parkpulse.reporting.service;
+package io.parkpulse.reporting.domain;
 
 import java.util.List;
 import java.util.Set;
@@ -10,9 +10,9 @@ import java.util.Set;
  * progress) and which are better lower (a fall is not a problem): value events do not carry that, and
  * the seeded catalog is not published as events.
  */
-final class StandardIndicators {
+public final class StandardIndicators {
 
-    static final List<String> ORDER = List.of(
+    public static final List<String> ORDER = List.of(
             "industrial_output",
             "above_scale_industrial_output",
             "industrial_value_added",
@@ -35,16 +35,22 @@ final class StandardIndicators {
             "standard_factory_area",
             "revitalized_idle_land");
 
-    static final Set<String> CODES = Set.copyOf(ORDER);
+    public static final Set<String> CODES = Set.copyOf(ORDER);
 
-    static final Set<String> STOCK = Set.of(
+    public static final Set<String> STOCK = Set.of(
             "above_scale_enterprises",
             "high_tech_enterprises",
             "specialized_smes",
             "employees",
             "standard_factory_area");
 
-    static final Set<String> LOWER_BETTER = Set.of("energy_consumption");
+    public static final Set<String> LOWER_BETTER = Set.of("energy_consumption");
+
+    /** Position in the catalog's order; indicators outside the catalog come last. */
+    public static int order(String code) {
+        int i = ORDER.indexOf(code);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
 
     private StandardIndicators() {}
 }

@@ -1,0 +1,85 @@
+package io.parkpulse.reporting.domain.summary;
+
+import io.parkpulse.common.figures.Figures;
+import io.parkpulse.common.figures.Phrases;
+import io.parkpulse.reporting.domain.Report.Section;
+import io.parkpulse.reporting.domain.StandardIndicators;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** 一、主要经济指标完成情况: one sentence per indicator, then the per-mu figures when the land is known. */
+final class IndicatorSection {
+
+    static final String HEADING = "一、主要经济指标完成情况";
+
+    /** The indicators bureaus also quote per mu of developed industrial land, and what they call them. */
+    static final Map<String, String> PER_MU =
+            Map.of("tax_revenue", "亩均税收", "industrial_value_added", "亩均工业增加值", "industrial_output", "亩均工业总产值");
+
+    private IndicatorSection() {}
+
+    /** {@code land} in mu, null for the city (per-mu figures are a park's). */
+    static Section of(String subject, List<IndicatorLine> lines, YearMonth m, BigDecimal land) {
+        if (lines.isEmpty()) {
+            return new Section(
+                    HEADING, List.of(m.getYear() + "年" + m.getMonthValue() + "月尚无上报的经济指标数据。"), List.of(), null);
+        }
+        List<String> sentences = lines.stream().map(l -> sentence(l, m)).toList();
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(Phrases.months(m) + "，" + subject + String.join("；", sentences) + "。");
+        if (land != null && land.signum() > 0) {
+            List<String> perMu = new ArrayList<>();
+            for (IndicatorLine l : lines) {
+                if (PER_MU.containsKey(l.code())) {
+                    perMu.add(PER_MU.get(l.code())
+                            + Phrases.amount(l.value().divide(land, 2, RoundingMode.HALF_UP), l.unit()));
+                }
+            }
+            if (!perMu.isEmpty()) {
+                paragraphs.add("按已开发工业用地" + Phrases.amount(land, "亩") + "计，" + Phrases.months(m)
+                        + String.join("、", perMu) + "。");
+            }
+        }
+        return new Section(HEADING, paragraphs, List.of(), null);
+    }
+
+    /**
+     * The indicator's amount, growth, and for a better-higher indicator with a target its completion
+     * and, for a flow, the time-elapsed progress (双过半 in June, when the report is about halfway).
+     */
+    static String sentence(IndicatorLine l, YearMonth m) {
+        StringBuilder s = new StringBuilder(l.name()).append(Phrases.amount(l.value(), l.unit()));
+        BigDecimal growth = l.growth();
+        if (growth != null) {
+            s.append("，").append(Phrases.growth(growth));
+        }
+        BigDecimal completion = l.completion();
+        if (completion != null && !StandardIndicators.LOWER_BETTER.contains(l.code())) {
+            s.append("，").append(Phrases.completion(completion));
+            if (!StandardIndicators.STOCK.contains(l.code())) {
+                Phrases.DoubleHalf dh =
+                        m.getMonthValue() == 6 ? Phrases.doubleHalf(completion, growth, l.plannedGrowth()) : null;
+                s.append("，")
+                        .append(
+                                dh != null
+                                        ? dh.text().replace(",", "，")
+                                        : Phrases.timeProgress(Figures.timeProgressGapPts(
+                                                l.targetedValue(), l.annual(), m.getMonthValue())));
+            }
+        }
+        return s.toString();
+    }
+
+    /** "税收收入居前3位的园区依次是A（…）、B（…）、C（…）。" */
+    static String leaders(List<Leader> leaders) {
+        String names = leaders.stream()
+                .map(l -> l.parkName() + "（" + Phrases.amount(l.value(), l.unit()) + "）")
+                .collect(Collectors.joining("、"));
+        return leaders.get(0).indicatorName() + "居前" + leaders.size() + "位的园区依次是" + names + "。";
+    }
+}
