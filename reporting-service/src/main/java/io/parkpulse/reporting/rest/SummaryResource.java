@@ -1,6 +1,5 @@
 package io.parkpulse.reporting.rest;
 
-import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,8 +46,8 @@ public class SummaryResource {
     public Response city(
             @QueryParam("period") String period, @QueryParam("format") String format, @Context HttpHeaders headers) {
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
-        boolean html = html(format, headers);
-        return render(summaries.city(p), html, "summary-city-" + p.text());
+        ReportFormat f = ReportFormat.of(format, headers);
+        return render(summaries.city(p), f, "summary-city-" + p.text());
     }
 
     @GET
@@ -67,33 +65,15 @@ public class SummaryResource {
             @Context HttpHeaders headers) {
         caller.requirePark(park);
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
-        boolean html = html(format, headers);
-        return render(summaries.park(park, p), html, "summary-" + park + "-" + p.text());
+        ReportFormat f = ReportFormat.of(format, headers);
+        return render(summaries.park(park, p), f, "summary-" + park + "-" + p.text());
     }
 
-    /** Decided before the report is built, so that a bad format costs nothing. */
-    private static boolean html(String format, HttpHeaders headers) {
-        if (format != null) {
-            if (!format.equals("markdown") && !format.equals("html")) {
-                throw ProblemException.badRequest(
-                        "format", "unknown_format", "'" + format + "' is not markdown or html");
-            }
-            return format.equals("html");
-        }
-        return headers.getAcceptableMediaTypes().stream()
-                .filter(t ->
-                        t.isCompatible(MediaType.TEXT_HTML_TYPE) || t.isCompatible(MediaType.valueOf("text/markdown")))
-                .findFirst()
-                .map(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType() && !t.isWildcardSubtype())
-                .orElse(false);
-    }
-
-    private static Response render(Report report, boolean html, String name) {
-        return Response.ok(html ? report.html() : report.markdown(), html ? HTML : MARKDOWN)
+    private static Response render(Report report, ReportFormat format, String name) {
+        return Response.ok(format == ReportFormat.HTML ? report.html() : report.markdown(), format.mediaType)
                 .header(
                         "Content-Disposition",
-                        "inline; filename=\"" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + (html ? ".html" : ".md")
-                                + "\"")
+                        "inline; filename=\"" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + format.extension + "\"")
                 .build();
     }
 }

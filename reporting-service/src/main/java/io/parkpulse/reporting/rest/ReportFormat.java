@@ -1,0 +1,46 @@
+package io.parkpulse.reporting.rest;
+
+import io.parkpulse.common.error.ProblemException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+/** How a written report is sent: Markdown (the default) or a printable HTML page. */
+enum ReportFormat {
+    MARKDOWN("markdown", SummaryResource.MARKDOWN, ".md"),
+    HTML("html", SummaryResource.HTML, ".html");
+
+    final String parameter;
+    final String mediaType;
+    final String extension;
+
+    ReportFormat(String parameter, String mediaType, String extension) {
+        this.parameter = parameter;
+        this.mediaType = mediaType;
+        this.extension = extension;
+    }
+
+    /**
+     * The {@code format} parameter when given, else the first Accept type that names HTML or Markdown;
+     * decided before the report is built, so that a bad format costs nothing.
+     */
+    static ReportFormat of(String format, HttpHeaders headers) {
+        if (format != null) {
+            for (ReportFormat f : values()) {
+                if (f.parameter.equals(format)) {
+                    return f;
+                }
+            }
+            throw ProblemException.badRequest("format", "unknown_format", "'" + format + "' is not markdown or html");
+        }
+        return headers.getAcceptableMediaTypes().stream()
+                        .filter(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE)
+                                || t.isCompatible(MediaType.valueOf("text/markdown")))
+                        .findFirst()
+                        .map(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE)
+                                && !t.isWildcardType()
+                                && !t.isWildcardSubtype())
+                        .orElse(false)
+                ? HTML
+                : MARKDOWN;
+    }
+}
