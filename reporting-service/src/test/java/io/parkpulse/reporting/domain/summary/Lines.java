@@ -1,0 +1,32 @@
+package io.parkpulse.reporting.domain.summary;
+
+import java.math.BigDecimal;
+
+/** Hand-built indicator lines for the summary tests; null text is an unknown number. */
+final class Lines {
+
+    private Lines() {}
+
+    static IndicatorLine line(
+            String code, String name, String unit, String value, String lastYear, String annual, String plannedGrowth) {
+        BigDecimal v = d(value);
+        return new IndicatorLine(
+                code,
+                name,
+                unit,
+                v,
+                lastYear == null ? null : v,
+                d(lastYear),
+                annual == null ? null : v,
+                d(annual),
+                d(plannedGrowth));
+    }
+
+    static IndicatorLine tax(String value, String lastYear, String annual) {
+        return line("tax_revenue", "税收收入", "万元", value, lastYear, annual, null);
+    }
+
+    static BigDecimal d(String text) {
+        return text == null ? null : new BigDecimal(text);
+    }
+}
