@@ -1,5 +1,6 @@
 package io.parkpulse.reporting.domain;
 
+import io.parkpulse.common.figures.Figures;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -46,16 +47,12 @@ public final class FigureFormulas {
 
     /** part / whole in %, 2 decimals half up (as {@code Figures.ratioPct}); null when nothing was signed. */
     public static BigDecimal rate(long part, long whole) {
-        return whole == 0
-                ? null
-                : io.parkpulse.common.figures.Figures.ratioPct(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
+        return whole == 0 ? null : Figures.ratioPct(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
     }
 
     /** A park's share of the city's total in %; null without a value or with a zero total. */
     public static BigDecimal share(BigDecimal value, BigDecimal total) {
-        return value == null || total == null || total.signum() == 0
-                ? null
-                : io.parkpulse.common.figures.Figures.ratioPct(value, total);
+        return value == null || total == null || total.signum() == 0 ? null : Figures.ratioPct(value, total);
     }
 
     /** Competition ranks (1, 2, 2, 4): equal values share a rank and the next rank skips. */

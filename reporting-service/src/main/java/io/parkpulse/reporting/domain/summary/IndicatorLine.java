@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 /**
  * One indicator of one park, or summed over the city's active parks, for a month. Growth compares like
  * with like ({@code comparableNow} sums only the parks that also reported last year), completion only
- * the parks with a target ({@code targetedValue} against {@code annual}). {@code plannedGrowth} (% ) is
+ * the parks with a target ({@code targetedValue} against {@code annual}). {@code plannedGrowth} (in %) is
  * known for a single park only.
  */
 public record IndicatorLine(
