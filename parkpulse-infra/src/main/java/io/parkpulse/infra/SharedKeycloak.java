@@ -133,7 +133,25 @@ public final class SharedKeycloak {
     }
 
     /** Creates the user if missing and grants the role; both steps are harmless when already done. */
+    /**
+     * Test JVMs of modules built in parallel ask for the same users at the same moment, and Keycloak refuses a
+     * role mapping that another request is adding ("Could not add user role mappings!"): one JVM at a time.
+     */
     private static void ensureUser(String username, String role, String park) {
+        Path dir = Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "parkpulse-infra",
+                "owner-" + SharedInfra.buildOwner().pid());
+        try (FileChannel ch = FileChannel.open(
+                        dir.resolve(".keycloak-users-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = ch.lock()) {
+            createUser(username, role, park);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void createUser(String username, String role, String park) {
         String admin = grant(
                         server().baseUrl() + "/realms/master",
                         "grant_type=password&client_id=admin-cli&username=admin&password="
