@@ -15,9 +15,12 @@ import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,7 +108,7 @@ class SummaryTest {
     }
 
     @Test
-    void aParkSummaryPhrasesTheReadModelAsReportsDo() {
+    void aParkSummaryPhrasesTheReadModelAsReportsDo() throws Exception {
         String g = "S" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
         String a = g + "A", b = g + "B";
         park(a, "甲<i>园区</i>", "2000");
@@ -266,6 +269,20 @@ class SummaryTest {
                 .then()
                 .statusCode(200)
                 .contentType(startsWith("text/html"));
+
+        // The Word document for handing out: the same report, named in Chinese, laid out as an official document.
+        var docx = summary("/api/v1/summaries/parks/" + a, ANALYST, Map.of("period", "2012-Q2", "format", "docx"))
+                .statusCode(200)
+                .contentType(startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .header("Content-Disposition", containsString("filename*=UTF-8''%E7%94%B2"))
+                .extract()
+                .asByteArray();
+        try (var doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            var texts = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertEquals("甲<i>园区</i>2012年1–6月经济运行情况", texts.get(0));
+            assertTrue(texts.contains("四、存在的问题"), texts.toString());
+            assertTrue(texts.contains("1．工业总产值完成全年任务的45.67%，欠时序进度4.3个百分点。"), texts.toString());
+        }
 
         // Park staff read their own park's summary; another park's is not found; the city's is refused.
         summary("/api/v1/summaries/parks/" + a, Tokens.token("park-staff", a), Map.of("period", "2012-Q2"))

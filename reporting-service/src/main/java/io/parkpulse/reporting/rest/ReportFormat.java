@@ -4,10 +4,11 @@ import io.parkpulse.common.error.ProblemException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-/** How a written report is sent: Markdown (the default) or a printable HTML page. */
+/** How a written report is sent: Markdown (the default), a printable HTML page, or a Word document to hand out. */
 enum ReportFormat {
     MARKDOWN("markdown", SummaryResource.MARKDOWN, ".md"),
-    HTML("html", SummaryResource.HTML, ".html");
+    HTML("html", SummaryResource.HTML, ".html"),
+    DOCX("docx", SummaryResource.DOCX, ".docx");
 
     final String parameter;
     final String mediaType;
@@ -30,7 +31,11 @@ enum ReportFormat {
                     return f;
                 }
             }
-            throw ProblemException.badRequest("format", "unknown_format", "'" + format + "' is not markdown or html");
+            throw ProblemException.badRequest(
+                    "format",
+                    "unknown_format",
+                    "格式“" + format + "”不是 markdown、html 或 docx",
+                    "'" + format + "' is not markdown, html or docx");
         }
         return headers.getAcceptableMediaTypes().stream()
                         .filter(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE)

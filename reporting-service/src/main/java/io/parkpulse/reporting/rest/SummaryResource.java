@@ -4,6 +4,7 @@ import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.reporting.domain.Report;
+import io.parkpulse.reporting.domain.ReportDocx;
 import io.parkpulse.reporting.service.Summaries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,19 +16,22 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/summaries")
 @Tag(name = "Summaries", description = "The written report of a park or of the city, generated from the read model")
-@Produces({SummaryResource.MARKDOWN, SummaryResource.HTML})
+@Produces({SummaryResource.MARKDOWN, SummaryResource.HTML, SummaryResource.DOCX})
 public class SummaryResource {
 
     static final String MARKDOWN = "text/markdown;charset=UTF-8";
     static final String HTML = "text/html;charset=UTF-8";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     static final String FORMATS =
-            "format: markdown (default) or html; without it the Accept header decides (text/html or "
-                    + "text/markdown).";
+            "format: markdown (default), html, or docx (a Word document in the layout of a government work report, "
+                    + "GB/T 9704); without it the Accept header decides (text/html or text/markdown).";
 
     @Inject
     Summaries summaries;
@@ -70,10 +74,21 @@ public class SummaryResource {
     }
 
     private static Response render(Report report, ReportFormat format, String name) {
-        return Response.ok(format == ReportFormat.HTML ? report.html() : report.markdown(), format.mediaType)
+        Object body = switch (format) {
+            case HTML -> report.html();
+            case DOCX -> ReportDocx.write(report);
+            case MARKDOWN -> report.markdown();
+        };
+        String ascii = name.replaceAll("[^A-Za-z0-9_.-]", "_") + format.extension;
+        String disposition = format == ReportFormat.DOCX ? "attachment" : "inline";
+        // The title names the park and the period in Chinese, as the office files the document; the ASCII name is
+        // for clients that do not read RFC 5987.
+        String chinese = URLEncoder.encode(report.title() + format.extension, StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        return Response.ok(body, format.mediaType)
                 .header(
                         "Content-Disposition",
-                        "inline; filename=\"" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + format.extension + "\"")
+                        disposition + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + chinese)
                 .build();
     }
 }
