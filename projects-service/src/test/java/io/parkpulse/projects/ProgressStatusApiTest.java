@@ -124,7 +124,7 @@ class ProgressStatusApiTest {
                 .body("physicalFinancialGapPoints", equalTo(24.23f))
                 .body("stalled", equalTo(false))
                 .body("monthsWithoutProgress", equalTo(0))
-                .body("reasons.find { it.rule == 'investment' }.message", equalTo("年度投资完成率25.00%，欠时序进度25.00个百分点"));
+                .body("reasons.find { it.rule == 'investment' }.message", equalTo("年度投资完成率25.00%，欠时序进度25.0个百分点"));
         // September, nothing reported since June: 50 points behind (red) and three months without progress (stalled).
         status(id, "2025-09")
                 .body("colour", equalTo("RED"))

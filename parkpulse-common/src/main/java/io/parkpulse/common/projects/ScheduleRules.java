@@ -1,5 +1,7 @@
 package io.parkpulse.common.projects;
 
+import io.parkpulse.common.figures.Figures;
+import io.parkpulse.common.figures.Phrases;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -117,13 +119,16 @@ public final class ScheduleRules {
             }
         }
         if (f.stage().isActive() && !f.stage().isBeforeStart() && yearRate != null) {
-            gap = yearRate.subtract(elapsed);
+            // From the exact ratio, not from the two rounded percentages: 1990 of 10000 by June is 30.10 behind either
+            // way, but 7.5 of 18 by May is 41.67, where the rounded figures would say 41.66.
+            gap = Figures.timeProgressGapPts(
+                    orZero(f.investmentThisYear()), f.yearPlannedInvestment(), asOf.getMonthValue());
             BigDecimal behind = gap.negate();
             Colour c = behind.compareTo(t.investmentRedPoints()) > 0
                     ? Colour.RED
                     : behind.compareTo(t.investmentYellowPoints()) >= 0 ? Colour.YELLOW : Colour.GREEN;
-            String position = gap.signum() >= 0 ? "超时序进度" + gap.toPlainString() : "欠时序进度" + behind.toPlainString();
-            reasons.add(new Reason("investment", c, "年度投资完成率" + yearRate.toPlainString() + "%，" + position + "个百分点"));
+            reasons.add(new Reason(
+                    "investment", c, "年度投资完成率" + yearRate.toPlainString() + "%，" + Phrases.timeProgress(gap)));
         }
         if (f.stage() == ProjectStage.LAND_SUPPLIED || f.stage() == ProjectStage.UNDER_CONSTRUCTION) {
             YearMonth since = f.lastReport() != null ? f.lastReport() : YearMonth.from(f.stageSince());

@@ -53,12 +53,21 @@ class ScheduleRulesTest {
         var red = ScheduleRules.evaluate(underConstruction("10000", "1990", "2025-06"), june, DEFAULTS);
         assertEquals(Colour.RED, red.colour());
         assertEquals(new BigDecimal("-30.10"), red.investmentGapPoints());
-        assertEquals("年度投资完成率19.90%，欠时序进度30.10个百分点", red.reasons().get(0).message());
+        assertEquals("年度投资完成率19.90%，欠时序进度30.1个百分点", red.reasons().get(0).message());
         // Ahead of time: 1–5月 45.2 % against 41.67 % is 3.53 points ahead.
         var ahead =
                 ScheduleRules.evaluate(underConstruction("10000", "4520", "2025-05"), YearMonth.of(2025, 5), DEFAULTS);
         assertEquals(new BigDecimal("3.53"), ahead.investmentGapPoints());
-        assertTrue(ahead.reasons().get(0).message().contains("超时序进度3.53"));
+        assertTrue(ahead.reasons().get(0).message().endsWith("超时序进度3.5个百分点"));
+    }
+
+    // 40 of 1,000,000 is 0.004 %; by May 41.6667 % of the year has passed: 41.6627 behind. Subtracting the rounded
+    // percentages (0.00 − 41.67) would say 41.67.
+    @Test
+    void theGapComesFromTheExactRatioNotFromRoundedPercentages() {
+        var s = ScheduleRules.evaluate(underConstruction("1000000", "40", "2025-05"), YearMonth.of(2025, 5), DEFAULTS);
+        assertEquals(new BigDecimal("-41.66"), s.investmentGapPoints());
+        assertEquals("年度投资完成率0.00%，欠时序进度41.7个百分点", s.reasons().get(0).message());
     }
 
     @Test

@@ -29,25 +29,32 @@ final class InvestmentSection {
     }
 
     static String leads(String subject, Investment.Leads l, YearMonth m) {
-        StringBuilder p = new StringBuilder(Phrases.months(m) + "，" + subject + "新签约项目" + l.signed() + "个，合同投资额"
-                + Phrases.wanYuan(l.signedAmount()));
-        BigDecimal growth = Figures.growthPct(l.signedAmount(), l.signedAmountLastYear());
-        if (growth != null) {
-            p.append("，").append(Phrases.growth(growth));
-        } else if (l.signedLastYear() == 0) {
-            p.append("（上年同期无签约项目）");
+        StringBuilder p = new StringBuilder(Phrases.months(m) + "，" + subject);
+        if (l.signed() > 0) {
+            p.append("新签约项目").append(l.signed()).append("个，合同投资额").append(Phrases.wanYuan(l.signedAmount()));
+            BigDecimal growth = Figures.growthPct(l.signedAmount(), l.signedAmountLastYear());
+            if (growth != null) {
+                p.append("，").append(Phrases.growth(growth));
+            } else if (l.signedLastYear() == 0) {
+                p.append("（上年同期无签约项目）");
+            }
+        } else {
+            // "合同投资额0万元，同比下降100%" says less than this.
+            p.append("暂无新签约项目").append(l.signedLastYear() > 0 ? "（上年同期签约" + l.signedLastYear() + "个）" : "");
         }
-        return p.append("；新落地项目")
-                .append(l.landed())
-                .append("个；在谈、储备项目")
-                .append(l.inTalks())
-                .append("个，意向投资")
-                .append(Phrases.wanYuan(l.inTalksAmount()))
-                .append("。")
-                .toString();
+        if (l.landed() > 0) {
+            p.append("；新落地项目").append(l.landed()).append("个");
+        }
+        if (l.inTalks() > 0) {
+            p.append("；在谈、储备项目").append(l.inTalks()).append("个，意向投资").append(Phrases.wanYuan(l.inTalksAmount()));
+        }
+        return p.append("。").toString();
     }
 
     static String funds(Investment.Funds f, YearMonth m) {
+        if (f.inPlace().signum() == 0) {
+            return Phrases.months(m) + "暂无实际到位资金。";
+        }
         BigDecimal growth = Figures.growthPct(f.inPlace(), f.inPlaceLastYear());
         return Phrases.months(m) + "实际到位资金" + Phrases.wanYuan(f.inPlace())
                 + (growth == null ? "" : "，" + Phrases.growth(growth)) + "。";

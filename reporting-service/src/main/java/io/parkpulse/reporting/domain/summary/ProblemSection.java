@@ -4,6 +4,7 @@ import static io.parkpulse.reporting.domain.summary.Texts.names;
 
 import io.parkpulse.common.figures.Figures;
 import io.parkpulse.common.figures.Phrases;
+import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.common.projects.ScheduleRules;
 import io.parkpulse.reporting.domain.StandardIndicators;
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** 四、存在的问题: falls, indicators behind time-elapsed progress, red and stalled projects, open problems. */
 final class ProblemSection {
@@ -22,6 +24,8 @@ final class ProblemSection {
     static final String HEADING = "四、存在的问题";
 
     static final String PARK_NONE = "从本期数据看，各项有目标的指标均达到时序进度、无同比下降，无红灯或停滞项目，无未解决的项目问题。";
+
+    static final String PARK_NO_DATA = "本期未报送经济指标，无法判断指标完成情况；无红灯或停滞项目，无未解决的项目问题。";
 
     static final String CITY_NONE = "本期数据未显示未报送园区、欠时序进度的园区、红灯或停滞项目和未解决的问题。";
 
@@ -35,9 +39,9 @@ final class ProblemSection {
             YearMonth m,
             boolean city,
             int stalledMonths) {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(falls(lines));
         for (IndicatorLine l : lines) {
-            out.addAll(indicator(l, m));
+            out.addAll(behind(l, m));
         }
         List<SummaryProject> red = projects.stream()
                 .filter(SummaryProject::red)
@@ -48,8 +52,10 @@ final class ProblemSection {
                     + names(red, p -> label(p, city) + "（" + reasons(p.status(), ScheduleRules.Colour.RED) + "）")
                     + "。");
         }
+        // Every stalled project, red or not, so that the count agrees with section 二's.
         List<SummaryProject> stalled = projects.stream()
-                .filter(p -> p.status() != null && p.status().stalled() && !p.red())
+                .filter(p -> p.stage() != ProjectStage.TERMINATED)
+                .filter(p -> p.status() != null && p.status().stalled())
                 .toList();
         if (!stalled.isEmpty()) {
             out.add("连续" + stalledMonths + "个月以上无进展报告的项目" + stalled.size() + "个："
@@ -59,28 +65,58 @@ final class ProblemSection {
             out.add(open(open, m, city));
         }
         if (out.isEmpty() && !city) {
-            out.add(PARK_NONE);
+            out.add(lines.isEmpty() ? PARK_NO_DATA : PARK_NONE);
         }
         return out;
     }
 
-    /** A fall on last year and a lag behind time-elapsed progress; neither is a problem for a better-lower indicator. */
-    static List<String> indicator(IndicatorLine l, YearMonth m) {
-        if (StandardIndicators.LOWER_BETTER.contains(l.code())) {
+    /** How many falling indicators a sentence names one by one before it groups them ("等N项指标"). */
+    static final int FALLS_NAMED = 3;
+
+    /**
+     * The indicators that fell on last year, in one sentence as reports group them: each with its fall when there are
+     * few, else the first few, the count and the largest fall. A fall is no problem for a better-lower indicator.
+     */
+    static List<String> falls(List<IndicatorLine> lines) {
+        List<IndicatorLine> falling = lines.stream()
+                .filter(l -> !StandardIndicators.LOWER_BETTER.contains(l.code()))
+                .filter(l -> l.growth() != null && l.growth().signum() < 0)
+                .toList();
+        if (falling.isEmpty()) {
             return List.of();
         }
-        List<String> out = new ArrayList<>();
-        BigDecimal growth = l.growth();
-        if (growth != null && growth.signum() < 0) {
-            out.add(l.name() + Phrases.growth(growth) + "。");
+        if (falling.size() == 1) {
+            IndicatorLine l = falling.get(0);
+            return List.of(l.name() + Phrases.growth(l.growth()) + "。");
+        }
+        if (falling.size() <= FALLS_NAMED) {
+            return List.of(falling.stream().map(IndicatorLine::name).collect(Collectors.joining("、"))
+                    + "同比分别下降"
+                    + falling.stream()
+                            .map(l -> l.growth().negate().toPlainString() + "%")
+                            .collect(Collectors.joining("、"))
+                    + "。");
+        }
+        IndicatorLine worst = falling.stream()
+                .min(Comparator.comparing(IndicatorLine::growth))
+                .orElseThrow();
+        return List.of(
+                falling.stream().limit(FALLS_NAMED).map(IndicatorLine::name).collect(Collectors.joining("、"))
+                        + "等" + falling.size() + "项指标同比下降，降幅最大的是" + worst.name() + "（" + Phrases.growth(worst.growth())
+                        + "）。");
+    }
+
+    /** A lag behind time-elapsed progress; none for a stock or better-lower indicator. */
+    static List<String> behind(IndicatorLine l, YearMonth m) {
+        if (StandardIndicators.LOWER_BETTER.contains(l.code())) {
+            return List.of();
         }
         BigDecimal gap = l.completion() == null || StandardIndicators.STOCK.contains(l.code())
                 ? null
                 : Figures.timeProgressGapPts(l.targetedValue(), l.annual(), m.getMonthValue());
-        if (gap != null && gap.signum() < 0) {
-            out.add(l.name() + Phrases.completion(l.completion()) + "，" + Phrases.timeProgress(gap) + "。");
-        }
-        return out;
+        return gap != null && gap.signum() < 0
+                ? List.of(l.name() + Phrases.completion(l.completion()) + "，" + Phrases.timeProgress(gap) + "。")
+                : List.of();
     }
 
     private static String open(List<OpenProblem> open, YearMonth m, boolean city) {
@@ -152,6 +188,6 @@ final class ProblemSection {
         return s.reasons().stream()
                 .filter(r -> r.colour() == colour)
                 .map(ScheduleRules.Reason::message)
-                .collect(java.util.stream.Collectors.joining("；"));
+                .collect(Collectors.joining("；"));
     }
 }

@@ -65,8 +65,20 @@ final class ProjectSection {
         long productions = projects.stream()
                 .filter(p -> withinYearToDate(p.productionOn(), m))
                 .count();
-        StringBuilder p = new StringBuilder(Phrases.months(m) + "，新开工项目" + starts + "个，新竣工" + completions + "个，新投产"
-                + productions + "个；项目累计完成投资" + Phrases.wanYuan(sum(live, SummaryProject::completed)));
+        // A count of nothing is not news: only what happened is written.
+        List<String> events = new ArrayList<>();
+        if (starts > 0) {
+            events.add("新开工项目" + starts + "个");
+        }
+        if (completions > 0) {
+            events.add("新竣工" + completions + "个");
+        }
+        if (productions > 0) {
+            events.add("新投产" + productions + "个");
+        }
+        StringBuilder p = new StringBuilder(Phrases.months(m) + "，"
+                + (events.isEmpty() ? "" : String.join("、", events) + "；")
+                + "项目累计完成投资" + Phrases.wanYuan(sum(live, SummaryProject::completed)));
         List<SummaryProject> planned = live.stream()
                 .filter(x -> x.yearPlan() != null && x.yearPlan().signum() > 0)
                 .toList();

@@ -57,7 +57,8 @@ public record SummaryRenderer(String cityName, int stalledMonths) {
     }
 
     static String basis(ReportingPeriod period) {
-        return "依据ParkPulse报表读模型中截至" + period.lastMonth().getYear() + "年"
-                + period.lastMonth().getMonthValue() + "月的数据自动生成（期间 " + period.text() + "，累计数为年初至该月）；未报送的数据不作推算。";
+        YearMonth last = period.lastMonth();
+        return "数据截至" + last.getYear() + "年" + last.getMonthValue() + "月，来源于各园区报送的月度数据和项目、招商台账；"
+                + "累计数为年初至该月，未报送的数据不作推算。";
     }
 }

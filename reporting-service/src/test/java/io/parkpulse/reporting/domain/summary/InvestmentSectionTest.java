@@ -33,8 +33,16 @@ class InvestmentSectionTest {
     @Test
     void noLeadsLastYearIsSaid() {
         assertEquals(
-                "1–4月，甲园区新签约项目0个，合同投资额0万元（上年同期无签约项目）；新落地项目1个；在谈、储备项目4个，意向投资2.5亿元。",
+                "1–4月，甲园区暂无新签约项目；新落地项目1个；在谈、储备项目4个，意向投资2.5亿元。",
                 InvestmentSection.leads("甲园区", leads(0, "0", 0, "0"), APRIL));
+    }
+
+    // Nothing signed this year: no "合同投资额0万元，同比下降100%", but last year's count for comparison.
+    @Test
+    void noSigningThisYearNamesLastYearsCount() {
+        assertEquals(
+                "1–4月，甲园区暂无新签约项目（上年同期签约3个）；新落地项目1个；在谈、储备项目4个，意向投资2.5亿元。",
+                InvestmentSection.leads("甲园区", leads(0, "0", 3, "800"), APRIL));
     }
 
     // Leads signed last year without an amount: no growth, and not "none last year" either.
@@ -54,7 +62,7 @@ class InvestmentSectionTest {
 
     @Test
     void fundsWithoutLastYear() {
-        assertEquals("1–4月实际到位资金0万元。", InvestmentSection.funds(new Investment.Funds(d("0"), d("0")), APRIL));
+        assertEquals("1–4月暂无实际到位资金。", InvestmentSection.funds(new Investment.Funds(d("0"), d("0")), APRIL));
     }
 
     // 1 of 3 is 33.33 %, 2 of 3 is 66.67 % (half up).

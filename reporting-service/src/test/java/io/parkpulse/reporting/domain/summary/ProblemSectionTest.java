@@ -21,33 +21,59 @@ class ProblemSectionTest {
     void fallAndLagAreTwoPoints() {
         assertEquals(
                 List.of("税收收入同比下降52.00%。", "税收收入完成全年任务的25.00%，欠时序进度8.3个百分点。"),
-                ProblemSection.indicator(tax("3000", "6250", "12000"), APRIL));
+                ProblemSection.points(List.of(tax("3000", "6250", "12000")), List.of(), List.of(), APRIL, false, 3));
     }
 
     @Test
     void growthAndAheadOfScheduleAreNoProblem() {
-        assertEquals(List.of(), ProblemSection.indicator(tax("5000", "4000", "12000"), APRIL));
+        assertEquals(List.of(), ProblemSection.falls(List.of(tax("5000", "4000", "12000"))));
+        assertEquals(List.of(), ProblemSection.behind(tax("5000", "4000", "12000"), APRIL));
     }
 
     @Test
     void aFallOfABetterLowerIndicatorIsNoProblem() {
-        assertEquals(
-                List.of(),
-                ProblemSection.indicator(
-                        line("energy_consumption", "综合能耗", "吨标准煤", "900", "1000", "12000", null), APRIL));
+        IndicatorLine energy = line("energy_consumption", "综合能耗", "吨标准煤", "900", "1000", "12000", null);
+        assertEquals(List.of(), ProblemSection.falls(List.of(energy)));
+        assertEquals(List.of(), ProblemSection.behind(energy, APRIL));
     }
 
     @Test
     void aStockBehindItsTargetIsNoLag() {
         assertEquals(
-                List.of(), ProblemSection.indicator(line("employees", "从业人员", "人", "100", null, "2000", null), APRIL));
+                List.of(), ProblemSection.behind(line("employees", "从业人员", "人", "100", null, "2000", null), APRIL));
+    }
+
+    // 90 of 100 and 80 of 100: down 10 % and 20 %.
+    @Test
+    void twoOrThreeFallsShareOneSentence() {
+        assertEquals(
+                List.of("工业总产值、税收收入同比分别下降10.00%、20.00%。"),
+                ProblemSection.falls(List.of(
+                        line("industrial_output", "工业总产值", "万元", "90", "100", null, null),
+                        line("tax_revenue", "税收收入", "万元", "80", "100", null, null))));
+    }
+
+    // Eleven falls of 1 % … 11 %: the first three named, the count, the largest.
+    @Test
+    void manyFallsAreCountedWithTheLargestNamed() {
+        List<IndicatorLine> lines = IntStream.rangeClosed(1, 11)
+                .mapToObj(i -> line("i" + i, "指标" + i, "万元", Integer.toString(100 - i), "100", null, null))
+                .toList();
+        assertEquals(List.of("指标1、指标2、指标3等11项指标同比下降，降幅最大的是指标11（同比下降11.00%）。"), ProblemSection.falls(lines));
+    }
+
+    @Test
+    void aParkThatReportedNothingIsNotToldItsIndicatorsAreOnSchedule() {
+        assertEquals(
+                List.of(ProblemSection.PARK_NO_DATA),
+                ProblemSection.points(List.of(), List.of(), List.of(), APRIL, false, 3));
     }
 
     @Test
     void parkWithoutProblemsSaysSo() {
         assertEquals(
                 List.of(ProblemSection.PARK_NONE),
-                ProblemSection.points(List.of(), List.of(), List.of(), APRIL, false, 3));
+                ProblemSection.points(List.of(tax("5000", "4000", "12000")), List.of(), List.of(), APRIL, false, 3));
     }
 
     @Test

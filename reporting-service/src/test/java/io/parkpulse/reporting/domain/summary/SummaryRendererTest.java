@@ -26,7 +26,7 @@ class SummaryRendererTest {
         Report r = RENDERER.park(new ParkSummaryFacts(
                 Q2, new ParkInfo("P1", "甲园区", null), List.of(), List.of(), List.of(), nothing(), null, null, 0));
         assertEquals("甲园区2025年1–6月经济运行情况", r.title());
-        assertEquals("依据ParkPulse报表读模型中截至2025年6月的数据自动生成（期间 2025-Q2，累计数为年初至该月）；未报送的数据不作推算。", r.basis());
+        assertEquals("数据截至2025年6月，来源于各园区报送的月度数据和项目、招商台账；累计数为年初至该月，未报送的数据不作推算。", r.basis());
         assertEquals(
                 List.of("一、主要经济指标完成情况", "二、项目建设", "三、招商引资", "四、存在的问题", "五、考核排名"),
                 r.sections().stream().map(Report.Section::heading).toList());
