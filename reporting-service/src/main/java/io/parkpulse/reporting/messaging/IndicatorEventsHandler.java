@@ -6,16 +6,10 @@ import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.MalformedEventException;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.IndicatorValueRecorded;
-import io.parkpulse.common.sql.MultiRow;
+import io.parkpulse.reporting.service.ReadModelUpdates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.hibernate.Session;
 
 /**
  * Keeps the latest version of every reported value. The upsert only replaces an older version, so a
@@ -25,7 +19,7 @@ import org.hibernate.Session;
 public class IndicatorEventsHandler extends JsonEventHandler<IndicatorValueRecorded> {
 
     @Inject
-    EntityManager em;
+    ReadModelUpdates updates;
 
     public IndicatorEventsHandler() {
         super(Topics.INDICATORS, IndicatorValueRecorded.class, EventTypes.VALUE_RECORDED);
@@ -36,10 +30,8 @@ public class IndicatorEventsHandler extends JsonEventHandler<IndicatorValueRecor
         upsert(List.of(v));
     }
 
-    /** Applies values with one statement per thousand (one read-model change, not one per value). */
+    /** Validates every value before any is applied, so a batch with one malformed value applies none. */
     public void upsert(List<IndicatorValueRecorded> values) {
-        // One statement may not touch a row twice: of one value, the newest version is the one that counts.
-        Map<String, IndicatorValueRecorded> newest = new LinkedHashMap<>();
         for (IndicatorValueRecorded v : values) {
             if (v == null
                     || v.park() == null
@@ -50,34 +42,7 @@ public class IndicatorEventsHandler extends JsonEventHandler<IndicatorValueRecor
                     || v.recordedAt() == null) {
                 throw new MalformedEventException("value event without park, indicator, period, value, unit or time");
             }
-            newest.merge(
-                    v.park() + "|" + v.indicator() + "|" + v.period(), v, (a, b) -> a.version() >= b.version() ? a : b);
         }
-        List<IndicatorValueRecorded> all = new ArrayList<>(newest.values());
-        em.unwrap(Session.class).doWork(c -> {
-            for (List<IndicatorValueRecorded> part : MultiRow.chunks(all)) {
-                try (PreparedStatement s = c.prepareStatement("""
-                        insert into indicator_fact (park_code, indicator_code, period, indicator_name, value, unit, version, recorded_at)
-                        values %s
-                        on conflict (park_code, indicator_code, period) do update
-                           set value = excluded.value, unit = excluded.unit, indicator_name = excluded.indicator_name,
-                               version = excluded.version, recorded_at = excluded.recorded_at
-                         where indicator_fact.version < excluded.version
-                        """.formatted(MultiRow.placeholders(part.size(), 8)))) {
-                    int i = 1;
-                    for (IndicatorValueRecorded v : part) {
-                        s.setString(i++, v.park());
-                        s.setString(i++, v.indicator());
-                        s.setString(i++, v.period());
-                        s.setString(i++, v.indicatorName());
-                        s.setBigDecimal(i++, v.value());
-                        s.setString(i++, v.unit());
-                        s.setLong(i++, v.version());
-                        s.setObject(i++, v.recordedAt());
-                    }
-                    s.executeUpdate();
-                }
-            }
-        });
+        updates.indicatorValues(values);
     }
 }

@@ -1,0 +1,198 @@
+package io.parkpulse.reporting.repository;
+
+import io.parkpulse.common.events.payload.FundsReported;
+import io.parkpulse.common.events.payload.IndicatorValueRecorded;
+import io.parkpulse.common.events.payload.LeadState;
+import io.parkpulse.common.events.payload.ProjectProblem;
+import io.parkpulse.common.events.payload.ProjectState;
+import io.parkpulse.common.events.payload.TargetState;
+import io.parkpulse.common.sql.MultiRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.util.List;
+import org.hibernate.Session;
+
+/**
+ * The read model's tables as the events fill them. Every upsert replaces a row only with a newer version, so
+ * a replayed or reordered event cannot move a figure backwards.
+ */
+@ApplicationScoped
+public class ReadModelRepository {
+
+    /** The tables built from events only, which a rebuild truncates. */
+    public static final List<String> TABLES = List.of(
+            "indicator_fact", "target_fact", "project_fact", "lead_fact", "funds_fact", "problem_fact", "park_replica");
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * One statement per thousand values over the JDBC connection itself, as a batch carries thousands. The
+     * values must hold at most one version per park, indicator and period: one statement may not touch a row
+     * twice.
+     */
+    public void upsertIndicatorValues(List<IndicatorValueRecorded> values) {
+        em.unwrap(Session.class).doWork(c -> {
+            for (List<IndicatorValueRecorded> part : MultiRow.chunks(values)) {
+                try (PreparedStatement s = c.prepareStatement("""
+                        insert into indicator_fact (park_code, indicator_code, period, indicator_name, value, unit, version, recorded_at)
+                        values %s
+                        on conflict (park_code, indicator_code, period) do update
+                           set value = excluded.value, unit = excluded.unit, indicator_name = excluded.indicator_name,
+                               version = excluded.version, recorded_at = excluded.recorded_at
+                         where indicator_fact.version < excluded.version
+                        """.formatted(MultiRow.placeholders(part.size(), 8)))) {
+                    int i = 1;
+                    for (IndicatorValueRecorded v : part) {
+                        s.setString(i++, v.park());
+                        s.setString(i++, v.indicator());
+                        s.setString(i++, v.period());
+                        s.setString(i++, v.indicatorName());
+                        s.setBigDecimal(i++, v.value());
+                        s.setString(i++, v.unit());
+                        s.setLong(i++, v.version());
+                        s.setObject(i++, v.recordedAt());
+                    }
+                    s.executeUpdate();
+                }
+            }
+        });
+    }
+
+    public void upsertTarget(TargetState t) {
+        em.createNativeQuery("""
+                insert into target_fact (park_code, indicator_code, year, annual, q1, q2, q3, planned_growth_pct, unit, version)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                on conflict (park_code, indicator_code, year) do update
+                   set annual = excluded.annual, q1 = excluded.q1, q2 = excluded.q2, q3 = excluded.q3,
+                       planned_growth_pct = excluded.planned_growth_pct, unit = excluded.unit, version = excluded.version
+                 where target_fact.version < excluded.version
+                """)
+                .setParameter(1, t.park())
+                .setParameter(2, t.indicator())
+                .setParameter(3, t.year())
+                .setParameter(4, t.annual())
+                .setParameter(5, t.q1())
+                .setParameter(6, t.q2())
+                .setParameter(7, t.q3())
+                .setParameter(8, t.plannedGrowthPct())
+                .setParameter(9, t.unit())
+                .setParameter(10, t.version())
+                .executeUpdate();
+    }
+
+    public void upsertProject(ProjectState p) {
+        em.createNativeQuery("""
+                insert into project_fact (id, park_code, name, kind, stage, total_investment, version, lead_id, key_level,
+                                          signed_on, started_on, completed_on, production_on, investment_completed,
+                                          stage_since, plan_year, year_planned_investment, investment_this_year,
+                                          physical_progress, progress_period, planned_start, planned_completion)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+                on conflict (id) do update
+                   set name = excluded.name, kind = excluded.kind, stage = excluded.stage,
+                       total_investment = excluded.total_investment, version = excluded.version, lead_id = excluded.lead_id,
+                       key_level = excluded.key_level, signed_on = excluded.signed_on, started_on = excluded.started_on,
+                       completed_on = excluded.completed_on, production_on = excluded.production_on,
+                       investment_completed = excluded.investment_completed, stage_since = excluded.stage_since,
+                       plan_year = excluded.plan_year, year_planned_investment = excluded.year_planned_investment,
+                       investment_this_year = excluded.investment_this_year, physical_progress = excluded.physical_progress,
+                       progress_period = excluded.progress_period, planned_start = excluded.planned_start,
+                       planned_completion = excluded.planned_completion
+                 where project_fact.version < excluded.version
+                """)
+                .setParameter(1, p.id())
+                .setParameter(2, p.park())
+                .setParameter(3, p.name())
+                .setParameter(4, p.kind())
+                .setParameter(5, p.stage())
+                .setParameter(6, p.totalInvestment())
+                .setParameter(7, p.version())
+                .setParameter(8, p.leadId())
+                .setParameter(9, p.keyLevel())
+                .setParameter(10, p.signedOn())
+                .setParameter(11, p.startedOn())
+                .setParameter(12, p.completedOn())
+                .setParameter(13, p.productionOn())
+                .setParameter(14, p.investmentCompleted())
+                .setParameter(15, p.stageSince())
+                .setParameter(16, p.planYear())
+                .setParameter(17, p.yearPlannedInvestment())
+                .setParameter(18, p.investmentCompletedThisYear())
+                .setParameter(19, p.physicalProgress())
+                .setParameter(20, p.progressPeriod())
+                .setParameter(21, p.plannedStart())
+                .setParameter(22, p.plannedCompletion())
+                .executeUpdate();
+    }
+
+    public void upsertLead(LeadState l) {
+        em.createNativeQuery("""
+                insert into lead_fact (id, park_code, project_name, stage, intended_investment, version, signed_on, landed_on,
+                                       contracted_investment)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                on conflict (id) do update
+                   set project_name = excluded.project_name, stage = excluded.stage,
+                       intended_investment = excluded.intended_investment, version = excluded.version,
+                       signed_on = excluded.signed_on, landed_on = excluded.landed_on,
+                       contracted_investment = excluded.contracted_investment
+                 where lead_fact.version < excluded.version
+                """)
+                .setParameter(1, l.id())
+                .setParameter(2, l.park())
+                .setParameter(3, l.projectName())
+                .setParameter(4, l.stage())
+                .setParameter(5, l.intendedInvestment())
+                .setParameter(6, l.version())
+                .setParameter(7, l.signedOn())
+                .setParameter(8, l.landedOn())
+                .setParameter(9, l.contractedInvestment())
+                .executeUpdate();
+    }
+
+    /** Funds per lead and month; the revision orders corrections of the same month. */
+    public void upsertFunds(FundsReported f) {
+        em.createNativeQuery("""
+                insert into funds_fact (lead_id, period, park_code, amount, revision) values (?1, ?2, ?3, ?4, ?5)
+                on conflict (lead_id, period) do update set amount = excluded.amount, revision = excluded.revision
+                 where funds_fact.revision < excluded.revision
+                """)
+                .setParameter(1, f.leadId())
+                .setParameter(2, f.period())
+                .setParameter(3, f.park())
+                .setParameter(4, f.amount())
+                .setParameter(5, f.revision())
+                .executeUpdate();
+    }
+
+    public void upsertProblem(ProjectProblem p) {
+        em.createNativeQuery("""
+                insert into problem_fact (id, project_id, park_code, raised_on, resolved_on, version, description, department, due_on)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                on conflict (id) do update set raised_on = excluded.raised_on, resolved_on = excluded.resolved_on,
+                                               version = excluded.version, description = excluded.description,
+                                               department = excluded.department, due_on = excluded.due_on
+                 where problem_fact.version < excluded.version
+                """)
+                .setParameter(1, p.id())
+                .setParameter(2, p.projectId())
+                .setParameter(3, p.park())
+                .setParameter(4, p.raisedOn())
+                .setParameter(5, p.resolvedOn())
+                .setParameter(6, p.version())
+                .setParameter(7, p.description())
+                .setParameter(8, p.department())
+                .setParameter(9, p.dueOn())
+                .executeUpdate();
+    }
+
+    /** Rows in one table; {@code table} is one of {@link #TABLES} or {@code processed_event}, never a caller's text. */
+    public long count(String table) {
+        return ((Number) em.createNativeQuery("select count(*) from " + table).getSingleResult()).longValue();
+    }
+
+    public void truncateAll() {
+        em.createNativeQuery("truncate " + String.join(", ", TABLES)).executeUpdate();
+    }
+}
