@@ -5,6 +5,7 @@ import io.parkpulse.common.paging.PageRequest;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.reporting.service.CityView;
+import io.parkpulse.reporting.service.RankingResult;
 import io.parkpulse.reporting.service.RankingService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -48,7 +49,7 @@ public class RankingResource {
                             + "rankChange is positive when a park moved up against the previous period of the same length. "
                             + "Paged like every list (page from 0, size up to 500, default 50): entries hold the page, total counts "
                             + "every ranked park; the order is the ranking's, so sort is refused.")
-    public Object rank(
+    public RankingResult rank(
             @QueryParam("indicator") String indicator,
             @QueryParam("figure") String figure,
             @QueryParam("period") String period,
@@ -60,13 +61,14 @@ public class RankingResource {
             throw ProblemException.badRequest(
                     "sort", "invalid_sort", "a ranking is ordered by rank; use order=asc or order=desc");
         }
-        Object full = full(indicator, figure, period, peerGroup, order);
+        RankingResult full = full(indicator, figure, period, peerGroup, order);
         return full instanceof RankingService.Ranking r
                 ? r.page(paging.page, paging.size)
-                : ((CityView.FigureRanking) full).page(paging.page, paging.size);
+                : new RankingResult.OfFigure(
+                        ((RankingResult.OfFigure) full).ranking().page(paging.page, paging.size));
     }
 
-    private Object full(String indicator, String figure, String period, String peerGroup, String order) {
+    private RankingResult full(String indicator, String figure, String period, String peerGroup, String order) {
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
         if ((indicator == null || indicator.isBlank()) == (figure == null || figure.isBlank())) {
             throw ProblemException.badRequest(
@@ -77,7 +79,8 @@ public class RankingResource {
         }
         return indicator != null && !indicator.isBlank()
                 ? rankings.rank(indicator, p, peerGroup, "asc".equals(order))
-                : city.rank(CityView.figure(figure, "figure"), p, peerGroup, "asc".equals(order));
+                : new RankingResult.OfFigure(
+                        city.rank(CityView.figure(figure, "figure"), p, peerGroup, "asc".equals(order)));
     }
 
     @GET
@@ -95,7 +98,7 @@ public class RankingResource {
             @QueryParam("peerGroup") String peerGroup,
             @QueryParam("order") @DefaultValue("desc") @Pattern(regexp = "asc|desc", message = "asc or desc")
                     String order) {
-        Object ranking = full(indicator, figure, period, peerGroup, order);
+        RankingResult ranking = full(indicator, figure, period, peerGroup, order);
         String title;
         String header;
         java.util.List<io.parkpulse.reporting.service.Exports.RankingRow> rows;
@@ -108,7 +111,7 @@ public class RankingResource {
                             e.rank(), e.park(), e.parkName(), e.value(), e.previousRank(), e.rankChange()))
                     .toList();
         } else {
-            CityView.FigureRanking r = (CityView.FigureRanking) ranking;
+            CityView.FigureRanking r = ((RankingResult.OfFigure) ranking).ranking();
             title = r.figure() + " 排名（" + r.period() + "，数据截至" + r.valueMonth() + "）";
             header = r.figure().startsWith("growth:")
                     ? "增速（%）"
