@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkpulse.common.error.Problem;
 import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.reporting.domain.Scheme;
+import io.parkpulse.reporting.repository.SchemeRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +24,7 @@ public class SchemeService {
     public static final String DEFAULT = "default";
 
     @Inject
-    EntityManager em;
+    SchemeRepository schemes;
 
     @Inject
     ObjectMapper json;
@@ -43,14 +43,7 @@ public class SchemeService {
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("the shipped default scheme does not add up: " + errors);
             }
-            em.createNativeQuery("""
-                    insert into assessment_scheme (code, version, name, definition, created_at, created_by)
-                    values (?1, 1, ?2, ?3, now(), 'reporting-service') on conflict do nothing
-                    """)
-                    .setParameter(1, DEFAULT)
-                    .setParameter(2, scheme.name())
-                    .setParameter(3, json.writeValueAsString(scheme))
-                    .executeUpdate();
+            schemes.insertShipped(DEFAULT, scheme.name(), json.writeValueAsString(scheme));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,66 +65,31 @@ public class SchemeService {
                     errors,
                     null);
         }
-        // Serialises versions of one code: two admins saving at once get versions n and n + 1, never a clash.
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "scheme:" + code)
-                .getSingleResult();
-        int version = ((Number) em.createNativeQuery(
-                                "select coalesce(max(version), 0) + 1 from assessment_scheme where code = ?1")
-                        .setParameter(1, code)
-                        .getSingleResult())
-                .intValue();
         try {
-            em.createNativeQuery("""
-                    insert into assessment_scheme (code, version, name, definition, created_at, created_by)
-                    values (?1, ?2, ?3, ?4, now(), ?5)
-                    """)
-                    .setParameter(1, code)
-                    .setParameter(2, version)
-                    .setParameter(3, scheme.name())
-                    .setParameter(4, json.writeValueAsString(scheme))
-                    .setParameter(5, user)
-                    .executeUpdate();
+            return get(code, schemes.insertNextVersion(code, scheme.name(), json.writeValueAsString(scheme), user));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return get(code, version);
     }
 
     public Stored latest(String code) {
-        List<?> v = em.createNativeQuery("select max(version) from assessment_scheme where code = ?1")
-                .setParameter(1, code)
-                .getResultList();
-        if (v.isEmpty() || v.get(0) == null) {
-            throw ProblemException.notFound("assessment scheme", code);
-        }
-        return get(code, ((Number) v.get(0)).intValue());
+        return get(
+                code,
+                schemes.latestVersion(code).orElseThrow(() -> ProblemException.notFound("assessment scheme", code)));
     }
 
-    @SuppressWarnings("unchecked")
     public Stored get(String code, int version) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select definition, created_at, created_by from assessment_scheme where code = ?1 and version = ?2
-                """)
-                .setParameter(1, code)
-                .setParameter(2, version)
-                .getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("assessment scheme", code + " version " + version);
-        }
-        Object[] r = rows.get(0);
-        return new Stored(code, version, read((String) r[0]), toOffset(r[1]), (String) r[2]);
+        return schemes.find(code, version)
+                .map(this::stored)
+                .orElseThrow(() -> ProblemException.notFound("assessment scheme", code + " version " + version));
     }
 
-    @SuppressWarnings("unchecked")
     public List<Stored> all() {
-        List<Object[]> rows = em.createNativeQuery("""
-                select code, version, definition, created_at, created_by from assessment_scheme order by code, version
-                """).getResultList();
-        return rows.stream()
-                .map(r -> new Stored(
-                        (String) r[0], ((Number) r[1]).intValue(), read((String) r[2]), toOffset(r[3]), (String) r[4]))
-                .toList();
+        return schemes.all().stream().map(this::stored).toList();
+    }
+
+    private Stored stored(SchemeRepository.SchemeRow r) {
+        return new Stored(r.code(), r.version(), read(r.definition()), r.createdAt(), r.createdBy());
     }
 
     private Scheme read(String definition) {
@@ -143,15 +101,6 @@ public class SchemeService {
     }
 
     static OffsetDateTime toOffset(Object o) {
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return null;
+        return SchemeRepository.toOffset(o);
     }
 }
