@@ -1,9 +1,9 @@
 package io.parkpulse.reporting.service;
 
+import io.parkpulse.reporting.repository.AssessmentScheduleRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -22,7 +22,7 @@ public class QuarterlySchedule {
     AssessmentService assessments;
 
     @Inject
-    EntityManager em;
+    AssessmentScheduleRepository guard;
 
     @Scheduled(
             identity = "quarterly-assessment",
@@ -38,14 +38,7 @@ public class QuarterlySchedule {
     /** Runs the quarter unless it was claimed or assessed before; true when this call ran it. */
     @Transactional
     public boolean runOnce(String quarter, String instance) {
-        int claimed = em.createNativeQuery("""
-                insert into assessment_schedule_guard (quarter, claimed_at, claimed_by) values (?1, now(), ?2)
-                on conflict (quarter) do nothing
-                """)
-                .setParameter(1, quarter)
-                .setParameter(2, instance)
-                .executeUpdate();
-        if (claimed == 0 || assessments.latest(quarter) != null) {
+        if (!guard.claim(quarter, instance) || assessments.latest(quarter) != null) {
             return false;
         }
         assessments.run(quarter, null, "SCHEDULED", null, instance);
