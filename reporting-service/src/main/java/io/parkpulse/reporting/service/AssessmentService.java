@@ -11,11 +11,12 @@ import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.reporting.domain.Figure;
+import io.parkpulse.reporting.domain.Quarters;
 import io.parkpulse.reporting.domain.Scheme;
 import io.parkpulse.reporting.domain.Scoring;
+import io.parkpulse.reporting.repository.AssessmentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -35,7 +36,7 @@ import java.util.UUID;
 public class AssessmentService {
 
     @Inject
-    EntityManager em;
+    AssessmentRepository repository;
 
     @Inject
     ObjectMapper json;
@@ -87,14 +88,13 @@ public class AssessmentService {
 
     /** The last quarter that has ended by today. */
     public static String lastClosedQuarter() {
-        YearMonth m = CityTime.thisMonth().minusMonths(3);
-        return m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1);
+        return Quarters.lastClosed(CityTime.thisMonth());
     }
 
     @Transactional
     public Run run(String quarter, String schemeCode, String trigger, String reason, String user) {
         YearMonth last = lastMonth(quarter, "quarter");
-        if (!last.atEndOfMonth().isBefore(CityTime.today())) {
+        if (!Quarters.closed(last, CityTime.today())) {
             throw ProblemException.unprocessable(
                     "quarter",
                     "quarter_not_closed",
@@ -102,9 +102,7 @@ public class AssessmentService {
                             + "); a quarter is assessed after it closes");
         }
         // One run of a quarter at a time, across instances: the second waits, then sees the first.
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "assessment:" + quarter)
-                .getSingleResult();
+        repository.lockQuarter(quarter);
         Run previousRevision = latest(quarter);
         boolean correction = reason != null && !reason.isBlank();
         if (previousRevision != null && !correction) {
@@ -128,40 +126,33 @@ public class AssessmentService {
         }
         UUID id = UUID.randomUUID();
         int revision = previousRevision == null ? 1 : previousRevision.revision() + 1;
-        em.createNativeQuery("""
-                insert into assessment (id, quarter, revision, scheme_code, scheme_version, as_of, trigger, reason, run_at, run_by)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now(), ?9)
-                """)
-                .setParameter(1, id)
-                .setParameter(2, quarter)
-                .setParameter(3, revision)
-                .setParameter(4, scheme.code())
-                .setParameter(5, scheme.version())
-                .setParameter(6, last.toString())
-                .setParameter(7, trigger)
-                .setParameter(8, correction ? reason : null)
-                .setParameter(9, user)
-                .executeUpdate();
+        repository.insertRun(new AssessmentRepository.RunRow(
+                id,
+                quarter,
+                revision,
+                scheme.code(),
+                scheme.version(),
+                last.toString(),
+                trigger,
+                correction ? reason : null,
+                null,
+                user));
         List<AssessmentPublished.ParkResult> published = new ArrayList<>();
         for (Scoring.ParkResult r : scored) {
             Integer before = previousRanks.get(r.park());
             Integer change = before == null || r.rank() == null ? null : before - r.rank();
-            em.createNativeQuery("""
-                    insert into assessment_result (assessment_id, park_code, park_name, peer_group, total, rank, rank_change, tier,
-                                                   disqualified, breakdown)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                    """)
-                    .setParameter(1, id)
-                    .setParameter(2, r.park())
-                    .setParameter(3, r.name())
-                    .setParameter(4, r.peerGroup())
-                    .setParameter(5, r.total())
-                    .setParameter(6, r.rank())
-                    .setParameter(7, change)
-                    .setParameter(8, r.tier())
-                    .setParameter(9, r.disqualified())
-                    .setParameter(10, write(new Breakdown(r.dimensions(), r.items(), r.adjustments())))
-                    .executeUpdate();
+            repository.insertResult(
+                    id,
+                    new AssessmentRepository.ResultRow(
+                            r.park(),
+                            r.name(),
+                            r.peerGroup(),
+                            r.total(),
+                            r.rank(),
+                            change,
+                            r.tier(),
+                            r.disqualified(),
+                            write(new Breakdown(r.dimensions(), r.items(), r.adjustments()))));
             published.add(new AssessmentPublished.ParkResult(
                     r.park(), r.total(), r.rank(), change, r.tier(), r.disqualified()));
         }
@@ -199,10 +190,7 @@ public class AssessmentService {
     private List<Scoring.ParkResult> compute(String quarter, SchemeService.Stored scheme) {
         YearMonth last = lastMonth(quarter, "quarter");
 
-        @SuppressWarnings("unchecked")
-        List<Object[]> parks = em.createNativeQuery("""
-                select code, name, peer_group from park_replica where status = 'ACTIVE' order by code
-                """).getResultList();
+        List<AssessmentRepository.ActivePark> parks = repository.activeParks();
         if (parks.isEmpty()) {
             throw ProblemException.unprocessable("quarter", "no_parks", "no active park is known: nothing to assess");
         }
@@ -214,8 +202,8 @@ public class AssessmentService {
             adjustments.computeIfAbsent(a.park(), k -> new HashMap<>()).merge(a.code(), a.count(), Integer::sum);
         }
         List<Scoring.ParkInput> inputs = new ArrayList<>();
-        for (Object[] p : parks) {
-            String code = (String) p[0];
+        for (AssessmentRepository.ActivePark p : parks) {
+            String code = p.code();
             Map<String, BigDecimal> v = new HashMap<>();
             for (Scheme.Item i : items) {
                 BigDecimal x = values.get(Figure.parse(i.figure())).get(code);
@@ -223,83 +211,54 @@ public class AssessmentService {
                     v.put(i.code(), x);
                 }
             }
-            inputs.add(new Scoring.ParkInput(
-                    code, (String) p[1], (String) p[2], v, adjustments.getOrDefault(code, Map.of())));
+            inputs.add(
+                    new Scoring.ParkInput(code, p.name(), p.peerGroup(), v, adjustments.getOrDefault(code, Map.of())));
         }
         return Scoring.score(scheme.scheme(), inputs);
     }
 
     /** The latest revision of a quarter, or null when it was never assessed. */
     public Run latest(String quarter) {
-        List<?> r = em.createNativeQuery("select max(revision) from assessment where quarter = ?1")
-                .setParameter(1, quarter)
-                .getResultList();
-        return r.isEmpty() || r.get(0) == null ? null : get(quarter, ((Number) r.get(0)).intValue());
+        return repository.latestRevision(quarter).map(r -> get(quarter, r)).orElse(null);
     }
 
-    @SuppressWarnings("unchecked")
     public Run get(String quarter, int revision) {
-        List<Object[]> head = em.createNativeQuery("""
-                select id, scheme_code, scheme_version, as_of, trigger, reason, run_at, run_by
-                  from assessment where quarter = ?1 and revision = ?2
-                """)
-                .setParameter(1, quarter)
-                .setParameter(2, revision)
-                .getResultList();
-        if (head.isEmpty()) {
-            return null;
-        }
-        Object[] h = head.get(0);
-        List<Object[]> rows = em.createNativeQuery("""
-                select park_code, park_name, peer_group, total, rank, rank_change, tier, disqualified, breakdown
-                  from assessment_result where assessment_id = ?1 order by rank nulls last, park_code
-                """).setParameter(1, h[0]).getResultList();
-        List<Result> results = rows.stream()
-                .map(r -> new Result(
-                        (String) r[0],
-                        (String) r[1],
-                        (String) r[2],
-                        (BigDecimal) r[3],
-                        r[4] == null ? null : ((Number) r[4]).intValue(),
-                        r[5] == null ? null : ((Number) r[5]).intValue(),
-                        (String) r[6],
-                        (Boolean) r[7],
-                        read((String) r[8])))
-                .toList();
-        return new Run(
-                (UUID) h[0],
-                quarter,
-                revision,
-                (String) h[1],
-                ((Number) h[2]).intValue(),
-                (String) h[3],
-                (String) h[4],
-                (String) h[5],
-                SchemeService.toOffset(h[6]),
-                (String) h[7],
-                results);
+        return repository
+                .findRun(quarter, revision)
+                .map(h -> run(
+                        h,
+                        repository.results(h.id()).stream()
+                                .map(r -> new Result(
+                                        r.park(),
+                                        r.parkName(),
+                                        r.peerGroup(),
+                                        r.total(),
+                                        r.rank(),
+                                        r.rankChange(),
+                                        r.tier(),
+                                        r.disqualified(),
+                                        read(r.breakdown())))
+                                .toList()))
+                .orElse(null);
     }
 
-    @SuppressWarnings("unchecked")
     public List<Run> list() {
-        List<Object[]> rows = em.createNativeQuery("""
-                select id, quarter, revision, scheme_code, scheme_version, as_of, trigger, reason, run_at, run_by
-                  from assessment order by quarter desc, revision desc
-                """).getResultList();
-        return rows.stream()
-                .map(h -> new Run(
-                        (UUID) h[0],
-                        (String) h[1],
-                        ((Number) h[2]).intValue(),
-                        (String) h[3],
-                        ((Number) h[4]).intValue(),
-                        (String) h[5],
-                        (String) h[6],
-                        (String) h[7],
-                        SchemeService.toOffset(h[8]),
-                        (String) h[9],
-                        List.of()))
-                .toList();
+        return repository.runs().stream().map(h -> run(h, List.of())).toList();
+    }
+
+    private static Run run(AssessmentRepository.RunRow h, List<Result> results) {
+        return new Run(
+                h.id(),
+                h.quarter(),
+                h.revision(),
+                h.schemeCode(),
+                h.schemeVersion(),
+                h.asOf(),
+                h.trigger(),
+                h.reason(),
+                h.runAt(),
+                h.runBy(),
+                results);
     }
 
     /** Replaces the adjustments recorded for a quarter; they count in its next run or revision. */
@@ -320,10 +279,7 @@ public class AssessmentService {
                         "unknown_adjustment",
                         "the scheme has no adjustment '" + e.code() + "'; it has " + known));
             }
-            if (em.createNativeQuery("select 1 from park_replica where code = ?1")
-                    .setParameter(1, e.park())
-                    .getResultList()
-                    .isEmpty()) {
+            if (!repository.parkKnown(e.park())) {
                 errors.add(new io.parkpulse.common.error.Problem.FieldError(
                         "[" + i + "].park", "unknown_park", "park '" + e.park() + "' is not known"));
             }
@@ -331,31 +287,17 @@ public class AssessmentService {
         if (!errors.isEmpty()) {
             throw new ProblemException(422, errors.get(0).code(), errors.get(0).message(), errors, null);
         }
-        em.createNativeQuery("delete from assessment_adjustment where quarter = ?1")
-                .setParameter(1, quarter)
-                .executeUpdate();
-        for (AdjustmentEntry e : entries) {
-            em.createNativeQuery("""
-                    insert into assessment_adjustment (quarter, park_code, code, count, note) values (?1, ?2, ?3, ?4, ?5)
-                    on conflict (quarter, park_code, code) do update set count = assessment_adjustment.count + excluded.count
-                    """)
-                    .setParameter(1, quarter)
-                    .setParameter(2, e.park())
-                    .setParameter(3, e.code())
-                    .setParameter(4, e.count())
-                    .setParameter(5, e.note())
-                    .executeUpdate();
-        }
+        repository.replaceAdjustments(
+                quarter,
+                entries.stream()
+                        .map(e -> new AssessmentRepository.AdjustmentRow(e.park(), e.code(), e.count(), e.note()))
+                        .toList());
         return adjustments(quarter);
     }
 
-    @SuppressWarnings("unchecked")
     public List<AdjustmentEntry> adjustments(String quarter) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select park_code, code, count, note from assessment_adjustment where quarter = ?1 order by park_code, code
-                """).setParameter(1, quarter).getResultList();
-        return rows.stream()
-                .map(r -> new AdjustmentEntry((String) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3]))
+        return repository.adjustments(quarter).stream()
+                .map(r -> new AdjustmentEntry(r.park(), r.code(), r.count(), r.note()))
                 .toList();
     }
 
