@@ -8,7 +8,6 @@ import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.LeadState;
 import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.projects.domain.KeyLevel;
-import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.domain.ProjectKind;
 import io.parkpulse.projects.service.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +41,7 @@ public class LeadLandedHandler extends JsonEventHandler<LeadState> {
                 || lead.intendedInvestment() == null) {
             throw new MalformedEventException("landed lead without id, park, project name or investment");
         }
-        if (Project.count("leadId", lead.id()) > 0) {
+        if (projects.hasLead(lead.id())) {
             return;
         }
         LocalDate landedOn = lead.landedOn() != null

@@ -3,12 +3,12 @@ package io.parkpulse.projects.rest;
 import io.parkpulse.common.paging.Filters;
 import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
-import io.parkpulse.common.paging.Where;
 import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.projects.domain.Problem;
+import io.parkpulse.projects.repository.ProblemRepository;
 import io.parkpulse.projects.service.ProblemService;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,23 +56,10 @@ public class ProblemLedgerResource {
         boolean overdue = Filters.flag(overdueFlag, "overdue");
         LocalDate today = CityTime.today();
         ReportingPeriod raised = period == null ? null : ReportingPeriod.parse(period, "period");
-        Where where = new Where()
-                .and("park = :park", "park", scope)
-                .and("status = :status", "status", status)
-                .andIf(
-                        raised != null,
-                        "raisedOn between :first and :last",
-                        raised == null ? Map.of() : Map.of("first", raised.firstDay(), "last", raised.lastDay()))
-                .andIf(
-                        overdue,
-                        "status = :open and dueOn < :today",
-                        Map.of("open", Problem.Status.OPEN, "today", today));
+        var filter = new ProblemRepository.Ledger(scope, status, raised, overdue ? today : null);
         Sort sort = page.sort(
                 Map.of("raisedOn", "raisedOn", "dueOn", "dueOn", "resolvedOn", "resolvedOn"), "raisedOn", "id");
-        return Page.of(
-                Problem.find(where.query(), sort, where.params()),
-                page,
-                p -> ProjectDtos.ProblemView.of((Problem) p, today));
+        return Page.of(problems.ledger(filter, sort), page, p -> ProjectDtos.ProblemView.of((Problem) p, today));
     }
 
     @GET

@@ -4,8 +4,6 @@ import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.common.paging.Filters;
 import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
-import io.parkpulse.common.paging.Where;
-import io.parkpulse.common.parks.ParkReplica;
 import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.projects.ProjectStage;
@@ -15,6 +13,7 @@ import io.parkpulse.common.security.Roles;
 import io.parkpulse.projects.domain.KeyLevel;
 import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.domain.ProjectKind;
+import io.parkpulse.projects.repository.ProjectRepository;
 import io.parkpulse.projects.service.ProjectService;
 import io.parkpulse.projects.service.StatusService;
 import io.parkpulse.projects.service.SummaryService;
@@ -38,7 +37,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -122,30 +120,11 @@ public class ProjectResource {
                         "plannedCompletion"),
                 "createdAt",
                 "id");
-        String text = q == null || q.isBlank()
-                ? null
-                : "%"
-                        + q.strip()
-                                .toLowerCase(Locale.ROOT)
-                                .replace("\\", "\\\\")
-                                .replace("%", "\\%")
-                                .replace("_", "\\_")
-                        + "%";
-        Where where = new Where()
-                .and("park = :park", "park", scope)
-                .and("stage = :stage", "stage", stage)
-                .and("kind = :kind", "kind", kind)
-                .and("keyLevel = :keyLevel", "keyLevel", keyLevel)
-                .and(
-                        "(lower(name) like :q escape '\\' or lower(coalesce(enterprise, '')) like :q escape '\\')",
-                        "q",
-                        text);
-        String query = where.query();
-        Map<String, Object> params = where.params();
+        var filter = new ProjectRepository.Search(scope, stage, kind, keyLevel, q);
         if (colour == null) {
-            return Page.of(Project.find(query, sort, params), page, this::view);
+            return Page.of(projects.search(filter, sort), page, this::view);
         }
-        var candidates = Project.<Project>find(query, sort, params);
+        var candidates = projects.search(filter, sort);
         if (candidates.count() > MAX_COLOUR_CANDIDATES) {
             throw ProblemException.badRequest(
                     "colour",
@@ -173,12 +152,7 @@ public class ProjectResource {
             @QueryParam("period") String period, @QueryParam("park") String park) {
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
         String scope = caller.parkScope(park);
-        List<ParkReplica> parks = scope == null
-                ? ParkReplica.list("order by code")
-                : ParkReplica.<ParkReplica>findByIdOptional(scope)
-                        .map(List::of)
-                        .orElseThrow(() -> ProblemException.notFound("park", scope));
-        return summaries.summarize(parks, p);
+        return summaries.summarize(projects.parks(scope), p);
     }
 
     @GET

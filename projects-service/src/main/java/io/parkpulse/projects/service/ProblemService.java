@@ -9,6 +9,9 @@ import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.projects.domain.Problem;
 import io.parkpulse.projects.domain.Project;
+import io.parkpulse.projects.repository.ProblemRepository;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,6 +28,9 @@ public class ProblemService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ProblemRepository problems;
 
     public record Entry(String description, LocalDate raisedOn, String department, LocalDate dueOn) {}
 
@@ -102,34 +108,17 @@ public class ProblemService {
 
     /** Counts for a park, or for every park when {@code park} is null. */
     public Counts counts(String park, ReportingPeriod period) {
-        LocalDate first = period.firstDay();
-        LocalDate last = period.lastDay();
-        String scope = park == null ? "" : " and park = :park";
-        Map<String, Object> params = park == null
-                ? Map.of("first", first, "last", last)
-                : Map.of("first", first, "last", last, "park", park);
-        long raised = count("raisedOn between :first and :last" + scope, params);
-        long resolvedOfRaised = count("raisedOn between :first and :last and resolvedOn <= :last" + scope, params);
-        long resolvedInPeriod = count("resolvedOn between :first and :last" + scope, params);
-        long open = count("raisedOn <= :last and (resolvedOn is null or resolvedOn > :last)" + scope, params);
-        long overdue = count(
-                "raisedOn <= :last and dueOn < :last and (resolvedOn is null or resolvedOn > :last)" + scope, params);
+        ProblemRepository.PeriodCounts c = problems.counts(park, period);
+        long raised = c.raised();
+        long resolvedOfRaised = c.resolvedOfRaised();
+        long resolvedInPeriod = c.resolvedInPeriod();
+        long open = c.open();
+        long overdue = c.overdue();
         BigDecimal rate = raised == 0
                 ? null
                 : BigDecimal.valueOf(resolvedOfRaised * 100)
                         .divide(BigDecimal.valueOf(raised), 2, RoundingMode.HALF_UP);
         return new Counts(raised, resolvedOfRaised, rate, resolvedInPeriod, open, overdue);
-    }
-
-    /** Hibernate refuses parameters a query does not use: bind only those it names. */
-    private static long count(String query, Map<String, Object> params) {
-        Map<String, Object> used = new java.util.HashMap<>();
-        params.forEach((k, v) -> {
-            if (query.contains(":" + k)) {
-                used.put(k, v);
-            }
-        });
-        return Problem.count(query, used);
     }
 
     public static Problem find(UUID projectId, UUID problemId) {
@@ -173,6 +162,10 @@ public class ProblemService {
     }
 
     public List<Problem> ofProject(UUID projectId) {
-        return Problem.list("projectId = ?1 order by raisedOn, createdAt", projectId);
+        return problems.ofProject(projectId);
+    }
+
+    public PanacheQuery<Problem> ledger(ProblemRepository.Ledger filter, Sort sort) {
+        return problems.ledger(filter, sort);
     }
 }

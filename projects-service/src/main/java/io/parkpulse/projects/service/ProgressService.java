@@ -10,6 +10,7 @@ import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.projects.domain.ProgressReport;
 import io.parkpulse.projects.domain.ProgressRevision;
 import io.parkpulse.projects.domain.Project;
+import io.parkpulse.projects.repository.ProgressRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -47,6 +48,9 @@ public class ProgressService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ProgressRepository progress;
+
     @Transactional
     public Filed report(UUID projectId, YearMonth period, Report r, String user) {
         // One filer per project at a time, so that two filings of one month are an insert and an update, never a clash.
@@ -60,7 +64,7 @@ public class ProgressService {
         Outcome outcome;
         ProgressReport report;
         if (existing == null) {
-            ProgressReport before = neighbour(projectId, period, true);
+            ProgressReport before = progress.before(projectId, period);
             previous = before == null ? null : before.investmentCompleted;
             report = new ProgressReport();
             report.id = new ProgressReport.Key(projectId, period.toString());
@@ -117,11 +121,11 @@ public class ProgressService {
     }
 
     public List<ProgressReport> list(UUID projectId) {
-        return ProgressReport.list("id.projectId = ?1 order by id.period", projectId);
+        return progress.reports(projectId);
     }
 
     public List<ProgressRevision> history(UUID projectId, YearMonth period) {
-        return ProgressRevision.list("projectId = ?1 and period = ?2 order by revision", projectId, period.toString());
+        return progress.revisions(projectId, period);
     }
 
     private void check(Project p, YearMonth period, Report r) {
@@ -157,7 +161,7 @@ public class ProgressService {
         if (correction) {
             return;
         }
-        ProgressReport before = neighbour(p.id, period, true);
+        ProgressReport before = progress.before(p.id, period);
         if (before != null && r.investmentCompleted().compareTo(before.investmentCompleted) < 0) {
             throw ProblemException.unprocessable(
                     "investmentCompleted",
@@ -178,7 +182,7 @@ public class ProgressService {
                             + before.investmentThisYear.toPlainString()
                             + " 万元 reported for " + before.id.period() + "; if that was wrong, send correctionReason");
         }
-        ProgressReport after = neighbour(p.id, period, false);
+        ProgressReport after = progress.after(p.id, period);
         if (after != null && r.investmentCompleted().compareTo(after.investmentCompleted) > 0) {
             throw ProblemException.unprocessable(
                     "investmentCompleted",
@@ -189,17 +193,6 @@ public class ProgressService {
                             + " 万元 already reported for the later month " + after.id.period()
                             + "; if that was wrong, send correctionReason");
         }
-    }
-
-    /** The nearest report before (or after) a month. */
-    private static ProgressReport neighbour(UUID projectId, YearMonth period, boolean before) {
-        return ProgressReport.<ProgressReport>find(
-                        before
-                                ? "id.projectId = ?1 and id.period < ?2 order by id.period desc"
-                                : "id.projectId = ?1 and id.period > ?2 order by id.period",
-                        projectId,
-                        period.toString())
-                .firstResult();
     }
 
     private static boolean same(ProgressReport e, Report r) {

@@ -7,12 +7,18 @@ import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.ProjectState;
 import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.common.parks.KnownParks;
+import io.parkpulse.common.parks.ParkReplica;
 import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.projects.domain.KeyLevel;
 import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.domain.ProjectKind;
 import io.parkpulse.projects.domain.StageChange;
+import io.parkpulse.projects.repository.ParkRepository;
+import io.parkpulse.projects.repository.ProjectRepository;
+import io.parkpulse.projects.repository.StageChangeRepository;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,6 +35,15 @@ public class ProjectService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ProjectRepository projects;
+
+    @Inject
+    StageChangeRepository stageChanges;
+
+    @Inject
+    ParkRepository parkReplicas;
 
     @Inject
     KnownParks parks;
@@ -163,8 +178,24 @@ public class ProjectService {
         return p;
     }
 
+    public PanacheQuery<Project> search(ProjectRepository.Search filter, Sort sort) {
+        return projects.search(filter, sort);
+    }
+
+    /** Whether a project was already made from this investment lead. */
+    public boolean hasLead(UUID leadId) {
+        return projects.existsForLead(leadId);
+    }
+
+    /** Every park by code, or the one named; an unknown park is not found. */
+    public List<ParkReplica> parks(String code) {
+        return code == null
+                ? parkReplicas.all()
+                : parkReplicas.byCode(code).map(List::of).orElseThrow(() -> ProblemException.notFound("park", code));
+    }
+
     public List<StageChange> history(UUID id) {
-        return StageChange.list("projectId = ?1 order by changedOn, id", id);
+        return stageChanges.history(id);
     }
 
     public static Project find(UUID id) {

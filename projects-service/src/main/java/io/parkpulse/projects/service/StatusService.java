@@ -7,6 +7,8 @@ import io.parkpulse.common.projects.ScheduleSettings;
 import io.parkpulse.projects.domain.ProgressReport;
 import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.domain.StageChange;
+import io.parkpulse.projects.repository.ProgressRepository;
+import io.parkpulse.projects.repository.StageChangeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -28,6 +30,12 @@ public class StatusService {
 
     @Inject
     ScheduleSettings settings;
+
+    @Inject
+    StageChangeRepository stageChanges;
+
+    @Inject
+    ProgressRepository progress;
 
     /** A project at the end of {@code asOf}: null stage when it was not yet signed. */
     public record Snapshot(
@@ -71,13 +79,11 @@ public class StatusService {
         List<UUID> ids = projects.stream().map(p -> p.id).toList();
         LocalDate end = asOf.atEndOfMonth();
         Map<UUID, StageChange> lastChange = new HashMap<>();
-        for (StageChange c :
-                StageChange.<StageChange>list("projectId in ?1 and changedOn <= ?2 order by changedOn, id", ids, end)) {
+        for (StageChange c : stageChanges.upTo(ids, end)) {
             lastChange.put(c.projectId, c);
         }
         Map<UUID, ProgressReport> lastReport = new HashMap<>();
-        for (ProgressReport r : ProgressReport.<ProgressReport>list(
-                "id.projectId in ?1 and id.period <= ?2 order by id.period", ids, asOf.toString())) {
+        for (ProgressReport r : progress.upTo(ids, asOf)) {
             lastReport.put(r.id.projectId(), r);
         }
         for (Project p : projects) {

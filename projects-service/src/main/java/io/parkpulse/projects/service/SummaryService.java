@@ -6,6 +6,7 @@ import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.common.projects.ScheduleRules;
 import io.parkpulse.projects.domain.KeyLevel;
 import io.parkpulse.projects.domain.Project;
+import io.parkpulse.projects.repository.ProjectRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -23,6 +24,9 @@ public class SummaryService {
 
     @Inject
     StatusService status;
+
+    @Inject
+    ProjectRepository projectQueries;
 
     @Inject
     ProblemService problems;
@@ -57,7 +61,7 @@ public class SummaryService {
             ProblemService.Counts problems) {}
 
     public ParkSummary summarize(String park, String parkName, ReportingPeriod period) {
-        List<Project> projects = park == null ? Project.listAll() : Project.list("park", park);
+        List<Project> projects = projectQueries.ofPark(park);
         Map<UUID, StatusService.Snapshot> snapshots = status.asOf(projects, period.lastMonth());
         Map<ProjectStage, Long> byStage = new LinkedHashMap<>();
         for (ProjectStage s : ProjectStage.values()) {

@@ -1,0 +1,75 @@
+package io.parkpulse.projects.repository;
+
+import io.parkpulse.common.paging.Where;
+import io.parkpulse.common.periods.ReportingPeriod;
+import io.parkpulse.projects.domain.Problem;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The problem ledger. */
+@ApplicationScoped
+public class ProblemRepository {
+
+    /**
+     * Ledger filters; a null field does not filter. {@code raisedIn} keeps problems raised in the period, {@code
+     * overdueOn} those still open and due before that day.
+     */
+    public record Ledger(String park, Problem.Status status, ReportingPeriod raisedIn, LocalDate overdueOn) {}
+
+    /** How many problems of a park (or of every park) were in each state for a period. */
+    public record PeriodCounts(long raised, long resolvedOfRaised, long resolvedInPeriod, long open, long overdue) {}
+
+    public List<Problem> ofProject(UUID projectId) {
+        return Problem.list("projectId = ?1 order by raisedOn, createdAt", projectId);
+    }
+
+    public PanacheQuery<Problem> ledger(Ledger l, Sort sort) {
+        ReportingPeriod raised = l.raisedIn();
+        Where where = new Where()
+                .and("park = :park", "park", l.park())
+                .and("status = :status", "status", l.status())
+                .andIf(
+                        raised != null,
+                        "raisedOn between :first and :last",
+                        raised == null ? Map.of() : Map.of("first", raised.firstDay(), "last", raised.lastDay()))
+                .andIf(
+                        l.overdueOn() != null,
+                        "status = :open and dueOn < :today",
+                        l.overdueOn() == null ? Map.of() : Map.of("open", Problem.Status.OPEN, "today", l.overdueOn()));
+        return Problem.find(where.query(), sort, where.params());
+    }
+
+    public PeriodCounts counts(String park, ReportingPeriod period) {
+        LocalDate first = period.firstDay();
+        LocalDate last = period.lastDay();
+        String scope = park == null ? "" : " and park = :park";
+        Map<String, Object> params = park == null
+                ? Map.of("first", first, "last", last)
+                : Map.of("first", first, "last", last, "park", park);
+        return new PeriodCounts(
+                count("raisedOn between :first and :last" + scope, params),
+                count("raisedOn between :first and :last and resolvedOn <= :last" + scope, params),
+                count("resolvedOn between :first and :last" + scope, params),
+                count("raisedOn <= :last and (resolvedOn is null or resolvedOn > :last)" + scope, params),
+                count(
+                        "raisedOn <= :last and dueOn < :last and (resolvedOn is null or resolvedOn > :last)" + scope,
+                        params));
+    }
+
+    /** Hibernate refuses parameters a query does not use: bind only those it names. */
+    private static long count(String query, Map<String, Object> params) {
+        Map<String, Object> used = new HashMap<>();
+        params.forEach((k, v) -> {
+            if (query.contains(":" + k)) {
+                used.put(k, v);
+            }
+        });
+        return Problem.count(query, used);
+    }
+}
