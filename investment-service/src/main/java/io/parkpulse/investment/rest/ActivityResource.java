@@ -4,12 +4,12 @@ import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.common.paging.Filters;
 import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
-import io.parkpulse.common.paging.Where;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.investment.domain.Activity;
 import io.parkpulse.investment.domain.ActivityKind;
+import io.parkpulse.investment.repository.ActivityRepository;
 import io.parkpulse.investment.service.ActivityService;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -74,19 +74,9 @@ public class ActivityResource {
         String scope = caller.parkScope(park);
         ActivityKind kind = Filters.oneOf(ActivityKind.class, kindName, "kind");
         ReportingPeriod held = period == null ? null : ReportingPeriod.parse(period, "period");
-        Where where = new Where()
-                .and("park = :park", "park", scope)
-                .and("kind = :kind", "kind", kind)
-                .andIf(
-                        held != null,
-                        "heldOn between :first and :last",
-                        held == null ? Map.of() : Map.of("first", held.firstDay(), "last", held.lastDay()))
-                .and(":lead member of leadIds", "lead", lead);
+        var filter = new ActivityRepository.Search(scope, kind, held, lead);
         Sort sort = page.sort(Map.of("heldOn", "heldOn", "kind", "kind"), "-heldOn", "id");
-        return Page.of(
-                Activity.find(where.query(), sort, where.params()),
-                page,
-                a -> ActivityDtos.ActivityView.of((Activity) a));
+        return Page.of(activities.search(filter, sort), page, ActivityDtos.ActivityView::of);
     }
 
     @GET

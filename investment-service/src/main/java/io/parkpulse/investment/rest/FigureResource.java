@@ -1,11 +1,8 @@
 package io.parkpulse.investment.rest;
 
-import io.parkpulse.common.error.ProblemException;
-import io.parkpulse.common.parks.ParkReplica;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
-import io.parkpulse.investment.domain.InvestmentTarget;
 import io.parkpulse.investment.service.PipelineFigures;
 import io.parkpulse.investment.service.TargetService;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,12 +52,9 @@ public class FigureResource {
             @QueryParam("period") String period, @QueryParam("park") String park) {
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
         String scope = caller.parkScope(park);
-        List<ParkReplica> parks = scope == null
-                ? ParkReplica.list("order by code")
-                : ParkReplica.<ParkReplica>findByIdOptional(scope)
-                        .map(List::of)
-                        .orElseThrow(() -> ProblemException.notFound("park", scope));
-        return parks.stream().map(r -> figures.figures(r.code, p)).toList();
+        return targets.parks(scope).stream()
+                .map(r -> figures.figures(r.code, p))
+                .toList();
     }
 
     @GET
@@ -71,10 +65,7 @@ public class FigureResource {
             description = "A park's targets (park staff: theirs), or every park's for the bureau.")
     public List<ActivityDtos.TargetView> listTargets(@QueryParam("park") String park) {
         String scope = caller.parkScope(park);
-        List<InvestmentTarget> list = scope == null
-                ? InvestmentTarget.list("order by id.park, id.period")
-                : InvestmentTarget.list("id.park = ?1 order by id.period", scope);
-        return list.stream().map(ActivityDtos.TargetView::of).toList();
+        return targets.list(scope).stream().map(ActivityDtos.TargetView::of).toList();
     }
 
     @PUT

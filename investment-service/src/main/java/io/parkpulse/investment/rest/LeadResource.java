@@ -3,7 +3,6 @@ package io.parkpulse.investment.rest;
 import io.parkpulse.common.paging.Filters;
 import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
-import io.parkpulse.common.paging.Where;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.investment.domain.Lead;
@@ -90,8 +89,7 @@ public class LeadResource {
                         "stage"),
                 "createdAt",
                 "id");
-        Where where = new Where().and("park = :park", "park", scope).and("stage = :stage", "stage", stage);
-        return Page.of(Lead.find(where.query(), sort, where.params()), page, l -> LeadDtos.LeadView.of((Lead) l));
+        return Page.of(leads.search(scope, stage, sort), page, LeadDtos.LeadView::of);
     }
 
     @GET

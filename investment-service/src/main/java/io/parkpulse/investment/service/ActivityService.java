@@ -11,6 +11,9 @@ import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.investment.domain.Activity;
 import io.parkpulse.investment.domain.ActivityKind;
 import io.parkpulse.investment.domain.Lead;
+import io.parkpulse.investment.repository.ActivityRepository;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,6 +30,9 @@ public class ActivityService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ActivityRepository activityQueries;
 
     @Inject
     KnownParks parks;
@@ -63,6 +69,10 @@ public class ActivityService {
         Activity.flush();
         outbox.publish(Topics.INVESTMENT, EventTypes.ACTIVITY_UPDATED, a.park, state(a));
         return a;
+    }
+
+    public PanacheQuery<Activity> search(ActivityRepository.Search filter, Sort sort) {
+        return activityQueries.search(filter, sort);
     }
 
     public static Activity find(UUID id) {

@@ -10,6 +10,7 @@ import io.parkpulse.investment.domain.CapitalOrigin;
 import io.parkpulse.investment.domain.FundsInPlace;
 import io.parkpulse.investment.domain.Lead;
 import io.parkpulse.investment.domain.LeadStage;
+import io.parkpulse.investment.repository.FundsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -27,6 +28,9 @@ public class FundsService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    FundsRepository fundsQueries;
 
     public record Filed(FundsInPlace funds, boolean created) {}
 
@@ -94,6 +98,6 @@ public class FundsService {
     }
 
     public List<FundsInPlace> ofLead(UUID leadId) {
-        return FundsInPlace.list("id.leadId = ?1 order by id.period", leadId);
+        return fundsQueries.ofLead(leadId);
     }
 }

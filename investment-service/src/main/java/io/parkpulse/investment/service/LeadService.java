@@ -13,6 +13,9 @@ import io.parkpulse.investment.domain.DropReason;
 import io.parkpulse.investment.domain.Lead;
 import io.parkpulse.investment.domain.LeadStage;
 import io.parkpulse.investment.domain.LeadStageChange;
+import io.parkpulse.investment.repository.LeadRepository;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,6 +31,9 @@ public class LeadService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    LeadRepository leadQueries;
 
     @Inject
     KnownParks parks;
@@ -147,8 +153,13 @@ public class LeadService {
         return l;
     }
 
+    /** A null park or stage does not filter. */
+    public PanacheQuery<Lead> search(String park, LeadStage stage, Sort sort) {
+        return leadQueries.search(park, stage, sort);
+    }
+
     public List<LeadStageChange> history(UUID id) {
-        return LeadStageChange.list("leadId = ?1 order by changedOn, id", id);
+        return leadQueries.history(id);
     }
 
     public static Lead find(UUID id) {

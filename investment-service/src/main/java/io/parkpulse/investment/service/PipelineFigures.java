@@ -11,10 +11,14 @@ import io.parkpulse.investment.domain.InvestmentTarget;
 import io.parkpulse.investment.domain.Lead;
 import io.parkpulse.investment.domain.LeadStage;
 import io.parkpulse.investment.domain.LeadStageChange;
+import io.parkpulse.investment.domain.PipelineMath;
+import io.parkpulse.investment.repository.ActivityRepository;
+import io.parkpulse.investment.repository.FundsRepository;
+import io.parkpulse.investment.repository.LeadRepository;
+import io.parkpulse.investment.repository.TargetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,10 +35,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class PipelineFigures {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
     @Inject
     InvestmentSettings settings;
+
+    @Inject
+    LeadRepository leadQueries;
+
+    @Inject
+    ActivityRepository activityQueries;
+
+    @Inject
+    FundsRepository fundsQueries;
+
+    @Inject
+    TargetRepository targets;
 
     public record Signed(
             long count,
@@ -81,14 +95,11 @@ public class PipelineFigures {
         LocalDate first = p.firstDay();
         LocalDate end = p.lastDay();
         LocalDate yearStart = LocalDate.of(end.getYear(), 1, 1);
-        List<Lead> leads = Lead.list("park", park);
+        List<Lead> leads = leadQueries.ofPark(park);
         Map<UUID, List<LeadStageChange>> history = new HashMap<>();
-        if (!leads.isEmpty()) {
-            for (LeadStageChange c : LeadStageChange.<LeadStageChange>list(
-                    "leadId in ?1 order by changedOn, id",
-                    leads.stream().map(l -> l.id).toList())) {
-                history.computeIfAbsent(c.leadId, k -> new ArrayList<>()).add(c);
-            }
+        for (LeadStageChange c :
+                leadQueries.histories(leads.stream().map(l -> l.id).toList())) {
+            history.computeIfAbsent(c.leadId, k -> new ArrayList<>()).add(c);
         }
         Map<LeadStage, Long> byStage = new EnumMap<>(LeadStage.class);
         for (LeadStage s : LeadStage.values()) {
@@ -147,12 +158,7 @@ public class PipelineFigures {
                 signedYtd.size(),
                 ytdAmount,
                 lastAmount,
-                lastAmount.signum() == 0
-                        ? null
-                        : ytdAmount
-                                .multiply(HUNDRED)
-                                .divide(lastAmount, 2, RoundingMode.HALF_UP)
-                                .subtract(HUNDRED),
+                PipelineMath.growth(ytdAmount, lastAmount),
                 signedInPeriod.stream().filter(Lead::isMajor).count(),
                 signedInPeriod.stream().filter(Lead::isMajor5).count());
         long landed = leads.stream().filter(l -> p.contains(l.landedOn)).count();
@@ -161,12 +167,12 @@ public class PipelineFigures {
                 negotiated,
                 signedYtdReached,
                 landedYtdReached,
-                rate(signedYtdReached, leadsYtd),
-                rate(landedYtdReached, signedYtdReached));
+                PipelineMath.rate(signedYtdReached, leadsYtd),
+                PipelineMath.rate(landedYtdReached, signedYtdReached));
 
-        InvestmentTarget target = InvestmentTarget.findById(new InvestmentTarget.Key(park, p.text()));
+        InvestmentTarget target = targets.of(park, p.text());
         Map<ActivityKind, Item> activities = new EnumMap<>(ActivityKind.class);
-        List<Activity> held = Activity.list("park = ?1 and heldOn between ?2 and ?3", park, first, end);
+        List<Activity> held = activityQueries.heldBetween(park, first, end);
         for (ActivityKind k : ActivityKind.values()) {
             long n = held.stream().filter(a -> a.kind == k).count();
             Integer t = target == null
@@ -181,8 +187,7 @@ public class PipelineFigures {
         }
 
         String firstMonth = p.firstMonth().toString();
-        String lastMonth = p.lastMonth().toString();
-        List<FundsInPlace> funds = FundsInPlace.list("park = ?1 and id.period <= ?2", park, lastMonth);
+        List<FundsInPlace> funds = fundsQueries.ofParkUpTo(park, p.lastMonth());
         Map<CapitalOrigin, BigDecimal> bySource = new EnumMap<>(CapitalOrigin.class);
         for (CapitalOrigin o : CapitalOrigin.values()) {
             bySource.put(o, BigDecimal.ZERO);
@@ -216,9 +221,7 @@ public class PipelineFigures {
             }
         }
         BigDecimal fundsTarget = target == null ? null : target.fundsInPlace;
-        BigDecimal completion = fundsTarget == null || fundsTarget.signum() == 0
-                ? null
-                : total.multiply(HUNDRED).divide(fundsTarget, 2, RoundingMode.HALF_UP);
+        BigDecimal completion = PipelineMath.percent(total, fundsTarget);
         Funds f = new Funds(
                 bySource,
                 usd,
@@ -226,8 +229,8 @@ public class PipelineFigures {
                 totalYtd,
                 fundsTarget,
                 completion,
-                completion == null ? null : completion.subtract(HUNDRED),
-                contracted.signum() == 0 ? null : arrived.multiply(HUNDRED).divide(contracted, 2, RoundingMode.HALF_UP),
+                PipelineMath.ahead(completion),
+                PipelineMath.percent(arrived, contracted),
                 "万元");
         return new ParkFigures(
                 park,
@@ -245,20 +248,11 @@ public class PipelineFigures {
     /** Open leads untouched (no stage change, activity or edit) for longer than their stage allows, most idle first. */
     public List<Stale> stale(String park) {
         LocalDate today = CityTime.today();
-        List<Lead> open = park == null
-                ? Lead.list("stage in ?1", List.of(LeadStage.LEAD, LeadStage.NEGOTIATING, LeadStage.SIGNED))
-                : Lead.list(
-                        "park = ?1 and stage in ?2",
-                        park,
-                        List.of(LeadStage.LEAD, LeadStage.NEGOTIATING, LeadStage.SIGNED));
+        List<Lead> open = leadQueries.open(park);
         Map<UUID, LocalDate> lastActivity = new HashMap<>();
-        if (!open.isEmpty()) {
-            for (Activity a : Activity.<Activity>list(
-                    "select distinct a from Activity a join a.leadIds l where l in ?1",
-                    open.stream().map(l -> l.id).toList())) {
-                for (UUID id : a.leadIds) {
-                    lastActivity.merge(id, a.heldOn, (x, y) -> x.isAfter(y) ? x : y);
-                }
+        for (Activity a : activityQueries.touching(open.stream().map(l -> l.id).toList())) {
+            for (UUID id : a.leadIds) {
+                lastActivity.merge(id, a.heldOn, (x, y) -> x.isAfter(y) ? x : y);
             }
         }
         List<Stale> out = new ArrayList<>();
@@ -288,22 +282,11 @@ public class PipelineFigures {
     }
 
     private static Item item(long actual, Integer target) {
-        return new Item(
-                actual,
-                target,
-                target == null || target == 0
-                        ? null
-                        : BigDecimal.valueOf(actual * 100).divide(BigDecimal.valueOf(target), 2, RoundingMode.HALF_UP));
-    }
-
-    private static BigDecimal rate(long part, long whole) {
-        return whole == 0
-                ? null
-                : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+        return new Item(actual, target, PipelineMath.completion(actual, target));
     }
 
     private static boolean between(LocalDate d, LocalDate from, LocalDate to) {
-        return d != null && !d.isBefore(from) && !d.isAfter(to);
+        return PipelineMath.between(d, from, to);
     }
 
     private static BigDecimal sum(List<Lead> leads) {

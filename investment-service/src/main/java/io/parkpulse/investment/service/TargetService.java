@@ -6,12 +6,16 @@ import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.InvestmentTargetState;
 import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.common.parks.KnownParks;
+import io.parkpulse.common.parks.ParkReplica;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.investment.domain.InvestmentTarget;
+import io.parkpulse.investment.repository.ParkRepository;
+import io.parkpulse.investment.repository.TargetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.util.List;
 
 /** The bureau's investment-attraction targets per park and quarter or year. */
 @ApplicationScoped
@@ -19,6 +23,12 @@ public class TargetService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    TargetRepository targetQueries;
+
+    @Inject
+    ParkRepository parkReplicas;
 
     @Inject
     KnownParks parks;
@@ -81,5 +91,17 @@ public class TargetService {
                 t.signedProjects,
                 t.fundsInPlace,
                 t.version);
+    }
+
+    /** The targets of a park, or of every park when {@code park} is null. */
+    public List<InvestmentTarget> list(String park) {
+        return targetQueries.list(park);
+    }
+
+    /** Every park by code, or the one named; an unknown park is not found. */
+    public List<ParkReplica> parks(String code) {
+        return code == null
+                ? parkReplicas.all()
+                : parkReplicas.byCode(code).map(List::of).orElseThrow(() -> ProblemException.notFound("park", code));
     }
 }
