@@ -50,22 +50,13 @@ public class LeadLandedHandler extends JsonEventHandler<LeadState> {
                         .atZoneSameInstant(io.parkpulse.common.periods.CityTime.ZONE)
                         .toLocalDate();
         LocalDate signedOn = lead.signedOn() != null && !lead.signedOn().isAfter(landedOn) ? lead.signedOn() : landedOn;
-        var d = new ProjectService.Description(
+        var d = ProjectService.Description.essentials(
                 lead.projectName(),
                 ProjectKind.INDUSTRIAL,
                 lead.industry(),
                 lead.investor(),
                 KeyLevel.NONE,
-                lead.contractedInvestment() != null ? lead.contractedInvestment() : lead.intendedInvestment(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+                lead.contractedInvestment() != null ? lead.contractedInvestment() : lead.intendedInvestment());
         // The park is vouched for by investment-service, which refused the lead otherwise; this service's copy of the
         // registry may simply not have caught up yet, so it is not asked.
         projects.registerFromLead(

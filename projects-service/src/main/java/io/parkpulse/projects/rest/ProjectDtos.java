@@ -4,6 +4,7 @@ import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.common.projects.ScheduleRules;
 import io.parkpulse.projects.domain.KeyLevel;
 import io.parkpulse.projects.domain.Problem;
+import io.parkpulse.projects.domain.ProblemRules;
 import io.parkpulse.projects.domain.ProgressReport;
 import io.parkpulse.projects.domain.ProgressRevision;
 import io.parkpulse.projects.domain.Project;
@@ -373,7 +374,7 @@ public final class ProjectDtos {
             long version) {
 
         static ProblemView of(Problem p, LocalDate today) {
-            boolean overdue = p.status == Problem.Status.OPEN && p.dueOn != null && p.dueOn.isBefore(today);
+            boolean overdue = ProblemRules.overdue(p.status, p.dueOn, today);
             return new ProblemView(
                     p.id,
                     p.projectId,

@@ -8,6 +8,7 @@ import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.projects.domain.Problem;
+import io.parkpulse.projects.domain.ProblemRules;
 import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.repository.ProblemRepository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -16,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -114,10 +114,7 @@ public class ProblemService {
         long resolvedInPeriod = c.resolvedInPeriod();
         long open = c.open();
         long overdue = c.overdue();
-        BigDecimal rate = raised == 0
-                ? null
-                : BigDecimal.valueOf(resolvedOfRaised * 100)
-                        .divide(BigDecimal.valueOf(raised), 2, RoundingMode.HALF_UP);
+        BigDecimal rate = ProblemRules.resolvedRate(resolvedOfRaised, raised);
         return new Counts(raised, resolvedOfRaised, rate, resolvedInPeriod, open, overdue);
     }
 

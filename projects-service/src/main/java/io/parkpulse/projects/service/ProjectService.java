@@ -64,7 +64,37 @@ public class ProjectService {
             LocalDate plannedCompletion,
             String leader,
             String liaison,
-            String liaisonPhone) {}
+            String liaisonPhone) {
+
+        /**
+         * A description with only what every project has; the plan, land, schedule and contact fields start empty and
+         * are filled in later by the park.
+         */
+        public static Description essentials(
+                String name,
+                ProjectKind kind,
+                String industry,
+                String enterprise,
+                KeyLevel keyLevel,
+                BigDecimal totalInvestment) {
+            return new Description(
+                    name,
+                    kind,
+                    industry,
+                    enterprise,
+                    keyLevel,
+                    totalInvestment,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+    }
 
     /**
      * A new project. {@code stage} lets a park bring in a project that is already under way on the day
