@@ -3,7 +3,7 @@ package io.parkpulse.investment.repository;
 import io.parkpulse.common.paging.Where;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.investment.domain.Activity;
-import io.parkpulse.investment.domain.ActivityKind;
+import io.parkpulse.investment.domain.ActivityFilter;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +17,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActivityRepository {
 
-    /** Search filters; a null field does not filter. */
-    public record Search(String park, ActivityKind kind, ReportingPeriod heldIn, UUID lead) {}
-
-    public PanacheQuery<Activity> search(Search s, Sort sort) {
+    public PanacheQuery<Activity> search(ActivityFilter s, Sort sort) {
         ReportingPeriod held = s.heldIn();
         Where where = new Where()
                 .and("park = :park", "park", s.park())

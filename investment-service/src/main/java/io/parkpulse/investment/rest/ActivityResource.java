@@ -8,8 +8,8 @@ import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.investment.domain.Activity;
+import io.parkpulse.investment.domain.ActivityFilter;
 import io.parkpulse.investment.domain.ActivityKind;
-import io.parkpulse.investment.repository.ActivityRepository;
 import io.parkpulse.investment.service.ActivityService;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -74,7 +74,7 @@ public class ActivityResource {
         String scope = caller.parkScope(park);
         ActivityKind kind = Filters.oneOf(ActivityKind.class, kindName, "kind");
         ReportingPeriod held = period == null ? null : ReportingPeriod.parse(period, "period");
-        var filter = new ActivityRepository.Search(scope, kind, held, lead);
+        var filter = new ActivityFilter(scope, kind, held, lead);
         Sort sort = page.sort(Map.of("heldOn", "heldOn", "kind", "kind"), "-heldOn", "id");
         return Page.of(activities.search(filter, sort), page, ActivityDtos.ActivityView::of);
     }

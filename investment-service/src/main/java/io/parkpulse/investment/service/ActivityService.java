@@ -9,6 +9,7 @@ import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.common.parks.KnownParks;
 import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.investment.domain.Activity;
+import io.parkpulse.investment.domain.ActivityFilter;
 import io.parkpulse.investment.domain.ActivityKind;
 import io.parkpulse.investment.domain.Lead;
 import io.parkpulse.investment.repository.ActivityRepository;
@@ -71,7 +72,7 @@ public class ActivityService {
         return a;
     }
 
-    public PanacheQuery<Activity> search(ActivityRepository.Search filter, Sort sort) {
+    public PanacheQuery<Activity> search(ActivityFilter filter, Sort sort) {
         return activityQueries.search(filter, sort);
     }
 

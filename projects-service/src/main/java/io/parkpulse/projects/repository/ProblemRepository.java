@@ -3,6 +3,7 @@ package io.parkpulse.projects.repository;
 import io.parkpulse.common.paging.Where;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.projects.domain.Problem;
+import io.parkpulse.projects.domain.ProblemFilter;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,12 +17,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProblemRepository {
 
-    /**
-     * Ledger filters; a null field does not filter. {@code raisedIn} keeps problems raised in the period, {@code
-     * overdueOn} those still open and due before that day.
-     */
-    public record Ledger(String park, Problem.Status status, ReportingPeriod raisedIn, LocalDate overdueOn) {}
-
     /** How many problems of a park (or of every park) were in each state for a period. */
     public record PeriodCounts(long raised, long resolvedOfRaised, long resolvedInPeriod, long open, long overdue) {}
 
@@ -29,7 +24,7 @@ public class ProblemRepository {
         return Problem.list("projectId = ?1 order by raisedOn, createdAt", projectId);
     }
 
-    public PanacheQuery<Problem> ledger(Ledger l, Sort sort) {
+    public PanacheQuery<Problem> ledger(ProblemFilter l, Sort sort) {
         ReportingPeriod raised = l.raisedIn();
         Where where = new Where()
                 .and("park = :park", "park", l.park())

@@ -1,10 +1,8 @@
 package io.parkpulse.projects.repository;
 
 import io.parkpulse.common.paging.Where;
-import io.parkpulse.common.projects.ProjectStage;
-import io.parkpulse.projects.domain.KeyLevel;
 import io.parkpulse.projects.domain.Project;
-import io.parkpulse.projects.domain.ProjectKind;
+import io.parkpulse.projects.domain.ProjectFilter;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +14,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProjectRepository {
 
-    /** Search filters; a null field does not filter. {@code text} is matched in the name or the enterprise. */
-    public record Search(String park, ProjectStage stage, ProjectKind kind, KeyLevel keyLevel, String text) {}
-
-    public PanacheQuery<Project> search(Search s, Sort sort) {
+    public PanacheQuery<Project> search(ProjectFilter s, Sort sort) {
         Where where = new Where()
                 .and("park = :park", "park", s.park())
                 .and("stage = :stage", "stage", s.stage())

@@ -8,7 +8,7 @@ import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.projects.domain.Problem;
-import io.parkpulse.projects.repository.ProblemRepository;
+import io.parkpulse.projects.domain.ProblemFilter;
 import io.parkpulse.projects.service.ProblemService;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,7 +56,7 @@ public class ProblemLedgerResource {
         boolean overdue = Filters.flag(overdueFlag, "overdue");
         LocalDate today = CityTime.today();
         ReportingPeriod raised = period == null ? null : ReportingPeriod.parse(period, "period");
-        var filter = new ProblemRepository.Ledger(scope, status, raised, overdue ? today : null);
+        var filter = new ProblemFilter(scope, status, raised, overdue ? today : null);
         Sort sort = page.sort(
                 Map.of("raisedOn", "raisedOn", "dueOn", "dueOn", "resolvedOn", "resolvedOn"), "raisedOn", "id");
         return Page.of(problems.ledger(filter, sort), page, p -> ProjectDtos.ProblemView.of((Problem) p, today));

@@ -12,8 +12,8 @@ import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.projects.domain.KeyLevel;
 import io.parkpulse.projects.domain.Project;
+import io.parkpulse.projects.domain.ProjectFilter;
 import io.parkpulse.projects.domain.ProjectKind;
-import io.parkpulse.projects.repository.ProjectRepository;
 import io.parkpulse.projects.service.ProjectService;
 import io.parkpulse.projects.service.StatusService;
 import io.parkpulse.projects.service.SummaryService;
@@ -120,7 +120,7 @@ public class ProjectResource {
                         "plannedCompletion"),
                 "createdAt",
                 "id");
-        var filter = new ProjectRepository.Search(scope, stage, kind, keyLevel, q);
+        var filter = new ProjectFilter(scope, stage, kind, keyLevel, q);
         if (colour == null) {
             return Page.of(projects.search(filter, sort), page, this::view);
         }

@@ -8,6 +8,7 @@ import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.projects.domain.Problem;
+import io.parkpulse.projects.domain.ProblemFilter;
 import io.parkpulse.projects.domain.ProblemRules;
 import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.repository.ProblemRepository;
@@ -162,7 +163,7 @@ public class ProblemService {
         return problems.ofProject(projectId);
     }
 
-    public PanacheQuery<Problem> ledger(ProblemRepository.Ledger filter, Sort sort) {
+    public PanacheQuery<Problem> ledger(ProblemFilter filter, Sort sort) {
         return problems.ledger(filter, sort);
     }
 }

@@ -12,6 +12,7 @@ import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.projects.domain.KeyLevel;
 import io.parkpulse.projects.domain.Project;
+import io.parkpulse.projects.domain.ProjectFilter;
 import io.parkpulse.projects.domain.ProjectKind;
 import io.parkpulse.projects.domain.StageChange;
 import io.parkpulse.projects.repository.ParkRepository;
@@ -208,7 +209,7 @@ public class ProjectService {
         return p;
     }
 
-    public PanacheQuery<Project> search(ProjectRepository.Search filter, Sort sort) {
+    public PanacheQuery<Project> search(ProjectFilter filter, Sort sort) {
         return projects.search(filter, sort);
     }
 

@@ -1,0 +1,10 @@
+package io.parkpulse.projects.domain;
+
+import io.parkpulse.common.periods.ReportingPeriod;
+import java.time.LocalDate;
+
+/**
+ * Problem ledger filters; a null field does not filter. {@code raisedIn} keeps problems raised in the period,
+ * {@code overdueOn} those still open and due before that day.
+ */
+public record ProblemFilter(String park, Problem.Status status, ReportingPeriod raisedIn, LocalDate overdueOn) {}
