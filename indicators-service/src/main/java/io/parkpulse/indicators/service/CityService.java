@@ -1,6 +1,7 @@
 package io.parkpulse.indicators.service;
 
 import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.indicators.config.ReportingSettings;
 import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.Park;
 import io.parkpulse.indicators.domain.Periods;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What the bureau looks at across parks for a month: the city table and who has reported. */
 @ApplicationScoped
@@ -27,9 +27,8 @@ public class CityService {
     @Inject
     EntityManager em;
 
-    /** Reports for a month are due by the end of this day of the following month (Asia/Shanghai). */
-    @ConfigProperty(name = "parkpulse.reporting.deadline-day", defaultValue = "10")
-    int deadlineDay;
+    @Inject
+    ReportingSettings reporting;
 
     public record Completeness(
             String park,
@@ -49,7 +48,10 @@ public class CityService {
     public List<Completeness> completeness(String periodText, String onlyPark) {
         YearMonth period = Periods.month(periodText, "period");
         OffsetDateTime deadline = ZonedDateTime.of(
-                        period.plusMonths(1).atDay(Math.min(deadlineDay, 28)).atTime(23, 59, 59), Periods.ZONE)
+                        period.plusMonths(1)
+                                .atDay(Math.min(reporting.deadlineDay(), 28))
+                                .atTime(23, 59, 59),
+                        Periods.ZONE)
                 .toOffsetDateTime();
         List<Indicator> mandatory = Indicator.list("mandatory = true and status = 'ACTIVE'", Sort.by("sortOrder"));
         Map<String, Map<String, OffsetDateTime>> firstReceipt = new HashMap<>();

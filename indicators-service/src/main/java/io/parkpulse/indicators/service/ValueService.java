@@ -6,6 +6,7 @@ import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.IndicatorValueRecorded;
 import io.parkpulse.common.events.payload.IndicatorValuesRecorded;
 import io.parkpulse.common.outbox.Outbox;
+import io.parkpulse.indicators.config.ReviewSettings;
 import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.IndicatorValue;
 import io.parkpulse.indicators.domain.Periods;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Records monthly values: validation, the change, and its event, in one transaction. */
 @ApplicationScoped
@@ -52,14 +52,8 @@ public class ValueService {
 
     public record Recorded(IndicatorValue value, Indicator indicator, Outcome outcome, List<ValueFlag> flags) {}
 
-    @ConfigProperty(name = "parkpulse.review.month-jump-pct", defaultValue = "200")
-    BigDecimal monthJumpPct;
-
-    @ConfigProperty(name = "parkpulse.review.stock-jump-pct", defaultValue = "30")
-    BigDecimal stockJumpPct;
-
-    @ConfigProperty(name = "parkpulse.review.year-jump-pct", defaultValue = "50")
-    BigDecimal yearJumpPct;
+    @Inject
+    ReviewSettings review;
 
     @Transactional
     public Recorded record(
@@ -343,6 +337,6 @@ public class ValueService {
     }
 
     private Plausibility.Thresholds thresholds() {
-        return new Plausibility.Thresholds(monthJumpPct, stockJumpPct, yearJumpPct);
+        return new Plausibility.Thresholds(review.monthJumpPct(), review.stockJumpPct(), review.yearJumpPct());
     }
 }
