@@ -85,8 +85,7 @@ public class ValueService {
         final Map<String, IndicatorValue> values = new HashMap<>();
         private final List<ValueStore.Change> changes = new ArrayList<>();
         private final List<IndicatorValueRecorded> events = new ArrayList<>();
-        /** Per month: the source a value is written with, or the refusal of a locked month. */
-        private final Map<YearMonth, Object> sources = new HashMap<>();
+        private final Map<YearMonth, MonthAccess> sources = new HashMap<>();
         /** The months written that a closed quarter locked (read once; most batches have none). */
         private final Set<String> locked;
         /** The time every value of the request is recorded at: one transaction, one moment. */
@@ -153,22 +152,32 @@ public class ValueService {
 
         /** Whether the month is locked (refused) or open for a correction, decided once per month and request. */
         String source(YearMonth month, String requested) {
-            Object s = sources.computeIfAbsent(month, m -> {
+            MonthAccess access = sources.computeIfAbsent(month, m -> {
                 if (!locked.contains(m.toString())) {
-                    return requested;
+                    return new MonthAccess.Open(requested);
                 }
                 try {
                     String found = corrections.sourceFor(park, m.toString(), requested);
-                    return found == null ? requested : found;
+                    return new MonthAccess.Open(found == null ? requested : found);
                 } catch (ProblemException refused) {
-                    return refused;
+                    return new MonthAccess.Refused(refused);
                 }
             });
-            if (s instanceof ProblemException refused) {
-                throw refused;
+            if (access instanceof MonthAccess.Refused r) {
+                throw r.refusal();
             }
-            return (String) s;
+            return ((MonthAccess.Open) access).source();
         }
+    }
+
+    /**
+     * What a request may do with one month: write with a source, or nothing because the month is locked. Kept
+     * per month so that a batch asks for a correction window once, and refuses every row of a locked month alike.
+     */
+    private sealed interface MonthAccess {
+        record Open(String source) implements MonthAccess {}
+
+        record Refused(ProblemException refusal) implements MonthAccess {}
     }
 
     /** A month as the API accepts it: well formed, and over (values are reported after the month). */
