@@ -13,6 +13,7 @@ import io.parkpulse.indicators.domain.Periods;
 import io.parkpulse.indicators.domain.Plausibility;
 import io.parkpulse.indicators.domain.Units;
 import io.parkpulse.indicators.domain.ValueFlag;
+import io.parkpulse.indicators.repository.ValueRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -42,7 +43,7 @@ public class ValueService {
     CorrectionService corrections;
 
     @Inject
-    ValueStore store;
+    ValueRepository store;
 
     public enum Outcome {
         IMPORTED,
@@ -83,7 +84,7 @@ public class ValueService {
         final String park;
         final Map<String, Indicator> catalog;
         final Map<String, IndicatorValue> values = new HashMap<>();
-        private final List<ValueStore.Change> changes = new ArrayList<>();
+        private final List<ValueRepository.Change> changes = new ArrayList<>();
         private final List<IndicatorValueRecorded> events = new ArrayList<>();
         private final Map<YearMonth, MonthAccess> sources = new HashMap<>();
         /** The months written that a closed quarter locked (read once; most batches have none). */
@@ -269,7 +270,7 @@ public class ValueService {
         row.recordedAt = n.now;
         row.recordedBy = user;
         row.source = source;
-        n.changes.add(new ValueStore.Change(row, previous));
+        n.changes.add(new ValueRepository.Change(row, previous));
         List<ValueFlag> flags = flag(n, period, indicator, row);
         n.events.add(new IndicatorValueRecorded(
                 parkCode,

@@ -1,4 +1,4 @@
-package io.parkpulse.indicators.service;
+package io.parkpulse.indicators.repository;
 
 import io.parkpulse.common.sql.MultiRow;
 import io.parkpulse.indicators.domain.Indicator;
@@ -29,7 +29,7 @@ import org.hibernate.Session;
  * its back at flush.
  */
 @ApplicationScoped
-public class ValueStore {
+public class ValueRepository {
 
     @Inject
     EntityManager em;
