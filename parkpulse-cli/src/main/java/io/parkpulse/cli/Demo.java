@@ -273,6 +273,56 @@ public final class Demo {
                         : Map.of("amount", f.getValue());
                 api.put(leads + "/" + id + "/funds/" + f.getKey(), funds).expect(200, 201);
             }
+            if (l.startedOn() != null) {
+                progressLeadProject(api, projects, l, id);
+            }
+        }
+    }
+
+    /**
+     * Moves the project that projects-service made of a landed lead on to 开工 and perhaps 竣工, as its park office
+     * would, so that landed leads do not all sit at 供地.
+     */
+    private static void progressLeadProject(Api api, String projects, DemoCity.Lead l, String leadId)
+            throws InterruptedException {
+        // The project is made from the landing event, so it may not be there yet.
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode project = null;
+        while (project == null) {
+            for (JsonNode p : api.get(projects, Map.of("park", l.park(), "stage", "LAND_SUPPLIED", "size", "500"))
+                    .expect(200)
+                    .body()
+                    .get("items")) {
+                if (leadId.equals(p.path("leadId").asText())) {
+                    project = p;
+                }
+            }
+            if (project == null) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("projects-service made no project of lead " + leadId + " in 60 s");
+                }
+                Thread.sleep(300);
+            }
+        }
+        String id = project.get("id").asText();
+        long version = api.post(
+                        projects + "/" + id + "/transitions",
+                        Map.of(
+                                "to",
+                                "UNDER_CONSTRUCTION",
+                                "on",
+                                l.startedOn().toString(),
+                                "version",
+                                project.get("version").asLong()))
+                .expect(200)
+                .body()
+                .get("version")
+                .asLong();
+        if (l.completedOn() != null) {
+            api.post(
+                            projects + "/" + id + "/transitions",
+                            Map.of("to", "COMPLETED", "on", l.completedOn().toString(), "version", version))
+                    .expect(200);
         }
     }
 

@@ -60,7 +60,8 @@ public final class DemoCity {
 
     /**
      * A lead and how far it got: identified, then (if the dates are set) negotiating, signed for a contracted
-     * amount, landed with funds arriving monthly.
+     * amount, landed with funds arriving monthly; the project born of a landing (on 供地) may have started (开工) and
+     * completed (竣工) since.
      */
     public record Lead(
             String park,
@@ -74,6 +75,8 @@ public final class DemoCity {
             LocalDate signedOn,
             BigDecimal contracted,
             LocalDate landedOn,
+            LocalDate startedOn,
+            LocalDate completedOn,
             Map<String, BigDecimal> funds) {}
 
     /** An annual target the bureau sets: last year's total and a planned growth of 8–14 %. */
@@ -82,8 +85,11 @@ public final class DemoCity {
     /** The indicators the bureau sets annual targets for. */
     static final List<String> TARGETED = List.of("industrial_output", "tax_revenue", "fixed_asset_investment");
 
-    /** Share of a year's flow in each month, in percent (Spring Festival lowers January and February). */
-    private static final double[] MONTH_SHARE = {6.0, 6.0, 9.0, 8.5, 8.5, 9.0, 8.0, 8.0, 8.5, 9.0, 9.5, 10.0};
+    /**
+     * Share of a year's flow in each month, in percent: the Spring Festival empties February, firms rush to close the
+     * year in December, mid-year is flat with a summer dip.
+     */
+    private static final double[] MONTH_SHARE = {7.0, 5.0, 8.6, 8.3, 8.4, 9.0, 7.9, 7.8, 8.5, 8.6, 9.2, 11.7};
 
     private static final Object[][] PARKS = {
         {"JB-ETDZ", "江北经济技术开发区", "NATIONAL", "ECONOMIC_DEVELOPMENT_ZONE", "江北区", 38.6, 21500},
@@ -112,13 +118,59 @@ public final class DemoCity {
     public final List<Target> targets = new ArrayList<>();
     public final YearMonth lastMonth;
 
+    /**
+     * Flow indicators, reported cumulative from January. Each gets its own growth rate around the park's trend and its
+     * own monthly noise, so that no two of them grow alike (an analyst reads identical rates as copied figures).
+     */
+    static final List<String> FLOWS = List.of(
+            "industrial_output",
+            "above_scale_industrial_output",
+            "industrial_value_added",
+            "main_business_revenue",
+            "total_profit",
+            "tax_revenue",
+            "fixed_asset_investment",
+            "industrial_investment",
+            "export_value",
+            "foreign_capital_used",
+            "energy_consumption",
+            "rd_expenditure");
+
+    /**
+     * 亩均税收 (annual tax ÷ developed land, 万元/亩) a park of each kind keeps in every full year; see docs/demo.md for
+     * the corpus figures behind them.
+     */
+    static final Map<String, double[]> TAX_PER_MU = Map.of(
+            "HIGH_TECH_ZONE", new double[] {10, 45},
+            "ECONOMIC_DEVELOPMENT_ZONE", new double[] {6, 35},
+            "INDUSTRIAL_PARK", new double[] {2, 15});
+
+    /** Where each kind's 亩均税收 is drawn in the first year: inside the bounds, leaving room for three years of trend. */
+    private static final Map<String, double[]> TAX_PER_MU_START = Map.of(
+            "HIGH_TECH_ZONE", new double[] {15, 29},
+            "ECONOMIC_DEVELOPMENT_ZONE", new double[] {9, 23},
+            "INDUSTRIAL_PARK", new double[] {3, 9.5});
+
+    /** Annual industrial output per developed mu in the first year (万元/亩), by level: national zones are denser. */
+    private static final Map<String, double[]> OUTPUT_PER_MU = Map.of(
+            "NATIONAL", new double[] {190, 360},
+            "PROVINCIAL", new double[] {100, 230},
+            "MUNICIPAL", new double[] {60, 170});
+
+    /** Annual industrial output (亿元) a full year of a park of each level stays within. */
+    static final Map<String, double[]> OUTPUT_YI = Map.of(
+            "NATIONAL", new double[] {250, 1200},
+            "PROVINCIAL", new double[] {40, 350},
+            "MUNICIPAL", new double[] {10, 120});
+
     /** @param lastMonth the last month reported (the month before the current one) */
     public DemoCity(long seed, YearMonth lastMonth) {
         this.lastMonth = lastMonth;
         Random rnd = new Random(seed);
         Random life = new Random(seed * 31 + 7);
         for (Object[] p : PARKS) {
-            long output = (long) ((300_000 + rnd.nextInt(3_700_000)) * (p[2].equals("NATIONAL") ? 1.8 : 1.0));
+            double[] perMu = OUTPUT_PER_MU.get((String) p[2]);
+            long output = Math.round((Integer) p[6] * between(rnd, perMu[0], perMu[1]));
             parks.add(new Park(
                     (String) p[0],
                     (String) p[1],
@@ -128,61 +180,88 @@ public final class DemoCity {
                     BigDecimal.valueOf((Double) p[5]),
                     BigDecimal.valueOf((Integer) p[6]),
                     output,
-                    -0.02 + rnd.nextDouble() * 0.18));
+                    between(rnd, -0.02, 0.11)));
         }
         int firstYear = lastMonth.getYear() - 2;
         for (Park p : parks) {
-            BigDecimal annual = BigDecimal.valueOf(p.annualOutputWan());
-            // Per-park shares, drawn once so that a park keeps its profile from year to year.
-            BigDecimal exportShare = factor((0.04 + rnd.nextDouble() * 0.18) / 7.1);
-            BigDecimal foreignShare = factor((0.001 + rnd.nextDouble() * 0.006) / 7.1);
-            BigDecimal energyPerWan = factor(0.02 + rnd.nextDouble() * 0.08);
-            BigDecimal rdShare = factor(0.008 + rnd.nextDouble() * 0.025);
+            double output = p.annualOutputWan();
+            // A park's profile (shares of output) is drawn once, so that it keeps it from year to year.
+            double fai = output * between(rnd, 0.08, 0.2);
+            double profitRate = p.code().equals("SX-IP") ? between(rnd, -0.03, 0.02) : between(rnd, 0.04, 0.09);
+            double[] taxStart = TAX_PER_MU_START.get(p.kind());
+            Map<String, Double> base = new LinkedHashMap<>();
+            base.put("industrial_output", output);
+            base.put("above_scale_industrial_output", output * between(rnd, 0.8, 0.92));
+            base.put("industrial_value_added", output * between(rnd, 0.22, 0.3));
+            base.put("main_business_revenue", output * between(rnd, 0.92, 1.0));
+            base.put("total_profit", output * profitRate);
+            base.put("tax_revenue", p.landMu().doubleValue() * between(rnd, taxStart[0], taxStart[1]));
+            base.put("fixed_asset_investment", fai);
+            base.put("industrial_investment", fai * between(rnd, 0.55, 0.75));
+            base.put("export_value", output * between(rnd, 0.04, 0.22) / 7.1);
+            base.put("foreign_capital_used", output * between(rnd, 0.001, 0.007) / 7.1);
+            base.put("energy_consumption", output * between(rnd, 0.02, 0.1));
+            base.put("rd_expenditure", output * between(rnd, 0.008, 0.033));
+            Map<String, Double> rate = new LinkedHashMap<>();
+            for (String indicator : FLOWS) {
+                // Investment swings more than output; energy grows slower as parks save energy.
+                double spread =
+                        indicator.contains("investment") || indicator.equals("foreign_capital_used") ? 0.1 : 0.04;
+                double trend = indicator.equals("energy_consumption") ? p.growth() * 0.5 : p.growth();
+                rate.put(indicator, trend + between(rnd, -spread, spread));
+            }
+            Map<String, BigDecimal> reported = new LinkedHashMap<>();
             Map<String, BigDecimal> december = new LinkedHashMap<>();
             for (int year = firstYear; year <= lastMonth.getYear(); year++) {
-                // Random factors are fine as doubles; every amount is a BigDecimal.
-                BigDecimal yearTotal = annual.multiply(
-                        factor(Math.pow(1 + p.growth(), year - firstYear) * (0.97 + rnd.nextDouble() * 0.06)));
-                BigDecimal cumulative = BigDecimal.ZERO;
-                BigDecimal profitRate =
-                        factor(0.04 + rnd.nextDouble() * 0.05 - (p.code().equals("SX-IP") ? 0.07 : 0));
-                BigDecimal taxRate = factor(0.025 + (p.code().hashCode() & 7) * 0.002);
+                Map<String, Double> yearLevel = new LinkedHashMap<>();
+                for (String indicator : FLOWS) {
+                    yearLevel.put(
+                            indicator,
+                            base.get(indicator)
+                                    * Math.pow(1 + rate.get(indicator), year - firstYear)
+                                    * between(rnd, 0.98, 1.02));
+                }
+                Map<String, Double> cumulative = new LinkedHashMap<>();
                 for (int month = 1; month <= 12; month++) {
                     YearMonth ym = YearMonth.of(year, month);
                     if (ym.isAfter(lastMonth)) {
                         break;
                     }
-                    cumulative = cumulative.add(yearTotal.multiply(
-                            factor(MONTH_SHARE[month - 1] / 100 * (0.94 + rnd.nextDouble() * 0.12))));
                     String period = ym.toString();
-                    money(p, period, "industrial_output", cumulative);
-                    money(p, period, "above_scale_industrial_output", cumulative.multiply(new BigDecimal("0.86")));
-                    money(p, period, "industrial_value_added", cumulative.multiply(new BigDecimal("0.26")));
-                    money(p, period, "main_business_revenue", cumulative.multiply(new BigDecimal("0.95")));
-                    money(p, period, "total_profit", cumulative.multiply(profitRate));
-                    money(p, period, "tax_revenue", cumulative.multiply(taxRate));
-                    money(p, period, "fixed_asset_investment", cumulative.multiply(new BigDecimal("0.14")));
-                    money(p, period, "industrial_investment", cumulative.multiply(new BigDecimal("0.09")));
-                    usd(p, period, "export_value", cumulative.multiply(exportShare));
-                    usd(p, period, "foreign_capital_used", cumulative.multiply(foreignShare));
-                    count(
-                            p,
-                            period,
-                            "energy_consumption",
-                            "吨标准煤",
-                            cumulative.multiply(energyPerWan).longValue());
-                    money(p, period, "rd_expenditure", cumulative.multiply(rdShare));
+                    List<BigDecimal> growths = new ArrayList<>();
+                    for (String indicator : FLOWS) {
+                        double flow =
+                                yearLevel.get(indicator) * MONTH_SHARE[month - 1] / 100 * between(rnd, 0.93, 1.07);
+                        double cum = cumulative.getOrDefault(indicator, 0.0) + flow;
+                        BigDecimal before = reported.get(ym.minusYears(1) + "/" + indicator);
+                        BigDecimal value = rounded(indicator, cum);
+                        // Two indicators may still meet on the same rounded rate by chance; a nudge of a hundredth
+                        // of a point keeps them apart.
+                        while (before != null && before.signum() > 0 && growths.contains(growth(value, before))) {
+                            cum += before.doubleValue() * 0.0001;
+                            value = rounded(indicator, cum);
+                        }
+                        if (before != null && before.signum() > 0) {
+                            growths.add(growth(value, before));
+                        }
+                        cumulative.put(indicator, cum);
+                        reported.put(period + "/" + indicator, value);
+                        String unit = indicator.equals("energy_consumption")
+                                ? "吨标准煤"
+                                : indicator.equals("export_value") || indicator.equals("foreign_capital_used")
+                                        ? "万美元"
+                                        : "万元";
+                        values.add(new Value(p.code(), period, indicator, value, unit));
+                        if (month == 12 && TARGETED.contains(indicator)) {
+                            december.put(year + "/" + indicator, value);
+                        }
+                    }
                     count(
                             p,
                             period,
                             "high_tech_enterprises",
                             "家",
                             Math.round(p.annualOutputWan() / 60_000.0) + (year - firstYear) * 2L);
-                    if (month == 12) {
-                        december.put(year + "/industrial_output", cumulative);
-                        december.put(year + "/tax_revenue", cumulative.multiply(taxRate));
-                        december.put(year + "/fixed_asset_investment", cumulative.multiply(new BigDecimal("0.14")));
-                    }
                     count(
                             p,
                             period,
@@ -247,10 +326,10 @@ public final class DemoCity {
         String enterprise = p.district().substring(0, 2) + industry + "有限公司";
         int scenario = life.nextInt(10);
         if (scenario < 2) {
-            LocalDate signed = LocalDate.of(year - 2, 1 + life.nextInt(12), 10);
+            LocalDate signed = LocalDate.of(year - 2, 1 + life.nextInt(12), 1 + life.nextInt(28));
             LocalDate production = life.nextBoolean()
-                    ? LocalDate.of(year - 1, 1 + life.nextInt(12), 15)
-                    : LocalDate.of(year, 1 + life.nextInt(lastMonth.getMonthValue()), 15);
+                    ? LocalDate.of(year - 1, 1 + life.nextInt(12), 1 + life.nextInt(28))
+                    : LocalDate.of(year, 1 + life.nextInt(lastMonth.getMonthValue()), 1 + life.nextInt(28));
             return new Project(
                     p.code(),
                     name,
@@ -270,7 +349,8 @@ public final class DemoCity {
                     null);
         }
         if (scenario >= 8) {
-            LocalDate signed = LocalDate.of(year, 1 + life.nextInt(Math.min(3, lastMonth.getMonthValue())), 12);
+            LocalDate signed =
+                    LocalDate.of(year, 1 + life.nextInt(Math.min(3, lastMonth.getMonthValue())), 1 + life.nextInt(28));
             YearMonth start = life.nextBoolean() ? lastMonth.minusMonths(4) : lastMonth.plusMonths(2);
             if (start.isBefore(YearMonth.from(signed))) {
                 start = YearMonth.from(signed).plusMonths(1);
@@ -295,17 +375,22 @@ public final class DemoCity {
         }
         boolean newStart = life.nextInt(3) == 0 && lastMonth.getMonthValue() > 2;
         LocalDate started = newStart
-                ? LocalDate.of(year, 1 + life.nextInt(lastMonth.getMonthValue() - 2), 5)
-                : LocalDate.of(year - 1, 1 + life.nextInt(10), 5);
-        LocalDate signed = started.minusMonths(2);
+                ? LocalDate.of(year, 1 + life.nextInt(lastMonth.getMonthValue() - 2), 1 + life.nextInt(28))
+                : LocalDate.of(year - 1, 1 + life.nextInt(10), 1 + life.nextInt(28));
+        LocalDate signed = started.minusMonths(1 + life.nextInt(4)).minusDays(life.nextInt(20));
         BigDecimal yearPlan =
                 total.multiply(factor(0.3 + life.nextDouble() * 0.2)).setScale(0, RoundingMode.HALF_UP);
         BigDecimal before = newStart
                 ? BigDecimal.ZERO
                 : total.multiply(factor(0.15 + life.nextDouble() * 0.15)).setScale(0, RoundingMode.HALF_UP);
         double pace = new double[] {1.08, 1.0, 0.92, 0.8, 0.5}[life.nextInt(5)];
+        // A stopped project stopped some time this year, after it started and in the month after its last report.
+        YearMonth stopMonth = YearMonth.of(year, 1 + life.nextInt(Math.max(1, lastMonth.getMonthValue() - 1)));
+        if (!stopMonth.isAfter(YearMonth.from(started))) {
+            stopMonth = YearMonth.from(started).plusMonths(1);
+        }
         YearMonth lastReport =
-                scenario == 7 ? lastMonth.minusMonths(3) : life.nextInt(8) == 0 ? lastMonth.minusMonths(4) : lastMonth;
+                scenario == 7 ? stopMonth.minusMonths(1) : life.nextInt(8) == 0 ? lastMonth.minusMonths(4) : lastMonth;
         List<Progress> progress = new ArrayList<>();
         YearMonth first = newStart ? YearMonth.from(started) : YearMonth.of(year, 1);
         for (YearMonth m = first; !m.isAfter(lastReport); m = m.plusMonths(1)) {
@@ -318,11 +403,20 @@ public final class DemoCity {
                     .min(BigDecimal.valueOf(98));
             progress.add(new Progress(m.toString(), done, thisYear, physical));
         }
-        LocalDate suspended = scenario == 7 ? lastReport.plusMonths(1).atDay(8) : null;
+        LocalDate suspended = null;
+        if (scenario == 7) {
+            suspended = stopMonth.atDay(1 + life.nextInt(28));
+            if (suspended.isBefore(started)) {
+                suspended = started.plusDays(1 + life.nextInt(20));
+            }
+            if (suspended.isAfter(lastMonth.atEndOfMonth())) {
+                suspended = lastMonth.atEndOfMonth();
+            }
+        }
         Problem problem = null;
         if (life.nextInt(3) == 0) {
             String[] what = PROBLEMS[life.nextInt(PROBLEMS.length)];
-            LocalDate raised = lastMonth.minusMonths(1 + life.nextInt(4)).atDay(6);
+            LocalDate raised = lastMonth.minusMonths(1 + life.nextInt(4)).atDay(1 + life.nextInt(28));
             problem = new Problem(what[0], what[1], raised, raised.plusDays(life.nextBoolean() ? 30 : 120));
         }
         return new Project(
@@ -344,37 +438,43 @@ public final class DemoCity {
                 problem);
     }
 
-    /** A lead's way so far: 2 in 6 still a lead, 1 negotiating, 1 signed this year, 2 landed with funds arriving. */
+    /**
+     * A lead's way so far: 2 in 6 still a lead, 1 negotiating, 1 signed this year, 2 landed with funds arriving. Dates
+     * are spread over the last two years, so that signings and landings do not bunch up on one day.
+     */
     private Lead lead(Park p, String industry, String origin, BigDecimal intended, Random life) {
         int year = lastMonth.getYear();
+        LocalDate end = lastMonth.atEndOfMonth();
         int scenario = life.nextInt(6);
-        LocalDate identified = LocalDate.of(year - 1, 1 + life.nextInt(6), 3);
+        // Spread evenly over the three years before the last month, not from a new year, so that about as many leads
+        // pay
+        // in as last year and the year-on-year comparison of funds stays sensible in any month.
+        LocalDate identified = end.minusMonths(40).plusDays(life.nextInt(1080));
         String name = industry + "产业化项目";
         String investor = "某" + industry + "集团";
-        if (scenario < 2) {
-            return new Lead(
-                    p.code(), name, investor, origin, industry, intended, identified, null, null, null, null, Map.of());
-        }
-        LocalDate negotiating = identified.plusMonths(2);
-        if (scenario == 2) {
-            return new Lead(
-                    p.code(),
-                    name,
-                    investor,
-                    origin,
-                    industry,
-                    intended,
-                    identified,
-                    negotiating,
-                    null,
-                    null,
-                    null,
-                    Map.of());
-        }
+        LocalDate negotiating = identified.plusDays(30 + life.nextInt(60));
         BigDecimal contracted =
                 intended.multiply(factor(0.8 + life.nextDouble() * 0.3)).setScale(0, RoundingMode.HALF_UP);
-        if (scenario == 3) {
-            LocalDate signed = LocalDate.of(year, 1 + life.nextInt(lastMonth.getMonthValue()), 20);
+        LocalDate signed = negotiating.plusDays(45 + life.nextInt(90));
+        LocalDate landed = signed.plusDays(30 + life.nextInt(60));
+        if (scenario < 2 || negotiating.isAfter(end)) {
+            return new Lead(
+                    p.code(),
+                    name,
+                    investor,
+                    origin,
+                    industry,
+                    intended,
+                    identified,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Map.of());
+        }
+        if (scenario == 2 || signed.isAfter(end)) {
             return new Lead(
                     p.code(),
                     name,
@@ -384,18 +484,59 @@ public final class DemoCity {
                     intended,
                     identified,
                     negotiating,
-                    signed,
-                    contracted,
+                    null,
+                    null,
+                    null,
+                    null,
                     null,
                     Map.of());
         }
-        LocalDate signed = negotiating.plusMonths(2 + life.nextInt(3));
-        LocalDate landed = signed.plusMonths(2);
+        if (scenario == 3 || landed.isAfter(end)) {
+            LocalDate thisYear = LocalDate.of(year, 1 + life.nextInt(lastMonth.getMonthValue()), 1 + life.nextInt(28));
+            return new Lead(
+                    p.code(),
+                    name,
+                    investor,
+                    origin,
+                    industry,
+                    intended,
+                    identified,
+                    negotiating,
+                    scenario == 3 && thisYear.isAfter(negotiating) ? thisYear : signed,
+                    contracted,
+                    null,
+                    null,
+                    null,
+                    Map.of());
+        }
+        // After landing (供地) most projects break ground within two to seven months; of those, some finish building
+        // within a year.
+        LocalDate started = life.nextInt(4) == 0 ? null : landed.plusDays(60 + life.nextInt(150));
+        if (started != null && started.isAfter(end)) {
+            started = null;
+        }
+        LocalDate completed = started == null ? null : started.plusDays(240 + life.nextInt(180));
+        if (completed != null && completed.isAfter(end)) {
+            completed = null;
+        }
+        // Funds in place: a share of the contracted amount (never all of it in the demo's time) over one to two and a
+        // half years, month by month, so that a year's sum compares sensibly with the year before.
+        double share = 0.55 + life.nextDouble() * 0.35;
+        int months = 12 + life.nextInt(19);
+        BigDecimal cap = contracted.multiply(factor(share)).setScale(0, RoundingMode.DOWN);
+        BigDecimal total = BigDecimal.ZERO;
         Map<String, BigDecimal> funds = new LinkedHashMap<>();
-        for (YearMonth m = YearMonth.from(landed); !m.isAfter(lastMonth); m = m.plusMonths(1)) {
-            funds.put(
-                    m.toString(),
-                    contracted.multiply(factor(0.03 + life.nextDouble() * 0.04)).setScale(0, RoundingMode.HALF_UP));
+        for (YearMonth m = YearMonth.from(landed);
+                !m.isAfter(lastMonth) && total.compareTo(cap) < 0;
+                m = m.plusMonths(1)) {
+            BigDecimal amount = contracted
+                    .multiply(factor(share / months * (0.6 + life.nextDouble() * 0.8)))
+                    .setScale(0, RoundingMode.HALF_UP)
+                    .min(cap.subtract(total));
+            if (amount.signum() > 0) {
+                funds.put(m.toString(), amount);
+                total = total.add(amount);
+            }
         }
         return new Lead(
                 p.code(),
@@ -409,6 +550,8 @@ public final class DemoCity {
                 signed,
                 contracted,
                 landed,
+                started,
+                completed,
                 funds);
     }
 
@@ -421,16 +564,25 @@ public final class DemoCity {
         };
     }
 
+    static BigDecimal growth(BigDecimal value, BigDecimal before) {
+        return value.divide(before, 6, RoundingMode.HALF_UP)
+                .subtract(BigDecimal.ONE)
+                .movePointRight(2)
+                .setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal rounded(String indicator, double value) {
+        return indicator.equals("energy_consumption")
+                ? BigDecimal.valueOf(Math.round(value))
+                : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static double between(Random rnd, double low, double high) {
+        return low + rnd.nextDouble() * (high - low);
+    }
+
     private static BigDecimal factor(double f) {
         return BigDecimal.valueOf(f);
-    }
-
-    private void money(Park p, String period, String indicator, BigDecimal wan) {
-        values.add(new Value(p.code(), period, indicator, wan.setScale(2, RoundingMode.HALF_UP), "万元"));
-    }
-
-    private void usd(Park p, String period, String indicator, BigDecimal wanUsd) {
-        values.add(new Value(p.code(), period, indicator, wanUsd.setScale(2, RoundingMode.HALF_UP), "万美元"));
     }
 
     private void count(Park p, String period, String indicator, String unit, long n) {
