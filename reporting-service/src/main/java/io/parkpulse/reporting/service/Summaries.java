@@ -3,7 +3,7 @@ package io.parkpulse.reporting.service;
 import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.projects.ScheduleSettings;
-import io.parkpulse.reporting.config.CityConfig;
+import io.parkpulse.reporting.config.CitySettings;
 import io.parkpulse.reporting.domain.Report;
 import io.parkpulse.reporting.domain.StandardIndicators;
 import io.parkpulse.reporting.domain.summary.Assessment;
@@ -44,7 +44,7 @@ public class Summaries {
     ScheduleSettings schedule;
 
     @Inject
-    CityConfig city;
+    CitySettings city;
 
     public Report park(String code, ReportingPeriod period) {
         ParkInfo park = queries.park(code).orElseThrow(() -> ProblemException.notFound("park", code));

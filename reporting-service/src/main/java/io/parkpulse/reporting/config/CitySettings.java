@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /** The city this instance reports on. */
 @ConfigMapping(prefix = "parkpulse.city")
-public interface CityConfig {
+public interface CitySettings {
 
     /**
      * What the city calls itself in the written summary's title and sentences ("全市工业园区…", "全市园区…");
