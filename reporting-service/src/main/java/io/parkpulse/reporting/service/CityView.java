@@ -36,15 +36,6 @@ public class CityView {
 
     public record Park(String code, String name, String peerGroup) {}
 
-    public record Entry(
-            int rank,
-            String park,
-            String parkName,
-            String peerGroup,
-            BigDecimal value,
-            Integer previousRank,
-            Integer rankChange) {}
-
     /** {@code entries}: the requested page of the ranking ({@code page}, {@code size}) out of {@code total} parks. */
     public record FigureRanking(
             String figure,
@@ -52,7 +43,7 @@ public class CityView {
             String valueMonth,
             String peerGroup,
             boolean ascending,
-            List<Entry> entries,
+            List<RankingService.Entry> entries,
             int page,
             int size,
             long total) {
@@ -120,11 +111,11 @@ public class CityView {
                 figures.of(List.of(f), period.previousLastMonth()).get(f);
         Map<String, Integer> previous = ranks(before, parks, ascending);
         Map<String, Integer> current = ranks(now, parks, ascending);
-        List<Entry> entries = current.entrySet().stream()
+        List<RankingService.Entry> entries = current.entrySet().stream()
                 .map(e -> {
                     Park p = parks.get(e.getKey());
                     Integer prev = previous.get(e.getKey());
-                    return new Entry(
+                    return new RankingService.Entry(
                             e.getValue(),
                             p.code(),
                             p.name(),
@@ -133,7 +124,7 @@ public class CityView {
                             prev,
                             prev == null ? null : prev - e.getValue());
                 })
-                .sorted(Comparator.comparingInt(Entry::rank).thenComparing(Entry::park))
+                .sorted(Comparator.comparingInt(RankingService.Entry::rank).thenComparing(RankingService.Entry::park))
                 .toList();
         return new FigureRanking(
                 f.toString(),
