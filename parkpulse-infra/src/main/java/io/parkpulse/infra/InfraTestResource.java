@@ -1,7 +1,12 @@
 package io.parkpulse.infra;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gives a service's {@code @QuarkusTest}s the build's shared PostgreSQL server (a fresh database
@@ -13,7 +18,7 @@ import java.util.Map;
 public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** A JVM recreates a database once: a second Quarkus start (another test profile) keeps its data. */
-    private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
     private String database;
 
@@ -24,15 +29,27 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        try {
+            return configure();
+        } catch (RuntimeException e) {
+            // Quarkus reports a failed test resource as an InvocationTargetException without its cause;
+            // the cause goes to the build log, which is all a CI run leaves behind.
+            System.err.println("ParkPulse: the test infrastructure for database " + database + " failed:");
+            e.printStackTrace();
+            throw e;
+        }
+    }
+
+    private Map<String, String> configure() {
         Endpoints e = SharedInfra.endpoints();
         try {
             if (CREATED.add(database)) {
                 PostgresServer.recreateDatabase(e, database);
             }
-        } catch (java.sql.SQLException ex) {
+        } catch (SQLException ex) {
             throw new IllegalStateException("cannot create database " + database, ex);
         }
-        Map<String, String> config = new java.util.HashMap<>(Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url",
                 e.jdbcUrl(database),
                 "quarkus.datasource.username",
@@ -63,7 +80,7 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         String p = System.getProperty(TestEvents.PREFIX_PROPERTY);
         if (p == null) {
             p = "t" + ProcessHandle.current().pid() + "-"
-                    + java.util.UUID.randomUUID().toString().substring(0, 6) + ".";
+                    + UUID.randomUUID().toString().substring(0, 6) + ".";
             System.setProperty(TestEvents.PREFIX_PROPERTY, p);
         }
         return p;

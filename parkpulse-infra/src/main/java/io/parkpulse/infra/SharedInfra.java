@@ -28,6 +28,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class SharedInfra {
 
+    private static final int START_ATTEMPTS = 3;
     private static Endpoints cached;
 
     public static synchronized Endpoints endpoints() {
@@ -52,30 +53,27 @@ public final class SharedInfra {
                 if (running.isPresent()) {
                     return running.get();
                 }
-                Files.deleteIfExists(state);
-                // Watched by the Maven JVM, not by this test JVM: one server and broker serve the whole build.
-                Process daemon = new ProcessBuilder(ChildProcesses.javaCommand(
-                                owner,
-                                List.of("-Xmx256m"),
-                                InfraDaemon.class.getName(),
-                                List.of(Long.toString(owner), dir.toString())))
-                        .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("daemon.log").toFile())
-                        .start();
-                Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-                while (Instant.now().isBefore(deadline)) {
-                    running = running(state);
-                    if (running.isPresent()) {
-                        return running.get();
+                StringBuilder failures = new StringBuilder();
+                for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+                    Files.deleteIfExists(state);
+                    InfraDaemon.deleteTree(dir.resolve("kafka"));
+                    InfraDaemon.deleteTree(dir.resolve("postgres"));
+                    Optional<Endpoints> started = startDaemon(owner, dir, state);
+                    if (started.isPresent()) {
+                        return started.get();
                     }
-                    if (!daemon.isAlive()) {
-                        break;
-                    }
-                    Thread.sleep(200);
+                    String log = Files.readString(dir.resolve("daemon.log"));
+                    Files.writeString(dir.resolve("daemon-failed-" + attempt + ".log"), log);
+                    // Printed here because Quarkus reports a test resource's failure only as an
+                    // InvocationTargetException, and the build log is all a CI run leaves behind.
+                    System.err.println("ParkPulse: the PostgreSQL/Kafka daemon did not start (attempt " + attempt
+                            + " of " + START_ATTEMPTS + "):\n" + log);
+                    failures.append("--- attempt ")
+                            .append(attempt)
+                            .append(" ---\n")
+                            .append(log);
                 }
-                ChildProcesses.stop(daemon, 10_000);
-                throw new IllegalStateException(
-                        "the PostgreSQL/Kafka daemon did not start:\n" + Files.readString(dir.resolve("daemon.log")));
+                throw new IllegalStateException("the PostgreSQL/Kafka daemon did not start:\n" + failures);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,6 +81,37 @@ public final class SharedInfra {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * One start of the daemon, empty when it ended or did not answer in time. A start can fail for reasons
+     * another try does not share: its ports are chosen free and then bound by the servers, and test JVMs of
+     * modules built in parallel open connections (on ephemeral ports) in between.
+     */
+    private static Optional<Endpoints> startDaemon(long owner, Path dir, Path state)
+            throws IOException, InterruptedException {
+        // Watched by the Maven JVM, not by this test JVM: one server and broker serve the whole build.
+        Process daemon = new ProcessBuilder(ChildProcesses.javaCommand(
+                        owner,
+                        List.of("-Xmx256m"),
+                        InfraDaemon.class.getName(),
+                        List.of(Long.toString(owner), dir.toString())))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("daemon.log").toFile())
+                .start();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        while (Instant.now().isBefore(deadline)) {
+            Optional<Endpoints> running = running(state);
+            if (running.isPresent()) {
+                return running;
+            }
+            if (!daemon.isAlive()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        ChildProcesses.stop(daemon, 10_000);
+        return Optional.empty();
     }
 
     /**
