@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -48,31 +46,15 @@ class LayeringTest {
 
     record Rule(String what, Pattern pattern) {}
 
-    /**
-     * indicators-service classes whose data access has not yet moved into its repository package (issue 18). The
-     * list may only shrink: a class on it that no longer breaks the rule fails the test until it is taken off.
-     */
-    static final Set<String> PENDING = Set.of(
-            "indicators-service/src/main/java/io/parkpulse/indicators/domain/CorrectionWindow.java",
-            "indicators-service/src/main/java/io/parkpulse/indicators/domain/ParkLand.java",
-            "indicators-service/src/main/java/io/parkpulse/indicators/rest/CorrectionResource.java",
-            "indicators-service/src/main/java/io/parkpulse/indicators/rest/ParkResource.java",
-            "indicators-service/src/main/java/io/parkpulse/indicators/rest/TargetResource.java",
-            "indicators-service/src/main/java/io/parkpulse/indicators/rest/ValueResource.java",
-            "indicators-service/src/main/java/io/parkpulse/indicators/service/CityService.java",
-            "indicators-service/src/main/java/io/parkpulse/indicators/service/FigureService.java");
-
     @Test
     void onlyRepositoriesTouchTheDatabase() throws IOException {
         List<String> violations = new ArrayList<>();
-        Set<String> stillPending = new TreeSet<>();
         int files = 0;
         for (Path file : Sources.main()) {
             files++;
             if (isRepository(file)) {
                 continue;
             }
-            String name = Sources.root().relativize(file).toString();
             List<String> found = new ArrayList<>();
             String code = Sources.withoutComments(Files.readString(file));
             for (Rule rule : DATA_ACCESS) {
@@ -88,18 +70,11 @@ class LayeringTest {
                     found.add(where(file, code, s.start()) + " holds SQL: " + abbreviate(literal));
                 }
             }
-            if (PENDING.contains(name)) {
-                if (!found.isEmpty()) {
-                    stillPending.add(name);
-                }
-            } else {
-                violations.addAll(found);
-            }
+            violations.addAll(found);
         }
         assertTrue(
                 files > 100, "the sources were not found from " + Sources.root().toAbsolutePath());
         assertEquals(List.of(), violations, "outside repository classes");
-        assertEquals(new TreeSet<>(PENDING), stillPending, "take the classes that now keep the rule off PENDING");
     }
 
     @Test

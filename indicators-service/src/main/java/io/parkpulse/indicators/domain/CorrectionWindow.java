@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.Optional;
 
 /** Lets one park correct one locked month until it expires or is closed. */
 @Entity
@@ -42,13 +41,4 @@ public class CorrectionWindow extends PanacheEntityBase {
 
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
-
-    public static Optional<CorrectionWindow> open(String park, String period) {
-        return find(
-                        "park = ?1 and period = ?2 and closedAt is null and expiresAt > ?3",
-                        park,
-                        period,
-                        OffsetDateTime.now())
-                .firstResultOptional();
-    }
 }

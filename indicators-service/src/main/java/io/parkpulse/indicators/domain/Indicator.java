@@ -3,6 +3,8 @@ package io.parkpulse.indicators.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -10,9 +12,6 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "indicator")
 public class Indicator extends PanacheEntityBase {
-
-    public static final String CUMULATIVE = "CUMULATIVE";
-    public static final String STOCK = "STOCK";
 
     @Id
     public String code;
@@ -26,11 +25,13 @@ public class Indicator extends PanacheEntityBase {
     @Column(nullable = false)
     public String unit;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String kind;
+    public IndicatorKind kind;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String direction;
+    public Direction direction;
 
     @Column(name = "allow_negative", nullable = false)
     public boolean allowNegative;
@@ -41,13 +42,18 @@ public class Indicator extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean mandatory;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public IndicatorStatus status;
 
     @Column(name = "sort_order", nullable = false)
     public int sortOrder;
 
+    public boolean isActive() {
+        return status == IndicatorStatus.ACTIVE;
+    }
+
     public boolean isCumulative() {
-        return CUMULATIVE.equals(kind);
+        return kind == IndicatorKind.CUMULATIVE;
     }
 }

@@ -9,7 +9,6 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /** Developed industrial land (亩) from a date on: the denominator of every per-mu figure of later periods. */
 @Entity
@@ -26,10 +25,4 @@ public class ParkLand extends PanacheEntityBase {
     public record Key(
             @Column(name = "park_code") String parkCode,
             @Column(name = "effective_from") LocalDate effectiveFrom) implements Serializable {}
-
-    /** The land in force on a date. */
-    public static Optional<ParkLand> asOf(String park, LocalDate date) {
-        return find("id.parkCode = ?1 and id.effectiveFrom <= ?2 order by id.effectiveFrom desc", park, date)
-                .firstResultOptional();
-    }
 }

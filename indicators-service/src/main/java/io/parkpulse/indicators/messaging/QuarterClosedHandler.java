@@ -6,13 +6,19 @@ import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.MalformedEventException;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.QuarterClosed;
-import io.parkpulse.indicators.domain.PeriodLock;
+import io.parkpulse.indicators.service.LockService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A published quarterly assessment locks its quarter's three months (the first lock of a month stays). */
 @ApplicationScoped
 public class QuarterClosedHandler extends JsonEventHandler<QuarterClosed> {
+
+    @Inject
+    LockService locks;
 
     public QuarterClosedHandler() {
         super(Topics.ASSESSMENTS, QuarterClosed.class, EventTypes.QUARTER_CLOSED);
@@ -25,17 +31,15 @@ public class QuarterClosedHandler extends JsonEventHandler<QuarterClosed> {
         }
         int year = Integer.parseInt(q.quarter().substring(0, 4));
         int last = 3 * (q.quarter().charAt(6) - '0');
+        List<String> months = new ArrayList<>();
         for (int m = last - 2; m <= last; m++) {
-            String period = YearMonth.of(year, m).toString();
-            if (PeriodLock.findById(period) == null) {
-                PeriodLock lock = new PeriodLock();
-                lock.period = period;
-                lock.quarter = q.quarter();
-                lock.assessmentId = q.assessmentId();
-                lock.revision = q.revision();
-                lock.lockedAt = q.closedAt() == null ? event.time() : q.closedAt();
-                lock.persist();
-            }
+            months.add(YearMonth.of(year, m).toString());
         }
+        locks.lock(
+                months,
+                q.quarter(),
+                q.assessmentId(),
+                q.revision(),
+                q.closedAt() == null ? event.time() : q.closedAt());
     }
 }

@@ -1,7 +1,10 @@
 package io.parkpulse.indicators.repository;
 
 import io.parkpulse.common.sql.MultiRow;
+import io.parkpulse.indicators.domain.Direction;
 import io.parkpulse.indicators.domain.Indicator;
+import io.parkpulse.indicators.domain.IndicatorKind;
+import io.parkpulse.indicators.domain.IndicatorStatus;
 import io.parkpulse.indicators.domain.IndicatorValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -80,12 +83,12 @@ public class ValueRepository {
                     i.nameZh = rs.getString(2);
                     i.nameEn = rs.getString(3);
                     i.unit = rs.getString(4);
-                    i.kind = rs.getString(5);
-                    i.direction = rs.getString(6);
+                    i.kind = IndicatorKind.valueOf(rs.getString(5));
+                    i.direction = Direction.valueOf(rs.getString(6));
                     i.allowNegative = rs.getBoolean(7);
                     i.decimals = rs.getShort(8);
                     i.mandatory = rs.getBoolean(9);
-                    i.status = rs.getString(10);
+                    i.status = IndicatorStatus.valueOf(rs.getString(10));
                     i.sortOrder = rs.getInt(11);
                     out.put(i.code, i);
                 }

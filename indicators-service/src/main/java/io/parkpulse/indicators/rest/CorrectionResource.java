@@ -83,9 +83,6 @@ public class CorrectionResource {
     @Operation(summary = "A park's correction windows, open and past")
     public List<WindowView> list(@PathParam("park") String park) {
         caller.requirePark(park);
-        parks.require(park);
-        return CorrectionWindow.<CorrectionWindow>list("park = ?1 order by id", park).stream()
-                .map(WindowView::of)
-                .toList();
+        return corrections.list(park).stream().map(WindowView::of).toList();
     }
 }

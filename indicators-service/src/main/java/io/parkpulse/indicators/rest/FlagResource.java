@@ -4,10 +4,8 @@ import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
-import io.parkpulse.indicators.domain.ValueFlag;
+import io.parkpulse.indicators.domain.FlagStatus;
 import io.parkpulse.indicators.service.FlagService;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -23,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,20 +52,7 @@ public class FlagResource {
                     String status,
             @Valid @BeanParam PageRequest page) {
         String scope = caller.parkScope(park);
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (scope != null) {
-            q.append(" and park = :park");
-            params.and("park", scope);
-        }
-        if (status.equals("open")) {
-            q.append(" and clearedAt is null");
-        } else if (status.equals("cleared")) {
-            q.append(" and clearedAt is not null");
-        }
-        Sort sort =
-                page.sort(java.util.Map.of("flaggedAt", "id", "park", "park", "period", "period"), "flaggedAt", "id");
-        return Page.of(ValueFlag.<ValueFlag>find(q.toString(), sort, params), page, ValueDtos.FlagView::of);
+        return flags.list(scope, FlagStatus.valueOf(status.toUpperCase(Locale.ROOT)), page, ValueDtos.FlagView::of);
     }
 
     @POST

@@ -1,9 +1,11 @@
 package io.parkpulse.indicators.rest;
 
 import io.parkpulse.common.security.Roles;
+import io.parkpulse.indicators.domain.Direction;
 import io.parkpulse.indicators.domain.Indicator;
+import io.parkpulse.indicators.domain.IndicatorKind;
+import io.parkpulse.indicators.domain.IndicatorStatus;
 import io.parkpulse.indicators.service.CatalogService;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -35,12 +37,12 @@ public class IndicatorResource {
             String nameZh,
             String nameEn,
             String unit,
-            String kind,
-            String direction,
+            IndicatorKind kind,
+            Direction direction,
             boolean allowNegative,
             int decimals,
             boolean mandatory,
-            String status) {}
+            IndicatorStatus status) {}
 
     @Inject
     CatalogService catalog;
@@ -53,11 +55,8 @@ public class IndicatorResource {
             @NotBlank @Size(max = 200) String nameEn,
             @NotBlank @Size(max = 32) String unit,
 
-            @NotNull @Pattern(regexp = "CUMULATIVE|STOCK", message = "CUMULATIVE or STOCK")
-            String kind,
-
-            @NotNull @Pattern(regexp = "HIGHER_BETTER|LOWER_BETTER", message = "HIGHER_BETTER or LOWER_BETTER")
-            String direction,
+            @NotNull IndicatorKind kind,
+            @NotNull Direction direction,
 
             boolean allowNegative,
             @Min(0) @Max(6) int decimals,
@@ -114,8 +113,6 @@ public class IndicatorResource {
             summary = "The indicator catalog",
             description = "Codes, Chinese and English names, canonical units and kinds.")
     public List<IndicatorView> list() {
-        return Indicator.<Indicator>listAll(Sort.by("sortOrder")).stream()
-                .map(IndicatorResource::view)
-                .toList();
+        return catalog.list().stream().map(IndicatorResource::view).toList();
     }
 }

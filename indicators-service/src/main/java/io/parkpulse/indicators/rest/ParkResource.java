@@ -22,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -63,21 +62,7 @@ public class ParkResource {
     @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.PARK_STAFF, Roles.SERVICE})
     @Operation(summary = "List parks", description = "Everyone may read the registry.")
     public Page<ParkDtos.ParkView> list(@Valid @BeanParam PageRequest page) {
-        var sort = page.sort(
-                java.util.Map.of(
-                        "code",
-                        "code",
-                        "name",
-                        "name",
-                        "district",
-                        "district",
-                        "level",
-                        "level",
-                        "peerGroup",
-                        "peerGroup"),
-                "code",
-                "code");
-        return Page.of(Park.<Park>findAll(sort), page, p -> ParkDtos.ParkView.of(p, currentLand(p.code)));
+        return parks.list(page, p -> ParkDtos.ParkView.of(p, currentLand(p.code)));
     }
 
     @GET
@@ -128,13 +113,12 @@ public class ParkResource {
     @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.PARK_STAFF, Roles.SERVICE})
     @Operation(summary = "A park's developed land over time")
     public java.util.List<ParkDtos.LandView> land(@PathParam("code") String code) {
-        parks.require(code);
-        return ParkLand.<ParkLand>list("id.parkCode = ?1 order by id.effectiveFrom", code).stream()
+        return parks.landHistory(code).stream()
                 .map(l -> new ParkDtos.LandView(l.id.effectiveFrom(), l.developedLandMu))
                 .toList();
     }
 
-    private static ParkLand currentLand(String code) {
-        return ParkLand.asOf(code, LocalDate.now()).orElse(null);
+    private ParkLand currentLand(String code) {
+        return parks.currentLand(code);
     }
 }

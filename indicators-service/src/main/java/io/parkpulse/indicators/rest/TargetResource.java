@@ -4,7 +4,7 @@ import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.IndicatorTarget;
-import io.parkpulse.indicators.service.ParkService;
+import io.parkpulse.indicators.service.CatalogService;
 import io.parkpulse.indicators.service.TargetService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ public class TargetResource {
     TargetService targets;
 
     @Inject
-    ParkService parks;
+    CatalogService catalog;
 
     @Inject
     Caller caller;
@@ -61,8 +61,7 @@ public class TargetResource {
             String unit,
             long version) {
 
-        static TargetView of(IndicatorTarget t) {
-            Indicator i = Indicator.findById(t.id.indicator());
+        static TargetView of(IndicatorTarget t, Indicator i) {
             return new TargetView(
                     t.id.park(),
                     t.id.indicator(),
@@ -90,7 +89,7 @@ public class TargetResource {
             @PathParam("year") int year,
             @PathParam("indicator") String indicator,
             @Valid @NotNull SetTarget body) {
-        return TargetView.of(targets.set(
+        return view(targets.set(
                 park,
                 year,
                 indicator,
@@ -110,11 +109,10 @@ public class TargetResource {
     @Operation(summary = "A park's targets", description = "Park staff read their own park's targets.")
     public List<TargetView> list(@PathParam("park") String park, @QueryParam("year") Integer year) {
         caller.requirePark(park);
-        parks.require(park);
-        return (year == null
-                        ? IndicatorTarget.<IndicatorTarget>list("id.park = ?1 order by id.year, id.indicator", park)
-                        : IndicatorTarget.<IndicatorTarget>list(
-                                "id.park = ?1 and id.year = ?2 order by id.indicator", park, year))
-                .stream().map(TargetView::of).toList();
+        return targets.list(park, year).stream().map(this::view).toList();
+    }
+
+    private TargetView view(IndicatorTarget t) {
+        return TargetView.of(t, catalog.indicator(t.id.indicator()));
     }
 }

@@ -6,16 +6,11 @@ import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
-import io.parkpulse.indicators.domain.Indicator;
-import io.parkpulse.indicators.domain.IndicatorValue;
-import io.parkpulse.indicators.domain.Periods;
-import io.parkpulse.indicators.domain.ValueAudit;
 import io.parkpulse.indicators.service.BatchService;
 import io.parkpulse.indicators.service.ParkService;
 import io.parkpulse.indicators.service.SpreadsheetService;
+import io.parkpulse.indicators.service.ValueHistoryService;
 import io.parkpulse.indicators.service.ValueService;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -33,9 +28,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,6 +39,9 @@ public class ValueResource {
 
     @Inject
     ValueService values;
+
+    @Inject
+    ValueHistoryService reads;
 
     @Inject
     ParkService parks;
@@ -167,18 +162,7 @@ public class ValueResource {
             @QueryParam("to") String to,
             @Valid @BeanParam PageRequest page) {
         caller.requirePark(park);
-        parks.require(park);
-        Periods.Range range = Periods.range(from, to);
-        Parameters params =
-                Parameters.with("park", park).and("lo", range.from()).and("hi", range.to());
-        String q = "park = :park and period >= :lo and period <= :hi";
-        if (indicator != null) {
-            q += " and indicator = :indicator";
-            params.and("indicator", indicator);
-        }
-        Sort sort =
-                page.sort(Map.of("changedAt", "id", "period", "period", "indicator", "indicator"), "-changedAt", "id");
-        return Page.of(ValueAudit.<ValueAudit>find(q, sort, params), page, ValueDtos.AuditView::of);
+        return reads.audit(park, indicator, from, to, page, ValueDtos.AuditView::of);
     }
 
     @GET
@@ -192,13 +176,7 @@ public class ValueResource {
             @PathParam("period") String period,
             @PathParam("indicator") String indicator) {
         caller.requirePark(park);
-        parks.require(park);
-        return ValueAudit.<ValueAudit>list(
-                        "park = ?1 and indicator = ?2 and period = ?3 order by version, id",
-                        park,
-                        indicator,
-                        Periods.month(period, "period").toString())
-                .stream()
+        return reads.history(park, period, indicator).stream()
                 .map(ValueDtos.AuditView::of)
                 .toList();
     }
@@ -215,33 +193,6 @@ public class ValueResource {
             @QueryParam("to") String to,
             @Valid @BeanParam PageRequest page) {
         caller.requirePark(park);
-        parks.require(park);
-        Periods.Range range = Periods.range(from, to);
-        String lo = range.from();
-        String hi = range.to();
-        String q = "id.park = :park and id.period >= :lo and id.period <= :hi"
-                + (indicator == null ? "" : " and id.indicator = :indicator");
-        Parameters params = Parameters.with("park", park).and("lo", lo).and("hi", hi);
-        if (indicator != null) {
-            params.and("indicator", indicator);
-        }
-        Map<String, Indicator> catalog =
-                Indicator.<Indicator>listAll().stream().collect(Collectors.toMap(i -> i.code, Function.identity()));
-        Sort sort = page.sort(
-                Map.of(
-                        "period",
-                        "id.period",
-                        "indicator",
-                        "id.indicator",
-                        "recordedAt",
-                        "recordedAt",
-                        "value",
-                        "value"),
-                "period",
-                "id.indicator");
-        return Page.of(
-                IndicatorValue.<IndicatorValue>find(q, sort.and("id.period"), params),
-                page,
-                v -> ValueDtos.ValueView.of(v, catalog.get(v.id.indicator()), null, null));
+        return reads.list(park, indicator, from, to, page, (v, i) -> ValueDtos.ValueView.of(v, i, null, null));
     }
 }

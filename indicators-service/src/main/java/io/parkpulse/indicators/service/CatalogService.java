@@ -6,9 +6,12 @@ import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.IndicatorDefinition;
 import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.indicators.domain.Indicator;
+import io.parkpulse.indicators.domain.IndicatorStatus;
+import io.parkpulse.indicators.repository.IndicatorRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
 /** The bureau adds indicators and retires them; a retired indicator keeps its history but takes no new values. */
 @ApplicationScoped
@@ -17,14 +20,27 @@ public class CatalogService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    IndicatorRepository indicators;
+
+    /** The whole catalog in display order, retired indicators included. */
+    public List<Indicator> list() {
+        return indicators.all();
+    }
+
+    /** The catalog entry of a code (null when unknown). */
+    public Indicator indicator(String code) {
+        return indicators.find(code);
+    }
+
     @Transactional
     public Indicator define(Indicator i) {
-        if (Indicator.findById(i.code) != null) {
+        if (indicators.find(i.code) != null) {
             throw ProblemException.conflict(
                     "indicator_exists", "indicator '" + i.code + "' is already in the catalog", null);
         }
-        i.status = "ACTIVE";
-        i.sortOrder = 1000 + (int) Indicator.count();
+        i.status = IndicatorStatus.ACTIVE;
+        i.sortOrder = 1000 + (int) indicators.count();
         i.persist();
         outbox.publish(Topics.INDICATORS, EventTypes.INDICATOR_DEFINED, IndicatorDefinition.KEY, definition(i));
         return i;
@@ -32,14 +48,14 @@ public class CatalogService {
 
     @Transactional
     public Indicator retire(String code) {
-        Indicator i = Indicator.findById(code);
+        Indicator i = indicators.find(code);
         if (i == null) {
             throw ProblemException.notFound("indicator", code);
         }
-        if ("RETIRED".equals(i.status)) {
+        if (i.status == IndicatorStatus.RETIRED) {
             throw ProblemException.conflict("already_retired", "indicator '" + code + "' is already retired", null);
         }
-        i.status = "RETIRED";
+        i.status = IndicatorStatus.RETIRED;
         outbox.publish(Topics.INDICATORS, EventTypes.INDICATOR_RETIRED, IndicatorDefinition.KEY, definition(i));
         return i;
     }
@@ -50,11 +66,11 @@ public class CatalogService {
                 i.nameZh,
                 i.nameEn,
                 i.unit,
-                i.kind,
-                i.direction,
+                i.kind.name(),
+                i.direction.name(),
                 i.allowNegative,
                 i.decimals,
                 i.mandatory,
-                i.status);
+                i.status.name());
     }
 }

@@ -5,10 +5,11 @@ import io.parkpulse.indicators.config.ReportingSettings;
 import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.Park;
 import io.parkpulse.indicators.domain.Periods;
-import io.quarkus.panache.common.Sort;
+import io.parkpulse.indicators.repository.CityQueries;
+import io.parkpulse.indicators.repository.IndicatorRepository;
+import io.parkpulse.indicators.repository.ParkRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -25,7 +26,13 @@ import java.util.Map;
 public class CityService {
 
     @Inject
-    EntityManager em;
+    CityQueries city;
+
+    @Inject
+    IndicatorRepository catalog;
+
+    @Inject
+    ParkRepository parks;
 
     @Inject
     ReportingSettings reporting;
@@ -53,24 +60,14 @@ public class CityService {
                                 .atTime(23, 59, 59),
                         Periods.ZONE)
                 .toOffsetDateTime();
-        List<Indicator> mandatory = Indicator.list("mandatory = true and status = 'ACTIVE'", Sort.by("sortOrder"));
+        List<Indicator> mandatory = catalog.mandatoryActive();
         Map<String, Map<String, OffsetDateTime>> firstReceipt = new HashMap<>();
-        // Park by park along the audit trail's key (park, month, indicator, id): the month's rows of
-        // every park, without an index on the month alone that every change would have to write.
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                em.createNativeQuery("""
-                select p.code, a.indicator_code, a.first from park p cross join lateral (
-                  select indicator_code, min(changed_at) as first from value_audit
-                   where park_code = p.code and period = ?1 group by indicator_code offset 0) a""").setParameter(1, period.toString()).getResultList();
-        for (Object[] r : rows) {
-            firstReceipt.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], toOffset(r[2]));
+        for (CityQueries.FirstReceipt r : city.firstReceipts(period.toString())) {
+            firstReceipt.computeIfAbsent(r.park(), k -> new HashMap<>()).put(r.indicator(), r.first());
         }
         OffsetDateTime now = OffsetDateTime.now();
         List<Completeness> out = new ArrayList<>();
-        List<Park> parks =
-                onlyPark == null ? Park.list("status = 'ACTIVE'", Sort.by("code")) : Park.list("code = ?1", onlyPark);
-        for (Park p : parks) {
+        for (Park p : onlyPark == null ? parks.active() : parks.only(onlyPark)) {
             Map<String, OffsetDateTime> got = firstReceipt.getOrDefault(p.code, Map.of());
             List<String> missing = new ArrayList<>();
             OffsetDateTime completedAt = null;
@@ -115,7 +112,7 @@ public class CityService {
         }
         Map<String, String> units = new LinkedHashMap<>();
         for (String code : indicators) {
-            Indicator i = Indicator.findById(code);
+            Indicator i = catalog.find(code);
             if (i == null) {
                 throw ProblemException.badRequest(
                         "indicators", "unknown_indicator", "indicator '" + code + "' is not in the catalog");
@@ -126,21 +123,11 @@ public class CityService {
             throw ProblemException.badRequest("sort", "invalid", "sort by 'park' or one of the chosen indicators");
         }
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
-        // Park by park along the values' key (park, month, indicator); "offset 0" keeps the planner
-        // from turning the probes into a scan of every value (there is no index on the month alone).
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select p.code, v.indicator_code, v.value from park p cross join lateral (
-                  select indicator_code, value from indicator_value
-                   where park_code = p.code and period = ?1 and indicator_code in (?2) offset 0) v""")
-                .setParameter(1, period.toString())
-                .setParameter(2, indicators)
-                .getResultList();
-        for (Object[] r : rows) {
-            values.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>()).put((String) r[1], (BigDecimal) r[2]);
+        for (CityQueries.ParkValue r : city.values(period.toString(), indicators)) {
+            values.computeIfAbsent(r.park(), k -> new LinkedHashMap<>()).put(r.indicator(), r.value());
         }
         List<CityRow> out = new ArrayList<>();
-        for (Park p : Park.<Park>list("status = 'ACTIVE'", Sort.by("code"))) {
+        for (Park p : parks.active()) {
             Map<String, BigDecimal> v = new LinkedHashMap<>();
             for (String code : indicators) {
                 v.put(code, values.getOrDefault(p.code, Map.of()).get(code));
@@ -156,18 +143,5 @@ public class CityService {
             out.sort(Comparator.comparing(CityRow::park).reversed());
         }
         return new CityTable(period.toString(), indicators, units, out);
-    }
-
-    private static OffsetDateTime toOffset(Object o) {
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp type " + o.getClass());
     }
 }

@@ -4,11 +4,14 @@ import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.indicators.domain.CorrectionWindow;
 import io.parkpulse.indicators.domain.PeriodLock;
 import io.parkpulse.indicators.domain.Periods;
+import io.parkpulse.indicators.repository.CorrectionWindowRepository;
+import io.parkpulse.indicators.repository.LockRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 /** Correction windows: a bureau admin lets one park correct one locked month, with a reason, for a while. */
@@ -20,11 +23,23 @@ public class CorrectionService {
     @Inject
     ParkService parks;
 
+    @Inject
+    CorrectionWindowRepository windows;
+
+    @Inject
+    LockRepository locks;
+
+    /** The park's correction windows, open and past, oldest first. */
+    public List<CorrectionWindow> list(String park) {
+        parks.require(park);
+        return windows.ofPark(park);
+    }
+
     @Transactional
     public CorrectionWindow open(String park, String periodText, String reason, Integer hours, String user) {
         parks.require(park);
         String period = Periods.month(periodText, "period").toString();
-        if (PeriodLock.findById(period) == null) {
+        if (locks.find(period) == null) {
             throw ProblemException.unprocessable(
                     "period", "not_locked", period + " is not locked; it can be changed as it is");
         }
@@ -36,7 +51,7 @@ public class CorrectionService {
         if (length.isNegative() || length.isZero() || length.compareTo(MAX) > 0) {
             throw ProblemException.badRequest("hours", "out_of_range", "between 1 and " + MAX.toHours() + " hours");
         }
-        if (CorrectionWindow.open(park, period).isPresent()) {
+        if (windows.open(park, period).isPresent()) {
             throw ProblemException.conflict(
                     "window_open", "a correction window is already open for " + park + " " + period, null);
         }
@@ -53,7 +68,7 @@ public class CorrectionService {
 
     @Transactional
     public CorrectionWindow close(String park, long id, String user) {
-        CorrectionWindow w = CorrectionWindow.findById(id);
+        CorrectionWindow w = windows.find(id);
         if (w == null || !w.park.equals(park)) {
             throw ProblemException.notFound("correction window", Long.toString(id));
         }
@@ -70,11 +85,11 @@ public class CorrectionService {
      * assessment that locked it, or allowed as a correction while a window is open.
      */
     public String sourceFor(String park, String period, String requested) {
-        PeriodLock lock = PeriodLock.findById(period);
+        PeriodLock lock = locks.find(period);
         if (lock == null) {
             return requested;
         }
-        if (CorrectionWindow.open(park, period).isPresent()) {
+        if (windows.open(park, period).isPresent()) {
             return "CORRECTION";
         }
         throw ProblemException.conflict(

@@ -3,12 +3,16 @@ package io.parkpulse.indicators.service;
 import io.parkpulse.common.figures.Figures;
 import io.parkpulse.common.figures.Phrases;
 import io.parkpulse.indicators.domain.Indicator;
+import io.parkpulse.indicators.domain.IndicatorKind;
 import io.parkpulse.indicators.domain.IndicatorTarget;
 import io.parkpulse.indicators.domain.IndicatorValue;
 import io.parkpulse.indicators.domain.Park;
 import io.parkpulse.indicators.domain.ParkLand;
 import io.parkpulse.indicators.domain.Periods;
-import io.quarkus.panache.common.Sort;
+import io.parkpulse.indicators.repository.IndicatorRepository;
+import io.parkpulse.indicators.repository.ParkLandRepository;
+import io.parkpulse.indicators.repository.TargetRepository;
+import io.parkpulse.indicators.repository.ValueQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -34,11 +38,23 @@ public class FigureService {
     @Inject
     ParkService parks;
 
+    @Inject
+    IndicatorRepository indicators;
+
+    @Inject
+    ValueQueries queries;
+
+    @Inject
+    TargetRepository targetsOf;
+
+    @Inject
+    ParkLandRepository lands;
+
     public record Figure(
             String indicator,
             String name,
             String unit,
-            String kind,
+            IndicatorKind kind,
             BigDecimal value,
             BigDecimal valueLastYear,
             BigDecimal growthPct,
@@ -80,20 +96,16 @@ public class FigureService {
         int n = period.getMonthValue();
         int year = period.getYear();
         Map<String, BigDecimal> values = new HashMap<>();
-        for (IndicatorValue v : IndicatorValue.<IndicatorValue>list(
-                "id.park = ?1 and id.period >= ?2 and id.period <= ?3",
-                parkCode,
-                YearMonth.of(year - 3, 1).toString(),
-                period.toString())) {
+        for (IndicatorValue v :
+                queries.between(parkCode, YearMonth.of(year - 3, 1).toString(), period.toString())) {
             values.put(v.id.indicator() + "@" + v.id.period(), v.value);
         }
         Map<String, IndicatorTarget> targets = new HashMap<>();
-        for (IndicatorTarget t :
-                IndicatorTarget.<IndicatorTarget>list("id.park = ?1 and id.year = ?2", parkCode, year)) {
+        for (IndicatorTarget t : targetsOf.ofYear(parkCode, year)) {
             targets.put(t.id.indicator(), t);
         }
         List<Figure> figures = new ArrayList<>();
-        for (Indicator i : Indicator.<Indicator>listAll(Sort.by("sortOrder"))) {
+        for (Indicator i : indicators.all()) {
             if (onlyIndicator != null && !onlyIndicator.equals(i.code)) {
                 continue;
             }
@@ -214,7 +226,7 @@ public class FigureService {
     }
 
     private Efficiency efficiency(String park, YearMonth period, Map<String, BigDecimal> values) {
-        ParkLand land = ParkLand.asOf(park, period.atEndOfMonth()).orElse(null);
+        ParkLand land = lands.asOf(park, period.atEndOfMonth()).orElse(null);
         BigDecimal mu = land == null ? null : land.developedLandMu;
         BigDecimal tax = values.get(key(TAX, period));
         BigDecimal valueAdded = values.get(key(VALUE_ADDED, period));

@@ -5,21 +5,48 @@ import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.ParkState;
 import io.parkpulse.common.outbox.Outbox;
+import io.parkpulse.common.paging.Page;
+import io.parkpulse.common.paging.PageRequest;
 import io.parkpulse.indicators.domain.Park;
 import io.parkpulse.indicators.domain.ParkKind;
 import io.parkpulse.indicators.domain.ParkLand;
 import io.parkpulse.indicators.domain.ParkLevel;
+import io.parkpulse.indicators.repository.ParkLandRepository;
+import io.parkpulse.indicators.repository.ParkRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
 
 @ApplicationScoped
 public class ParkService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ParkRepository parks;
+
+    @Inject
+    ParkLandRepository lands;
+
+    public <T> Page<T> list(PageRequest page, Function<Park, T> view) {
+        return parks.page(page, view);
+    }
+
+    /** The developed land in force today (null when none was recorded). */
+    public ParkLand currentLand(String code) {
+        return lands.asOf(code, LocalDate.now()).orElse(null);
+    }
+
+    /** Every recorded land figure of the park, oldest first. */
+    public List<ParkLand> landHistory(String code) {
+        require(code);
+        return lands.history(code);
+    }
 
     public record NewPark(
             String code,
@@ -34,7 +61,7 @@ public class ParkService {
 
     @Transactional
     public Park register(NewPark p, String user) {
-        if (Park.findById(p.code()) != null) {
+        if (parks.find(p.code()) != null) {
             throw ProblemException.conflict("park_exists", "park '" + p.code() + "' is already registered", null);
         }
         Park park = new Park();
@@ -54,7 +81,7 @@ public class ParkService {
         land.developedLandMu = p.developedLandMu();
         land.persist();
         // Flush so that the event carries the version the row really has.
-        Park.flush();
+        parks.flush();
         outbox.publish(Topics.PARKS, EventTypes.PARK_REGISTERED, park.code, state(park, land));
         return park;
     }
@@ -110,7 +137,7 @@ public class ParkService {
                     "developedLandMu", "invalid", "a positive area in 亩 with at most 2 decimals");
         }
         ParkLand.Key key = new ParkLand.Key(code, from);
-        ParkLand land = ParkLand.findById(key);
+        ParkLand land = lands.find(key);
         if (land == null) {
             land = new ParkLand();
             land.id = key;
@@ -122,8 +149,8 @@ public class ParkService {
     }
 
     private Park publishUpdate(Park park) {
-        Park.flush();
-        ParkLand land = ParkLand.asOf(park.code, LocalDate.now()).orElse(null);
+        parks.flush();
+        ParkLand land = currentLand(park.code);
         outbox.publish(Topics.PARKS, EventTypes.PARK_UPDATED, park.code, state(park, land));
         return park;
     }
@@ -144,7 +171,7 @@ public class ParkService {
     }
 
     public Park require(String code) {
-        Park p = Park.findById(code);
+        Park p = parks.find(code);
         if (p == null) {
             throw ProblemException.notFound("park", code);
         }

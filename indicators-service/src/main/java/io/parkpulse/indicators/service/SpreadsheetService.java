@@ -5,7 +5,8 @@ import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.IndicatorValue;
 import io.parkpulse.indicators.domain.Park;
 import io.parkpulse.indicators.domain.Periods;
-import io.quarkus.panache.common.Sort;
+import io.parkpulse.indicators.repository.IndicatorRepository;
+import io.parkpulse.indicators.repository.ValueQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -44,6 +45,12 @@ public class SpreadsheetService {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final int MAX_ROWS = BatchService.MAX_ROWS;
+
+    @Inject
+    IndicatorRepository indicators;
+
+    @Inject
+    ValueQueries queries;
 
     @Inject
     ParkService parks;
@@ -265,7 +272,7 @@ public class SpreadsheetService {
                 c.setCellStyle(bold);
             }
             int n = 1;
-            for (Indicator i : Indicator.<Indicator>list("status = 'ACTIVE'", Sort.by("sortOrder"))) {
+            for (Indicator i : indicators.active()) {
                 Row r = sheet.createRow(n++);
                 r.createCell(0).setCellValue(i.code);
                 r.createCell(1).setCellValue(i.nameZh);
@@ -298,10 +305,9 @@ public class SpreadsheetService {
         }
     }
 
-    private static Map<String, BigDecimal> values(String park, YearMonth m) {
+    private Map<String, BigDecimal> values(String park, YearMonth m) {
         Map<String, BigDecimal> out = new HashMap<>();
-        for (IndicatorValue v :
-                IndicatorValue.<IndicatorValue>list("id.park = ?1 and id.period = ?2", park, m.toString())) {
+        for (IndicatorValue v : queries.ofMonth(park, m.toString())) {
             out.put(v.id.indicator(), v.value);
         }
         return out;

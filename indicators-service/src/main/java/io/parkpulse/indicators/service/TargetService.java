@@ -9,6 +9,8 @@ import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.IndicatorTarget;
 import io.parkpulse.indicators.domain.Units;
+import io.parkpulse.indicators.repository.IndicatorRepository;
+import io.parkpulse.indicators.repository.TargetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,6 +28,18 @@ public class TargetService {
     @Inject
     ParkService parks;
 
+    @Inject
+    IndicatorRepository indicators;
+
+    @Inject
+    TargetRepository targets;
+
+    /** The park's targets by year, then indicator; of one year only when {@code year} is set. */
+    public List<IndicatorTarget> list(String park, Integer year) {
+        parks.require(park);
+        return targets.ofPark(park, year);
+    }
+
     public record NewTarget(
             BigDecimal annual,
             BigDecimal q1,
@@ -39,8 +53,8 @@ public class TargetService {
     public IndicatorTarget set(String park, int year, String indicatorCode, NewTarget t, String user) {
         parks.require(park);
         ReportingPeriod.parse(Integer.toString(year), "year");
-        Indicator indicator = Indicator.findById(indicatorCode);
-        if (indicator == null || !"ACTIVE".equals(indicator.status)) {
+        Indicator indicator = indicators.find(indicatorCode);
+        if (indicator == null || !indicator.isActive()) {
             throw ProblemException.unprocessable(
                     "indicator", "unknown_indicator", "indicator '" + indicatorCode + "' is not in the catalog");
         }
@@ -71,7 +85,7 @@ public class TargetService {
                     "plannedGrowthPct", "out_of_range", "a growth rate in percent, within ±1000");
         }
         IndicatorTarget.Key key = new IndicatorTarget.Key(park, indicatorCode, year);
-        IndicatorTarget target = IndicatorTarget.findById(key);
+        IndicatorTarget target = targets.find(key);
         if (target == null) {
             target = new IndicatorTarget();
             target.id = key;
@@ -86,7 +100,7 @@ public class TargetService {
         target.q3 = q3;
         target.plannedGrowthPct = t.plannedGrowthPct();
         target.persist();
-        IndicatorTarget.flush();
+        targets.flush();
         outbox.publish(
                 Topics.INDICATORS,
                 EventTypes.TARGET_SET,

@@ -220,7 +220,7 @@ public class ValueService {
             throw ProblemException.unprocessable(
                     "indicator", "unknown_indicator", "indicator '" + indicatorCode + "' is not in the catalog");
         }
-        if (!"ACTIVE".equals(indicator.status)) {
+        if (!indicator.isActive()) {
             throw ProblemException.unprocessable(
                     "indicator",
                     "retired_indicator",

@@ -15,7 +15,7 @@ class PlausibilityTest {
     private static final Plausibility.Thresholds DEFAULTS =
             new Plausibility.Thresholds(new BigDecimal("200"), new BigDecimal("30"), new BigDecimal("50"));
 
-    private static Indicator indicator(String kind) {
+    private static Indicator indicator(IndicatorKind kind) {
         Indicator i = new Indicator();
         i.code = "output";
         i.nameZh = "工业总产值";
@@ -37,7 +37,12 @@ class PlausibilityTest {
     @CsvSource({"90, 30, false", "91, 30, true", "9, 30, false", "100, 0, false", "100, , false"})
     void cumulativeMonthAloneJumpUses200Pct(String monthAlone, String previous, boolean flagged) {
         List<Plausibility.Finding> f = Plausibility.check(
-                indicator(Indicator.CUMULATIVE), new BigDecimal("500"), dec(monthAlone), dec(previous), null, DEFAULTS);
+                indicator(IndicatorKind.CUMULATIVE),
+                new BigDecimal("500"),
+                dec(monthAlone),
+                dec(previous),
+                null,
+                DEFAULTS);
         assertEquals(flagged ? List.of("jump_vs_previous_month") : List.of(), reasons(f));
     }
 
@@ -46,8 +51,8 @@ class PlausibilityTest {
     @ParameterizedTest
     @CsvSource({"130, false", "131, true", "70, false", "69, true"})
     void stockJumpUses30Pct(String value, boolean flagged) {
-        List<Plausibility.Finding> f =
-                Plausibility.check(indicator(Indicator.STOCK), dec(value), null, new BigDecimal("100"), null, DEFAULTS);
+        List<Plausibility.Finding> f = Plausibility.check(
+                indicator(IndicatorKind.STOCK), dec(value), null, new BigDecimal("100"), null, DEFAULTS);
         assertEquals(flagged ? List.of("jump_vs_previous_month") : List.of(), reasons(f));
     }
 
@@ -56,14 +61,14 @@ class PlausibilityTest {
     @CsvSource({"150, false", "151, true", "50, false", "49, true"})
     void yearOnYearJumpUses50Pct(String value, boolean flagged) {
         List<Plausibility.Finding> f = Plausibility.check(
-                indicator(Indicator.CUMULATIVE), dec(value), null, null, new BigDecimal("100"), DEFAULTS);
+                indicator(IndicatorKind.CUMULATIVE), dec(value), null, null, new BigDecimal("100"), DEFAULTS);
         assertEquals(flagged ? List.of("jump_vs_last_year") : List.of(), reasons(f));
     }
 
     @Test
     void bothRulesCanFireTogether() {
         List<Plausibility.Finding> f = Plausibility.check(
-                indicator(Indicator.CUMULATIVE),
+                indicator(IndicatorKind.CUMULATIVE),
                 new BigDecimal("300"),
                 new BigDecimal("100"),
                 new BigDecimal("30"),
@@ -76,7 +81,7 @@ class PlausibilityTest {
     @Test
     void cumulativeMessageNamesTheMonthTheChangeAndTheThreshold() {
         List<Plausibility.Finding> f = Plausibility.check(
-                indicator(Indicator.CUMULATIVE),
+                indicator(IndicatorKind.CUMULATIVE),
                 new BigDecimal("500"),
                 new BigDecimal("100"),
                 new BigDecimal("30"),
@@ -88,13 +93,13 @@ class PlausibilityTest {
     @Test
     void yearOnYearMessageNamesTheChangeAndTheThreshold() {
         List<Plausibility.Finding> f = Plausibility.check(
-                indicator(Indicator.STOCK), new BigDecimal("160"), null, null, new BigDecimal("100"), DEFAULTS);
+                indicator(IndicatorKind.STOCK), new BigDecimal("160"), null, null, new BigDecimal("100"), DEFAULTS);
         assertEquals("工业总产值同比变动60.00%,超过50%的核查阈值", f.get(0).message());
     }
 
     @Test
     void nothingToCompareFindsNothing() {
-        assertTrue(Plausibility.check(indicator(Indicator.STOCK), new BigDecimal("1"), null, null, null, DEFAULTS)
+        assertTrue(Plausibility.check(indicator(IndicatorKind.STOCK), new BigDecimal("1"), null, null, null, DEFAULTS)
                 .isEmpty());
     }
 }

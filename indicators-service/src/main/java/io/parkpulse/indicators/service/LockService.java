@@ -1,0 +1,41 @@
+package io.parkpulse.indicators.service;
+
+import io.parkpulse.indicators.domain.PeriodLock;
+import io.parkpulse.indicators.repository.LockRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Months locked by the publication of their quarter's assessment. */
+@ApplicationScoped
+public class LockService {
+
+    @Inject
+    LockRepository locks;
+
+    public List<PeriodLock> all() {
+        return locks.all();
+    }
+
+    /**
+     * Locks the months for the assessment. A month already locked keeps its first lock: a later
+     * revision of the same assessment does not move the date a park was told.
+     */
+    @Transactional
+    public void lock(List<String> months, String quarter, UUID assessmentId, int revision, OffsetDateTime lockedAt) {
+        for (String period : months) {
+            if (locks.find(period) == null) {
+                PeriodLock lock = new PeriodLock();
+                lock.period = period;
+                lock.quarter = quarter;
+                lock.assessmentId = assessmentId;
+                lock.revision = revision;
+                lock.lockedAt = lockedAt;
+                lock.persist();
+            }
+        }
+    }
+}
