@@ -346,6 +346,8 @@ public final class SharedKeycloak {
                 ChildProcesses.javaExecutable(),
                 "-Xms64m",
                 "-Xmx512m",
+                // It re-builds itself and boots for a few hundred token requests: C2 would not pay off.
+                "-XX:TieredStopAtLevel=1",
                 "--add-opens=java.base/java.util=ALL-UNNAMED",
                 "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
                 "--add-opens=java.base/java.security=ALL-UNNAMED",
