@@ -37,6 +37,11 @@ public class IndicatorValue extends PanacheEntityBase {
     @Column(nullable = false)
     public String source;
 
+    /** The same value as recording handles it. */
+    public ValueRow row() {
+        return new ValueRow(id, value, version, recordedAt, recordedBy, source);
+    }
+
     @Embeddable
     public record Key(
             @Column(name = "park_code") String park,

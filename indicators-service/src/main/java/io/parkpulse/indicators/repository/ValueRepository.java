@@ -1,11 +1,9 @@
 package io.parkpulse.indicators.repository;
 
 import io.parkpulse.common.sql.MultiRow;
-import io.parkpulse.indicators.domain.Direction;
 import io.parkpulse.indicators.domain.Indicator;
-import io.parkpulse.indicators.domain.IndicatorKind;
-import io.parkpulse.indicators.domain.IndicatorStatus;
 import io.parkpulse.indicators.domain.IndicatorValue;
+import io.parkpulse.indicators.domain.ValueRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * Reads and writes a park's values in plain SQL on the transaction's own connection. A batch of
@@ -38,7 +37,7 @@ public class ValueRepository {
     EntityManager em;
 
     /** A change to write: the value's new state and what it was before (null: not reported until now). */
-    public record Change(IndicatorValue row, BigDecimal previous) {}
+    public record Change(ValueRow row, BigDecimal previous) {}
 
     /**
      * Serialises writers of one park until the transaction ends, so two requests cannot both read
@@ -67,34 +66,20 @@ public class ValueRepository {
     }
 
     /**
-     * The catalog as plain objects, read on every request rather than kept: a bureau admin's change on
-     * one instance counts at once on every other. Plain JDBC, because a query through the session
-     * makes 25 managed entities that every flush checks again.
+     * The catalog, read on every request rather than kept: a bureau admin's change on one instance counts at
+     * once on every other. Detached and read-only, because 25 managed entities would be checked again by
+     * every flush of a batch that never changes them.
      */
     public Map<String, Indicator> catalog() {
-        return work(c -> {
-            Map<String, Indicator> out = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("select code, name_zh, name_en, unit, kind, direction, "
-                            + "allow_negative, decimals, mandatory, status, sort_order from indicator");
-                    ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Indicator i = new Indicator();
-                    i.code = rs.getString(1);
-                    i.nameZh = rs.getString(2);
-                    i.nameEn = rs.getString(3);
-                    i.unit = rs.getString(4);
-                    i.kind = IndicatorKind.valueOf(rs.getString(5));
-                    i.direction = Direction.valueOf(rs.getString(6));
-                    i.allowNegative = rs.getBoolean(7);
-                    i.decimals = rs.getShort(8);
-                    i.mandatory = rs.getBoolean(9);
-                    i.status = IndicatorStatus.valueOf(rs.getString(10));
-                    i.sortOrder = rs.getInt(11);
-                    out.put(i.code, i);
-                }
-            }
-            return out;
-        });
+        List<Indicator> all = em.createQuery("from Indicator", Indicator.class)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList();
+        Map<String, Indicator> out = new HashMap<>();
+        for (Indicator i : all) {
+            em.detach(i);
+            out.put(i.code, i);
+        }
+        return out;
     }
 
     /**
@@ -117,9 +102,9 @@ public class ValueRepository {
     }
 
     /** The park's values of these months (of one indicator when {@code onlyIndicator} is set). */
-    public List<IndicatorValue> read(String park, Collection<String> months, String onlyIndicator) {
+    public List<ValueRow> read(String park, Collection<String> months, String onlyIndicator) {
         return work(c -> {
-            List<IndicatorValue> out = new ArrayList<>();
+            List<ValueRow> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("select indicator_code, period, value, version, recorded_at, "
                     + "recorded_by, source from indicator_value where park_code = ? and period = any(?)"
                     + (onlyIndicator == null ? "" : " and indicator_code = ?"))) {
@@ -130,14 +115,13 @@ public class ValueRepository {
                 }
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        IndicatorValue v = new IndicatorValue();
-                        v.id = new IndicatorValue.Key(park, rs.getString(1), rs.getString(2));
-                        v.value = rs.getBigDecimal(3);
-                        v.version = rs.getLong(4);
-                        v.recordedAt = rs.getObject(5, OffsetDateTime.class);
-                        v.recordedBy = rs.getString(6);
-                        v.source = rs.getString(7);
-                        out.add(v);
+                        out.add(new ValueRow(
+                                new IndicatorValue.Key(park, rs.getString(1), rs.getString(2)),
+                                rs.getBigDecimal(3),
+                                rs.getLong(4),
+                                rs.getObject(5, OffsetDateTime.class),
+                                rs.getString(6),
+                                rs.getString(7)));
                     }
                 }
             }
@@ -151,19 +135,17 @@ public class ValueRepository {
             return;
         }
         // The last state of each value (a value is changed once per batch, but never write a key twice).
-        Map<IndicatorValue.Key, IndicatorValue> latest = new LinkedHashMap<>();
+        Map<IndicatorValue.Key, ValueRow> latest = new LinkedHashMap<>();
         for (Change ch : changes) {
-            latest.put(ch.row().id, ch.row());
+            latest.put(ch.row().id(), ch.row());
         }
-        List<IndicatorValue> rows = new ArrayList<>(latest.values());
+        List<ValueRow> rows = new ArrayList<>(latest.values());
         work(c -> {
             // Under the park's lock the caller knows which values exist: new ones are plain inserts
             // (no speculative insertion as an upsert would do), changed ones one update.
-            List<IndicatorValue> added =
-                    rows.stream().filter(v -> v.version == 1).toList();
-            List<IndicatorValue> changed =
-                    rows.stream().filter(v -> v.version > 1).toList();
-            for (List<IndicatorValue> part : MultiRow.chunks(added)) {
+            List<ValueRow> added = rows.stream().filter(v -> v.version() == 1).toList();
+            List<ValueRow> changed = rows.stream().filter(v -> v.version() > 1).toList();
+            for (List<ValueRow> part : MultiRow.chunks(added)) {
                 try (PreparedStatement s = c.prepareStatement("insert into indicator_value (park_code, indicator_code, "
                         + "period, value, version, recorded_at, recorded_by, source) values "
                         + MultiRow.placeholders(part.size(), 8))) {
@@ -171,7 +153,7 @@ public class ValueRepository {
                     s.executeUpdate();
                 }
             }
-            for (List<IndicatorValue> part : MultiRow.chunks(changed)) {
+            for (List<ValueRow> part : MultiRow.chunks(changed)) {
                 try (PreparedStatement s = c.prepareStatement(
                         "update indicator_value v set value = x.value::numeric, "
                                 + "version = x.version::bigint, recorded_at = x.recorded_at::timestamptz, recorded_by = x.recorded_by, "
@@ -190,16 +172,16 @@ public class ValueRepository {
                                 + MultiRow.placeholders(part.size(), 9))) {
                     int i = 1;
                     for (Change ch : part) {
-                        IndicatorValue v = ch.row();
-                        s.setString(i++, v.id.park());
-                        s.setString(i++, v.id.indicator());
-                        s.setString(i++, v.id.period());
+                        ValueRow v = ch.row();
+                        s.setString(i++, v.id().park());
+                        s.setString(i++, v.id().indicator());
+                        s.setString(i++, v.id().period());
                         s.setBigDecimal(i++, ch.previous());
-                        s.setBigDecimal(i++, v.value);
-                        s.setLong(i++, v.version);
-                        s.setString(i++, v.source);
-                        s.setString(i++, v.recordedBy);
-                        s.setObject(i++, v.recordedAt);
+                        s.setBigDecimal(i++, v.value());
+                        s.setLong(i++, v.version());
+                        s.setString(i++, v.source());
+                        s.setString(i++, v.recordedBy());
+                        s.setObject(i++, v.recordedAt());
                     }
                     s.executeUpdate();
                 }
@@ -208,17 +190,17 @@ public class ValueRepository {
         });
     }
 
-    private static void bindValues(PreparedStatement s, List<IndicatorValue> rows) throws SQLException {
+    private static void bindValues(PreparedStatement s, List<ValueRow> rows) throws SQLException {
         int i = 1;
-        for (IndicatorValue v : rows) {
-            s.setString(i++, v.id.park());
-            s.setString(i++, v.id.indicator());
-            s.setString(i++, v.id.period());
-            s.setBigDecimal(i++, v.value);
-            s.setLong(i++, v.version);
-            s.setObject(i++, v.recordedAt);
-            s.setString(i++, v.recordedBy);
-            s.setString(i++, v.source);
+        for (ValueRow v : rows) {
+            s.setString(i++, v.id().park());
+            s.setString(i++, v.id().indicator());
+            s.setString(i++, v.id().period());
+            s.setBigDecimal(i++, v.value());
+            s.setLong(i++, v.version());
+            s.setObject(i++, v.recordedAt());
+            s.setString(i++, v.recordedBy());
+            s.setString(i++, v.source());
         }
     }
 

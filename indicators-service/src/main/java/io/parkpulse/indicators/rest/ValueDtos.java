@@ -1,7 +1,7 @@
 package io.parkpulse.indicators.rest;
 
 import io.parkpulse.indicators.domain.Indicator;
-import io.parkpulse.indicators.domain.IndicatorValue;
+import io.parkpulse.indicators.domain.ValueRow;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -59,18 +59,18 @@ public final class ValueDtos {
             String outcome,
             java.util.List<FlagView> flags) {
 
-        static ValueView of(IndicatorValue v, Indicator i, String outcome, java.util.List<FlagView> flags) {
+        static ValueView of(ValueRow v, Indicator i, String outcome, java.util.List<FlagView> flags) {
             return new ValueView(
-                    v.id.park(),
-                    v.id.indicator(),
+                    v.id().park(),
+                    v.id().indicator(),
                     i == null ? null : i.nameZh,
-                    v.id.period(),
-                    v.value,
+                    v.id().period(),
+                    v.value(),
                     i == null ? null : i.unit,
-                    v.version,
-                    v.recordedAt,
-                    v.recordedBy,
-                    v.source,
+                    v.version(),
+                    v.recordedAt(),
+                    v.recordedBy(),
+                    v.source(),
                     outcome,
                     flags);
         }

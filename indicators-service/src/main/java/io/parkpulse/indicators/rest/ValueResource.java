@@ -193,6 +193,6 @@ public class ValueResource {
             @QueryParam("to") String to,
             @Valid @BeanParam PageRequest page) {
         caller.requirePark(park);
-        return reads.list(park, indicator, from, to, page, (v, i) -> ValueDtos.ValueView.of(v, i, null, null));
+        return reads.list(park, indicator, from, to, page, (v, i) -> ValueDtos.ValueView.of(v.row(), i, null, null));
     }
 }

@@ -178,7 +178,7 @@ public class BatchService {
                         row.indicator(),
                         month.toString(),
                         r.outcome().name().toLowerCase(),
-                        r.value().value,
+                        r.value().value(),
                         r.indicator().unit,
                         null,
                         null,

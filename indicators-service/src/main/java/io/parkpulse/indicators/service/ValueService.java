@@ -13,6 +13,7 @@ import io.parkpulse.indicators.domain.Periods;
 import io.parkpulse.indicators.domain.Plausibility;
 import io.parkpulse.indicators.domain.Units;
 import io.parkpulse.indicators.domain.ValueFlag;
+import io.parkpulse.indicators.domain.ValueRow;
 import io.parkpulse.indicators.repository.ValueRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +52,7 @@ public class ValueService {
         UNCHANGED
     }
 
-    public record Recorded(IndicatorValue value, Indicator indicator, Outcome outcome, List<ValueFlag> flags) {}
+    public record Recorded(ValueRow value, Indicator indicator, Outcome outcome, List<ValueFlag> flags) {}
 
     @Inject
     ReviewSettings review;
@@ -83,7 +84,7 @@ public class ValueService {
     public final class Neighbourhood {
         final String park;
         final Map<String, Indicator> catalog;
-        final Map<String, IndicatorValue> values = new HashMap<>();
+        final Map<String, ValueRow> values = new HashMap<>();
         private final List<ValueRepository.Change> changes = new ArrayList<>();
         private final List<IndicatorValueRecorded> events = new ArrayList<>();
         private final Map<YearMonth, MonthAccess> sources = new HashMap<>();
@@ -107,8 +108,8 @@ public class ValueService {
                 read.add(m.minusYears(1).toString());
             }
             locked = store.lockedMonths(months.stream().map(YearMonth::toString).toList());
-            for (IndicatorValue v : store.read(park, read, onlyIndicator)) {
-                values.put(key(v.id.indicator(), YearMonth.parse(v.id.period())), v);
+            for (ValueRow v : store.read(park, read, onlyIndicator)) {
+                values.put(key(v.id().indicator(), YearMonth.parse(v.id().period())), v);
             }
         }
 
@@ -142,13 +143,13 @@ public class ValueService {
             return indicator + "@" + month;
         }
 
-        IndicatorValue row(String indicator, YearMonth month) {
+        ValueRow row(String indicator, YearMonth month) {
             return values.get(key(indicator, month));
         }
 
         BigDecimal value(String indicator, YearMonth month) {
-            IndicatorValue v = row(indicator, month);
-            return v == null ? null : v.value;
+            ValueRow v = row(indicator, month);
+            return v == null ? null : v.value();
         }
 
         /** Whether the month is locked (refused) or open for a correction, decided once per month and request. */
@@ -251,25 +252,17 @@ public class ValueService {
         checkCumulative(n, period, indicator, value);
         String source = n.source(period, requestedSource);
 
-        IndicatorValue row = n.row(indicatorCode, period);
-        BigDecimal previous = row == null ? null : row.value;
-        Outcome outcome;
-        if (row == null) {
-            row = new IndicatorValue();
-            row.id = new IndicatorValue.Key(parkCode, indicatorCode, period.toString());
-            row.version = 1;
-            outcome = Outcome.IMPORTED;
-            n.values.put(Neighbourhood.key(indicatorCode, period), row);
-        } else if (row.value.compareTo(value) == 0) {
-            return new Recorded(row, indicator, Outcome.UNCHANGED, List.of());
-        } else {
-            row.version++;
-            outcome = Outcome.UPDATED;
+        ValueRow before = n.row(indicatorCode, period);
+        BigDecimal previous = before == null ? null : before.value();
+        if (before != null && previous.compareTo(value) == 0) {
+            return new Recorded(before, indicator, Outcome.UNCHANGED, List.of());
         }
-        row.value = value;
-        row.recordedAt = n.now;
-        row.recordedBy = user;
-        row.source = source;
+        Outcome outcome = before == null ? Outcome.IMPORTED : Outcome.UPDATED;
+        ValueRow row = before == null
+                ? ValueRow.first(
+                        new IndicatorValue.Key(parkCode, indicatorCode, period.toString()), value, n.now, user, source)
+                : before.next(value, n.now, user, source);
+        n.values.put(Neighbourhood.key(indicatorCode, period), row);
         n.changes.add(new ValueRepository.Change(row, previous));
         List<ValueFlag> flags = flag(n, period, indicator, row);
         n.events.add(new IndicatorValueRecorded(
@@ -280,10 +273,10 @@ public class ValueService {
                 value,
                 indicator.unit,
                 previous,
-                row.version,
+                row.version(),
                 source,
                 user,
-                row.recordedAt));
+                row.recordedAt()));
         return new Recorded(row, indicator, outcome, flags);
     }
 
@@ -309,16 +302,16 @@ public class ValueService {
     }
 
     /** Stores the value's review flags, if any; the value itself is kept either way. */
-    private List<ValueFlag> flag(Neighbourhood n, YearMonth period, Indicator indicator, IndicatorValue row) {
+    private List<ValueFlag> flag(Neighbourhood n, YearMonth period, Indicator indicator, ValueRow row) {
         BigDecimal lastYear = n.value(indicator.code, period.minusYears(1));
         if (indicator.isCumulative() && period.getMonthValue() == 1) {
-            return flagsOf(row, Plausibility.check(indicator, row.value, row.value, null, lastYear, thresholds()));
+            return flagsOf(row, Plausibility.check(indicator, row.value(), row.value(), null, lastYear, thresholds()));
         }
         BigDecimal monthAlone = null;
         BigDecimal previousComparable;
         BigDecimal previous = n.value(indicator.code, period.minusMonths(1));
         if (indicator.isCumulative()) {
-            monthAlone = previous == null ? null : row.value.subtract(previous);
+            monthAlone = previous == null ? null : row.value().subtract(previous);
             BigDecimal beforePrevious =
                     period.getMonthValue() == 2 ? BigDecimal.ZERO : n.value(indicator.code, period.minusMonths(2));
             previousComparable = previous == null || beforePrevious == null ? null : previous.subtract(beforePrevious);
@@ -326,20 +319,21 @@ public class ValueService {
             previousComparable = previous;
         }
         return flagsOf(
-                row, Plausibility.check(indicator, row.value, monthAlone, previousComparable, lastYear, thresholds()));
+                row,
+                Plausibility.check(indicator, row.value(), monthAlone, previousComparable, lastYear, thresholds()));
     }
 
-    private List<ValueFlag> flagsOf(IndicatorValue row, List<Plausibility.Finding> findings) {
+    private List<ValueFlag> flagsOf(ValueRow row, List<Plausibility.Finding> findings) {
         List<ValueFlag> flags = new ArrayList<>();
         for (Plausibility.Finding f : findings) {
             ValueFlag flag = new ValueFlag();
-            flag.park = row.id.park();
-            flag.indicator = row.id.indicator();
-            flag.period = row.id.period();
-            flag.version = row.version;
+            flag.park = row.id().park();
+            flag.indicator = row.id().indicator();
+            flag.period = row.id().period();
+            flag.version = row.version();
             flag.reason = f.reason();
             flag.message = f.message();
-            flag.flaggedAt = row.recordedAt;
+            flag.flaggedAt = row.recordedAt();
             flag.persist();
             flags.add(flag);
         }
