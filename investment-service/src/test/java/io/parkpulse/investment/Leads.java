@@ -2,6 +2,7 @@ package io.parkpulse.investment;
 
 import static io.restassured.RestAssured.given;
 
+import io.parkpulse.infra.TestBodies;
 import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
 import io.restassured.http.ContentType;
@@ -52,14 +53,7 @@ final class Leads {
         if (park != null) {
             b.put("identifiedOn", "2025-01-05");
         }
-        changes.forEach((k, v) -> {
-            if (v == null) {
-                b.remove(k);
-            } else {
-                b.put(k, v);
-            }
-        });
-        return b;
+        return TestBodies.with(b, changes);
     }
 
     static String lead(String park, Map<String, Object> changes) {

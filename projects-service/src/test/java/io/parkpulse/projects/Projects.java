@@ -3,6 +3,7 @@ package io.parkpulse.projects;
 import static io.restassured.RestAssured.given;
 
 import io.parkpulse.common.events.payload.ParkState;
+import io.parkpulse.infra.TestBodies;
 import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
 import io.restassured.http.ContentType;
@@ -75,14 +76,7 @@ final class Projects {
         b.put("liaison", "李明");
         b.put("liaisonPhone", "0571-88880000");
         b.put("signedOn", "2025-01-10");
-        changes.forEach((k, v) -> {
-            if (v == null) {
-                b.remove(k);
-            } else {
-                b.put(k, v);
-            }
-        });
-        return b;
+        return TestBodies.with(b, changes);
     }
 
     static ValidatableResponse register(String token, Map<String, Object> body) {
