@@ -68,7 +68,8 @@ class AuthorizationMatrixTest extends MatrixFixture {
         p.put("year", "2025");
         switch (rule.key()) {
             case "POST /api/v1/indicators/{code}/retire" -> p.put("code", newIndicator());
-            case "POST /api/v1/flags/{id}/clear" -> p.put("id", Integer.toString(newFlag()));
+            case "POST /api/v1/flags/{id}/clear", "POST /api/v1/flags/{id}/explain", "POST /api/v1/flags/{id}/reject" ->
+                p.put("id", Integer.toString(newFlag()));
             case "POST /api/v1/parks/{park}/corrections" -> closeOpenWindows();
             case "POST /api/v1/parks/{park}/corrections/{id}/close" -> p.put("id", Long.toString(openWindow()));
             default -> {}
@@ -163,6 +164,8 @@ class AuthorizationMatrixTest extends MatrixFixture {
             case "PUT /api/v1/parks/{park}/targets/{year}/{indicator}" -> Map.of("annual", 10_000 + n);
             case "POST /api/v1/parks/{park}/corrections" -> Map.of("period", "2022-10", "reason", "矩阵测试", "hours", 1);
             case "POST /api/v1/flags/{id}/clear" -> Map.of("note", "矩阵测试核实");
+            case "POST /api/v1/flags/{id}/reject" -> Map.of("note", "请补充新入库企业名单");
+            case "POST /api/v1/flags/{id}/explain" -> Map.of("explanation", "本月新增入库企业3家");
             default -> null;
         };
     }

@@ -116,4 +116,86 @@ class ReviewFlagApiTest {
                 .then()
                 .statusCode(404);
     }
+
+    static ValidatableResponse act(String token, int id, String action, Map<String, Object> body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/flags/{id}/" + action, id)
+                .then();
+    }
+
+    @Test
+    void theParkExplainsTheBureauRejectsAndACorrectedValueClosesTheFlag() {
+        String park = registerPark(uniqueCode());
+        String staff = Tokens.token("park-staff", park);
+        String analyst = Tokens.token("bureau-analyst", null);
+        put(staff, park, "2025-01", "100").statusCode(200);
+        // February alone 900 against January's 100: one flag, on version 1 of February.
+        int id = put(staff, park, "2025-02", "1000")
+                .statusCode(200)
+                .body("flags.size()", equalTo(1))
+                .extract()
+                .path("flags[0].id");
+
+        given().auth()
+                .oauth2(staff)
+                .queryParam("period", "2025-02")
+                .get("/api/v1/completeness")
+                .then()
+                .statusCode(200)
+                .body("[0].openFlags", equalTo(1));
+
+        act(Tokens.token("park-staff", "ELSEWHERE"), id, "explain", Map.of("explanation", "不是我们的"))
+                .statusCode(404);
+        act(staff, id, "explain", Map.of("explanation", " "))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("explanation"));
+        act(staff, id, "reject", Map.of("note", "自己退回")).statusCode(403);
+        act(staff, id, "explain", Map.of("explanation", "2月新入库规上企业2家，产值集中入统"))
+                .statusCode(200)
+                .body("status", equalTo("EXPLAINED"))
+                .body("statusLabel", equalTo("已说明待审核"))
+                .body("explainedBy", equalTo("park-staff"));
+        act(staff, id, "explain", Map.of("explanation", "再说一次"))
+                .statusCode(409)
+                .body("code", equalTo("flag_explained"))
+                .body("detail", equalTo("该核查提示当前为“已说明待审核”，不能说明"));
+        act(analyst, id, "reject", Map.of("note", "请附新入库企业名单"))
+                .statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("rejectNote", equalTo("请附新入库企业名单"))
+                .body("explanation", equalTo("2月新入库规上企业2家，产值集中入统"));
+
+        // The corrected value is version 2: the flag of version 1 closes as superseded, kept in history.
+        put(staff, park, "2025-02", "180").statusCode(200).body("version", equalTo(2));
+        given().auth()
+                .oauth2(analyst)
+                .queryParam("park", park)
+                .queryParam("status", "cleared")
+                .get("/api/v1/flags")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(id))
+                .body("items[0].status", equalTo("SUPERSEDED"))
+                .body("items[0].clearNote", equalTo("已由第2版数值取代"))
+                .body("items[0].clearedBy", equalTo("park-staff"))
+                .body("items[0].rejectNote", equalTo("请附新入库企业名单"));
+        given().auth()
+                .oauth2(analyst)
+                .queryParam("park", park)
+                .get("/api/v1/flags")
+                .then()
+                .body("total", equalTo(0));
+        given().auth()
+                .oauth2(analyst)
+                .queryParam("period", "2025-02")
+                .get("/api/v1/completeness")
+                .then()
+                .body("find { it.park == '" + park + "' }.openFlags", equalTo(0));
+        act(analyst, id, "clear", Map.of("note", "迟到的核销")).statusCode(409).body("code", equalTo("flag_superseded"));
+        act(staff, id, "explain", Map.of("explanation", "迟到的说明")).statusCode(409);
+    }
 }

@@ -3,6 +3,8 @@ package io.parkpulse.indicators.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -10,7 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** A stored value that looks suspicious, waiting for a bureau analyst's review. */
+/** A stored value that looks suspicious: the park explains it, the bureau clears it or rejects the explanation. */
 @Entity
 @Table(name = "value_flag")
 public class ValueFlag extends PanacheEntityBase {
@@ -51,4 +53,49 @@ public class ValueFlag extends PanacheEntityBase {
 
     @Column(name = "clear_note")
     public String clearNote;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public FlagState status = FlagState.OPEN;
+
+    /** The park's explanation of the value (说明). */
+    @Column
+    public String explanation;
+
+    @Column(name = "explained_by")
+    public String explainedBy;
+
+    @Column(name = "explained_at")
+    public OffsetDateTime explainedAt;
+
+    @Column(name = "rejected_by")
+    public String rejectedBy;
+
+    @Column(name = "rejected_at")
+    public OffsetDateTime rejectedAt;
+
+    @Column(name = "reject_note")
+    public String rejectNote;
+
+    public void explain(String text, String user, OffsetDateTime at) {
+        status = FlagState.EXPLAINED;
+        explanation = text;
+        explainedBy = user;
+        explainedAt = at;
+    }
+
+    public void reject(String note, String user, OffsetDateTime at) {
+        status = FlagState.REJECTED;
+        rejectNote = note;
+        rejectedBy = user;
+        rejectedAt = at;
+    }
+
+    /** Closes the flag: cleared (the value stands) or superseded (a new version replaced it). */
+    public void close(FlagState how, String note, String user, OffsetDateTime at) {
+        status = how;
+        clearNote = note;
+        clearedBy = user;
+        clearedAt = at;
+    }
 }

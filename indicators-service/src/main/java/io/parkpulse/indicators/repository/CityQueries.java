@@ -22,6 +22,9 @@ public class CityQueries {
     /** When the server first received a park's value of an indicator for the month. */
     public record FirstReceipt(String park, String indicator, OffsetDateTime first) {}
 
+    /** How many review flags of a park's values of the month are still open. */
+    public record OpenFlags(String park, long count) {}
+
     /** One park's value of one indicator for the month. */
     public record ParkValue(String park, String indicator, BigDecimal value) {}
 
@@ -58,6 +61,19 @@ public class CityQueries {
                         t.get("park", String.class),
                         t.get("indicator", String.class),
                         t.get("value", BigDecimal.class)))
+                .toList();
+    }
+
+    public List<OpenFlags> openFlags(String month) {
+        return em
+                .createQuery(
+                        "select f.park, count(f) from ValueFlag f where f.period = ?1 and f.clearedAt is null"
+                                + " group by f.park",
+                        Tuple.class)
+                .setParameter(1, month)
+                .getResultList()
+                .stream()
+                .map(t -> new OpenFlags(t.get(0, String.class), t.get(1, Long.class)))
                 .toList();
     }
 

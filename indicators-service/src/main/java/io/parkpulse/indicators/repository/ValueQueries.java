@@ -10,6 +10,7 @@ import io.parkpulse.indicators.domain.ValueFlag;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -75,6 +76,11 @@ public class ValueQueries {
     public List<ValueAudit> history(String park, String indicator, String period) {
         return ValueAudit.list(
                 "park = ?1 and indicator = ?2 and period = ?3 order by version, id", park, indicator, period);
+    }
+
+    /** The flag, locked until the transaction ends: two reviewers must not both move it on. */
+    public ValueFlag flagForUpdate(long id) {
+        return ValueFlag.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public ValueFlag flag(long id) {

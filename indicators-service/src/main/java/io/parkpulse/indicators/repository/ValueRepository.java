@@ -190,6 +190,51 @@ public class ValueRepository {
         });
     }
 
+    /**
+     * Closes the open review flags that earlier versions of these values raised: a new version answers them
+     * (its own flags, if any, are raised afresh). One statement for the whole batch.
+     */
+    public void supersedeFlags(String park, List<ValueRow> newVersions, OffsetDateTime at) {
+        if (newVersions.isEmpty()) {
+            return;
+        }
+        work(c -> {
+            try (PreparedStatement s = c.prepareStatement("update value_flag f set status = 'SUPERSEDED', "
+                    + "cleared_at = ?, cleared_by = x.recorded_by, clear_note = '已由第' || x.version || '版数值取代' "
+                    + "from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[]) "
+                    + "as x(indicator_code, period, version, recorded_by) "
+                    + "where f.park_code = ? and f.cleared_at is null and f.indicator_code = x.indicator_code "
+                    + "and f.period = x.period::char(7) and f.version < x.version")) {
+                s.setObject(1, at);
+                s.setArray(
+                        2,
+                        c.createArrayOf(
+                                "varchar",
+                                newVersions.stream()
+                                        .map(v -> v.id().indicator())
+                                        .toArray()));
+                s.setArray(
+                        3,
+                        c.createArrayOf(
+                                "varchar",
+                                newVersions.stream().map(v -> v.id().period()).toArray()));
+                s.setArray(
+                        4,
+                        c.createArrayOf(
+                                "bigint",
+                                newVersions.stream().map(ValueRow::version).toArray()));
+                s.setArray(
+                        5,
+                        c.createArrayOf(
+                                "varchar",
+                                newVersions.stream().map(ValueRow::recordedBy).toArray()));
+                s.setString(6, park);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     private static void bindValues(PreparedStatement s, List<ValueRow> rows) throws SQLException {
         int i = 1;
         for (ValueRow v : rows) {

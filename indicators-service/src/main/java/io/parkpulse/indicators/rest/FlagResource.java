@@ -39,11 +39,14 @@ public class FlagResource {
 
     public record Clear(String note) {}
 
+    public record Explain(String explanation) {}
+
     @GET
     @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
     @Operation(
             summary = "Review flags",
-            description = "status=open (default), cleared or all; park staff see their own park's.")
+            description = "status=open (default: not yet cleared or superseded, whether explained or not), cleared"
+                    + " (closed either way) or all; park staff see their own park's.")
     public Page<ValueDtos.FlagView> list(
             @QueryParam("park") String park,
             @QueryParam("status")
@@ -56,10 +59,32 @@ public class FlagResource {
     }
 
     @POST
+    @Path("/{id}/explain")
+    @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "Explain a flagged value (说明)",
+            description = "The park says why the value is right; the bureau then clears the flag or rejects the"
+                    + " explanation. Possible while the flag is open or its explanation was rejected.")
+    public ValueDtos.FlagView explain(@PathParam("id") long id, @Valid @NotNull Explain body) {
+        return ValueDtos.FlagView.of(flags.explain(id, body.explanation(), caller.user()));
+    }
+
+    @POST
     @Path("/{id}/clear")
     @RolesAllowed({Roles.BUREAU_ANALYST, Roles.BUREAU_ADMIN})
     @Operation(summary = "Clear a flag", description = "The value was checked and stands; the note says why.")
     public ValueDtos.FlagView clear(@PathParam("id") long id, @Valid @NotNull Clear body) {
         return ValueDtos.FlagView.of(flags.clear(id, body.note(), caller.user()));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @RolesAllowed({Roles.BUREAU_ANALYST, Roles.BUREAU_ADMIN})
+    @Operation(
+            summary = "Reject a flagged value's explanation",
+            description = "The park must explain again or correct the value; the note says what is missing."
+                    + " A corrected value closes the flag by itself.")
+    public ValueDtos.FlagView reject(@PathParam("id") long id, @Valid @NotNull Clear body) {
+        return ValueDtos.FlagView.of(flags.reject(id, body.note(), caller.user()));
     }
 }

@@ -1,6 +1,8 @@
 package io.parkpulse.indicators.rest;
 
+import io.parkpulse.indicators.domain.FlagState;
 import io.parkpulse.indicators.domain.Indicator;
+import io.parkpulse.indicators.domain.ValueFlag;
 import io.parkpulse.indicators.domain.ValueRow;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -87,9 +89,17 @@ public final class ValueDtos {
             OffsetDateTime flaggedAt,
             String clearedBy,
             OffsetDateTime clearedAt,
-            String clearNote) {
+            String clearNote,
+            FlagState status,
+            String statusLabel,
+            String explanation,
+            String explainedBy,
+            OffsetDateTime explainedAt,
+            String rejectedBy,
+            OffsetDateTime rejectedAt,
+            String rejectNote) {
 
-        public static FlagView of(io.parkpulse.indicators.domain.ValueFlag f) {
+        public static FlagView of(ValueFlag f) {
             return new FlagView(
                     f.id,
                     f.park,
@@ -101,7 +111,15 @@ public final class ValueDtos {
                     f.flaggedAt,
                     f.clearedBy,
                     f.clearedAt,
-                    f.clearNote);
+                    f.clearNote,
+                    f.status,
+                    f.status.label,
+                    f.explanation,
+                    f.explainedBy,
+                    f.explainedAt,
+                    f.rejectedBy,
+                    f.rejectedAt,
+                    f.rejectNote);
         }
     }
 

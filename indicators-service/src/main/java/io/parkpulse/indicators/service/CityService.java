@@ -45,7 +45,8 @@ public class CityService {
             List<String> missing,
             OffsetDateTime completedAt,
             OffsetDateTime deadline,
-            String status) {}
+            String status,
+            long openFlags) {}
 
     /**
      * Which active parks reported every mandatory indicator for the month, and whether on time. The
@@ -64,6 +65,10 @@ public class CityService {
         Map<String, Map<String, OffsetDateTime>> firstReceipt = new HashMap<>();
         for (CityQueries.FirstReceipt r : city.firstReceipts(period.toString())) {
             firstReceipt.computeIfAbsent(r.park(), k -> new HashMap<>()).put(r.indicator(), r.first());
+        }
+        Map<String, Long> openFlags = new HashMap<>();
+        for (CityQueries.OpenFlags f : city.openFlags(period.toString())) {
+            openFlags.put(f.park(), f.count());
         }
         OffsetDateTime now = OffsetDateTime.now();
         List<Completeness> out = new ArrayList<>();
@@ -94,7 +99,8 @@ public class CityService {
                     missing,
                     completedAt,
                     deadline,
-                    status));
+                    status,
+                    openFlags.getOrDefault(p.code, 0L)));
         }
         return out;
     }

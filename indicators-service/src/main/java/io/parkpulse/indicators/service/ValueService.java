@@ -119,6 +119,13 @@ public class ValueService {
          */
         public void write(boolean batch) {
             store.write(changes);
+            store.supersedeFlags(
+                    park,
+                    changes.stream()
+                            .filter(ch -> ch.previous() != null)
+                            .map(ValueRepository.Change::row)
+                            .toList(),
+                    now);
             List<Outbox.Message> messages = new ArrayList<>();
             if (!batch) {
                 events.forEach(
