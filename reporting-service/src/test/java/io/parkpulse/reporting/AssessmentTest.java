@@ -303,7 +303,8 @@ class AssessmentTest {
                 .body("results.find { it.park == '" + b + "' }.rank", equalTo(1));
         results("2021-Q2", 1).body("results.find { it.park == '" + c + "' }.rank", equalTo(1));
 
-        // The meeting handout: the ranking and the breakdown as XLSX, Chinese headers, the numbers as stored.
+        // The meeting handout: the ranking and the breakdown as XLSX, Chinese titles and headers, numbers as numbers,
+        // named after the quarter and the revision.
         byte[] xlsx = given().auth()
                 .oauth2(ADMIN)
                 .queryParam("revision", 1)
@@ -311,23 +312,35 @@ class AssessmentTest {
                 .then()
                 .statusCode(200)
                 .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header(
+                        "Content-Disposition",
+                        equalTo("attachment; filename=\"assessment-2021-Q2-r1.xlsx\"; filename*=UTF-8''"
+                                + java.net.URLEncoder.encode(
+                                        "园区综合考核结果_2021年第二季度_第1次发布.xlsx", java.nio.charset.StandardCharsets.UTF_8)))
                 .extract()
                 .asByteArray();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheet("考核排名");
-            assertEquals("总分（分）", sheet.getRow(1).getCell(3).getStringCellValue());
+            assertEquals("2021年第二季度园区综合考核结果", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("总分（分）", sheet.getRow(2).getCell(3).getStringCellValue());
             boolean found = false;
-            for (int i = 2; i <= sheet.getLastRowNum(); i++) {
+            for (int i = 3; i <= sheet.getLastRowNum(); i++) {
                 var row = sheet.getRow(i);
                 if (a.equals(row.getCell(1).getStringCellValue())) {
+                    assertEquals(3.0, row.getCell(0).getNumericCellValue());
                     assertEquals(57.33, row.getCell(3).getNumericCellValue(), 1e-9);
                     assertEquals("较差", row.getCell(4).getStringCellValue());
-                    assertEquals("↓2", row.getCell(5).getStringCellValue());
+                    // Shown "↓2" by the cell's format; stored as the number.
+                    assertEquals(-2.0, row.getCell(5).getNumericCellValue());
                     found = true;
                 }
             }
             assertTrue(found, "park A is in the exported ranking");
-            assertEquals("功效系数法", wb.getSheet("得分明细").getRow(3).getCell(4).getStringCellValue());
+            var detail = wb.getSheet("得分明细");
+            assertEquals("税收目标完成率", detail.getRow(3).getCell(3).getStringCellValue());
+            assertEquals("%", detail.getRow(3).getCell(6).getStringCellValue());
+            assertEquals("税收同比增速", detail.getRow(4).getCell(3).getStringCellValue());
+            assertEquals("功效系数法", detail.getRow(4).getCell(4).getStringCellValue());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

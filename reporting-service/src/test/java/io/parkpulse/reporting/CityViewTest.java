@@ -79,18 +79,28 @@ class CityViewTest {
                 .get("/api/v1/rankings/export")
                 .then()
                 .statusCode(200)
+                .header(
+                        "Content-Disposition",
+                        equalTo("attachment; filename=\"ranking-growth-city_tax-2022-06-" + g
+                                + ".xlsx\"; filename*=UTF-8''"
+                                + java.net.URLEncoder.encode(
+                                        "税收同比增速排名_2022年6月_" + g + ".xlsx", java.nio.charset.StandardCharsets.UTF_8)))
                 .extract()
                 .asByteArray();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheet("排名");
             org.junit.jupiter.api.Assertions.assertEquals(
-                    "增速（%）", sheet.getRow(1).getCell(3).getStringCellValue());
+                    "税收同比增速排名（2022年1–6月）", sheet.getRow(0).getCell(0).getStringCellValue());
             org.junit.jupiter.api.Assertions.assertEquals(
-                    c, sheet.getRow(2).getCell(1).getStringCellValue());
+                    "税收同比增速（%）", sheet.getRow(2).getCell(3).getStringCellValue());
             org.junit.jupiter.api.Assertions.assertEquals(
-                    100.0, sheet.getRow(2).getCell(3).getNumericCellValue(), 1e-9);
+                    c, sheet.getRow(3).getCell(1).getStringCellValue());
             org.junit.jupiter.api.Assertions.assertEquals(
-                    a, sheet.getRow(4).getCell(1).getStringCellValue());
+                    100.0, sheet.getRow(3).getCell(3).getNumericCellValue(), 1e-9);
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    a, sheet.getRow(5).getCell(1).getStringCellValue());
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    3.0, sheet.getRow(5).getCell(0).getNumericCellValue(), 1e-9);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

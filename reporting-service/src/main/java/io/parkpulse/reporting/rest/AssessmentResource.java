@@ -5,6 +5,7 @@ import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.reporting.domain.Scheme;
 import io.parkpulse.reporting.service.AssessmentService;
+import io.parkpulse.reporting.service.Exports;
 import io.parkpulse.reporting.service.SchemeService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,7 +43,7 @@ public class AssessmentResource {
     SchemeService schemes;
 
     @Inject
-    io.parkpulse.reporting.service.Exports exports;
+    Exports exports;
 
     @Inject
     Caller caller;
@@ -146,19 +147,19 @@ public class AssessmentResource {
 
     @GET
     @Path("/assessments/{quarter}/export")
-    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Produces(Downloads.XLSX)
     @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
     @Operation(
             summary = "A quarter's results as XLSX",
             description = "Two sheets with Chinese headers and units: 考核排名 (rank, "
-                    + "park, total, tier, change) and 得分明细 (every item's figure, rule, weight, input, reference and score, and the "
-                    + "adjustments), A4 landscape. The latest revision, or ?revision=n.")
+                    + "park, total, tier, change) and 得分明细 (every item's figure by its Chinese name, rule, weight, unit, input, "
+                    + "reference and score, and the adjustments), numbers as numeric cells, A4 landscape. The latest revision, or "
+                    + "?revision=n. Named assessment-2026-Q3-r1.xlsx, filename* 园区综合考核结果_2026年第三季度_第1次发布.xlsx.")
     public Response export(@PathParam("quarter") String quarter, @QueryParam("revision") Integer revision) {
         AssessmentService.Run run = results(quarter, revision);
-        return Response.ok(exports.assessment(run))
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"assessment-" + quarter + "-r" + run.revision() + ".xlsx\"")
+        Exports.Download file = exports.assessment(run);
+        return Response.ok(file.body())
+                .header("Content-Disposition", Downloads.attachment(file.asciiName(), file.chineseName()))
                 .build();
     }
 

@@ -5,6 +5,7 @@ import io.parkpulse.common.paging.PageRequest;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.reporting.service.CityView;
+import io.parkpulse.reporting.service.Exports;
 import io.parkpulse.reporting.service.RankingResult;
 import io.parkpulse.reporting.service.RankingService;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,7 +35,7 @@ public class RankingResource {
     CityView city;
 
     @Inject
-    io.parkpulse.reporting.service.Exports exports;
+    Exports exports;
 
     /**
      * Park staff are not given the city ranking: it shows every park's figures, and they see only
@@ -85,46 +87,25 @@ public class RankingResource {
 
     @GET
     @Path("/export")
-    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Produces(Downloads.XLSX)
     @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
     @Operation(
             summary = "The same ranking as XLSX",
             description = "Same parameters as the ranking, but every ranked park "
-                    + "(no paging); one sheet 排名 with Chinese headers and the value's unit, for a meeting.")
-    public jakarta.ws.rs.core.Response export(
+                    + "(no paging); one sheet 排名 for a meeting: the figure's Chinese name and period as title (工业总产值同比增速排名"
+                    + "（2026年1–10月）), unit, data month and order in a subtitle, ranks and values as numeric cells. "
+                    + "Named after the figure and the period: filename ranking-growth-industrial_output-2026-10.xlsx, "
+                    + "filename* 工业总产值同比增速排名_2026年10月.xlsx.")
+    public Response export(
             @QueryParam("indicator") String indicator,
             @QueryParam("figure") String figure,
             @QueryParam("period") String period,
             @QueryParam("peerGroup") String peerGroup,
             @QueryParam("order") @DefaultValue("desc") @Pattern(regexp = "asc|desc", message = "asc or desc")
                     String order) {
-        RankingResult ranking = full(indicator, figure, period, peerGroup, order);
-        String title;
-        String header;
-        java.util.List<io.parkpulse.reporting.service.Exports.RankingRow> rows;
-        if (ranking instanceof RankingService.Ranking r) {
-            title = (r.indicatorName() == null ? r.indicator() : r.indicatorName()) + " 排名（" + r.period() + "，数据截至"
-                    + r.valueMonth() + "）";
-            header = "数值（" + r.unit() + "）";
-            rows = r.entries().stream()
-                    .map(e -> new io.parkpulse.reporting.service.Exports.RankingRow(
-                            e.rank(), e.park(), e.parkName(), e.value(), e.previousRank(), e.rankChange()))
-                    .toList();
-        } else {
-            CityView.FigureRanking r = ((RankingResult.OfFigure) ranking).ranking();
-            title = r.figure() + " 排名（" + r.period() + "，数据截至" + r.valueMonth() + "）";
-            header = r.figure().startsWith("growth:")
-                    ? "增速（%）"
-                    : r.figure().startsWith("completion:")
-                            ? "完成率（%）"
-                            : r.figure().startsWith("perMu:") ? "亩均值（每亩）" : "数值";
-            rows = r.entries().stream()
-                    .map(e -> new io.parkpulse.reporting.service.Exports.RankingRow(
-                            e.rank(), e.park(), e.parkName(), e.value(), e.previousRank(), e.rankChange()))
-                    .toList();
-        }
-        return jakarta.ws.rs.core.Response.ok(exports.ranking(title, header, rows))
-                .header("Content-Disposition", "attachment; filename=\"ranking-" + period + ".xlsx\"")
+        Exports.Download file = exports.ranking(full(indicator, figure, period, peerGroup, order));
+        return Response.ok(file.body())
+                .header("Content-Disposition", Downloads.attachment(file.asciiName(), file.chineseName()))
                 .build();
     }
 }

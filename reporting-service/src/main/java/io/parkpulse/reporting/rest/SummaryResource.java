@@ -16,8 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -79,16 +77,12 @@ public class SummaryResource {
             case DOCX -> ReportDocx.write(report);
             case MARKDOWN -> report.markdown();
         };
-        String ascii = name.replaceAll("[^A-Za-z0-9_.-]", "_") + format.extension;
         String disposition = format == ReportFormat.DOCX ? "attachment" : "inline";
-        // The title names the park and the period in Chinese, as the office files the document; the ASCII name is
-        // for clients that do not read RFC 5987.
-        String chinese = URLEncoder.encode(report.title() + format.extension, StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        // The title names the park and the period in Chinese, as the office files the document.
         return Response.ok(body, format.mediaType)
                 .header(
                         "Content-Disposition",
-                        disposition + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + chinese)
+                        Downloads.disposition(disposition, name + format.extension, report.title() + format.extension))
                 .build();
     }
 }
