@@ -40,7 +40,9 @@ class LayeringTest {
                     // A JPQL condition with a positional or named parameter: "park = ?1", "id.year <= :year".
                     + "^\\s*\\w+(\\.\\w+)*\\s*(=|<>|<=|>=|<|>|in|like)\\s*(\\?\\d|:\\w)");
 
-    static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:\\\\.|[^\"\\\\])*)\"", Pattern.DOTALL);
+    // Unrolled ("normal* (escape normal*)*", possessive) so that a long literal costs no regex stack.
+    static final Pattern STRING =
+            Pattern.compile("\"\"\"(.*?)\"\"\"|\"([^\"\\\\\n]*+(?:\\\\.[^\"\\\\\n]*+)*+)\"", Pattern.DOTALL);
 
     static final Pattern REPOSITORY_IMPORT = Pattern.compile("import\\s+io\\.parkpulse\\.\\w+\\.repository\\.");
 
@@ -100,7 +102,7 @@ class LayeringTest {
                 class X {
                     // em.createNativeQuery("select 1 from t") in a comment is allowed
                     void f() { em.createNativeQuery("select a from t where a = ?1"); List<Object[]> rows; }
-                    void g() { Park.find("code = ?1", c); String s = "ordinary text, not a query"; }
+                    void g() { Park.find("code = ?1", c); String s = "ordinary text, not a query"; char q = '"'; }
                     void h() { leads.find("park = ?1 and stage in ?2", p, s); repository.count("processed_event"); }
                 }
                 """);

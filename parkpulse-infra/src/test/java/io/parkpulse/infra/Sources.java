@@ -47,7 +47,8 @@ final class Sources {
                     j += code.charAt(j) == '\\' ? 2 : 1;
                 }
                 j = Math.min(j + 1, code.length());
-                out.append(code, i, j);
+                // A char literal such as '"' would open a string for whoever scans the result.
+                out.append(c == '"' ? code.substring(i, j) : "' '");
                 i = j;
             } else if (code.startsWith("//", i)) {
                 while (i < code.length() && code.charAt(i) != '\n') {
