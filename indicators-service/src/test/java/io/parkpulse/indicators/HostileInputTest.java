@@ -67,11 +67,13 @@ class HostileInputTest {
                 .contentType("application/problem+json")
                 .body("code", equalTo("cell_too_long"))
                 .body("errors[0].field", equalTo("B2")));
-        // Short text that BigDecimal reads as an astronomic exponent is a row's error, not a failure.
+        // Short text that BigDecimal reads as an astronomic exponent is a row's error, not a failure; with
+        // no other row, nothing is stored and the batch is refused whole.
         upload(staff, park, "text/csv", "indicator,value\ntax_revenue,1e2147483647\n".getBytes(StandardCharsets.UTF_8))
-                .statusCode(200)
-                .body("rows[0].outcome", equalTo("rejected"))
-                .body("rows[0].code", equalTo("not_a_number"));
+                .statusCode(422)
+                .body("code", equalTo("batch_rejected"))
+                .body("context.rows[0].outcome", equalTo("rejected"))
+                .body("context.rows[0].code", equalTo("not_a_number"));
         given().auth()
                 .oauth2(staff)
                 .get("/api/v1/parks/{p}/values", park)

@@ -128,4 +128,78 @@ class LockApiTest {
                 .body("[0].reason", equalTo("统计局反馈规上工业产值口径调整"))
                 .body("[0].closedBy", equalTo("bureau-admin"));
     }
+
+    @Test
+    void aParkThatJoinsAfterAQuarterWasAssessedLoadsItsHistoryAsOnboarding() {
+        String old = registerPark(uniqueCode());
+        String oldStaff = Tokens.token("park-staff", old);
+        UUID assessment = UUID.randomUUID();
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        TestEvents.publish(
+                bootstrap,
+                Topics.ASSESSMENTS,
+                "CITY",
+                EventTypes.QUARTER_CLOSED,
+                "{\"quarter\":\"2021-Q3\",\"assessmentId\":\"" + assessment
+                        + "\",\"revision\":1,\"closedAt\":\"2021-10-15T02:00:00+08:00\"}",
+                null);
+        TestEvents.await(
+                "2021-Q3 locked",
+                Duration.ofSeconds(30),
+                () -> given().auth()
+                        .oauth2(oldStaff)
+                        .get("/api/v1/locks")
+                        .then()
+                        .extract()
+                        .<java.util.List<String>>path("period")
+                        .contains("2021-09"));
+        String joined = registerPark(uniqueCode());
+        String staff = Tokens.token("park-staff", joined);
+
+        // The assessment did not include the new park: its history of those months is an onboarding load.
+        given().auth()
+                .oauth2(staff)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "rows",
+                        java.util.List.of(
+                                Map.of("indicator", "tax_revenue", "value", 300, "period", "2021-07"),
+                                Map.of("indicator", "tax_revenue", "value", 650, "period", "2021-08"),
+                                Map.of("indicator", "tax_revenue", "value", 990, "period", "2021-09"))))
+                .post("/api/v1/parks/{p}/values", joined)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SUCCESS"))
+                .body("summary.imported", equalTo(3));
+        given().auth()
+                .oauth2(staff)
+                .get("/api/v1/parks/{p}/values/2021-08/tax_revenue/history", joined)
+                .then()
+                .body("source", contains("ONBOARDING"));
+        put(staff, joined, "2021-09", "1000").statusCode(200).body("source", equalTo("ONBOARDING"));
+
+        // A park the assessment counted is still refused, and a batch of nothing but refused rows says so.
+        put(oldStaff, old, "2021-08", "100").statusCode(409).body("code", equalTo("period_locked"));
+        given().auth()
+                .oauth2(oldStaff)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "rows",
+                        java.util.List.of(
+                                Map.of("indicator", "tax_revenue", "value", 300, "period", "2021-07"),
+                                Map.of("indicator", "employees", "value", 20, "period", "2021-08"))))
+                .post("/api/v1/parks/{p}/values", old)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", equalTo("batch_rejected"))
+                .body("context.status", equalTo("ERROR"))
+                .body("context.summary.rejected", equalTo(2))
+                .body("errors.code", contains("period_locked", "period_locked"));
+        given().auth()
+                .oauth2(oldStaff)
+                .get("/api/v1/parks/{p}/values?from=2021-07&to=2021-09", old)
+                .then()
+                .body("total", equalTo(0));
+    }
 }

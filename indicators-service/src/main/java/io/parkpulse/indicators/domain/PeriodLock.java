@@ -27,4 +27,13 @@ public class PeriodLock extends PanacheEntityBase {
 
     @Column(name = "locked_at", nullable = false)
     public OffsetDateTime lockedAt;
+
+    /** When this service stored the lock; parks registered later were not part of its assessment. */
+    @Column(name = "recorded_at", nullable = false)
+    public OffsetDateTime recordedAt;
+
+    /** Whether the lock came before a park registered at {@code registeredAt}, which it therefore did not assess. */
+    public boolean lockedBefore(OffsetDateTime registeredAt) {
+        return registeredAt.isAfter(recordedAt);
+    }
 }

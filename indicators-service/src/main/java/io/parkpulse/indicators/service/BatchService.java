@@ -191,7 +191,8 @@ public class BatchService {
             }
         }
         int rejected = rows.size() - imported - updated - unchanged;
-        boolean failed = atomic && rejected > 0;
+        // Every row refused is a refusal of the batch, atomic or not: nothing was stored.
+        boolean failed = rejected > 0 && (atomic || rejected == rows.size());
         if (!failed && !dryRun && neighbourhood != null) {
             neighbourhood.write(true);
         }
@@ -215,7 +216,8 @@ public class BatchService {
             throw new ProblemException(
                     422,
                     "batch_rejected",
-                    rejected + " of " + rows.size() + " rows were rejected; nothing was stored (atomic)",
+                    rejected + " of " + rows.size() + " rows were rejected; nothing was stored"
+                            + (atomic && rejected < rows.size() ? " (atomic)" : ""),
                     errors,
                     result);
         }

@@ -82,7 +82,8 @@ public class CorrectionService {
 
     /**
      * Whether a value of this park and month may be written, and as what source: refused with the
-     * assessment that locked it, or allowed as a correction while a window is open.
+     * assessment that locked it, allowed as a correction while a window is open, or as an onboarding load
+     * when the park registered after the lock (the assessment did not include it, and does not change).
      */
     public String sourceFor(String park, String period, String requested) {
         PeriodLock lock = locks.find(period);
@@ -91,6 +92,9 @@ public class CorrectionService {
         }
         if (windows.open(park, period).isPresent()) {
             return "CORRECTION";
+        }
+        if (lock.lockedBefore(parks.require(park).createdAt)) {
+            return "ONBOARDING";
         }
         throw ProblemException.conflict(
                 "period_locked",

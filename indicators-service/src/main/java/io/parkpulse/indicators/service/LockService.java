@@ -34,6 +34,7 @@ public class LockService {
                 lock.assessmentId = assessmentId;
                 lock.revision = revision;
                 lock.lockedAt = lockedAt;
+                lock.recordedAt = OffsetDateTime.now();
                 lock.persist();
             }
         }
