@@ -115,7 +115,15 @@ class FundsActivitiesFiguresTest {
                                 List.of(mine, theirs)))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("leadIds[1]"));
-        activity(staff, Map.of("kind", "INVESTOR_MEETING", "heldOn", "2099-04-10", "title", "对接"))
+        activity(
+                        staff,
+                        Map.of(
+                                "kind",
+                                "INVESTOR_MEETING",
+                                "heldOn",
+                                (io.parkpulse.common.periods.CityTime.today().getYear() + 1) + "-04-10",
+                                "title",
+                                "对接"))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("heldOn"));
         activity(staff, Map.of("kind", "CONCERT", "heldOn", "2025-04-10", "title", "x"))

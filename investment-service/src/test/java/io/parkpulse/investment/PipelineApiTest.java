@@ -144,7 +144,16 @@ class PipelineApiTest {
         move(ADMIN, id, Map.of("to", "LANDED"))
                 .statusCode(409)
                 .body("context.allowed", contains("NEGOTIATING", "SIGNED", "DROPPED"));
-        move(ADMIN, id, Map.of("to", "DROPPED", "dropReason", "LOST_TO_OTHER_REGION", "on", "2099-01-01"))
+        move(
+                        ADMIN,
+                        id,
+                        Map.of(
+                                "to",
+                                "DROPPED",
+                                "dropReason",
+                                "LOST_TO_OTHER_REGION",
+                                "on",
+                                (io.parkpulse.common.periods.CityTime.today().getYear() + 1) + "-01-01"))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("on"));
         given().auth()

@@ -119,7 +119,15 @@ class HostileInputTest {
         register(ADMIN, body(park, Map.of("plannedStart", "2025-02-30")))
                 .statusCode(400)
                 .body("errors[0].field", equalTo("plannedStart"));
-        register(ADMIN, body(park, Map.of("signedOn", "2099-01-01")))
+        register(
+                        ADMIN,
+                        body(
+                                park,
+                                Map.of(
+                                        "signedOn",
+                                        (io.parkpulse.common.periods.CityTime.today()
+                                                                .getYear()
+                                                        + 1) + "-01-01")))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("signedOn"));
         register(ADMIN, body(park, Map.of("stage", "TERMINATED")))

@@ -197,7 +197,13 @@ class ProgressStatusApiTest {
         resolve(x, ids.get(2), "2025-12-20").statusCode(200);
         resolve(x, ids.get(2), "2025-12-21").statusCode(409).body("code", equalTo("already_resolved"));
         resolve(x, ids.get(3), "2025-10-01").statusCode(422).body("errors[0].field", equalTo("resolvedOn"));
-        raise(x, Map.of("description", "未来的问题", "raisedOn", "2099-01-01"))
+        raise(
+                        x,
+                        Map.of(
+                                "description",
+                                "未来的问题",
+                                "raisedOn",
+                                (io.parkpulse.common.periods.CityTime.today().getYear() + 1) + "-01-01"))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("raisedOn"));
         raise(x, Map.of("description", "倒填", "raisedOn", "2025-05-01", "dueOn", "2025-04-01"))

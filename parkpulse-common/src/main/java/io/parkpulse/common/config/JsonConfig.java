@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -23,6 +25,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.parkpulse.common.periods.DateBounds;
+import io.parkpulse.common.periods.DateRange;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -133,13 +136,34 @@ public class JsonConfig implements ObjectMapperCustomizer {
     }
 
     /**
-     * Dates are ISO {@code YYYY-MM-DD} within {@link DateBounds}: year 0000 or a negative year would be
-     * stored as another date by PostgreSQL, and no park reports on those.
+     * Dates are ISO {@code YYYY-MM-DD}. In a request each lies within its field's range: the default of
+     * {@link DateBounds} or the field's {@link DateRange}; a value outside is refused with the bilingual
+     * {@code date_out_of_range} problem naming the field. Events and stored documents, read with
+     * {@link DateBounds#OUTER_BOUND_ONLY}, are held to the outer bound only. Year 0000 or a negative
+     * year would be stored as another date by PostgreSQL, and no park reports on those.
      */
-    static final class BoundedDateDeserializer extends StdScalarDeserializer<LocalDate> {
+    static final class BoundedDateDeserializer extends StdScalarDeserializer<LocalDate>
+            implements ContextualDeserializer {
+
+        private final String field;
+        private final DateRange range;
 
         BoundedDateDeserializer() {
+            this(null, null);
+        }
+
+        private BoundedDateDeserializer(String field, DateRange range) {
             super(LocalDate.class);
+            this.field = field;
+            this.range = range;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            if (property == null) {
+                return this;
+            }
+            return new BoundedDateDeserializer(property.getName(), property.getAnnotation(DateRange.class));
         }
 
         @Override
@@ -157,10 +181,13 @@ public class JsonConfig implements ObjectMapperCustomizer {
             } catch (DateTimeException e) {
                 throw refused(p, text, LocalDate.class, "no such day");
             }
-            if (!DateBounds.contains(day)) {
-                throw refused(p, text, LocalDate.class, DateBounds.rule());
+            if (ctxt.getAttribute(DateBounds.OUTER_BOUND_ONLY) != null) {
+                if (!DateBounds.contains(day)) {
+                    throw refused(p, text, LocalDate.class, DateBounds.rule());
+                }
+                return day;
             }
-            return day;
+            return DateBounds.day(day, field == null ? "body" : field, range);
         }
     }
 

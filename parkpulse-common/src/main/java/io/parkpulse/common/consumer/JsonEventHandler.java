@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.MalformedEventException;
+import io.parkpulse.common.periods.DateBounds;
 import jakarta.inject.Inject;
 import java.util.Set;
 
@@ -52,7 +53,10 @@ public abstract class JsonEventHandler<T> implements EventHandler {
      */
     public static <P> P parse(ObjectMapper json, Event event, Class<P> type) {
         try {
-            return json.readValue(event.data(), type);
+            // Read against the outer calendar only: the producer checked each date against its field's rule.
+            return json.readerFor(type)
+                    .withAttribute(DateBounds.OUTER_BOUND_ONLY, Boolean.TRUE)
+                    .readValue(event.data());
         } catch (JsonProcessingException e) {
             throw new MalformedEventException(event.type() + " payload does not parse: " + e.getOriginalMessage(), e);
         }

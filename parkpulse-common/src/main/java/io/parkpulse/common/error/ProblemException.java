@@ -42,6 +42,22 @@ public class ProblemException extends RuntimeException {
                 422, code, chinese, english, List.of(new Problem.FieldError(field, code, chinese)), null);
     }
 
+    /**
+     * The same refusal naming {@code field} instead: a value's reader knows its property's name, the
+     * JSON mapper knows its whole path ({@code rows[3].on}).
+     */
+    public ProblemException atField(String field) {
+        return new ProblemException(
+                status,
+                code,
+                getMessage(),
+                english,
+                errors.stream()
+                        .map(f -> new Problem.FieldError(field, f.code(), f.message()))
+                        .toList(),
+                context);
+    }
+
     /** The message in the language asked for: English when the client prefers it and there is one. */
     public String message(boolean inEnglish) {
         return inEnglish && english != null ? english : getMessage();

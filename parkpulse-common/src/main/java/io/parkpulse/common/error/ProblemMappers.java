@@ -90,6 +90,11 @@ public class ProblemMappers {
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof ProblemException p) {
             return problem(p, uri, headers);
         }
+        if (e instanceof JsonMappingException m && m.getCause() instanceof ProblemException p) {
+            // A value reader's own refusal (a date out of its range), at the value's path in the body.
+            String at = pathOf(m);
+            return problem(at.isEmpty() ? p : p.atField(at), uri, headers);
+        }
         String field = e instanceof JsonMappingException m ? pathOf(m) : currentField(e);
         if (e instanceof JsonMappingException m
                 && !(e instanceof MismatchedInputException)
@@ -346,7 +351,7 @@ public class ProblemMappers {
         return parameter == null ? "body" : parameter;
     }
 
-    static String pathOf(JsonMappingException e) {
+    public static String pathOf(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getIndex() >= 0) {

@@ -24,7 +24,10 @@ public record ReportingPeriod(String text, YearMonth firstMonth, YearMonth lastM
     public static ReportingPeriod parse(String text, String field) {
         if (text == null || text.isBlank()) {
             throw ProblemException.badRequest(
-                    field, "required", "name the period: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY");
+                    field,
+                    "required",
+                    "请填写报告期：YYYY-MM（月）、YYYY-Qn（季度）、YYYY-H1/H2（半年）或 YYYY（年）",
+                    "name the period: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY");
         }
         ReportingPeriod p = null;
         if (MONTH.matcher(text).matches()) {
@@ -54,7 +57,7 @@ public record ReportingPeriod(String text, YearMonth firstMonth, YearMonth lastM
     /** A month {@code YYYY-MM} alone, for what is reported monthly. */
     public static YearMonth month(String text, String field) {
         if (text == null || text.isBlank()) {
-            throw ProblemException.badRequest(field, "required", "name the month as YYYY-MM");
+            throw ProblemException.badRequest(field, "required", "请填写月份，写作 YYYY-MM", "name the month as YYYY-MM");
         }
         if (MONTH.matcher(text).matches()) {
             int month = Integer.parseInt(text.substring(5));
@@ -86,8 +89,7 @@ public record ReportingPeriod(String text, YearMonth firstMonth, YearMonth lastM
 
     private static YearMonth inRange(YearMonth last, String field) {
         if (!DateBounds.contains(last)) {
-            throw ProblemException.badRequest(
-                    field, "period_out_of_range", DateBounds.periodRuleZh(), DateBounds.periodRule());
+            throw DateBounds.periodOutOfRange(field);
         }
         return last;
     }

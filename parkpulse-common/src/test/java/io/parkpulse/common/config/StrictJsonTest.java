@@ -66,6 +66,43 @@ class StrictJsonTest {
         assertThrows(JsonProcessingException.class, () -> JSON.readValue(json, Body.class));
     }
 
+    record Plan(
+            LocalDate on,
+
+            @io.parkpulse.common.periods.DateRange(yearsAhead = 10)
+            LocalDate completion) {}
+
+    static final int NEXT = io.parkpulse.common.periods.CityTime.today().getYear() + 1;
+
+    @org.junit.jupiter.api.Test
+    void aRequestDateIsHeldToItsFieldsRangeNamingTheFieldAtItsPath() throws Exception {
+        String far = (NEXT + 5) + "-06-30";
+        assertEquals(
+                LocalDate.parse(far),
+                JSON.readValue("{\"completion\":\"" + far + "\"}", Plan.class).completion());
+        com.fasterxml.jackson.databind.JsonMappingException e = assertThrows(
+                com.fasterxml.jackson.databind.JsonMappingException.class,
+                () -> JSON.readValue("[{\"on\":\"" + far + "\"}]", Plan[].class));
+        io.parkpulse.common.error.ProblemException p = (io.parkpulse.common.error.ProblemException) e.getCause();
+        assertEquals("date_out_of_range", p.code());
+        assertEquals("on", p.errors().get(0).field());
+        assertEquals("[0].on", io.parkpulse.common.error.ProblemMappers.pathOf(e));
+    }
+
+    @org.junit.jupiter.api.Test
+    void eventsAreHeldToTheOuterBoundOnly() throws Exception {
+        String far = (NEXT + 5) + "-06-30";
+        Plan read = JSON.readerFor(Plan.class)
+                .withAttribute(io.parkpulse.common.periods.DateBounds.OUTER_BOUND_ONLY, true)
+                .readValue("{\"on\":\"" + far + "\"}");
+        assertEquals(LocalDate.parse(far), read.on());
+        assertThrows(
+                JsonProcessingException.class,
+                () -> JSON.readerFor(Plan.class)
+                        .withAttribute(io.parkpulse.common.periods.DateBounds.OUTER_BOUND_ONLY, true)
+                        .readValue("{\"on\":\"2100-01-01\"}"));
+    }
+
     enum Level {
         PROVINCIAL,
         MUNICIPAL

@@ -1,5 +1,6 @@
 package io.parkpulse.projects.rest;
 
+import io.parkpulse.common.periods.DateRange;
 import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.common.projects.ScheduleRules;
 import io.parkpulse.projects.domain.KeyLevel;
@@ -51,8 +52,10 @@ public final class ProjectDtos {
             @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 2)
             BigDecimal floorAreaM2,
 
-            LocalDate plannedStart,
-            LocalDate plannedCompletion,
+            // Land supply and approvals can hold a signed project's start for years.
+            @DateRange(yearsAhead = 5) LocalDate plannedStart,
+            // A phased industrial or infrastructure project may be planned to finish a decade ahead.
+            @DateRange(yearsAhead = 10) LocalDate plannedCompletion,
             @Size(max = 100) String leader,
             @Size(max = 100) String liaison,
             @Size(max = 40) String liaisonPhone,
@@ -102,8 +105,10 @@ public final class ProjectDtos {
             @DecimalMin("0") @DecimalMax("100000000") @Digits(integer = 9, fraction = 2)
             BigDecimal floorAreaM2,
 
-            LocalDate plannedStart,
-            LocalDate plannedCompletion,
+            // Land supply and approvals can hold a signed project's start for years.
+            @DateRange(yearsAhead = 5) LocalDate plannedStart,
+            // A phased industrial or infrastructure project may be planned to finish a decade ahead.
+            @DateRange(yearsAhead = 10) LocalDate plannedCompletion,
             @Size(max = 100) String leader,
             @Size(max = 100) String liaison,
             @Size(max = 40) String liaisonPhone,

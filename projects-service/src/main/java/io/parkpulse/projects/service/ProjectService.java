@@ -9,6 +9,7 @@ import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.common.parks.KnownParks;
 import io.parkpulse.common.parks.ParkReplica;
 import io.parkpulse.common.periods.CityTime;
+import io.parkpulse.common.periods.DateBounds;
 import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.projects.domain.KeyLevel;
 import io.parkpulse.projects.domain.Project;
@@ -238,6 +239,7 @@ public class ProjectService {
     }
 
     private static void describe(Project p, Description d, LocalDate today) {
+        DateBounds.year(d.planYear(), "planYear");
         List<Problem.FieldError> errors = new ArrayList<>();
         if (d.plannedStart() != null
                 && d.plannedCompletion() != null
