@@ -728,7 +728,13 @@ final class FuzzMutations {
     }
 
     private static String periodViolation(String name, String valid, String value) {
-        return periodLike(name, valid) && impossiblePeriod(value) ? "is an impossible date or period" : null;
+        if (!periodLike(name, valid)) {
+            return null;
+        }
+        if (impossiblePeriod(value)) {
+            return "is an impossible date or period";
+        }
+        return outsideCalendar(value, latestPeriodYear()) ? "is a period outside the platform's calendar" : null;
     }
 
     // ---- judging values against a schema ----------------------------------------------------
@@ -781,6 +787,9 @@ final class FuzzMutations {
             if (impossiblePeriod(value)) {
                 return "is an impossible date";
             }
+            if (outsideCalendar(value, LATEST_DATE_YEAR)) {
+                return "is a date outside the platform's calendar";
+            }
         }
         Integer max = s.integer("maxLength");
         if (max != null && value.codePointCount(0, value.length()) > max) {
@@ -804,6 +813,9 @@ final class FuzzMutations {
         if (periodLike && impossiblePeriod(value)) {
             return "is an impossible date or period";
         }
+        if (periodLike && outsideCalendar(value, latestPeriodYear())) {
+            return "is a period outside the platform's calendar";
+        }
         return null;
     }
 
@@ -811,6 +823,32 @@ final class FuzzMutations {
     private static boolean periodLike(String name, String valid) {
         return PERIOD_NAMES.contains(name)
                 || valid != null && PERIOD_SHAPED.matcher(valid).matches();
+    }
+
+    /**
+     * The platform's calendar (parkpulse-common's DateBounds): nothing before 2000; periods up to next
+     * year; no date beyond 2099, whatever a field's own range (which the document does not state) allows.
+     */
+    static final int EARLIEST_YEAR = 2000;
+
+    static final int LATEST_DATE_YEAR = 2099;
+
+    static int latestPeriodYear() {
+        return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + 1;
+    }
+
+    /** A well-formed date or period whose year lies outside {@value #EARLIEST_YEAR} to {@code latestYear}. */
+    static boolean outsideCalendar(String value, int latestYear) {
+        Matcher m = PERIOD.matcher(value);
+        if (!m.matches()) {
+            return false;
+        }
+        try {
+            long year = Long.parseLong(m.group(1));
+            return year < EARLIEST_YEAR || year > latestYear;
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     /** Year zero or before, month 0 or 13, the 30th of February, a fifth quarter. */
