@@ -1,6 +1,7 @@
 package io.parkpulse.indicators.domain;
 
 import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.common.periods.ReportingPeriod;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -8,27 +9,34 @@ import java.time.ZoneId;
 /** The base period is a calendar month, written {@code YYYY-MM}. */
 public final class Periods {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = CityTime.ZONE;
 
     /** A month {@code YYYY-MM} within the platform's calendar ({@link ReportingPeriod#month}). */
     public static YearMonth month(String text, String field) {
         return ReportingPeriod.month(text, field);
     }
 
-    /** An inclusive month range from optional {@code from} and {@code to} query parameters, as comparable text. */
+    /**
+     * An inclusive month range from optional {@code from} and {@code to} query parameters, as comparable
+     * text; each end given is held to the platform's calendar ({@link ReportingPeriod#month}).
+     */
     public record Range(String from, String to) {}
 
     public static Range range(String from, String to) {
         String lo = from == null ? "0000-00" : month(from, "from").toString();
         String hi = to == null ? "9999-99" : month(to, "to").toString();
         if (lo.compareTo(hi) > 0) {
-            throw ProblemException.badRequest("from", "invalid_range", "'from' is after 'to'");
+            throw ProblemException.badRequest(
+                    "from",
+                    "invalid_range",
+                    "起始月份 from（" + lo + "）晚于截止月份 to（" + hi + "）",
+                    "'from' (" + lo + ") is after 'to' (" + hi + ")");
         }
         return new Range(lo, hi);
     }
 
     public static YearMonth current() {
-        return YearMonth.now(ZONE);
+        return CityTime.thisMonth();
     }
 
     private Periods() {}
