@@ -50,10 +50,17 @@ public class FundsService {
         }
         if (month.isAfter(CityTime.thisMonth())) {
             throw ProblemException.unprocessable(
-                    "period", "future_period", "funds for " + month + " cannot be reported before the month has begun");
+                    "period",
+                    "future_period",
+                    month + " 尚未开始：月份开始后才能填报到位资金",
+                    "funds for " + month + " cannot be reported before the month has begun");
         }
         if (month.isBefore(YearMonth.from(l.signedOn))) {
-            throw ProblemException.unprocessable("period", "before_signing", "the lead was signed on " + l.signedOn);
+            throw ProblemException.unprocessable(
+                    "period",
+                    "before_signing",
+                    "项目签约于 " + l.signedOn + "，此前没有到位资金可填报",
+                    "the lead was signed on " + l.signedOn);
         }
         if (l.capitalOrigin == CapitalOrigin.FOREIGN && amountUsd == null) {
             throw ProblemException.unprocessable("amountUsd", "required", "foreign capital is reported in 万美元 too");

@@ -106,6 +106,7 @@ public class LeadService {
             throw ProblemException.unprocessable(
                     "on",
                     "before_current_stage",
+                    "变更日期不能早于当前阶段开始的 " + l.stageSince,
                     "the change cannot be dated before the current stage began on " + l.stageSince);
         }
         switch (t.to()) {

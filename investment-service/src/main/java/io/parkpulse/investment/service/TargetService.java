@@ -47,7 +47,10 @@ public class TargetService {
     public InvestmentTarget set(String park, String period, Targets t, Long version, String user) {
         if (!period.matches("\\d{4}(-Q[1-4])?")) {
             throw ProblemException.badRequest(
-                    "period", "invalid_period", "targets are set per quarter (YYYY-Qn) or year (YYYY)");
+                    "period",
+                    "invalid_period",
+                    "招商目标按季度（YYYY-Qn）或年度（YYYY）设定",
+                    "targets are set per quarter (YYYY-Qn) or year (YYYY)");
         }
         ReportingPeriod.parse(period, "period");
         parks.require(park, "park");

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.common.periods.DateBounds;
 import io.parkpulse.common.periods.DateRange;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -172,22 +173,35 @@ public class JsonConfig implements ObjectMapperCustomizer {
                 return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
             }
             String text = p.getText();
+            boolean request = ctxt.getAttribute(DateBounds.OUTER_BOUND_ONLY) == null;
+            String name = field == null ? "body" : field;
             if (!ISO_DATE.matcher(text).matches()) {
+                if (request) {
+                    throw ProblemException.badRequest(
+                            name,
+                            "wrong_type",
+                            "'" + abbreviate(text) + "' 不是日期：请写作 YYYY-MM-DD，如 2026-06-30",
+                            "'" + abbreviate(text) + "' is not a date: a date is written YYYY-MM-DD");
+                }
                 throw refused(p, abbreviate(text), LocalDate.class, "a date is written YYYY-MM-DD");
             }
             LocalDate day;
             try {
                 day = LocalDate.parse(text);
             } catch (DateTimeException e) {
+                if (request) {
+                    throw ProblemException.badRequest(
+                            name, "wrong_type", "'" + text + "' 不是日历上的日期", "'" + text + "': no such day");
+                }
                 throw refused(p, text, LocalDate.class, "no such day");
             }
-            if (ctxt.getAttribute(DateBounds.OUTER_BOUND_ONLY) != null) {
+            if (!request) {
                 if (!DateBounds.contains(day)) {
                     throw refused(p, text, LocalDate.class, DateBounds.rule());
                 }
                 return day;
             }
-            return DateBounds.day(day, field == null ? "body" : field, range);
+            return DateBounds.day(day, name, range);
         }
     }
 

@@ -25,7 +25,10 @@ public final class CityTime {
         LocalDate today = today();
         if (day.isAfter(today)) {
             throw ProblemException.unprocessable(
-                    field, "future_date", field + " " + day + " is in the future (today is " + today + ")");
+                    field,
+                    "future_date",
+                    field + " " + day + " 是将来的日期（今天是 " + today + "）：只能填写已经发生的日期",
+                    field + " " + day + " is in the future (today is " + today + ")");
         }
         return day;
     }

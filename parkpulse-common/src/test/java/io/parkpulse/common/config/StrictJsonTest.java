@@ -89,6 +89,25 @@ class StrictJsonTest {
         assertEquals("[0].on", io.parkpulse.common.error.ProblemMappers.pathOf(e));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "2025-02-30 | '2025-02-30' 不是日历上的日期",
+                "2025-6-30 | '2025-6-30' 不是日期：请写作 YYYY-MM-DD，如 2026-06-30",
+                "-0001-01-01 | '-0001-01-01' 不是日期：请写作 YYYY-MM-DD，如 2026-06-30"
+            })
+    void aRequestDateThatIsNoDateIsRefusedInChineseNamingTheField(String text, String chinese) {
+        com.fasterxml.jackson.databind.JsonMappingException e = assertThrows(
+                com.fasterxml.jackson.databind.JsonMappingException.class,
+                () -> JSON.readValue("{\"on\":\"" + text + "\"}", Plan.class));
+        io.parkpulse.common.error.ProblemException p = (io.parkpulse.common.error.ProblemException) e.getCause();
+        assertEquals("wrong_type", p.code());
+        assertEquals("on", p.errors().get(0).field());
+        assertEquals(chinese, p.message(false));
+    }
+
     @org.junit.jupiter.api.Test
     void eventsAreHeldToTheOuterBoundOnly() throws Exception {
         String far = (NEXT + 5) + "-06-30";

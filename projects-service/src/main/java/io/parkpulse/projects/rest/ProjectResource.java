@@ -192,7 +192,11 @@ public class ProjectResource {
         YearMonth month = asOf == null ? CityTime.thisMonth() : ReportingPeriod.month(asOf, "asOf");
         StatusService.Snapshot s = status.asOf(p, month);
         if (s.stage() == null) {
-            throw ProblemException.unprocessable("asOf", "before_signing", "the project was signed on " + p.signedOn);
+            throw ProblemException.unprocessable(
+                    "asOf",
+                    "before_signing",
+                    "项目签约于 " + p.signedOn + "，此前没有进度状态",
+                    "the project was signed on " + p.signedOn);
         }
         return ProjectDtos.StatusView.of(month.toString(), s.status());
     }

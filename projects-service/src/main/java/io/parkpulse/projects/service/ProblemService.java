@@ -136,6 +136,7 @@ public class ProblemService {
             throw ProblemException.unprocessable(
                     "dueOn",
                     "due_before_raised",
+                    "限期 " + e.dueOn() + " 早于问题提出日期 " + raisedOn,
                     "the due date " + e.dueOn() + " is before the problem was raised on " + raisedOn);
         }
         problem.description = e.description().strip();

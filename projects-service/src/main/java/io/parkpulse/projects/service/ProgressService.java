@@ -140,12 +140,14 @@ public class ProgressService {
             throw ProblemException.unprocessable(
                     "period",
                     "future_period",
+                    period + " 尚未开始：月份开始后才能填报进度",
                     "progress for " + period + " cannot be reported before the month has begun");
         }
         if (period.isBefore(YearMonth.from(p.signedOn))) {
             throw ProblemException.unprocessable(
                     "period",
                     "before_signing",
+                    "项目签约于 " + p.signedOn + "，" + period + " 没有可填报的进度",
                     "the project was signed on " + p.signedOn + "; there is no progress to report for " + period);
         }
         if (r.investmentCompletedThisYear().compareTo(r.investmentCompleted()) > 0) {

@@ -134,7 +134,10 @@ public class ProjectService {
         CityTime.notInFuture(since, "stageSince");
         if (since.isBefore(signedOn)) {
             throw ProblemException.unprocessable(
-                    "stageSince", "before_signing", "the stage cannot begin before the signing on " + signedOn);
+                    "stageSince",
+                    "before_signing",
+                    "阶段开始日期不能早于签约日期 " + signedOn,
+                    "the stage cannot begin before the signing on " + signedOn);
         }
         Project p = new Project();
         p.id = UUID.randomUUID();
@@ -185,6 +188,7 @@ public class ProjectService {
             throw ProblemException.unprocessable(
                     "on",
                     "before_current_stage",
+                    "变更日期不能早于当前阶段开始的 " + p.stageSince,
                     "the change cannot be dated before the current stage began on " + p.stageSince);
         }
         boolean needsReason = t.to() == ProjectStage.SUSPENDED || t.to() == ProjectStage.TERMINATED;
