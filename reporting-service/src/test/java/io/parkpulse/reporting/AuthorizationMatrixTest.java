@@ -65,7 +65,7 @@ class AuthorizationMatrixTest extends MatrixFixture {
         String scheme = rule.key().equals("POST /api/v1/assessment-schemes/{code}")
                 ? "matrix" + UUID.randomUUID().toString().substring(0, 6)
                 : "default";
-        return Map.of("code", scheme, "quarter", "2019-Q1", "park", parkA);
+        return Map.of("code", scheme, "quarter", "2019-Q1", "park", parkA, "section", "HIGHLIGHTS");
     }
 
     @Override
@@ -77,8 +77,16 @@ class AuthorizationMatrixTest extends MatrixFixture {
                 req.queryParam("parks", parkA)
                         .queryParam("figures", "value:matrix_probe")
                         .queryParam("period", "2019-03");
-            case "GET /api/v1/cross-figures", "GET /api/v1/summaries/city", "GET /api/v1/summaries/parks/{park}" ->
-                req.queryParam("period", "2019-03");
+            case "GET /api/v1/cross-figures",
+                    "GET /api/v1/summaries/city",
+                    "GET /api/v1/summaries/parks/{park}",
+                    "GET /api/v1/summaries/city/notes",
+                    "GET /api/v1/summaries/city/notes/{section}/history",
+                    "GET /api/v1/summaries/parks/{park}/notes",
+                    "GET /api/v1/summaries/parks/{park}/notes/{section}/history" -> req.queryParam("period", "2019-03");
+            case "PUT /api/v1/summaries/city/notes/{section}" -> note(req, "/api/v1/summaries/city/notes");
+            case "PUT /api/v1/summaries/parks/{park}/notes/{section}" ->
+                note(req, "/api/v1/summaries/parks/" + parkA + "/notes");
             case "GET /api/v1/progress-gaps" ->
                 req.queryParam("indicator", "matrix_probe").queryParam("period", "2019-03");
             case "GET /api/v1/assessments/{quarter}", "GET /api/v1/assessments/{quarter}/export" -> ensureRun();
@@ -99,6 +107,21 @@ class AuthorizationMatrixTest extends MatrixFixture {
                         .body(List.of(Map.of("park", parkB, "code", "provincial_award", "count", 1)));
             default -> {}
         }
+    }
+
+    /** A save of the highlights that names the version now current, so an allowed caller's save succeeds. */
+    void note(RequestSpecification req, String notes) {
+        int version = given().auth()
+                .oauth2(ADMIN)
+                .queryParam("period", "2019-03")
+                .get(notes)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("find { it.section == 'HIGHLIGHTS' }.version");
+        req.queryParam("period", "2019-03")
+                .contentType("application/json")
+                .body(Map.of("text", "矩阵测试：一季度新签约项目3个", "version", version));
     }
 
     /** Shared by every fixture of the test JVM: the matrix and FuzzTest must not run the same quarter. */
@@ -143,6 +166,20 @@ class AuthorizationMatrixTest extends MatrixFixture {
                 + given().auth()
                         .oauth2(ADMIN)
                         .get("/api/v1/assessments/2019-Q1/adjustments")
+                        .then()
+                        .extract()
+                        .asString()
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .queryParam("period", "2019-03")
+                        .get("/api/v1/summaries/city/notes")
+                        .then()
+                        .extract()
+                        .asString()
+                + given().auth()
+                        .oauth2(ADMIN)
+                        .queryParam("period", "2019-03")
+                        .get("/api/v1/summaries/parks/" + parkA + "/notes")
                         .then()
                         .extract()
                         .asString();

@@ -18,6 +18,8 @@ public final class EventTypes {
 
     public static final String QUARTER_CLOSED = "parkpulse.assessments.quarter-closed.v1";
     public static final String ASSESSMENT_PUBLISHED = "parkpulse.assessments.assessment-published.v1";
+    /** A written summary's section that people write (亮点, 问题, 下步工作), as a new version. */
+    public static final String SUMMARY_NOTE_WRITTEN = "parkpulse.assessments.summary-note-written.v1";
 
     public static final String PROJECT_REGISTERED = "parkpulse.projects.project-registered.v1";
     public static final String PROJECT_UPDATED = "parkpulse.projects.project-updated.v1";

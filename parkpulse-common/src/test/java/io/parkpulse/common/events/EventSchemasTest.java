@@ -38,7 +38,8 @@ class EventSchemasTest {
             Map.entry("activity-state.v1.json", io.parkpulse.common.events.payload.ActivityState.class),
             Map.entry("funds-reported.v1.json", io.parkpulse.common.events.payload.FundsReported.class),
             Map.entry("investment-target.v1.json", io.parkpulse.common.events.payload.InvestmentTargetState.class),
-            Map.entry("assessment-published.v1.json", io.parkpulse.common.events.payload.AssessmentPublished.class));
+            Map.entry("assessment-published.v1.json", io.parkpulse.common.events.payload.AssessmentPublished.class),
+            Map.entry("summary-note.v1.json", io.parkpulse.common.events.payload.SummaryNote.class));
 
     @ParameterizedTest
     @ValueSource(
@@ -56,7 +57,8 @@ class EventSchemasTest {
                 "activity-state.v1.json",
                 "funds-reported.v1.json",
                 "investment-target.v1.json",
-                "assessment-published.v1.json"
+                "assessment-published.v1.json",
+                "summary-note.v1.json"
             })
     void schemaPropertiesAreExactlyTheRecordComponents(String file) throws Exception {
         JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("../docs/events/schemas", file)));
@@ -94,7 +96,8 @@ class EventSchemasTest {
                 EventTypes.ACTIVITY_UPDATED,
                 EventTypes.FUNDS_REPORTED,
                 EventTypes.INVESTMENT_TARGET_SET,
-                EventTypes.ASSESSMENT_PUBLISHED
+                EventTypes.ASSESSMENT_PUBLISHED,
+                EventTypes.SUMMARY_NOTE_WRITTEN
             })
     void everyEventTypeIsInTheAsyncApiDocument(String type) throws Exception {
         assertTrue(Files.readString(Path.of("../docs/events/asyncapi.yaml")).contains("name: " + type), type);

@@ -1,5 +1,6 @@
 package io.parkpulse.reporting.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +22,22 @@ public record Report(String title, String basis, List<Section> sections) {
     }
 
     public record Table(List<String> headers, List<List<String>> rows) {}
+
+    private static final String NUMERALS = "一二三四五六七八九十";
+
+    /**
+     * This report with more sections after its own, numbered on from them (一、二、… as the generated
+     * sections are): {@code titled} holds each new section's heading without its number.
+     */
+    public Report followedBy(List<Section> titled) {
+        List<Section> all = new ArrayList<>(sections);
+        for (Section s : titled) {
+            int n = all.size() + 1;
+            String number = n <= 10 ? String.valueOf(NUMERALS.charAt(n - 1)) : Integer.toString(n);
+            all.add(new Section(number + "、" + s.heading(), s.paragraphs(), s.points(), s.table()));
+        }
+        return new Report(title, basis, List.copyOf(all));
+    }
 
     public String markdown() {
         StringBuilder md = new StringBuilder("# ")

@@ -6,6 +6,7 @@ import io.parkpulse.common.security.Roles;
 import io.parkpulse.reporting.domain.Report;
 import io.parkpulse.reporting.domain.ReportDocx;
 import io.parkpulse.reporting.service.Summaries;
+import io.parkpulse.reporting.service.SummaryNotes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,9 @@ public class SummaryResource {
     Summaries summaries;
 
     @Inject
+    SummaryNotes notes;
+
+    @Inject
     Caller caller;
 
     @GET
@@ -44,12 +48,12 @@ public class SummaryResource {
             summary = "The city's written summary",
             description = "Year to date as of the period's last month (period: "
                     + "YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY), in five sections: 一、主要经济指标完成情况 二、项目建设 三、招商引资 "
-                    + "四、存在的问题 五、考核排名. " + FORMATS)
+                    + "四、存在的问题 五、考核排名, then the sections the bureau wrote (see …/city/notes). " + FORMATS)
     public Response city(
             @QueryParam("period") String period, @QueryParam("format") String format, @Context HttpHeaders headers) {
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
         ReportFormat f = ReportFormat.of(format, headers);
-        return render(summaries.city(p), f, "summary-city-" + p.text());
+        return render(notes.appendTo(summaries.city(p), SummaryNotes.CITY, p), f, "summary-city-" + p.text());
     }
 
     @GET
@@ -68,7 +72,7 @@ public class SummaryResource {
         caller.requirePark(park);
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
         ReportFormat f = ReportFormat.of(format, headers);
-        return render(summaries.park(park, p), f, "summary-" + park + "-" + p.text());
+        return render(notes.appendTo(summaries.park(park, p), park, p), f, "summary-" + park + "-" + p.text());
     }
 
     private static Response render(Report report, ReportFormat format, String name) {
