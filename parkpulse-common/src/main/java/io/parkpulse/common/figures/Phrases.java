@@ -2,6 +2,7 @@ package io.parkpulse.common.figures;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Set;
 
 /**
  * Figures phrased the way park and bureau reports phrase them ("同比增长16.33%", "完成全年任务的45.67%",
@@ -20,11 +21,22 @@ public final class Phrases {
         return wan.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "万元";
     }
 
+    /** Units that reports count in 万 once a figure reaches ten thousand ("2.35万人", "1.2万吨标准煤"). */
+    static final Set<String> TEN_THOUSANDS = Set.of("吨标准煤", "吨", "平方米", "人");
+
     /** Other units to at most two decimals ("34家", "1.5万平方米"). */
     public static String amount(BigDecimal value, String unit) {
-        return "万元".equals(unit)
-                ? wanYuan(value)
-                : value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + unit;
+        if ("万元".equals(unit)) {
+            return wanYuan(value);
+        }
+        if (TEN_THOUSANDS.contains(unit) && value.abs().compareTo(BigDecimal.valueOf(10_000)) >= 0) {
+            return plain(value.movePointLeft(4)) + "万" + unit;
+        }
+        return plain(value) + unit;
+    }
+
+    private static String plain(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /** The months a year-to-date figure covers: "1月", "1–6月". */
