@@ -39,6 +39,15 @@ public final class Phrases {
         return v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
+    /** A count against last year as reports state it: "较上年同期净增5家", "净减2家", "与上年同期持平". */
+    public static String netChange(BigDecimal difference, String unit) {
+        int sign = difference.signum();
+        if (sign == 0) {
+            return "与上年同期持平";
+        }
+        return "较上年同期净" + (sign > 0 ? "增" : "减") + amount(difference.abs(), unit);
+    }
+
     /** The months a year-to-date figure covers: "1月", "1–6月". */
     public static String months(java.time.YearMonth m) {
         return m.getMonthValue() == 1 ? "1月" : "1–" + m.getMonthValue() + "月";

@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** 一、主要经济指标完成情况: one sentence per indicator, then the per-mu figures when the land is known. */
@@ -20,6 +21,9 @@ final class IndicatorSection {
     /** The indicators bureaus also quote per mu of developed industrial land, and what they call them. */
     static final Map<String, String> PER_MU =
             Map.of("tax_revenue", "亩均税收", "industrial_value_added", "亩均工业增加值", "industrial_output", "亩均工业总产值");
+
+    /** Units of counts of enterprises, stated against last year as a net change. */
+    static final Set<String> COUNTED = Set.of("家", "个");
 
     private IndicatorSection() {}
 
@@ -55,7 +59,10 @@ final class IndicatorSection {
     static String sentence(IndicatorLine l, YearMonth m) {
         StringBuilder s = new StringBuilder(l.name()).append(Phrases.amount(l.value(), l.unit()));
         BigDecimal growth = l.growth();
-        if (growth != null) {
+        if (COUNTED.contains(l.unit()) && l.comparableNow() != null && l.lastYear() != null) {
+            // Enterprises are counted, not grown: "净增5家" reads where "同比增长14.71%" would not.
+            s.append("，").append(Phrases.netChange(l.comparableNow().subtract(l.lastYear()), l.unit()));
+        } else if (growth != null) {
             s.append("，").append(Phrases.growth(growth));
         }
         BigDecimal completion = l.completion();

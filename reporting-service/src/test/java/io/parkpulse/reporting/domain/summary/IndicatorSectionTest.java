@@ -50,6 +50,16 @@ class IndicatorSectionTest {
         assertEquals(expected, IndicatorSection.sentence(line(code, name, unit, value, null, null, null), APRIL));
     }
 
+    // 39 enterprises against 34 last year: counted, not grown.
+    @ParameterizedTest
+    @CsvSource({"39, 34, 规上企业数39家，较上年同期净增5家", "32, 34, 规上企业数32家，较上年同期净减2家", "34, 34, 规上企业数34家，与上年同期持平"})
+    void enterpriseCountsAreNetChanges(String now, String lastYear, String expected) {
+        assertEquals(
+                expected,
+                IndicatorSection.sentence(
+                        line("above_scale_enterprises", "规上企业数", "家", now, lastYear, null, null), APRIL));
+    }
+
     @Test
     void unchangedOnLastYearIsFlat() {
         assertEquals("税收收入5000万元，同比持平", IndicatorSection.sentence(tax("5000", "5000", null), APRIL));
