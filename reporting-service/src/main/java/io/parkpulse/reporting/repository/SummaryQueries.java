@@ -64,13 +64,16 @@ public class SummaryQueries {
                 select i.indicator_code as code, max(i.indicator_name) as name, max(i.unit) as unit, sum(i.value) as value,
                        sum(i.value) filter (where ly.value is not null) as comparable_now, sum(ly.value) as last_year,
                        sum(i.value) filter (where t.annual > 0) as targeted_value, sum(t.annual) filter (where t.annual > 0) as annual,
-                       max(t.planned_growth_pct) as planned
+                       max(t.planned_growth_pct) as planned,
+                       case when count(*) = count(ly.value) and count(*) = count(ly12.value) then sum(ly12.value) end as last_year_full
                   from indicator_fact i join park_replica r on r.code = i.park_code
                   left join indicator_fact ly on ly.park_code = i.park_code and ly.indicator_code = i.indicator_code and ly.period = ?3
+                  left join indicator_fact ly12 on ly12.park_code = i.park_code and ly12.indicator_code = i.indicator_code and ly12.period = ?5
                   left join target_fact t on t.park_code = i.park_code and t.indicator_code = i.indicator_code and t.year = ?4
                  where i.period = ?2 and (cast(?1 as varchar) is null and r.status = 'ACTIVE' or i.park_code = ?1)
                  group by i.indicator_code
-                """, park, m.toString(), m.minusYears(1).toString(), m.getYear()).stream()
+                """, park, m.toString(), m.minusYears(1).toString(), m.getYear(), (m.getYear() - 1) + "-12")
+                .stream()
                 .map(t -> new IndicatorLine(
                         t.get("code", String.class),
                         Objects.toString(t.get("name", String.class), t.get("code", String.class)),
@@ -81,7 +84,8 @@ public class SummaryQueries {
                         t.get("targeted_value", BigDecimal.class),
                         t.get("annual", BigDecimal.class),
                         // A planned growth rate belongs to one park's target; the city has none.
-                        park == null ? null : t.get("planned", BigDecimal.class)))
+                        park == null ? null : t.get("planned", BigDecimal.class),
+                        t.get("last_year_full", BigDecimal.class)))
                 .sorted(Comparator.comparingInt((IndicatorLine l) -> StandardIndicators.order(l.code()))
                         .thenComparing(IndicatorLine::code))
                 .toList();

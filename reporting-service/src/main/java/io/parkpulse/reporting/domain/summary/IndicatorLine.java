@@ -2,12 +2,14 @@ package io.parkpulse.reporting.domain.summary;
 
 import io.parkpulse.common.figures.Figures;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * One indicator of one park, or summed over the city's active parks, for a month. Growth compares like
  * with like ({@code comparableNow} sums only the parks that also reported last year), completion only
  * the parks with a target ({@code targetedValue} against {@code annual}). {@code plannedGrowth} (in %) is
- * known for a single park only.
+ * known for a single park only. {@code lastYearFull} is last December's year to date of the parks that
+ * reported both it and last year's month, or null when one of the parks of {@code value} lacks either.
  */
 public record IndicatorLine(
         String code,
@@ -18,11 +20,26 @@ public record IndicatorLine(
         BigDecimal lastYear,
         BigDecimal targetedValue,
         BigDecimal annual,
-        BigDecimal plannedGrowth) {
+        BigDecimal plannedGrowth,
+        BigDecimal lastYearFull) {
 
     /** Growth on the same month last year in %, or null without a positive base. */
     public BigDecimal growth() {
         return Figures.growthPct(comparableNow, lastYear);
+    }
+
+    /**
+     * 预计全年: this year to date scaled by the share of last year's total that the same months made up
+     * (the seasonal shape), when every park of {@code value} also reported last year's month and December;
+     * null otherwise, and in December, when the year is known.
+     */
+    public BigDecimal fullYearEstimate(int month) {
+        if (month == 12 || lastYearFull == null || comparableNow == null || comparableNow.compareTo(value) != 0) {
+            return null;
+        }
+        Figures.Estimate e =
+                Figures.estimateFullYear(value, month, List.of(new Figures.YearShape(0, lastYear, lastYearFull)));
+        return e == null || !"seasonal".equals(e.method()) ? null : e.value();
     }
 
     /** Completion of the annual target in %, or null without a target. */

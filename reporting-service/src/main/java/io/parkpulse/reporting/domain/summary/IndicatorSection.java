@@ -65,6 +65,8 @@ final class IndicatorSection {
         } else if (growth != null) {
             s.append("，").append(Phrases.growth(growth));
         }
+        BigDecimal estimate =
+                StandardIndicators.STOCK.contains(l.code()) ? null : l.fullYearEstimate(m.getMonthValue());
         BigDecimal completion = l.completion();
         if (completion != null && !StandardIndicators.LOWER_BETTER.contains(l.code())) {
             s.append("，").append(Phrases.completion(completion));
@@ -78,6 +80,9 @@ final class IndicatorSection {
                                         : Phrases.timeProgress(Figures.timeProgressGapPts(
                                                 l.targetedValue(), l.annual(), m.getMonthValue())));
             }
+        }
+        if (estimate != null) {
+            s.append("，按上年同期进度预计全年完成").append(Phrases.amount(estimate, l.unit()));
         }
         return s.toString();
     }

@@ -50,6 +50,26 @@ class IndicatorSectionTest {
         assertEquals(expected, IndicatorSection.sentence(line(code, name, unit, value, null, null, null), APRIL));
     }
 
+    // Last year 4000 by April of 15000 for the year (26.67 %): 5000 now ÷ 0.2667 = 18750 万元, 1.88亿元.
+    @Test
+    void aFlowWithLastYearsShapeGetsAFullYearEstimate() {
+        assertEquals(
+                "税收收入5000万元，同比增长25.00%，完成全年任务的41.67%，超时序进度8.3个百分点，按上年同期进度预计全年完成1.88亿元",
+                IndicatorSection.sentence(Lines.withLastYear(tax("5000", "4000", "12000"), "15000"), APRIL));
+    }
+
+    @Test
+    void noEstimateInDecemberNorForStocks() {
+        assertEquals(
+                "税收收入5000万元，同比增长25.00%",
+                IndicatorSection.sentence(
+                        Lines.withLastYear(tax("5000", "4000", null), "15000"), YearMonth.of(2025, 12)));
+        assertEquals(
+                "从业人员1500人，同比增长25.00%",
+                IndicatorSection.sentence(
+                        Lines.withLastYear(line("employees", "从业人员", "人", "1500", "1200", null, null), "1300"), APRIL));
+    }
+
     // 39 enterprises against 34 last year: counted, not grown.
     @ParameterizedTest
     @CsvSource({"39, 34, 规上企业数39家，较上年同期净增5家", "32, 34, 规上企业数32家，较上年同期净减2家", "34, 34, 规上企业数34家，与上年同期持平"})

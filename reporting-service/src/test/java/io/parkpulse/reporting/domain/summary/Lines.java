@@ -19,7 +19,23 @@ final class Lines {
                 d(lastYear),
                 annual == null ? null : v,
                 d(annual),
-                d(plannedGrowth));
+                d(plannedGrowth),
+                null);
+    }
+
+    /** A line whose parks all reported last year's month and last December (for 预计全年). */
+    static IndicatorLine withLastYear(IndicatorLine l, String lastYearFull) {
+        return new IndicatorLine(
+                l.code(),
+                l.name(),
+                l.unit(),
+                l.value(),
+                l.comparableNow(),
+                l.lastYear(),
+                l.targetedValue(),
+                l.annual(),
+                l.plannedGrowth(),
+                d(lastYearFull));
     }
 
     static IndicatorLine tax(String value, String lastYear, String annual) {
