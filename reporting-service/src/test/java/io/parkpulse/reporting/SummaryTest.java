@@ -219,6 +219,8 @@ class SummaryTest {
                 md);
         // 15200 ÷ 16000 = −5 %; 15200 ÷ 40000 = 38 %, 12 points short of half; a stock is not judged against time.
         assertTrue(md.contains("税收1.52亿元，同比下降5.00%，完成全年任务的38.00%，距任务双过半相差12.0个百分点；规上企业数34家。"), md);
+        // Two parks reported output (390700 against 100000), only this one tax: one rank is stated.
+        assertTrue(md.contains("\n在全市园区中，工业总产值居全市第1位（2个园区）。\n"), md);
         // Per mu of 2000 亩: 390700 ÷ 2000 = 195.35, 15200 ÷ 2000 = 7.6.
         assertTrue(md.contains("按已开发工业用地2000亩计，1–6月亩均工业总产值195.35万元、亩均税收7.6万元。"), md);
         // Three projects of 20000 each; one new production this year (started and completed dates fall before or in

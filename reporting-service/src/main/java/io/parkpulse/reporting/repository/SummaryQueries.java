@@ -3,6 +3,7 @@ package io.parkpulse.reporting.repository;
 import io.parkpulse.reporting.domain.StandardIndicators;
 import io.parkpulse.reporting.domain.summary.Assessment;
 import io.parkpulse.reporting.domain.summary.BehindPark;
+import io.parkpulse.reporting.domain.summary.CityStanding;
 import io.parkpulse.reporting.domain.summary.IndicatorLine;
 import io.parkpulse.reporting.domain.summary.Investment;
 import io.parkpulse.reporting.domain.summary.Leader;
@@ -88,6 +89,34 @@ public class SummaryQueries {
                         t.get("last_year_full", BigDecimal.class)))
                 .sorted(Comparator.comparingInt((IndicatorLine l) -> StandardIndicators.order(l.code()))
                         .thenComparing(IndicatorLine::code))
+                .toList();
+    }
+
+    /**
+     * The park's rank among the active parks that reported each of {@code codes} for the month (higher is
+     * better, ties share a rank, on exact values), and its rank the month before within the same year.
+     */
+    public List<CityStanding> standings(String park, YearMonth m, List<String> codes) {
+        String previous = m.getMonthValue() == 1 ? "" : m.minusMonths(1).toString();
+        return tuples("""
+                with ranked as (
+                  select i.indicator_code, i.period, i.park_code, max(i.indicator_name) over (partition by i.indicator_code) as name,
+                         rank() over (partition by i.indicator_code, i.period order by i.value desc) as rk,
+                         count(*) over (partition by i.indicator_code, i.period) as parks
+                    from indicator_fact i join park_replica r on r.code = i.park_code
+                   where r.status = 'ACTIVE' and i.period in (?2, ?3) and i.indicator_code = any(cast(?4 as varchar[])))
+                select c.indicator_code as code, c.name as name, c.rk as rank, c.parks as parks, p.rk as previous
+                  from ranked c left join ranked p
+                    on p.indicator_code = c.indicator_code and p.park_code = c.park_code and p.period = ?3
+                 where c.park_code = ?1 and c.period = ?2
+                """, park, m.toString(), previous, codes.toArray(new String[0])).stream()
+                .map(t -> new CityStanding(
+                        t.get("code", String.class),
+                        t.get("name", String.class),
+                        ((Number) t.get("rank")).intValue(),
+                        ((Number) t.get("parks")).intValue(),
+                        t.get("previous") == null ? null : ((Number) t.get("previous")).intValue()))
+                .sorted(Comparator.comparingInt((CityStanding s) -> codes.indexOf(s.code())))
                 .toList();
     }
 

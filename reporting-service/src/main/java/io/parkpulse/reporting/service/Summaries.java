@@ -34,6 +34,9 @@ import java.util.Optional;
 @Transactional
 public class Summaries {
 
+    /** The figures a park's city rank is stated for, as bureaus quote them. */
+    static final List<String> HEADLINES = List.of("industrial_output", "tax_revenue", "fixed_asset_investment");
+
     @Inject
     SummaryQueries queries;
 
@@ -55,6 +58,7 @@ public class Summaries {
                 period,
                 park,
                 queries.lines(code, m),
+                queries.standings(code, m, HEADLINES),
                 projects(code, m),
                 queries.openProblems(code, m),
                 investment(code, period),

@@ -87,6 +87,19 @@ final class IndicatorSection {
         return s.toString();
     }
 
+    /** The section with one more paragraph saying where the park stands in the city, when it stands anywhere. */
+    static Section withStandings(Section section, List<CityStanding> all) {
+        // First of one is no ranking.
+        List<CityStanding> standings =
+                all.stream().filter(st -> st.parks() >= 2).toList();
+        if (standings.isEmpty()) {
+            return section;
+        }
+        List<String> paragraphs = new ArrayList<>(section.paragraphs());
+        paragraphs.add("在全市园区中，" + standings.stream().map(CityStanding::phrase).collect(Collectors.joining("；")) + "。");
+        return new Section(section.heading(), paragraphs, section.points(), section.table());
+    }
+
     /** "税收收入居前3位的园区依次是A（…）、B（…）、C（…）。" */
     static String leaders(List<Leader> leaders) {
         String names = leaders.stream()

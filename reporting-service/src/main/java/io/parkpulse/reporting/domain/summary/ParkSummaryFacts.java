@@ -11,6 +11,7 @@ public record ParkSummaryFacts(
         ReportingPeriod period,
         ParkInfo park,
         List<IndicatorLine> lines,
+        List<CityStanding> standings,
         List<SummaryProject> projects,
         List<OpenProblem> problems,
         Investment investment,

@@ -23,7 +23,8 @@ public record SummaryRenderer(String cityName, int stalledMonths) {
         YearMonth m = f.period().lastMonth();
         String name = f.park().name();
         List<Section> sections = new ArrayList<>();
-        sections.add(IndicatorSection.of(name, f.lines(), m, f.park().developedLandMu()));
+        sections.add(IndicatorSection.withStandings(
+                IndicatorSection.of(name, f.lines(), m, f.park().developedLandMu()), f.standings()));
         sections.add(ProjectSection.of(name, f.projects(), m, stalledMonths));
         sections.add(InvestmentSection.of(name, f.investment(), m));
         sections.add(new Section(

@@ -159,4 +159,24 @@ class IndicatorSectionTest {
                 IndicatorSection.leaders(List.of(
                         new Leader("甲园区", "工业总产值", d("390700"), "万元"), new Leader("乙园区", "工业总产值", d("9800"), "万元"))));
     }
+
+    // Ties share a rank; January has no last month of the same year to compare with.
+    @Test
+    void standingsSayRankAmongReportingParksAndTheMove() {
+        Section base = IndicatorSection.of("甲园区", List.of(tax("5000", null, null)), APRIL, null);
+        Section with = IndicatorSection.withStandings(
+                base,
+                List.of(
+                        new CityStanding("industrial_output", "工业总产值", 3, 12, 4),
+                        new CityStanding("tax_revenue", "税收收入", 2, 12, 1),
+                        new CityStanding("fixed_asset_investment", "固定资产投资", 5, 11, 5),
+                        new CityStanding("x", "出口额", 1, 9, null),
+                        new CityStanding("y", "研发经费", 1, 1, null)));
+        assertEquals(
+                "在全市园区中，工业总产值居全市第3位（12个园区），较上月上升1位；税收收入居全市第2位（12个园区），较上月下降1位；"
+                        + "固定资产投资居全市第5位（11个园区），与上月持平；出口额居全市第1位（9个园区）。",
+                with.paragraphs().get(with.paragraphs().size() - 1));
+        assertEquals(base, IndicatorSection.withStandings(base, List.of()));
+        assertEquals(base, IndicatorSection.withStandings(base, List.of(new CityStanding("y", "研发经费", 1, 1, null))));
+    }
 }

@@ -24,7 +24,16 @@ class SummaryRendererTest {
     @Test
     void parkTitleAndBasisNameTheMonths() {
         Report r = RENDERER.park(new ParkSummaryFacts(
-                Q2, new ParkInfo("P1", "甲园区", null), List.of(), List.of(), List.of(), nothing(), null, null, 0));
+                Q2,
+                new ParkInfo("P1", "甲园区", null),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                nothing(),
+                null,
+                null,
+                0));
         assertEquals("甲园区2025年1–6月经济运行情况", r.title());
         assertEquals("数据截至2025年6月，来源于各园区报送的月度数据和项目、招商台账；累计数为年初至该月，未报送的数据不作推算。", r.basis());
         assertEquals(
