@@ -61,19 +61,29 @@ public class SummaryQueries {
      * like with like (only parks that reported both years), completion only the parks that have a target.
      */
     public List<IndicatorLine> lines(String park, YearMonth m) {
-        return tuples("""
+        return tuples(
+                        """
                 select i.indicator_code as code, max(i.indicator_name) as name, max(i.unit) as unit, sum(i.value) as value,
                        sum(i.value) filter (where ly.value is not null) as comparable_now, sum(ly.value) as last_year,
                        sum(i.value) filter (where t.annual > 0) as targeted_value, sum(t.annual) filter (where t.annual > 0) as annual,
                        max(t.planned_growth_pct) as planned,
-                       case when count(*) = count(ly.value) and count(*) = count(ly12.value) then sum(ly12.value) end as last_year_full
+                       case when count(*) = count(ly.value) and count(*) = count(ly12.value) then sum(ly12.value) end as last_year_full,
+                       sum(i.value) filter (where q.target > 0) as quarter_targeted_value,
+                       sum(q.target) filter (where q.target > 0) as quarter_target
                   from indicator_fact i join park_replica r on r.code = i.park_code
                   left join indicator_fact ly on ly.park_code = i.park_code and ly.indicator_code = i.indicator_code and ly.period = ?3
                   left join indicator_fact ly12 on ly12.park_code = i.park_code and ly12.indicator_code = i.indicator_code and ly12.period = ?5
                   left join target_fact t on t.park_code = i.park_code and t.indicator_code = i.indicator_code and t.year = ?4
+                  cross join lateral (select case ?6 when 3 then t.q1 when 6 then t.q2 when 9 then t.q3 end as target) q
                  where i.period = ?2 and (cast(?1 as varchar) is null and r.status = 'ACTIVE' or i.park_code = ?1)
                  group by i.indicator_code
-                """, park, m.toString(), m.minusYears(1).toString(), m.getYear(), (m.getYear() - 1) + "-12")
+                """,
+                        park,
+                        m.toString(),
+                        m.minusYears(1).toString(),
+                        m.getYear(),
+                        (m.getYear() - 1) + "-12",
+                        m.getMonthValue())
                 .stream()
                 .map(t -> new IndicatorLine(
                         t.get("code", String.class),
@@ -86,7 +96,9 @@ public class SummaryQueries {
                         t.get("annual", BigDecimal.class),
                         // A planned growth rate belongs to one park's target; the city has none.
                         park == null ? null : t.get("planned", BigDecimal.class),
-                        t.get("last_year_full", BigDecimal.class)))
+                        t.get("last_year_full", BigDecimal.class),
+                        t.get("quarter_targeted_value", BigDecimal.class),
+                        t.get("quarter_target", BigDecimal.class)))
                 .sorted(Comparator.comparingInt((IndicatorLine l) -> StandardIndicators.order(l.code()))
                         .thenComparing(IndicatorLine::code))
                 .toList();

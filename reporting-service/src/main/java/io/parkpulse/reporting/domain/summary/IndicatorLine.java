@@ -10,6 +10,8 @@ import java.util.List;
  * the parks with a target ({@code targetedValue} against {@code annual}). {@code plannedGrowth} (in %) is
  * known for a single park only. {@code lastYearFull} is last December's year to date of the parks that
  * reported both it and last year's month, or null when one of the parks of {@code value} lacks either.
+ * {@code quarterTarget} is the year-to-date target of the quarter that ends with the month (Q1–Q3), summed
+ * over the parks that have one, against their {@code quarterTargetedValue}.
  */
 public record IndicatorLine(
         String code,
@@ -21,7 +23,9 @@ public record IndicatorLine(
         BigDecimal targetedValue,
         BigDecimal annual,
         BigDecimal plannedGrowth,
-        BigDecimal lastYearFull) {
+        BigDecimal lastYearFull,
+        BigDecimal quarterTargetedValue,
+        BigDecimal quarterTarget) {
 
     /** Growth on the same month last year in %, or null without a positive base. */
     public BigDecimal growth() {
@@ -40,6 +44,11 @@ public record IndicatorLine(
         Figures.Estimate e =
                 Figures.estimateFullYear(value, month, List.of(new Figures.YearShape(0, lastYear, lastYearFull)));
         return e == null || !"seasonal".equals(e.method()) ? null : e.value();
+    }
+
+    /** Completion of the quarter's (year-to-date) target in %, at a quarter's last month, or null. */
+    public BigDecimal quarterCompletion() {
+        return Figures.ratioPct(quarterTargetedValue, quarterTarget);
     }
 
     /** Completion of the annual target in %, or null without a target. */

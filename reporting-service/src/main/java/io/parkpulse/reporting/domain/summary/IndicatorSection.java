@@ -22,6 +22,9 @@ final class IndicatorSection {
     static final Map<String, String> PER_MU =
             Map.of("tax_revenue", "亩均税收", "industrial_value_added", "亩均工业增加值", "industrial_output", "亩均工业总产值");
 
+    /** A quarter's target is year to date at its end: Q2's is the half year's, as reports call them. */
+    static final String[] QUARTERS = {"一季度", "上半年", "前三季度"};
+
     /** Units of counts of enterprises, stated against last year as a net change. */
     static final Set<String> COUNTED = Set.of("家", "个");
 
@@ -80,6 +83,14 @@ final class IndicatorSection {
                                         : Phrases.timeProgress(Figures.timeProgressGapPts(
                                                 l.targetedValue(), l.annual(), m.getMonthValue())));
             }
+        }
+        BigDecimal quarter = l.quarterCompletion();
+        if (quarter != null && !StandardIndicators.LOWER_BETTER.contains(l.code())) {
+            s.append("，完成")
+                    .append(QUARTERS[m.getMonthValue() / 3 - 1])
+                    .append("目标任务的")
+                    .append(quarter.toPlainString())
+                    .append("%");
         }
         if (estimate != null) {
             s.append("，按上年同期进度预计全年完成").append(Phrases.amount(estimate, l.unit()));

@@ -58,6 +58,15 @@ class IndicatorSectionTest {
                 IndicatorSection.sentence(Lines.withLastYear(tax("5000", "4000", "12000"), "15000"), APRIL));
     }
 
+    // At the end of September the year-to-date value against the Q3 target: 9800 ÷ 9000 = 108.89 %.
+    @Test
+    void aQuarterEndStatesTheQuarterTarget() {
+        assertEquals(
+                "税收收入9800万元，完成前三季度目标任务的108.89%",
+                IndicatorSection.sentence(
+                        Lines.withQuarterTarget(tax("9800", null, null), "9000"), YearMonth.of(2025, 9)));
+    }
+
     @Test
     void noEstimateInDecemberNorForStocks() {
         assertEquals(

@@ -20,6 +20,8 @@ final class Lines {
                 annual == null ? null : v,
                 d(annual),
                 d(plannedGrowth),
+                null,
+                null,
                 null);
     }
 
@@ -35,7 +37,26 @@ final class Lines {
                 l.targetedValue(),
                 l.annual(),
                 l.plannedGrowth(),
-                d(lastYearFull));
+                d(lastYearFull),
+                l.quarterTargetedValue(),
+                l.quarterTarget());
+    }
+
+    /** A line whose parks have the quarter's target {@code target}. */
+    static IndicatorLine withQuarterTarget(IndicatorLine l, String target) {
+        return new IndicatorLine(
+                l.code(),
+                l.name(),
+                l.unit(),
+                l.value(),
+                l.comparableNow(),
+                l.lastYear(),
+                l.targetedValue(),
+                l.annual(),
+                l.plannedGrowth(),
+                l.lastYearFull(),
+                l.value(),
+                d(target));
     }
 
     static IndicatorLine tax(String value, String lastYear, String annual) {
