@@ -10,12 +10,15 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.events.payload.QuarterClosed;
 import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -28,11 +31,8 @@ class LockApiTest {
         return Values.put(token, park, period, "tax_revenue", value);
     }
 
-    @Test
-    void aClosedQuarterLocksItsMonthsUntilACorrectionWindowOpens() {
-        String park = registerPark(uniqueCode());
-        String staff = Tokens.token("park-staff", park);
-        put(staff, park, "2023-02", "100").statusCode(200);
+    /** Publishes the quarter's closing as reporting-service would and waits until its last month is locked. */
+    static UUID lock(String quarter, String lastMonth, String closedAt) {
         UUID assessment = UUID.randomUUID();
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         TestEvents.publish(
@@ -40,19 +40,26 @@ class LockApiTest {
                 Topics.ASSESSMENTS,
                 "CITY",
                 EventTypes.QUARTER_CLOSED,
-                "{\"quarter\":\"2023-Q1\",\"assessmentId\":\"" + assessment
-                        + "\",\"revision\":1,\"closedAt\":\"2023-04-15T02:00:00+08:00\"}",
-                null);
+                new QuarterClosed(quarter, assessment, 1, OffsetDateTime.parse(closedAt)));
         TestEvents.await(
-                "2023-Q1 locked",
+                quarter + " locked",
                 Duration.ofSeconds(30),
                 () -> given().auth()
-                        .oauth2(staff)
+                        .oauth2(ADMIN)
                         .get("/api/v1/locks")
                         .then()
                         .extract()
-                        .<java.util.List<String>>path("period")
-                        .contains("2023-03"));
+                        .<List<String>>path("period")
+                        .contains(lastMonth));
+        return assessment;
+    }
+
+    @Test
+    void aClosedQuarterLocksItsMonthsUntilACorrectionWindowOpens() {
+        String park = registerPark(uniqueCode());
+        String staff = Tokens.token("park-staff", park);
+        put(staff, park, "2023-02", "100").statusCode(200);
+        UUID assessment = lock("2023-Q1", "2023-03", "2023-04-15T02:00:00+08:00");
         put(staff, park, "2023-02", "120").statusCode(409);
         put(staff, park, "2023-03", "150")
                 .statusCode(409)
@@ -67,7 +74,7 @@ class LockApiTest {
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "rows",
-                        java.util.List.of(
+                        List.of(
                                 Map.of("indicator", "employees", "value", 10, "period", "2023-03"),
                                 Map.of("indicator", "employees", "value", 11, "period", "2023-05"))))
                 .post("/api/v1/parks/{p}/values", park)
@@ -133,26 +140,7 @@ class LockApiTest {
     void aParkThatJoinsAfterAQuarterWasAssessedLoadsItsHistoryAsOnboarding() {
         String old = registerPark(uniqueCode());
         String oldStaff = Tokens.token("park-staff", old);
-        UUID assessment = UUID.randomUUID();
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        TestEvents.publish(
-                bootstrap,
-                Topics.ASSESSMENTS,
-                "CITY",
-                EventTypes.QUARTER_CLOSED,
-                "{\"quarter\":\"2021-Q3\",\"assessmentId\":\"" + assessment
-                        + "\",\"revision\":1,\"closedAt\":\"2021-10-15T02:00:00+08:00\"}",
-                null);
-        TestEvents.await(
-                "2021-Q3 locked",
-                Duration.ofSeconds(30),
-                () -> given().auth()
-                        .oauth2(oldStaff)
-                        .get("/api/v1/locks")
-                        .then()
-                        .extract()
-                        .<java.util.List<String>>path("period")
-                        .contains("2021-09"));
+        lock("2021-Q3", "2021-09", "2021-10-15T02:00:00+08:00");
         String joined = registerPark(uniqueCode());
         String staff = Tokens.token("park-staff", joined);
 
@@ -162,7 +150,7 @@ class LockApiTest {
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "rows",
-                        java.util.List.of(
+                        List.of(
                                 Map.of("indicator", "tax_revenue", "value", 300, "period", "2021-07"),
                                 Map.of("indicator", "tax_revenue", "value", 650, "period", "2021-08"),
                                 Map.of("indicator", "tax_revenue", "value", 990, "period", "2021-09"))))
@@ -185,7 +173,7 @@ class LockApiTest {
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "rows",
-                        java.util.List.of(
+                        List.of(
                                 Map.of("indicator", "tax_revenue", "value", 300, "period", "2021-07"),
                                 Map.of("indicator", "employees", "value", 20, "period", "2021-08"))))
                 .post("/api/v1/parks/{p}/values", old)

@@ -1,5 +1,8 @@
 package io.parkpulse.investment;
 
+import static io.parkpulse.infra.DateRules.BAD_DAYS;
+import static io.parkpulse.infra.DateRules.BAD_PERIODS;
+import static io.parkpulse.infra.DateRules.NEXT_YEAR;
 import static io.parkpulse.investment.Leads.ADMIN;
 import static io.parkpulse.investment.Leads.body;
 import static io.parkpulse.investment.Leads.knownPark;
@@ -9,7 +12,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.parkpulse.common.periods.CityTime;
+import io.parkpulse.infra.DateRules;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -27,10 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class DateRulesTest {
-
-    static final int NEXT = CityTime.today().getYear() + 1;
-    static final List<String> BAD_DAYS = List.of("0001-01-01", "1999-12-31", "3000-01-01", (NEXT + 1) + "-01-01");
-    static final List<String> BAD_PERIODS = List.of("0000-Q1", "0000-01", "1999-12", "3000-01", (NEXT + 1) + "-01");
 
     @Test
     void everyBodyDateOutsideTheCalendarIsRefusedNamingItAndNothingIsStored() {
@@ -51,7 +50,8 @@ class DateRulesTest {
                     .body("code", equalTo("date_out_of_range"))
                     .body(
                             "errors[0].message",
-                            equalTo("'" + day + "' 超出可接受的日期范围：identifiedOn 应在 2000-01-01 至 " + NEXT + "-12-31 之间"));
+                            equalTo("'" + day + "' 超出可接受的日期范围：identifiedOn 应在 2000-01-01 至 " + NEXT_YEAR
+                                    + "-12-31 之间"));
             refused(
                     s -> s.body(Map.of("to", "NEGOTIATING", "on", day, "version", 0))
                             .post("/api/v1/leads/{id}/transitions", id),
@@ -71,8 +71,8 @@ class DateRulesTest {
                 .statusCode(400)
                 .body(
                         "errors[0].message",
-                        equalTo("'0001-01-01' is out of range: identifiedOn must lie between 2000-01-01 and " + NEXT
-                                + "-12-31"));
+                        equalTo("'0001-01-01' is out of range: identifiedOn must lie between 2000-01-01 and "
+                                + NEXT_YEAR + "-12-31"));
         assertEquals(before, state(park, id));
     }
 
@@ -102,23 +102,19 @@ class DateRulesTest {
             refused(s -> s.queryParams("period", period, "park", park).get("/api/v1/investment-figures"), "period");
             refused(s -> s.queryParams("period", period, "park", park).get("/api/v1/activities"), "period");
         }
-        for (String period : List.of("3000", "0000-Q1", "1999-Q4", "1999", (NEXT + 1) + "-Q1")) {
+        for (String period : List.of("3000", "0000-Q1", "1999-Q4", "1999", (NEXT_YEAR + 1) + "-Q1")) {
             refused(
                             s -> s.body(Map.of("fundsInPlace", 100))
                                     .put("/api/v1/investment-targets/{park}/{p}", park, period),
                             "period")
                     .body("code", equalTo("period_out_of_range"))
-                    .body("detail", equalTo("报告期应在 2000-01 至 " + NEXT + "-12 之间（2000 年至明年）"));
+                    .body("detail", equalTo("报告期应在 2000-01 至 " + NEXT_YEAR + "-12 之间（2000 年至明年）"));
         }
         assertEquals(before, state(park, id));
     }
 
     private static ValidatableResponse refused(Function<RequestSpecification, Response> send, String field) {
-        return send.apply(given().auth().oauth2(ADMIN).contentType(ContentType.JSON))
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].field", equalTo(field));
+        return DateRules.refused(ADMIN, send, field);
     }
 
     /** Everything a refused request could have changed. */

@@ -1,5 +1,8 @@
 package io.parkpulse.projects;
 
+import static io.parkpulse.infra.DateRules.BAD_DAYS;
+import static io.parkpulse.infra.DateRules.BAD_PERIODS;
+import static io.parkpulse.infra.DateRules.NEXT_YEAR;
 import static io.parkpulse.projects.Projects.ADMIN;
 import static io.parkpulse.projects.Projects.body;
 import static io.parkpulse.projects.Projects.knownPark;
@@ -10,8 +13,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.parkpulse.common.periods.CityTime;
+import io.parkpulse.infra.DateRules;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class DateRulesTest {
-
-    static final int NEXT = CityTime.today().getYear() + 1;
-    static final List<String> BAD_DAYS = List.of("0001-01-01", "1999-12-31", "3000-01-01", (NEXT + 1) + "-01-01");
-    static final List<String> BAD_PERIODS = List.of("0000-Q1", "0000-01", "1999-12", "3000-01", (NEXT + 1) + "-01");
 
     @Test
     void everyBodyDateOutsideItsRangeIsRefusedNamingItAndNothingIsStored() {
@@ -115,7 +117,7 @@ class DateRulesTest {
     void aPlanYearOutsideTheCalendarIsRefused() {
         String park = knownPark();
         String before = state(park, null);
-        for (int year : List.of(1999, NEXT + 1, 3000)) {
+        for (int year : List.of(1999, NEXT_YEAR + 1, 3000)) {
             refused(s -> s.body(body(park, Map.of("planYear", year))).post("/api/v1/projects"), "planYear");
         }
         assertEquals(before, state(park, null));
@@ -140,21 +142,16 @@ class DateRulesTest {
             refused(s -> s.queryParams("period", period, "park", park).get("/api/v1/problems"), "period");
             refused(s -> s.queryParams("period", period, "park", park).get("/api/v1/problems/summary"), "period");
         }
-        for (String period : List.of("3000", "0000-Q1", "1999-H2", (NEXT + 1) + "-Q1")) {
+        for (String period : List.of("3000", "0000-Q1", "1999-H2", (NEXT_YEAR + 1) + "-Q1")) {
             refused(s -> s.queryParams("period", period, "park", park).get("/api/v1/projects/summary"), "period")
                     .body("code", equalTo("period_out_of_range"))
-                    .body("detail", equalTo("报告期应在 2000-01 至 " + NEXT + "-12 之间（2000 年至明年）"));
+                    .body("detail", equalTo("报告期应在 2000-01 至 " + NEXT_YEAR + "-12 之间（2000 年至明年）"));
         }
         assertEquals(before, state(park, id));
     }
 
-    private static io.restassured.response.ValidatableResponse refused(
-            Function<RequestSpecification, io.restassured.response.Response> send, String field) {
-        return send.apply(given().auth().oauth2(ADMIN).contentType(ContentType.JSON))
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].field", equalTo(field));
+    private static ValidatableResponse refused(Function<RequestSpecification, Response> send, String field) {
+        return DateRules.refused(ADMIN, send, field);
     }
 
     private static Map<String, Object> update(Map<String, Object> changes, long version) {

@@ -1,13 +1,13 @@
 package io.parkpulse.reporting;
 
+import static io.parkpulse.infra.DateRules.NEXT_YEAR;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.parkpulse.common.periods.CityTime;
+import io.parkpulse.infra.DateRules;
 import io.parkpulse.infra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -25,15 +25,14 @@ import org.junit.jupiter.api.Test;
 class DateRulesTest {
 
     static final String ADMIN = Tokens.token("bureau-admin", null);
-    static final int NEXT = CityTime.today().getYear() + 1;
 
     @Test
     void everyQuarterOutsideTheCalendarIsRefusedNamingItAndNothingIsRunOrStored() {
         String before = HostileInputTest.state() + adjustments("2025-Q1");
-        for (String quarter : List.of("0000-Q1", "1999-Q4", "3000-Q1", (NEXT + 1) + "-Q1")) {
+        for (String quarter : List.of("0000-Q1", "1999-Q4", "3000-Q1", (NEXT_YEAR + 1) + "-Q1")) {
             refused(s -> s.body(Map.of("quarter", quarter, "scheme", "default")).post("/api/v1/assessments"), "quarter")
                     .body("code", equalTo("period_out_of_range"))
-                    .body("detail", equalTo("报告期应在 2000-01 至 " + NEXT + "-12 之间（2000 年至明年）"));
+                    .body("detail", equalTo("报告期应在 2000-01 至 " + NEXT_YEAR + "-12 之间（2000 年至明年）"));
             refused(s -> s.body(Map.of("quarter", quarter)).post("/api/v1/assessments/preview"), "quarter");
             refused(s -> s.get("/api/v1/assessments/{q}", quarter), "quarter");
             refused(s -> s.get("/api/v1/assessments/{q}/export", quarter), "quarter");
@@ -49,13 +48,13 @@ class DateRulesTest {
                 .get("/api/v1/assessments/0000-Q1")
                 .then()
                 .statusCode(400)
-                .body("detail", equalTo("periods run from 2000-01 to " + NEXT + "-12 (year 2000 to next year)"));
+                .body("detail", equalTo("periods run from 2000-01 to " + NEXT_YEAR + "-12 (year 2000 to next year)"));
         assertEquals(before, HostileInputTest.state() + adjustments("2025-Q1"));
     }
 
     @Test
     void everyPeriodOfAReadOutsideTheCalendarIsRefusedNamingIt() {
-        for (String period : List.of("0000-Q1", "0000-01", "1999-12", "1999", "3000", (NEXT + 1) + "-01")) {
+        for (String period : List.of("0000-Q1", "0000-01", "1999-12", "1999", "3000", (NEXT_YEAR + 1) + "-01")) {
             refused(
                     s -> s.queryParams("indicator", "tax_revenue", "period", period)
                             .get("/api/v1/rankings"),
@@ -79,11 +78,7 @@ class DateRulesTest {
     }
 
     private static ValidatableResponse refused(Function<RequestSpecification, Response> send, String field) {
-        return send.apply(given().auth().oauth2(ADMIN).contentType(ContentType.JSON))
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].field", equalTo(field));
+        return DateRules.refused(ADMIN, send, field);
     }
 
     private static String adjustments(String quarter) {
