@@ -169,19 +169,18 @@ class AuthorizationMatrixTest extends MatrixFixture {
                         .then()
                         .extract()
                         .asString()
-                + given().auth()
-                        .oauth2(ADMIN)
-                        .queryParam("period", "2019-03")
-                        .get("/api/v1/summaries/city/notes")
-                        .then()
-                        .extract()
-                        .asString()
-                + given().auth()
-                        .oauth2(ADMIN)
-                        .queryParam("period", "2019-03")
-                        .get("/api/v1/summaries/parks/" + parkA + "/notes")
-                        .then()
-                        .extract()
-                        .asString();
+                + noteVersions("/api/v1/summaries/city/notes")
+                + noteVersions("/api/v1/summaries/parks/" + parkA + "/notes");
+    }
+
+    /**
+     * The version of each written section (every save makes a new one). A park's notes answer 404 until the
+     * park is in the read model, which an allowed rebuild empties and refills: that is no section written.
+     */
+    String noteVersions(String notes) {
+        var r = given().auth().oauth2(ADMIN).queryParam("period", "2019-03").get(notes);
+        return r.statusCode() == 404
+                ? "[0, 0, 0]"
+                : r.then().extract().path("version").toString();
     }
 }

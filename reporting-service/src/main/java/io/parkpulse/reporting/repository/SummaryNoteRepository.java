@@ -76,6 +76,13 @@ public class SummaryNoteRepository {
                 section);
     }
 
+    public boolean hasNotes(String scope) {
+        return !em.createNativeQuery("select 1 from summary_note where scope = ?1 limit 1")
+                .setParameter(1, scope)
+                .getResultList()
+                .isEmpty();
+    }
+
     public boolean parkExists(String code) {
         return !em.createNativeQuery("select 1 from park_replica where code = ?1")
                 .setParameter(1, code)

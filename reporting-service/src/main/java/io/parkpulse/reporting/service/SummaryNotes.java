@@ -153,8 +153,12 @@ public class SummaryNotes {
         return Note.of(row);
     }
 
+    /**
+     * A park's notes are this service's own data: once written they stay readable while a rebuild of the
+     * read model has not yet brought the park back.
+     */
     private void requireScope(String scope) {
-        if (!CITY.equals(scope) && !notes.parkExists(scope)) {
+        if (!CITY.equals(scope) && !notes.parkExists(scope) && !notes.hasNotes(scope)) {
             throw ProblemException.notFound("park", scope);
         }
     }
