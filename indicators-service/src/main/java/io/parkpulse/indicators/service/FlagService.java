@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -87,9 +88,9 @@ public class FlagService {
     private static ProblemException refused(ValueFlag f, String action, String english) {
         return new ProblemException(
                 409,
-                "flag_" + f.status.name().toLowerCase(),
+                "flag_" + f.status.name().toLowerCase(Locale.ROOT),
                 "该核查提示当前为“" + f.status.label + "”，不能" + action,
-                "this flag is " + f.status.name().toLowerCase() + " and cannot be " + english,
+                "this flag is " + f.status.name().toLowerCase(Locale.ROOT) + " and cannot be " + english,
                 List.of(),
                 null);
     }

@@ -81,7 +81,7 @@ public class SummaryNoteResource {
     @Operation(summary = "A park summary's written sections, latest versions")
     public List<Note> park(@PathParam("park") String park, @QueryParam("period") String period) {
         caller.requirePark(park);
-        return notes.current(park, ReportingPeriod.parse(period, "period"));
+        return notes.current(SummaryNotes.parkScope(park), ReportingPeriod.parse(period, "period"));
     }
 
     @PUT
@@ -98,7 +98,12 @@ public class SummaryNoteResource {
             @NotNull Write body) {
         caller.requirePark(park);
         return notes.write(
-                park, ReportingPeriod.parse(period, "period"), section, body.text(), body.version(), caller.user());
+                SummaryNotes.parkScope(park),
+                ReportingPeriod.parse(period, "period"),
+                section,
+                body.text(),
+                body.version(),
+                caller.user());
     }
 
     @GET
@@ -108,6 +113,6 @@ public class SummaryNoteResource {
     public List<Note> parkHistory(
             @PathParam("park") String park, @PathParam("section") String section, @QueryParam("period") String period) {
         caller.requirePark(park);
-        return notes.history(park, ReportingPeriod.parse(period, "period"), section);
+        return notes.history(SummaryNotes.parkScope(park), ReportingPeriod.parse(period, "period"), section);
     }
 }

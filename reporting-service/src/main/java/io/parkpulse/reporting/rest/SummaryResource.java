@@ -72,7 +72,12 @@ public class SummaryResource {
         caller.requirePark(park);
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
         ReportFormat f = ReportFormat.of(format, headers);
-        return render(notes.appendTo(summaries.park(park, p), park, p), f, "summary-" + park + "-" + p.text());
+        Report report = summaries.park(park, p);
+        // A park coded CITY has no notes of its own; the city's are not its to print.
+        return render(
+                SummaryNotes.CITY.equals(park) ? report : notes.appendTo(report, park, p),
+                f,
+                "summary-" + park + "-" + p.text());
     }
 
     private static Response render(Report report, ReportFormat format, String name) {

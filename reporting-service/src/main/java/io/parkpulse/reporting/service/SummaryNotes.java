@@ -163,6 +163,17 @@ public class SummaryNotes {
         }
     }
 
+    /**
+     * A park's scope. A park registered with the code CITY (a legal code) must not reach the city's notes
+     * through the park endpoints: it has none of its own.
+     */
+    public static String parkScope(String park) {
+        if (CITY.equals(park)) {
+            throw ProblemException.notFound("park", park);
+        }
+        return park;
+    }
+
     private static NoteSection section(String text) {
         try {
             return NoteSection.valueOf(text.toUpperCase(Locale.ROOT));
