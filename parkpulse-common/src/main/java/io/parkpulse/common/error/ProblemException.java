@@ -83,6 +83,25 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, code, message, List.of(new Problem.FieldError(field, code, message)), null);
     }
 
+    /** {@code notFound("园区", "park", "JB-ETDZ")}: 园区“JB-ETDZ”不存在 / park 'JB-ETDZ' does not exist. */
+    public static ProblemException notFound(String whatChinese, String whatEnglish, String id) {
+        return new ProblemException(
+                404,
+                "not_found",
+                whatChinese + "“" + id + "”不存在",
+                whatEnglish + " '" + id + "' does not exist",
+                List.of(),
+                null);
+    }
+
+    public static ProblemException conflict(String code, String chinese, String english, Object context) {
+        return new ProblemException(409, code, chinese, english, List.of(), context);
+    }
+
+    public static ProblemException forbidden(String chinese, String english) {
+        return new ProblemException(403, "forbidden", chinese, english, List.of(), null);
+    }
+
     public static ProblemException notFound(String what, String id) {
         return new ProblemException(404, "not_found", what + " '" + id + "' does not exist", List.of(), null);
     }
