@@ -35,6 +35,7 @@ class LeadToProjectTest {
                 LocalDate.parse("2025-03-18"),
                 LocalDate.parse("2025-06-02"),
                 landSupplied,
+                LocalDate.parse("2025-06-02"),
                 version);
     }
 

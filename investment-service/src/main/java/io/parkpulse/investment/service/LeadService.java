@@ -211,6 +211,7 @@ public class LeadService {
                 l.signedOn,
                 l.landedOn,
                 l.landSupplied,
+                l.stageSince,
                 l.version);
     }
 }

@@ -4,6 +4,7 @@ import io.parkpulse.common.events.payload.FundsReported;
 import io.parkpulse.common.events.payload.IndicatorValueRecorded;
 import io.parkpulse.common.events.payload.LeadState;
 import io.parkpulse.common.events.payload.ProjectProblem;
+import io.parkpulse.common.events.payload.ProjectProgress;
 import io.parkpulse.common.events.payload.ProjectState;
 import io.parkpulse.common.events.payload.TargetState;
 import io.parkpulse.common.sql.MultiRow;
@@ -23,7 +24,16 @@ public class ReadModelRepository {
 
     /** The tables built from events only, which a rebuild truncates. */
     public static final List<String> TABLES = List.of(
-            "indicator_fact", "target_fact", "project_fact", "lead_fact", "funds_fact", "problem_fact", "park_replica");
+            "indicator_fact",
+            "target_fact",
+            "project_fact",
+            "project_stage_fact",
+            "project_progress_fact",
+            "lead_fact",
+            "lead_stage_fact",
+            "funds_fact",
+            "problem_fact",
+            "park_replica");
 
     @Inject
     EntityManager em;
@@ -125,6 +135,40 @@ public class ReadModelRepository {
                 .setParameter(21, p.plannedStart())
                 .setParameter(22, p.plannedCompletion())
                 .executeUpdate();
+        em.createNativeQuery("""
+                insert into project_stage_fact (project_id, version, park_code, stage, stage_since)
+                values (?1, ?2, ?3, ?4, ?5) on conflict do nothing
+                """)
+                .setParameter(1, p.id())
+                .setParameter(2, p.version())
+                .setParameter(3, p.park())
+                .setParameter(4, p.stage())
+                .setParameter(5, p.stageSince())
+                .executeUpdate();
+    }
+
+    /** A month's progress report; a later revision of the same month replaces it, an older one does not. */
+    public void upsertProgress(ProjectProgress p) {
+        em.createNativeQuery("""
+                insert into project_progress_fact (project_id, period, park_code, investment_completed, investment_this_year,
+                                                   physical_progress, milestones, revision)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                on conflict (project_id, period) do update
+                   set investment_completed = excluded.investment_completed,
+                       investment_this_year = excluded.investment_this_year,
+                       physical_progress = excluded.physical_progress, milestones = excluded.milestones,
+                       revision = excluded.revision
+                 where project_progress_fact.revision < excluded.revision
+                """)
+                .setParameter(1, p.projectId())
+                .setParameter(2, p.period())
+                .setParameter(3, p.park())
+                .setParameter(4, p.investmentCompleted())
+                .setParameter(5, p.investmentCompletedThisYear())
+                .setParameter(6, p.physicalProgress())
+                .setParameter(7, p.milestones())
+                .setParameter(8, p.revision())
+                .executeUpdate();
     }
 
     public void upsertLead(LeadState l) {
@@ -148,6 +192,16 @@ public class ReadModelRepository {
                 .setParameter(7, l.signedOn())
                 .setParameter(8, l.landedOn())
                 .setParameter(9, l.contractedInvestment())
+                .executeUpdate();
+        em.createNativeQuery("""
+                insert into lead_stage_fact (lead_id, version, park_code, stage, stage_since)
+                values (?1, ?2, ?3, ?4, ?5) on conflict do nothing
+                """)
+                .setParameter(1, l.id())
+                .setParameter(2, l.version())
+                .setParameter(3, l.park())
+                .setParameter(4, l.stage())
+                .setParameter(5, l.stageSince())
                 .executeUpdate();
     }
 

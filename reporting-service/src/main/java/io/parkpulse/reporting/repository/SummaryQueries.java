@@ -151,15 +151,23 @@ public class SummaryQueries {
     public Investment.Leads leads(String park, YearMonth m) {
         LocalDate from = m.withMonth(1).atDay(1);
         LocalDate to = m.atEndOfMonth();
+        // "In talks" is the stage at the month's end, from the stage history, not the lead's stage today.
         Tuple t = tuples("""
+                with stage as (
+                    select distinct on (s.lead_id) s.lead_id, s.stage
+                      from lead_stage_fact s
+                     where (cast(?1 as varchar) is null or s.park_code = ?1)
+                       and coalesce(s.stage_since, date '1900-01-01') <= ?3
+                     order by s.lead_id, s.stage_since desc nulls last, s.version desc)
                 select count(*) filter (where l.signed_on between ?2 and ?3) as signed,
                        coalesce(sum(coalesce(l.contracted_investment, l.intended_investment)) filter (where l.signed_on between ?2 and ?3), 0) as signed_amount,
                        count(*) filter (where l.landed_on between ?2 and ?3) as landed,
-                       count(*) filter (where l.stage in ('LEAD', 'NEGOTIATING')) as in_talks,
-                       coalesce(sum(l.intended_investment) filter (where l.stage in ('LEAD', 'NEGOTIATING')), 0) as in_talks_amount,
+                       count(*) filter (where s.stage in ('LEAD', 'NEGOTIATING')) as in_talks,
+                       coalesce(sum(l.intended_investment) filter (where s.stage in ('LEAD', 'NEGOTIATING')), 0) as in_talks_amount,
                        count(*) filter (where l.signed_on between ?4 and ?5) as signed_last_year,
                        coalesce(sum(coalesce(l.contracted_investment, l.intended_investment)) filter (where l.signed_on between ?4 and ?5), 0) as signed_amount_last_year
                   from lead_fact l join park_replica r on r.code = l.park_code
+                  left join stage s on s.lead_id = l.id
                  where r.status = 'ACTIVE' and (cast(?1 as varchar) is null or l.park_code = ?1)
                 """, park, from, to, from.minusYears(1), to.minusYears(1))
                 .get(0);
@@ -191,22 +199,52 @@ public class SummaryQueries {
         return new Investment.Funds(t.get("in_place", BigDecimal.class), t.get("in_place_last_year", BigDecimal.class));
     }
 
-    /** Projects signed by the month's end (or with no signing date), with their latest reports. */
+    /**
+     * Projects that existed at the month's end, with their stage then (from the stage history, the same
+     * rule as projects-service: the last change on or before the day) and their last progress report of
+     * the month or before. Name, plan and key level are the latest: they describe the project, not its state.
+     */
     public List<ProjectReport> projects(String park, YearMonth m) {
         return tuples("""
-                select p.park_code as park, r.name as park_name, p.name as name, p.stage as stage, p.key_level as key_level,
-                       p.total_investment as total, p.investment_completed as completed, p.plan_year as plan_year,
-                       p.year_planned_investment as year_planned, p.investment_this_year as this_year,
+                with stage as (
+                    select distinct on (s.project_id) s.project_id, s.stage, s.stage_since
+                      from project_stage_fact s
+                     where (cast(?1 as varchar) is null or s.park_code = ?1)
+                       and coalesce(s.stage_since, date '1900-01-01') <= ?2
+                     order by s.project_id, s.stage_since desc nulls last, s.version desc),
+                reports as (
+                    select g.project_id, g.period, g.investment_completed, g.investment_this_year, g.physical_progress,
+                           g.milestones, 0 as rank
+                      from project_progress_fact g
+                     where (cast(?1 as varchar) is null or g.park_code = ?1) and g.period <= ?3
+                    -- The project's own latest figures stand in for a progress event this model has not seen.
+                    union all
+                    -- Without a report period (an amount carried over at registration) it is the oldest candidate.
+                    select f.id, f.progress_period, f.investment_completed, f.investment_this_year, f.physical_progress,
+                           null, 1
+                      from project_fact f
+                     where (cast(?1 as varchar) is null or f.park_code = ?1)
+                       and (f.progress_period is null or f.progress_period <= ?3)
+                       and f.investment_completed is not null),
+                progress as (
+                    select distinct on (g.project_id) g.*
+                      from reports g
+                     order by g.project_id, g.period desc nulls last, g.rank)
+                select p.park_code as park, r.name as park_name, p.name as name, s.stage as stage, p.key_level as key_level,
+                       p.total_investment as total, g.investment_completed as completed, p.plan_year as plan_year,
+                       p.year_planned_investment as year_planned, g.investment_this_year as this_year,
                        p.started_on as started_on, p.completed_on as completed_on, p.production_on as production_on,
-                       p.stage_since as stage_since, p.planned_start as planned_start, p.planned_completion as planned_completion,
-                       p.physical_progress as physical_progress, p.progress_period as progress_period
+                       s.stage_since as stage_since, p.planned_start as planned_start, p.planned_completion as planned_completion,
+                       g.physical_progress as physical_progress, g.period as progress_period, g.milestones as milestones
                   from project_fact p join park_replica r on r.code = p.park_code
+                  join stage s on s.project_id = p.id
+                  left join progress g on g.project_id = p.id
                  where (cast(?1 as varchar) is null and r.status = 'ACTIVE' or p.park_code = ?1)
-                   and (p.signed_on is null or p.signed_on <= ?2)
-                """, park, m.atEndOfMonth()).stream()
+                """, park, m.atEndOfMonth(), m.toString()).stream()
                 .map(t -> {
                     Number planYear = t.get("plan_year", Number.class);
                     String progress = t.get("progress_period", String.class);
+                    LocalDate end = m.atEndOfMonth();
                     return new ProjectReport(
                             t.get("park", String.class),
                             t.get("park_name", String.class),
@@ -218,16 +256,22 @@ public class SummaryQueries {
                             planYear == null ? null : planYear.intValue(),
                             t.get("year_planned", BigDecimal.class),
                             t.get("this_year", BigDecimal.class),
-                            date(t, "started_on"),
-                            date(t, "completed_on"),
-                            date(t, "production_on"),
+                            notAfter(date(t, "started_on"), end),
+                            notAfter(date(t, "completed_on"), end),
+                            notAfter(date(t, "production_on"), end),
                             date(t, "stage_since"),
                             date(t, "planned_start"),
                             date(t, "planned_completion"),
                             t.get("physical_progress", BigDecimal.class),
-                            progress == null ? null : YearMonth.parse(progress));
+                            progress == null ? null : YearMonth.parse(progress),
+                            t.get("milestones", String.class));
                 })
                 .toList();
+    }
+
+    /** A stage reached after the day had not been reached on it. */
+    private static LocalDate notAfter(LocalDate d, LocalDate end) {
+        return d == null || d.isAfter(end) ? null : d;
     }
 
     /** Problems raised by the month's end and not resolved by then, soonest due first. */

@@ -4,6 +4,7 @@ import io.parkpulse.common.events.payload.FundsReported;
 import io.parkpulse.common.events.payload.IndicatorValueRecorded;
 import io.parkpulse.common.events.payload.LeadState;
 import io.parkpulse.common.events.payload.ProjectProblem;
+import io.parkpulse.common.events.payload.ProjectProgress;
 import io.parkpulse.common.events.payload.ProjectState;
 import io.parkpulse.common.events.payload.TargetState;
 import io.parkpulse.reporting.repository.ReadModelRepository;
@@ -43,6 +44,10 @@ public class ReadModelUpdates {
 
     public void project(ProjectState p) {
         repository.upsertProject(p);
+    }
+
+    public void progress(ProjectProgress p) {
+        repository.upsertProgress(p);
     }
 
     public void lead(LeadState l) {

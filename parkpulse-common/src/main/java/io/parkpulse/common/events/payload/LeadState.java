@@ -21,4 +21,5 @@ public record LeadState(
         LocalDate signedOn,
         LocalDate landedOn,
         boolean landSupplied,
+        LocalDate stageSince,
         long version) {}

@@ -44,6 +44,7 @@ final class ProblemSection {
             out.addAll(behind(l, m));
         }
         List<SummaryProject> red = projects.stream()
+                .filter(p -> p.stage() != ProjectStage.TERMINATED)
                 .filter(SummaryProject::red)
                 .sorted(Comparator.comparing(SummaryProject::total).reversed().thenComparing(SummaryProject::name))
                 .toList();
@@ -120,7 +121,7 @@ final class ProblemSection {
     }
 
     private static String open(List<OpenProblem> open, YearMonth m, boolean city) {
-        LocalDate end = m.atEndOfMonth();
+        LocalDate end = Texts.cutoff(m);
         long overdue = open.stream()
                 .filter(p -> p.dueOn() != null && p.dueOn().isBefore(end))
                 .count();

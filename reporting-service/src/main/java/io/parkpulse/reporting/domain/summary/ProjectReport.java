@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
- * A project as the read model holds it, with its latest reports. {@code stage} is the stored code: a
+ * A project as the read model holds it at a month's end: its stage then and its last progress report by then. {@code stage} is the stored code: a
  * code this version does not know leaves the project out of the summary rather than failing it.
  */
 public record ProjectReport(
@@ -28,7 +28,8 @@ public record ProjectReport(
         LocalDate plannedStart,
         LocalDate plannedCompletion,
         BigDecimal physicalProgress,
-        YearMonth progressPeriod) {
+        YearMonth progressPeriod,
+        String milestones) {
 
     /**
      * The project as of month {@code m}: a year plan only if it is this year's, this year's investment
@@ -75,6 +76,8 @@ public record ProjectReport(
                 startedOn,
                 completedOn,
                 productionOn,
-                status);
+                status,
+                physicalProgress,
+                milestones);
     }
 }

@@ -34,6 +34,7 @@ final class ProjectSection {
         }
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(library(subject, live, m));
+        keyProjects(live).ifPresent(paragraphs::add);
         paragraphs.add(yearToDate(projects, live, m));
         paragraphs.add(colours(live, m, stalledMonths));
         return new Section(HEADING, paragraphs, List.of(), null);
@@ -53,6 +54,52 @@ final class ProjectSection {
             p.append("；省、市重点项目").append(key).append("个");
         }
         return p.append("。").toString();
+    }
+
+    /** How many projects the progress paragraph names; reports name the few that matter. */
+    static final int KEY_PROJECTS_NAMED = 5;
+
+    /**
+     * 重点项目进展: the key projects (provincial or municipal; else the largest) that reported progress by the
+     * month, each with its stage, physical progress and the milestone text its office wrote, as reports do.
+     */
+    static java.util.Optional<String> keyProjects(List<SummaryProject> live) {
+        List<SummaryProject> reported = live.stream()
+                .filter(p -> p.physicalProgress() != null
+                        || (p.milestones() != null && !p.milestones().isBlank()))
+                .toList();
+        List<SummaryProject> key = reported.stream().filter(SummaryProject::key).toList();
+        List<SummaryProject> named = (key.isEmpty() ? reported : key)
+                .stream()
+                        .sorted(java.util.Comparator.comparing(SummaryProject::total)
+                                .reversed()
+                                .thenComparing(SummaryProject::name))
+                        .limit(KEY_PROJECTS_NAMED)
+                        .toList();
+        if (named.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        boolean city = named.stream().map(SummaryProject::park).distinct().count() > 1;
+        String items = named.stream().map(p -> progress(p, city)).collect(Collectors.joining("；"));
+        return java.util.Optional.of((key.isEmpty() ? "主要项目进展：" : "重点项目进展：") + items + "。");
+    }
+
+    private static String progress(SummaryProject p, boolean city) {
+        StringBuilder b = new StringBuilder();
+        b.append(city ? p.parkName() + p.name() : p.name())
+                .append("（总投资")
+                .append(Phrases.wanYuan(p.total()))
+                .append("，")
+                .append(p.stage().label);
+        if (p.physicalProgress() != null) {
+            b.append("，形象进度").append(Phrases.percent(p.physicalProgress()));
+        }
+        b.append("）");
+        if (p.milestones() != null && !p.milestones().isBlank()) {
+            String text = p.milestones().strip().replaceAll("[。；;.\\s]+$", "");
+            b.append("，").append(text);
+        }
+        return b.toString();
     }
 
     private static String yearToDate(List<SummaryProject> projects, List<SummaryProject> live, YearMonth m) {

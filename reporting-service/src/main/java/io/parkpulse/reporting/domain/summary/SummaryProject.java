@@ -19,7 +19,9 @@ public record SummaryProject(
         LocalDate startedOn,
         LocalDate completedOn,
         LocalDate productionOn,
-        ScheduleRules.Status status) {
+        ScheduleRules.Status status,
+        BigDecimal physicalProgress,
+        String milestones) {
 
     boolean key() {
         return "PROVINCIAL".equals(keyLevel) || "MUNICIPAL".equals(keyLevel);

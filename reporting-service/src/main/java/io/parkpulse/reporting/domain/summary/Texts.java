@@ -32,6 +32,15 @@ final class Texts {
         return items.stream().map(f).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /**
+     * The day "overdue" is judged on: the month's last day, or today while the month is not over, so that
+     * a problem due tomorrow is not called overdue in this month's report.
+     */
+    static LocalDate cutoff(YearMonth m) {
+        LocalDate today = io.parkpulse.common.periods.CityTime.today();
+        return m.atEndOfMonth().isAfter(today) ? today : m.atEndOfMonth();
+    }
+
     static boolean withinYearToDate(LocalDate d, YearMonth m) {
         return d != null && !d.isBefore(m.withMonth(1).atDay(1)) && !d.isAfter(m.atEndOfMonth());
     }

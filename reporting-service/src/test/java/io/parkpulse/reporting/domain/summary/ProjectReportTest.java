@@ -35,7 +35,8 @@ class ProjectReportTest {
                 null,
                 null,
                 null,
-                progressPeriod);
+                progressPeriod,
+                null);
     }
 
     @Test

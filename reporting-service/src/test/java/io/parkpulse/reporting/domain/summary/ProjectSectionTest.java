@@ -28,6 +28,8 @@ class ProjectSectionTest {
                 startedOn,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 
@@ -59,5 +61,46 @@ class ProjectSectionTest {
                         "1–4月，新开工项目2个；项目累计完成投资200万元，本年完成投资300万元，完成年度计划1200万元的25.00%，欠时序进度8.3个百分点。",
                         "按挂图作战规则，截至4月末绿灯项目0个、黄灯0个、红灯0个，连续3个月以上无进展报告的项目0个。"),
                 ProjectSection.of("甲园区", projects, APRIL, 3).paragraphs());
+    }
+
+    static SummaryProject reported(SummaryProject p, String name, String progress, String milestones) {
+        return new SummaryProject(
+                p.park(),
+                p.parkName(),
+                name,
+                p.stage(),
+                p.keyLevel(),
+                p.total(),
+                p.completed(),
+                p.yearPlan(),
+                p.thisYear(),
+                p.startedOn(),
+                p.completedOn(),
+                p.productionOn(),
+                p.status(),
+                progress == null ? null : d(progress),
+                milestones);
+    }
+
+    // The corpus names its key projects with the milestone its office wrote ("2栋厂房主体已建成…").
+    @Test
+    void keyProjectsAreNamedWithTheirProgressAndMilestones() {
+        SummaryProject key = reported(
+                project(ProjectStage.UNDER_CONSTRUCTION, "MUNICIPAL", "52000", null, null, LocalDate.of(2025, 2, 1)),
+                "年产5万吨新材料项目",
+                "65.00",
+                "2栋厂房主体已建成，预计11月底点火投入试运营。");
+        SummaryProject other =
+                reported(project(ProjectStage.SIGNED, null, "90000", null, null, null), "物流园项目", "10", "完成土地平整");
+        assertEquals(
+                java.util.Optional.of("重点项目进展：年产5万吨新材料项目（总投资5.2亿元，在建，形象进度65%），2栋厂房主体已建成，预计11月底点火投入试运营。"),
+                ProjectSection.keyProjects(List.of(key, other)));
+        // Without key projects the largest that reported are named instead, under a plainer heading.
+        assertEquals(
+                java.util.Optional.of("主要项目进展：物流园项目（总投资9亿元，签约，形象进度10%），完成土地平整。"),
+                ProjectSection.keyProjects(List.of(other)));
+        assertEquals(
+                java.util.Optional.empty(),
+                ProjectSection.keyProjects(List.of(project(ProjectStage.SIGNED, null, "1", null, null, null))));
     }
 }
