@@ -303,7 +303,9 @@ class SummaryTest {
         assertTrue(city.startsWith("# 全市工业园区2012年1–6月经济运行情况\n"), city);
         // 390700 + 100000 = 490700; growth only over parks that reported both years (甲): +4.20 %; completion only
         // over parks with a target (甲): 45.67 %.
-        assertTrue(city.contains("工业总产值49.07亿元，同比增长4.20%，完成全年任务的45.67%"), city);
+        assertTrue(city.contains("工业总产值49.07亿元，按1个可比园区计，同比增长4.20%，有全年目标的1个园区完成全年任务的45.67%"), city);
+        // Tax was reported by one of the two parks that reported: the sentence says over how many it is.
+        assertTrue(city.contains("税收（1个园区）1.52亿元"), city);
         assertTrue(city.contains("工业总产值居前2位的园区依次是甲\\<i\\>园区\\</i\\>（39.07亿元）、乙园区（10亿元）。"), city);
         assertTrue(city.contains("税收欠时序进度的园区1个：甲\\<i\\>园区\\</i\\>（12.0个百分点）。"), city);
         assertTrue(city.contains("甲\\<i\\>园区\\</i\\>·停工项目（项目自2012-03-01起停工）"), city);

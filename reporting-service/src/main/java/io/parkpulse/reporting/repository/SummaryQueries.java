@@ -69,7 +69,8 @@ public class SummaryQueries {
                        max(t.planned_growth_pct) as planned,
                        case when count(*) = count(ly.value) and count(*) = count(ly12.value) then sum(ly12.value) end as last_year_full,
                        sum(i.value) filter (where q.target > 0) as quarter_targeted_value,
-                       sum(q.target) filter (where q.target > 0) as quarter_target
+                       sum(q.target) filter (where q.target > 0) as quarter_target,
+                       count(*) as parks, count(ly.value) as parks_compared, count(*) filter (where t.annual > 0) as parks_targeted
                   from indicator_fact i join park_replica r on r.code = i.park_code
                   left join indicator_fact ly on ly.park_code = i.park_code and ly.indicator_code = i.indicator_code and ly.period = ?3
                   left join indicator_fact ly12 on ly12.park_code = i.park_code and ly12.indicator_code = i.indicator_code and ly12.period = ?5
@@ -98,7 +99,10 @@ public class SummaryQueries {
                         park == null ? null : t.get("planned", BigDecimal.class),
                         t.get("last_year_full", BigDecimal.class),
                         t.get("quarter_targeted_value", BigDecimal.class),
-                        t.get("quarter_target", BigDecimal.class)))
+                        t.get("quarter_target", BigDecimal.class),
+                        t.get("parks", Number.class).intValue(),
+                        t.get("parks_compared", Number.class).intValue(),
+                        t.get("parks_targeted", Number.class).intValue()))
                 .sorted(Comparator.comparingInt((IndicatorLine l) -> StandardIndicators.order(l.code()))
                         .thenComparing(IndicatorLine::code))
                 .toList();

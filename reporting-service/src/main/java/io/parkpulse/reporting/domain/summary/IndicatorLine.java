@@ -11,7 +11,9 @@ import java.util.List;
  * known for a single park only. {@code lastYearFull} is last December's year to date of the parks that
  * reported both it and last year's month, or null when one of the parks of {@code value} lacks either.
  * {@code quarterTarget} is the year-to-date target of the quarter that ends with the month (Q1–Q3), summed
- * over the parks that have one, against their {@code quarterTargetedValue}.
+ * over the parks that have one, against their {@code quarterTargetedValue}. {@code parks} counts the parks
+ * in {@code value}, {@code parksCompared} those in {@code comparableNow}, {@code parksTargeted} those in
+ * {@code targetedValue}.
  */
 public record IndicatorLine(
         String code,
@@ -25,7 +27,10 @@ public record IndicatorLine(
         BigDecimal plannedGrowth,
         BigDecimal lastYearFull,
         BigDecimal quarterTargetedValue,
-        BigDecimal quarterTarget) {
+        BigDecimal quarterTarget,
+        int parks,
+        int parksCompared,
+        int parksTargeted) {
 
     /** Growth on the same month last year in %, or null without a positive base. */
     public BigDecimal growth() {

@@ -32,11 +32,19 @@ final class IndicatorSection {
 
     /** {@code land} in mu, null for the city (per-mu figures are a park's). */
     static Section of(String subject, List<IndicatorLine> lines, YearMonth m, BigDecimal land) {
+        return of(subject, lines, m, land, 1);
+    }
+
+    /**
+     * {@code parks} is how many parks the subject's figures are over (1 for a park): an indicator that fewer
+     * of them reported, or whose growth only some could be compared on, says over how many.
+     */
+    static Section of(String subject, List<IndicatorLine> lines, YearMonth m, BigDecimal land, int parks) {
         if (lines.isEmpty()) {
             return new Section(
                     HEADING, List.of(m.getYear() + "年" + m.getMonthValue() + "月尚无上报的经济指标数据。"), List.of(), null);
         }
-        List<String> sentences = lines.stream().map(l -> sentence(l, m)).toList();
+        List<String> sentences = lines.stream().map(l -> sentence(l, m, parks)).toList();
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(Phrases.months(m) + "，" + subject + String.join("；", sentences) + "。");
         if (land != null && land.signum() > 0) {
@@ -60,19 +68,35 @@ final class IndicatorSection {
      * and, for a flow, the time-elapsed progress (双过半 in June, when the report is about halfway).
      */
     static String sentence(IndicatorLine l, YearMonth m) {
-        StringBuilder s = new StringBuilder(l.name()).append(Phrases.amount(l.value(), l.unit()));
+        return sentence(l, m, 1);
+    }
+
+    static String sentence(IndicatorLine l, YearMonth m, int parks) {
+        StringBuilder s = new StringBuilder(l.name());
+        if (l.parks() < parks) {
+            s.append("（").append(l.parks()).append("个园区）");
+        }
+        s.append(Phrases.amount(l.value(), l.unit()));
         BigDecimal growth = l.growth();
+        // A growth over fewer parks than the amount compares like with like, and says so.
+        String comparable = l.parksCompared() < l.parks() ? "，按" + l.parksCompared() + "个可比园区计" : "";
         if (COUNTED.contains(l.unit()) && l.comparableNow() != null && l.lastYear() != null) {
             // Enterprises are counted, not grown: "净增5家" reads where "同比增长14.71%" would not.
-            s.append("，").append(Phrases.netChange(l.comparableNow().subtract(l.lastYear()), l.unit()));
+            s.append(comparable)
+                    .append("，")
+                    .append(Phrases.netChange(l.comparableNow().subtract(l.lastYear()), l.unit()));
         } else if (growth != null) {
-            s.append("，").append(Phrases.growth(growth));
+            s.append(comparable).append("，").append(Phrases.growth(growth));
         }
         BigDecimal estimate =
                 StandardIndicators.STOCK.contains(l.code()) ? null : l.fullYearEstimate(m.getMonthValue());
         BigDecimal completion = l.completion();
         if (completion != null && !StandardIndicators.LOWER_BETTER.contains(l.code())) {
-            s.append("，").append(Phrases.completion(completion));
+            s.append("，");
+            if (l.parksTargeted() < l.parks()) {
+                s.append("有全年目标的").append(l.parksTargeted()).append("个园区");
+            }
+            s.append(Phrases.completion(completion));
             if (!StandardIndicators.STOCK.contains(l.code())) {
                 Phrases.DoubleHalf dh =
                         m.getMonthValue() == 6 ? Phrases.doubleHalf(completion, growth, l.plannedGrowth()) : null;

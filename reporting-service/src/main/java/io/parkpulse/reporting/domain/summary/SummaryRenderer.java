@@ -39,7 +39,14 @@ public record SummaryRenderer(String cityName, int stalledMonths) {
     public Report city(CitySummaryFacts f) {
         YearMonth m = f.period().lastMonth();
         List<Section> sections = new ArrayList<>();
-        Section indicators = IndicatorSection.of(cityName + f.activeParks().size() + "个园区", f.lines(), m, null);
+        // Totals are over the parks that reported, and the first sentence says how many that is.
+        long reported = f.activeParks().stream()
+                .filter(p -> f.reported().contains(p.code()))
+                .count();
+        String subject = reported == f.activeParks().size()
+                ? cityName + reported + "个园区"
+                : cityName + f.activeParks().size() + "个园区中" + reported + "个报送了本期数据，";
+        Section indicators = IndicatorSection.of(subject, f.lines(), m, null, (int) reported);
         List<String> paragraphs = new ArrayList<>(indicators.paragraphs());
         if (!f.leaders().isEmpty()) {
             paragraphs.add(IndicatorSection.leaders(f.leaders()));

@@ -22,7 +22,10 @@ final class Lines {
                 d(plannedGrowth),
                 null,
                 null,
-                null);
+                null,
+                1,
+                lastYear == null ? 0 : 1,
+                annual == null ? 0 : 1);
     }
 
     /** A line whose parks all reported last year's month and last December (for 预计全年). */
@@ -39,7 +42,10 @@ final class Lines {
                 l.plannedGrowth(),
                 d(lastYearFull),
                 l.quarterTargetedValue(),
-                l.quarterTarget());
+                l.quarterTarget(),
+                l.parks(),
+                l.parksCompared(),
+                l.parksTargeted());
     }
 
     /** A line whose parks have the quarter's target {@code target}. */
@@ -56,7 +62,10 @@ final class Lines {
                 l.plannedGrowth(),
                 l.lastYearFull(),
                 l.value(),
-                d(target));
+                d(target),
+                l.parks(),
+                l.parksCompared(),
+                l.parksTargeted());
     }
 
     static IndicatorLine tax(String value, String lastYear, String annual) {

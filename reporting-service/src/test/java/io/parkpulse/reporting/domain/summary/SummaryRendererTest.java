@@ -2,6 +2,7 @@ package io.parkpulse.reporting.domain.summary;
 
 import static io.parkpulse.reporting.domain.summary.Lines.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.reporting.domain.Report;
@@ -69,5 +70,63 @@ class SummaryRendererTest {
                         Q2, List.of(), Set.of(), List.of(), List.of(), List.of(), List.of(), List.of(), nothing(), null,
                         List.of()));
         assertEquals("南京市工业园区2025年1–6月经济运行情况", r.title());
+    }
+
+    // The corpus's "全市16个园区工业总产值…" is only right when all sixteen reported: totals say over how many parks they are.
+    @Test
+    void cityTotalsSayHowManyParksReported() {
+        IndicatorLine output = new IndicatorLine(
+                "industrial_output",
+                "工业总产值",
+                "万元",
+                Lines.d("300000"),
+                Lines.d("200000"),
+                Lines.d("180000"),
+                Lines.d("300000"),
+                Lines.d("600000"),
+                null,
+                null,
+                null,
+                null,
+                2,
+                1,
+                2);
+        IndicatorLine tax = new IndicatorLine(
+                "tax_revenue",
+                "税收",
+                "万元",
+                Lines.d("9000"),
+                Lines.d("9000"),
+                Lines.d("8000"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                1,
+                1,
+                0);
+        Report r = RENDERER.city(new CitySummaryFacts(
+                Q2,
+                List.of(
+                        new ParkInfo("P1", "甲园区", null),
+                        new ParkInfo("P2", "乙园区", null),
+                        new ParkInfo("P3", "丙园区", null)),
+                Set.of("P1", "P2"),
+                List.of(output, tax),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                nothing(),
+                null,
+                List.of()));
+        // 200000 against 180000 is +11.11 % over the one park with both years; 300000 of 600000 is half the target.
+        assertEquals(
+                "1–6月，全市3个园区中2个报送了本期数据，工业总产值30亿元，按1个可比园区计，同比增长11.11%，完成全年任务的50.00%，实现时间过半、任务过半；"
+                        + "税收（1个园区）9000万元，同比增长12.50%。",
+                r.sections().get(0).paragraphs().get(0));
+        assertTrue(r.sections().get(3).points().get(0).startsWith("6月未报送经济指标的园区1个：丙园区"));
     }
 }
