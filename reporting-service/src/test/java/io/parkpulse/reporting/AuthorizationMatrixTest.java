@@ -78,6 +78,7 @@ class AuthorizationMatrixTest extends MatrixFixture {
                         .queryParam("figures", "value:matrix_probe")
                         .queryParam("period", "2019-03");
             case "GET /api/v1/cross-figures",
+                    "GET /api/v1/city/figures",
                     "GET /api/v1/summaries/city",
                     "GET /api/v1/summaries/parks/{park}",
                     "GET /api/v1/summaries/city/notes",

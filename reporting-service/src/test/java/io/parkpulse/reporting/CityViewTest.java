@@ -110,16 +110,40 @@ class CityViewTest {
         get("/api/v1/rankings", Map.of("figure", "growth:city_tax", "indicator", "city_tax", "period", "2022-06"))
                 .statusCode(400);
 
-        // City total over the active parks that report it: 4567 + 6000 + 2000 = 12567; 甲's share 36.34 %.
+        // City total over the active parks that report it: 4567 + 6000 + 2000 = 12567; 甲's share 36.34 %. The city's
+        // growth is of its sums, like with like: 12567 on 4383 + 5000 + 1000 = 10383 is +21.03 %; its completion is
+        // over the parks with a target: (4567 + 6000) of 20000 = 52.84 %. A per-mu figure has no city total.
         get(
                         "/api/v1/comparisons",
-                        Map.of("parks", a + "," + b, "figures", "value:city_tax,growth:city_tax", "period", "2022-06"))
+                        Map.of(
+                                "parks",
+                                a + "," + b,
+                                "figures",
+                                "value:city_tax,growth:city_tax,completion:city_tax,perMu:city_tax",
+                                "period",
+                                "2022-06"))
                 .statusCode(200)
                 .body("city[0].value", equalTo(12567))
-                .body("city[1].value", nullValue())
+                .body("city[1].value", equalTo(21.03f))
+                .body("city[1].shareOfCity", nullValue())
+                .body("city[2].value", equalTo(52.84f))
+                .body("city[3].value", nullValue())
                 .body("parks[0].park", equalTo(a))
                 .body("parks[0].cells[0].shareOfCity", equalTo(36.34f))
                 .body("parks[1].cells[1].value", equalTo(20));
+        // The same totals for every indicator, with the parks each figure is over.
+        get("/api/v1/city/figures", Map.of("period", "2022-06"))
+                .statusCode(200)
+                .body("valueMonth", equalTo("2022-06"))
+                .body("indicators.find { it.indicator == 'city_tax' }.value", equalTo(12567))
+                .body("indicators.find { it.indicator == 'city_tax' }.parks", equalTo(3))
+                .body("indicators.find { it.indicator == 'city_tax' }.lastYear", equalTo(10383))
+                .body("indicators.find { it.indicator == 'city_tax' }.growthPct", equalTo(21.03f))
+                .body("indicators.find { it.indicator == 'city_tax' }.parksCompared", equalTo(3))
+                .body("indicators.find { it.indicator == 'city_tax' }.targetedValue", equalTo(10567))
+                .body("indicators.find { it.indicator == 'city_tax' }.annualTarget", equalTo(20000))
+                .body("indicators.find { it.indicator == 'city_tax' }.completionPct", equalTo(52.84f))
+                .body("indicators.find { it.indicator == 'city_tax' }.parksTargeted", equalTo(2));
         get("/api/v1/comparisons", Map.of("parks", a + ",NOPE", "figures", "value:city_tax", "period", "2022-06"))
                 .statusCode(400)
                 .body("errors[0].field", equalTo("parks[1]"));

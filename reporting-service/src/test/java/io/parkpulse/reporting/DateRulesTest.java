@@ -72,6 +72,7 @@ class DateRulesTest {
                             .get("/api/v1/progress-gaps"),
                     "period");
             refused(s -> s.queryParam("period", period).get("/api/v1/cross-figures"), "period");
+            refused(s -> s.queryParam("period", period).get("/api/v1/city/figures"), "period");
             refused(s -> s.queryParam("period", period).get("/api/v1/summaries/city"), "period");
             refused(s -> s.queryParam("period", period).get("/api/v1/summaries/parks/{p}", "P1"), "period");
         }

@@ -53,6 +53,20 @@ public class CityResource {
     }
 
     @GET
+    @Path("/city/figures")
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "The city's totals",
+            description =
+                    "Every indicator reported for the period's last month (any period form), year to date, summed "
+                            + "over the active parks that reported it: growth over the parks that also reported last year "
+                            + "(like with like), completion over the parks with an annual target, the time-elapsed gap in "
+                            + "points and 预计全年 for flows; each figure says over how many parks it is.")
+    public CityView.CityFigures cityFigures(@QueryParam("period") String period) {
+        return city.cityFigures(ReportingPeriod.parse(period, "period"));
+    }
+
+    @GET
     @Path("/progress-gaps")
     @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
     @Operation(

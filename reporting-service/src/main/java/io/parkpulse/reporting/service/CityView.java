@@ -8,9 +8,14 @@ import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.reporting.domain.DoubleHalf;
 import io.parkpulse.reporting.domain.Figure;
 import io.parkpulse.reporting.domain.FigureFormulas;
+import io.parkpulse.reporting.domain.StandardIndicators;
+import io.parkpulse.reporting.domain.summary.IndicatorLine;
+import io.parkpulse.reporting.domain.summary.ParkInfo;
 import io.parkpulse.reporting.repository.CityQueries;
+import io.parkpulse.reporting.repository.SummaryQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -20,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The city's view beyond a single indicator: parks ranked on any figure, parks side by side with the
@@ -33,6 +39,35 @@ public class CityView {
 
     @Inject
     FigureValues figures;
+
+    @Inject
+    SummaryQueries summaryQueries;
+
+    /**
+     * One indicator summed over the city's active parks that reported it, with growth over the parks that
+     * also reported last year's month ({@code comparableValue} against {@code lastYear}) and completion over
+     * the parks with an annual target ({@code targetedValue} against {@code annualTarget}); each figure says
+     * over how many parks it is. Amounts in {@code unit}, rates in %, gaps in percentage points.
+     */
+    public record CityIndicator(
+            String indicator,
+            String name,
+            String unit,
+            BigDecimal value,
+            int parks,
+            BigDecimal comparableValue,
+            BigDecimal lastYear,
+            BigDecimal growthPct,
+            int parksCompared,
+            BigDecimal targetedValue,
+            BigDecimal annualTarget,
+            BigDecimal completionPct,
+            int parksTargeted,
+            BigDecimal timeProgressGapPts,
+            BigDecimal fullYearEstimate) {}
+
+    public record CityFigures(
+            String period, String valueMonth, int activeParks, int reportedParks, List<CityIndicator> indicators) {}
 
     public record Park(String code, String name, String peerGroup) {}
 
@@ -138,6 +173,46 @@ public class CityView {
                 entries.size());
     }
 
+    /** The city's totals of every indicator reported for the period's last month, year to date, in catalog order. */
+    @Transactional
+    public CityFigures cityFigures(ReportingPeriod period) {
+        YearMonth m = period.lastMonth();
+        List<ParkInfo> active = summaryQueries.activeParks();
+        Set<String> reported = summaryQueries.reportedParks(m);
+        List<CityIndicator> out = summaryQueries.lines(null, m).stream()
+                .map(l -> cityIndicator(l, m))
+                .toList();
+        return new CityFigures(
+                period.text(),
+                m.toString(),
+                active.size(),
+                (int) active.stream().filter(p -> reported.contains(p.code())).count(),
+                out);
+    }
+
+    private static CityIndicator cityIndicator(IndicatorLine l, YearMonth m) {
+        boolean flow = !StandardIndicators.STOCK.contains(l.code());
+        BigDecimal completion = l.completion();
+        return new CityIndicator(
+                l.code(),
+                l.name(),
+                l.unit(),
+                l.value(),
+                l.parks(),
+                l.comparableNow(),
+                l.lastYear(),
+                l.growth(),
+                l.parksCompared(),
+                l.targetedValue(),
+                l.annual(),
+                completion,
+                l.parksTargeted(),
+                completion != null && flow
+                        ? Figures.timeProgressGapPts(l.targetedValue(), l.annual(), m.getMonthValue())
+                        : null,
+                flow ? l.fullYearEstimate(m.getMonthValue()) : null);
+    }
+
     public Comparison compare(List<String> parkCodes, List<Figure> fs, ReportingPeriod period) {
         fs.forEach(this::known);
         Map<String, Park> all = parks(null);
@@ -150,8 +225,13 @@ public class CityView {
         Map<Figure, Map<String, BigDecimal>> values = figures.of(fs, period.lastMonth());
         List<Cell> city = new ArrayList<>();
         Map<Figure, BigDecimal> totals = new HashMap<>();
+        Map<String, IndicatorLine> cityLines = new HashMap<>();
+        if (fs.stream().anyMatch(f -> f.kind() == Figure.Kind.GROWTH || f.kind() == Figure.Kind.COMPLETION)) {
+            summaryQueries.lines(null, period.lastMonth()).forEach(l -> cityLines.put(l.code(), l));
+        }
         for (Figure f : fs) {
-            // Only values add up across parks; growth, completion and per-mu figures are not summed.
+            // Values add up across parks; the city's growth and completion are of its sums, like with like
+            // (IndicatorLine); a per-mu figure has no city total.
             BigDecimal total = f.kind() == Figure.Kind.VALUE
                     ? values.get(f).entrySet().stream()
                             .filter(e -> all.containsKey(e.getKey()))
@@ -159,7 +239,14 @@ public class CityView {
                             .reduce(BigDecimal.ZERO, BigDecimal::add)
                     : null;
             totals.put(f, total);
-            city.add(new Cell(f.toString(), total, total == null ? null : BigDecimal.valueOf(100)));
+            IndicatorLine line = cityLines.get(f.indicator());
+            BigDecimal rate = line == null
+                    ? null
+                    : f.kind() == Figure.Kind.GROWTH
+                            ? line.growth()
+                            : f.kind() == Figure.Kind.COMPLETION ? line.completion() : null;
+            city.add(new Cell(
+                    f.toString(), total != null ? total : rate, total == null ? null : BigDecimal.valueOf(100)));
         }
         List<Row> rows = new ArrayList<>();
         for (String code : parkCodes) {
