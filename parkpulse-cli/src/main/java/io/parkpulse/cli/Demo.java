@@ -544,6 +544,9 @@ public final class Demo {
     }
 
     static void printAccess(Platform platform) {
+        say("  The web console (本地演示登录: pick a role and a park):");
+        say("    " + platform.consoleUrl());
+        say("");
         say("  Services (OpenAPI at /q/swagger-ui on each):");
         for (ServiceProcess s : platform.services()) {
             say("    " + String.format("%-20s", s.name()) + s.baseUrl() + "   log: " + s.log());

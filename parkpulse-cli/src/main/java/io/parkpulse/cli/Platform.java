@@ -25,6 +25,18 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(Path root, Endpoints infra, List<Integer> ports, String databasePrefix, Path logDir)
             throws IOException, InterruptedException {
+        return start(root, infra, ports, databasePrefix, logDir, Map.of());
+    }
+
+    /** @param env further environment for every service, e.g. a topic prefix that keeps this run's events apart */
+    public static Platform start(
+            Path root,
+            Endpoints infra,
+            List<Integer> ports,
+            String databasePrefix,
+            Path logDir,
+            Map<String, String> env)
+            throws IOException, InterruptedException {
         Platform p = new Platform();
         try {
             for (int i = 0; i < MODULES.size(); i++) {
@@ -35,7 +47,17 @@ public final class Platform implements AutoCloseable {
                 } catch (java.sql.SQLException e) {
                     throw new IOException("cannot create database " + db + ": " + e.getMessage(), e);
                 }
-                p.services.put(module, ServiceProcess.start(root, module, ports.get(i), db, infra, logDir));
+                p.services.put(
+                        module,
+                        ServiceProcess.start(
+                                root,
+                                module,
+                                ports.get(i),
+                                db,
+                                infra,
+                                logDir,
+                                true,
+                                with(env, console(root, module, ports))));
             }
             for (ServiceProcess s : p.services.values()) {
                 s.awaitUp(Duration.ofMinutes(3));
@@ -45,6 +67,33 @@ public final class Platform implements AutoCloseable {
             p.close();
             throw e;
         }
+    }
+
+    /**
+     * The web console lives in reporting-service and reads the other services' APIs; in a local run it also
+     * signs people in with the local-only key (docs/console.md).
+     */
+    static Map<String, String> console(Path root, String module, List<Integer> ports) {
+        if (!module.equals("reporting-service")) {
+            return Map.of();
+        }
+        return Map.of(
+                "PARKPULSE_CONSOLE_INDICATORS_URL", "http://localhost:" + ports.get(0),
+                "PARKPULSE_CONSOLE_PROJECTS_URL", "http://localhost:" + ports.get(1),
+                "PARKPULSE_CONSOLE_INVESTMENT_URL", "http://localhost:" + ports.get(2),
+                "PARKPULSE_CONSOLE_LOCAL_SIGNING_KEY",
+                        root.resolve("deploy/local-keys/local-only-private.pem").toString());
+    }
+
+    private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> all = new LinkedHashMap<>(a);
+        all.putAll(b);
+        return all;
+    }
+
+    /** Where a person opens the console. */
+    public String consoleUrl() {
+        return url("reporting-service") + "/console";
     }
 
     public String url(String module) {

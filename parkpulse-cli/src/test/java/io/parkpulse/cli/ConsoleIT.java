@@ -1,0 +1,205 @@
+package io.parkpulse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import io.parkpulse.infra.Chromium;
+import io.parkpulse.infra.Endpoints;
+import io.parkpulse.infra.Ports;
+import io.parkpulse.infra.SharedInfra;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The web console in a real browser (Debian's chromium driven by Playwright) against the packaged
+ * services with a small demo city: each role sees what it may and nothing else, the pages render
+ * their figures and charts without a script error, and every page is saved as a screenshot under
+ * target/console-screenshots for docs/console.md.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleIT {
+
+    /** A city whose history ends here: fifteen months, enough for growth and a quarter, loaded in under a minute. */
+    static final YearMonth LAST = YearMonth.of(2025, 3);
+
+    Platform platform;
+    Playwright playwright;
+    Browser browser;
+    DemoCity city;
+    final Path shots = Path.of("target/console-screenshots");
+
+    @BeforeAll
+    void start() throws Exception {
+        Path root = Path.of(System.getProperty("parkpulse.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Endpoints infra = SharedInfra.endpoints();
+        String run = "console" + UUID.randomUUID().toString().substring(0, 6);
+        Path work = Files.createTempDirectory("parkpulse-console");
+        List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free());
+        platform = Platform.start(
+                root, infra, ports, run + "_", work.resolve("logs"), Map.of("PARKPULSE_KAFKA_TOPIC_PREFIX", run + "."));
+        city = new DemoCity(20261122L, LAST);
+        Demo.load(platform, city);
+        Demo.awaitIndicators(platform, city, List.of(LAST));
+        Files.createDirectories(shots);
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Chromium.executable())
+                        .setHeadless(true)
+                        .setArgs(Chromium.FLAGS));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    /** A browser session signed in through the local sign-in page; every script error on its pages is collected. */
+    final class Session implements AutoCloseable {
+        final BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"));
+        final Page page = context.newPage();
+        final List<String> errors = new ArrayList<>();
+
+        Session(String roleLabel, String park) {
+            page.onConsoleMessage(m -> {
+                if ("error".equals(m.type())) {
+                    errors.add(page.url() + ": " + m.text());
+                }
+            });
+            page.onPageError(e -> errors.add(page.url() + ": " + e));
+            page.navigate(platform.consoleUrl());
+            assertTrue(page.url().endsWith("/console/sign-in"), page.url());
+            assertTrue(page.textContent("body").contains("本地演示登录"), "the local sign-in says it is local-only");
+            page.getByLabel(roleLabel, new Page.GetByLabelOptions().setExact(true))
+                    .check();
+            if (park != null) {
+                page.selectOption("#park", park);
+            }
+            page.click("button.primary");
+            page.waitForURL(u -> !u.endsWith("/console/sign-in") && !u.endsWith("/console"));
+        }
+
+        Response open(String path) {
+            return page.navigate(platform.consoleUrl() + path);
+        }
+
+        /** A page the role may not see: its own status line is the refusal, not a script error. */
+        Response refused(String path) {
+            Response r = open(path);
+            errors.removeIf(e -> e.startsWith(platform.consoleUrl() + path + ": Failed to load resource"));
+            return r;
+        }
+
+        void shot(String name) {
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(shots.resolve(name + ".png"))
+                    .setFullPage(true));
+        }
+
+        @Override
+        public void close() {
+            context.close();
+            assertEquals(List.of(), errors, "script errors on the console's pages");
+        }
+    }
+
+    @Test
+    void theBureauSeesTheCityARankingWithItsChartAndAPark() {
+        String p = city.parks.get(0).code();
+        try (Session s = new Session("市局分析员", null)) {
+            assertTrue(s.page.url().endsWith("/console/city"), s.page.url());
+            s.open("/city?month=" + LAST);
+            assertTrue(s.page.textContent("h1").contains("2025年3月"));
+            // Headline figures of the city, the reporting of every park, and the battle map's counts.
+            assertTrue(s.page.locator(".card.figure[data-code=industrial_output] .value")
+                    .textContent()
+                    .contains("亿元"));
+            assertEquals(
+                    city.parks.size(),
+                    s.page.locator("section[aria-labelledby=h-complete] tbody tr")
+                            .count());
+            s.shot("city");
+
+            s.open("/rankings?indicator=tax_revenue&kind=growth&period=" + LAST);
+            assertTrue(s.page.textContent("h1").contains("税收同比增速排名"));
+            assertEquals(city.parks.size(), s.page.locator("table tbody tr").count());
+            // The bar chart is drawn: ECharts paints a canvas, and it is not blank.
+            s.page.waitForSelector("#chart canvas");
+            Object painted = s.page.evaluate(
+                    "() => { const c = document.querySelector('#chart canvas'); const d = c.getContext('2d')"
+                            + ".getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4)"
+                            + " { if (d[i] > 0) n++; } return n; }");
+            assertTrue(((Number) painted).intValue() > 1000, "the ranking's chart is empty");
+            s.shot("ranking");
+
+            var download = s.page.waitForDownload(() -> s.page.click("text=下载Excel"));
+            assertTrue(download.suggestedFilename().endsWith(".xlsx"), download.suggestedFilename());
+
+            s.open("/parks/" + p + "?month=" + LAST);
+            assertTrue(s.page.textContent("h1").contains(city.parks.get(0).name()));
+            assertTrue(s.page.textContent("body").contains("工业总产值"));
+            s.shot("park");
+        }
+    }
+
+    @Test
+    void parkStaffSeeTheirOwnParkAndNoOther() {
+        String own = city.parks.get(1).code();
+        String other = city.parks.get(2).code();
+        try (Session s = new Session("园区统计员", own)) {
+            assertTrue(s.page.url().endsWith("/console/parks/" + own), s.page.url());
+            s.open("/parks/" + own + "?month=" + LAST);
+            assertTrue(s.page.textContent("h1").contains(city.parks.get(1).name()));
+            assertFalse(s.page.textContent("nav").contains("园区排名"), "park staff get no city navigation");
+            s.shot("park-staff");
+
+            // Another park's page, by URL: refused with the service's own Chinese words, nothing of that park shown.
+            Response r = s.refused("/parks/" + other + "?month=" + LAST);
+            assertEquals(404, r.status());
+            assertFalse(s.page.textContent("body").contains(city.parks.get(2).name()));
+            assertEquals(403, s.refused("/rankings").status());
+            // The city overview sends park staff back to their own park.
+            s.open("/city");
+            assertTrue(s.page.url().endsWith("/console/parks/" + own), s.page.url());
+        }
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        try (Session s = new Session("市局管理员", null)) {
+            s.page.click("text=退出");
+            s.page.waitForURL(u -> u.endsWith("/console/sign-in"));
+            assertTrue(s.page.url().endsWith("/console/sign-in"), s.page.url());
+            s.open("/city");
+            assertTrue(s.page.url().endsWith("/console/sign-in"), "a signed-out browser is sent to sign in");
+        }
+    }
+}

@@ -1,0 +1,561 @@
+package io.parkpulse.reporting.console;
+
+import static io.parkpulse.reporting.console.ServiceApi.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkpulse.common.periods.CityTime;
+import io.parkpulse.common.security.Roles;
+import io.parkpulse.reporting.console.ServiceApi.Service;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The web console's pages (docs/console.md). Each page reads the services' public APIs with the
+ * signed-in user's token and renders what it got; it holds no data and decides no permission.
+ */
+@Path("/console")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleResource {
+
+    /** The figures the city's overview leads with, as the bureau's monthly report does. */
+    static final List<String> HEADLINES = List.of(
+            "industrial_output",
+            "above_scale_industrial_output",
+            "tax_revenue",
+            "fixed_asset_investment",
+            "foreign_capital_used");
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    ConsoleSession sessions;
+
+    @Inject
+    LocalSignIn local;
+
+    @Inject
+    ServiceApi api;
+
+    @Inject
+    ObjectMapper json;
+
+    @Location("console/sign-in.html")
+    Template signInPage;
+
+    @Location("console/city.html")
+    Template cityPage;
+
+    @Location("console/rankings.html")
+    Template rankingsPage;
+
+    @Location("console/park.html")
+    Template parkPage;
+
+    @Location("console/error.html")
+    Template errorPage;
+
+    @Context
+    UriInfo uri;
+
+    @CookieParam(ConsoleSession.COOKIE)
+    String cookie;
+
+    @GET
+    public Response home() {
+        Optional<ConsoleUser> user = sessions.read(cookie);
+        if (user.isEmpty()) {
+            return redirect("/console/sign-in");
+        }
+        return redirect(
+                user.get().bureau()
+                        ? "/console/city"
+                        : "/console/parks/" + user.get().park());
+    }
+
+    // ---- sign-in -------------------------------------------------------------------------------------------
+
+    @GET
+    @Path("/sign-in")
+    public Response signInForm() {
+        String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(random(18));
+        TemplateInstance page = signInPage
+                .data("user", null)
+                .data("form", "")
+                .data("local", local.available())
+                .data("csrf", csrf)
+                .data("parks", local.available() ? parksForSignIn() : List.of())
+                .data("error", null);
+        return Response.ok(page)
+                .cookie(new NewCookie.Builder("pp_csrf")
+                        .value(csrf)
+                        .path("/console")
+                        .httpOnly(true)
+                        .secure(secure())
+                        .sameSite(NewCookie.SameSite.STRICT)
+                        .build())
+                .build();
+    }
+
+    @POST
+    @Path("/sign-in")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(
+            @FormParam("role") String role,
+            @FormParam("park") String park,
+            @FormParam("csrf") String csrf,
+            @CookieParam("pp_csrf") String csrfCookie) {
+        if (!local.available()) {
+            return error(404, "本环境未开放本地登录，请通过统一身份认证登录。");
+        }
+        if (csrf == null || csrfCookie == null || !csrf.equals(csrfCookie)) {
+            return error(403, "登录表单已失效，请刷新登录页后重试。");
+        }
+        if (!List.of(Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.PARK_STAFF).contains(role)) {
+            return error(400, "请选择角色。");
+        }
+        if (Roles.PARK_STAFF.equals(role) && (park == null || park.isBlank())) {
+            return error(400, "园区统计员须选择所属园区。");
+        }
+        String token = local.token(role, Roles.PARK_STAFF.equals(role) ? park.trim() : null);
+        return Response.seeOther(URI.create("/console"))
+                .cookie(sessions.open(token, secure()))
+                .build();
+    }
+
+    @POST
+    @Path("/sign-out")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut(@FormParam("csrf") String csrf) {
+        Optional<ConsoleUser> user = sessions.read(cookie);
+        if (user.isPresent() && !sessions.validFormToken(user.get(), csrf)) {
+            return error(403, "表单已失效，请刷新页面后重试。");
+        }
+        return Response.seeOther(URI.create("/console/sign-in"))
+                .cookie(sessions.close(secure()))
+                .build();
+    }
+
+    // ---- the city ------------------------------------------------------------------------------------------
+
+    @GET
+    @Path("/city")
+    public Response city(@QueryParam("month") String monthText) {
+        return page(user -> {
+            if (!user.bureau()) {
+                return redirect("/console/parks/" + user.park());
+            }
+            YearMonth month = month(monthText);
+            String m = month.toString();
+            JsonNode figures = api.get(user, Service.REPORTING, self(), "/api/v1/city/figures", query("period", m));
+            List<Map<String, Object>> headlines = new ArrayList<>();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (JsonNode f : figures.path("indicators")) {
+                Map<String, Object> row = figureRow(f, f.path("unit").asText());
+                rows.add(row);
+                if (HEADLINES.contains(f.path("indicator").asText())) {
+                    headlines.add(row);
+                }
+            }
+            headlines.sort(java.util.Comparator.comparingInt(r -> HEADLINES.indexOf(r.get("code"))));
+            List<Map<String, Object>> completeness = new ArrayList<>();
+            for (JsonNode c : api.get(user, Service.INDICATORS, self(), "/api/v1/completeness", query("period", m))) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("park", c.path("park").asText());
+                row.put("parkName", c.path("parkName").asText());
+                row.put("status", c.path("status").asText());
+                row.put(
+                        "statusLabel",
+                        Views.COMPLETENESS.getOrDefault(
+                                c.path("status").asText(), c.path("status").asText()));
+                row.put(
+                        "reported",
+                        c.path("reported").asInt() + "/" + c.path("mandatory").asInt());
+                row.put(
+                        "deadline",
+                        c.path("deadline").asText("").replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?\\+08:00$", ""));
+                row.put(
+                        "completedAt",
+                        c.path("completedAt").isNull()
+                                ? "—"
+                                : c.path("completedAt")
+                                        .asText()
+                                        .replace('T', ' ')
+                                        .substring(0, 16));
+                row.put("openFlags", c.path("openFlags").asLong());
+                completeness.add(row);
+            }
+            JsonNode behind = api.get(
+                    user,
+                    Service.REPORTING,
+                    self(),
+                    "/api/v1/progress-gaps",
+                    query("indicator", "industrial_output", "period", m));
+            List<Map<String, Object>> behindRows = new ArrayList<>();
+            for (JsonNode b : behind.path("behind")) {
+                behindRows.add(Map.of(
+                        "park", b.path("park").asText(),
+                        "parkName", b.path("parkName").asText(),
+                        "completion", Views.pct(b.path("completion")),
+                        "phrase", b.path("phrase").asText("")));
+            }
+            Map<String, Long> colours = new LinkedHashMap<>(Map.of("GREEN", 0L, "YELLOW", 0L, "RED", 0L));
+            long projects = 0;
+            for (JsonNode p : api.get(user, Service.PROJECTS, self(), "/api/v1/projects/summary", query("period", m))) {
+                projects += p.path("projects").asLong();
+                p.path("byColour")
+                        .fields()
+                        .forEachRemaining(
+                                e -> colours.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+            }
+            JsonNode problems = api.get(user, Service.PROJECTS, self(), "/api/v1/problems/summary", query("period", m));
+            TemplateInstance page = cityPage.data("user", user)
+                    .data("form", sessions.formToken(user))
+                    .data("month", m)
+                    .data("monthLabel", Views.month(month))
+                    .data(
+                            "reported",
+                            figures.path("reportedParks").asInt() + "/"
+                                    + figures.path("activeParks").asInt())
+                    .data("headlines", headlines)
+                    .data("rows", rows)
+                    .data("completeness", completeness)
+                    .data("behind", behindRows)
+                    .data("projects", projects)
+                    .data("green", colours.getOrDefault("GREEN", 0L))
+                    .data("yellow", colours.getOrDefault("YELLOW", 0L))
+                    .data("red", colours.getOrDefault("RED", 0L))
+                    .data(
+                            "openProblems",
+                            problems.path("counts").path("openAtEnd").asLong())
+                    .data(
+                            "overdueProblems",
+                            problems.path("counts").path("overdueAtEnd").asLong());
+            return Response.ok(page).build();
+        });
+    }
+
+    private static Map<String, Object> figureRow(JsonNode f, String unit) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("code", f.path("indicator").asText());
+        row.put("name", f.path("name").asText());
+        row.put("value", Views.amount(f.path("value"), unit));
+        row.put("growth", Views.signedPct(f.path("growthPct")));
+        row.put("trend", Views.trend(f.path("growthPct")));
+        row.put("completion", Views.pct(f.path("completionPct")));
+        row.put("gap", Views.gap(f.path("timeProgressGapPts")));
+        row.put("estimate", Views.amount(f.path("fullYearEstimate"), unit));
+        row.put("parks", f.path("parks").asInt());
+        return row;
+    }
+
+    // ---- rankings ------------------------------------------------------------------------------------------
+
+    @GET
+    @Path("/rankings")
+    public Response rankings(
+            @QueryParam("indicator") String indicator,
+            @QueryParam("kind") String kind,
+            @QueryParam("period") String period,
+            @QueryParam("peerGroup") String peerGroup,
+            @QueryParam("page") Integer page) {
+        return page(user -> {
+            if (!user.bureau()) {
+                return error(403, "排名仅对市局用户开放。");
+            }
+            String code = indicator == null || indicator.isBlank() ? "industrial_output" : indicator;
+            String k = kind == null || !Views.FIGURE_KINDS.containsKey(kind) ? "value" : kind;
+            String p = period == null || period.isBlank() ? month(null).toString() : period;
+            int pageNo = page == null || page < 0 ? 0 : page;
+            Map<String, String> q = query(
+                    "figure",
+                    k + ":" + code,
+                    "period",
+                    p,
+                    "peerGroup",
+                    peerGroup,
+                    "page",
+                    Integer.toString(pageNo),
+                    "size",
+                    "20");
+            JsonNode r = api.get(user, Service.REPORTING, self(), "/api/v1/rankings", q);
+            String unit = "value".equals(k)
+                    ? r.path("unit").asText("")
+                    : "perMu".equals(k) ? r.path("unit").asText("") : "%";
+            List<Map<String, Object>> entries = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            for (JsonNode e : r.path("entries")) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("rank", e.path("rank").asText("—"));
+                int change = e.path("rankChange").asInt(0);
+                row.put(
+                        "change",
+                        e.path("rankChange").isNull() || e.path("rankChange").isMissingNode()
+                                ? "新"
+                                : change > 0 ? "↑" + change : change < 0 ? "↓" + (-change) : "—");
+                row.put("changeClass", change > 0 ? "up" : change < 0 ? "down" : "flat");
+                row.put("park", e.path("park").asText());
+                row.put("parkName", e.path("parkName").asText());
+                row.put("value", "%".equals(unit) ? Views.pct(e.path("value")) : Views.amount(e.path("value"), unit));
+                entries.add(row);
+                names.add(e.path("parkName").asText());
+                values.add(Views.decimal(e.path("value")));
+            }
+            long total = r.path("total").asLong();
+            List<Map<String, Object>> indicators = new ArrayList<>();
+            String name = r.path("indicatorName").asText(code);
+            for (JsonNode i : api.get(user, Service.INDICATORS, self(), "/api/v1/indicators", Map.of())) {
+                indicators.add(Map.of(
+                        "code", i.path("code").asText(),
+                        "name", i.path("nameZh").asText(),
+                        "selected", i.path("code").asText().equals(code)));
+                if (i.path("code").asText().equals(code)) {
+                    name = i.path("nameZh").asText(name);
+                }
+            }
+            String title = name + Views.FIGURE_KINDS.get(k) + "排名";
+            Map<String, Object> chart = Map.of("title", title, "unit", unit, "names", names, "values", values);
+            TemplateInstance t = rankingsPage
+                    .data("user", user)
+                    .data("form", sessions.formToken(user))
+                    .data("title", title)
+                    .data("period", p)
+                    .data("kind", k)
+                    .data("kinds", Views.FIGURE_KINDS)
+                    .data("indicator", code)
+                    .data("indicators", indicators)
+                    .data("peerGroup", peerGroup == null ? "" : peerGroup)
+                    .data("entries", entries)
+                    .data("pageLabel", pageNo + 1)
+                    .data("pages", Math.max(1, (total + 19) / 20))
+                    .data("previous", pageNo > 0 ? pageNo - 1 : null)
+                    .data("next", (pageNo + 1) * 20L < total ? pageNo + 1 : null)
+                    .data("total", total)
+                    .data("unit", unit)
+                    .data("chart", scriptSafe(json.writeValueAsString(chart)))
+                    .data(
+                            "exportQuery",
+                            uri.getRequestUri().getRawQuery() == null
+                                    ? ""
+                                    : uri.getRequestUri().getRawQuery());
+            return Response.ok(t).build();
+        });
+    }
+
+    @GET
+    @Path("/rankings/export")
+    @Produces(MediaType.WILDCARD)
+    public Response rankingsExport(
+            @QueryParam("indicator") String indicator,
+            @QueryParam("kind") String kind,
+            @QueryParam("period") String period,
+            @QueryParam("peerGroup") String peerGroup) {
+        return page(user -> {
+            String code = indicator == null || indicator.isBlank() ? "industrial_output" : indicator;
+            String k = kind == null || !Views.FIGURE_KINDS.containsKey(kind) ? "value" : kind;
+            String p = period == null || period.isBlank() ? month(null).toString() : period;
+            ServiceApi.Download d = api.download(
+                    user,
+                    Service.REPORTING,
+                    self(),
+                    "/api/v1/rankings/export",
+                    query("figure", k + ":" + code, "period", p, "peerGroup", peerGroup));
+            Response.ResponseBuilder b = Response.ok(d.body()).type(d.contentType());
+            if (d.disposition() != null) {
+                b.header("Content-Disposition", d.disposition());
+            }
+            return b.build();
+        });
+    }
+
+    // ---- a park --------------------------------------------------------------------------------------------
+
+    @GET
+    @Path("/parks/{park}")
+    public Response park(@PathParam("park") String park, @QueryParam("month") String monthText) {
+        return page(user -> {
+            YearMonth month = month(monthText);
+            String m = month.toString();
+            JsonNode figures = api.get(
+                    user, Service.INDICATORS, self(), "/api/v1/parks/" + encode(park) + "/figures", query("period", m));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (JsonNode f : figures.path("figures")) {
+                String unit = f.path("unit").asText();
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("code", f.path("indicator").asText());
+                row.put("name", f.path("name").asText());
+                row.put("value", Views.amount(f.path("value"), unit));
+                row.put("month", Views.amount(f.path("month"), unit));
+                row.put("growth", Views.signedPct(f.path("growthPct")));
+                row.put("trend", Views.trend(f.path("growthPct")));
+                row.put("completion", Views.pct(f.path("completionPct")));
+                row.put("gap", Views.gap(f.path("timeProgressGapPts")));
+                row.put("estimate", Views.amount(f.path("estimate").path("value"), unit));
+                rows.add(row);
+            }
+            JsonNode projects =
+                    api.get(user, Service.PROJECTS, self(), "/api/v1/projects", query("park", park, "size", "100"));
+            List<Map<String, Object>> projectRows = new ArrayList<>();
+            for (JsonNode p : projects.path("items")) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("name", p.path("name").asText());
+                row.put("stage", p.path("stageLabel").asText(p.path("stage").asText()));
+                row.put("total", Views.amount(p.path("totalInvestment"), "万元"));
+                String colour = p.path("status").path("colour").asText("NONE");
+                row.put("colour", colour);
+                row.put("colourLabel", Views.COLOURS.getOrDefault(colour, colour));
+                List<String> reasons = new ArrayList<>();
+                p.path("status")
+                        .path("reasons")
+                        .forEach(x -> reasons.add(x.path("message").asText()));
+                row.put("reasons", String.join("；", reasons));
+                projectRows.add(row);
+            }
+            TemplateInstance t = parkPage.data("user", user)
+                    .data("form", sessions.formToken(user))
+                    .data("park", park)
+                    .data("parkName", figures.path("parkName").asText(park))
+                    .data("month", m)
+                    .data("monthLabel", Views.month(month))
+                    .data("rows", rows)
+                    .data("projects", projectRows);
+            return Response.ok(t).build();
+        });
+    }
+
+    // ---- plumbing ------------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    interface Page {
+        Response render(ConsoleUser user) throws Exception;
+    }
+
+    /** A page for a signed-in user; a service's refusal becomes a page that says it in the service's words. */
+    private Response page(Page body) {
+        Optional<ConsoleUser> user = sessions.read(cookie);
+        if (user.isEmpty()) {
+            return redirect("/console/sign-in");
+        }
+        try {
+            return body.render(user.get());
+        } catch (ServiceApi.Failure f) {
+            if (f.status == 401) {
+                return Response.seeOther(URI.create("/console/sign-in"))
+                        .cookie(sessions.close(secure()))
+                        .build();
+            }
+            return error(f.status >= 500 ? 502 : f.status, f.getMessage());
+        } catch (BadMonth e) {
+            return error(400, e.getMessage());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Response error(int status, String message) {
+        Optional<ConsoleUser> user = sessions.read(cookie);
+        return Response.status(status)
+                .entity(errorPage
+                        .data("user", user.orElse(null))
+                        .data("form", user.map(sessions::formToken).orElse(""))
+                        .data("status", status)
+                        .data("message", message))
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
+    }
+
+    static final class BadMonth extends RuntimeException {
+        BadMonth(String m) {
+            super(m);
+        }
+    }
+
+    /** The month asked for, or the last month that has ended. */
+    static YearMonth month(String text) {
+        if (text == null || text.isBlank()) {
+            return CityTime.thisMonth().minusMonths(1);
+        }
+        try {
+            YearMonth m = YearMonth.parse(text.trim());
+            if (m.getYear() < 2000 || m.getYear() > CityTime.thisMonth().getYear() + 1) {
+                throw new BadMonth("月份须在2000年至明年之间。");
+            }
+            return m;
+        } catch (DateTimeParseException e) {
+            throw new BadMonth("月份格式应为YYYY-MM，例如2026-10。");
+        }
+    }
+
+    private List<Map<String, Object>> parksForSignIn() {
+        // The sign-in page lists the parks with a token of the service role: nothing else is shown to a signed-out
+        // user.
+        ConsoleUser service = sessions.user(local.token(Roles.SERVICE, null)).orElseThrow();
+        List<Map<String, Object>> out = new ArrayList<>();
+        try {
+            for (JsonNode p : api.get(service, Service.INDICATORS, self(), "/api/v1/parks", query("size", "500"))
+                    .path("items")) {
+                out.add(Map.of(
+                        "code", p.path("code").asText(), "name", p.path("name").asText()));
+            }
+        } catch (ServiceApi.Failure e) {
+            // Without the list a park code can still be typed.
+        }
+        return out;
+    }
+
+    private String self() {
+        return uri.getBaseUri().toString().replaceFirst("/$", "");
+    }
+
+    private boolean secure() {
+        return "https".equals(uri.getBaseUri().getScheme());
+    }
+
+    private static Response redirect(String to) {
+        return Response.seeOther(URI.create(to)).build();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+
+    /** JSON placed in a page's script element: a park named "</script>" must stay data. */
+    static String scriptSafe(String jsonText) {
+        return jsonText.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    private static byte[] random(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}

@@ -1,0 +1,153 @@
+package io.parkpulse.reporting.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkpulse.reporting.config.ConsoleSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The four services' public APIs, called with the signed-in user's token: the console sees exactly
+ * what that user may see, and a refusal is the service's own, shown to the user in its words.
+ */
+@ApplicationScoped
+public class ServiceApi {
+
+    public enum Service {
+        INDICATORS,
+        PROJECTS,
+        INVESTMENT,
+        REPORTING
+    }
+
+    /** A service's refusal or failure, with the message its problem document gave (Chinese by default). */
+    public static final class Failure extends RuntimeException {
+        public final int status;
+
+        Failure(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    /** A file a service produced (an export, a template), passed through to the browser. */
+    public record Download(byte[] body, String contentType, String disposition) {}
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    ConsoleSettings settings;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Query parameters in order, nulls and blanks left out. */
+    public static Map<String, String> query(String... pairs) {
+        Map<String, String> q = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            if (pairs[i + 1] != null && !pairs[i + 1].isBlank()) {
+                q.put(pairs[i], pairs[i + 1]);
+            }
+        }
+        return q;
+    }
+
+    public JsonNode get(ConsoleUser user, Service s, String self, String path, Map<String, String> query) {
+        HttpResponse<byte[]> r = send(user, s, self, path, query, "application/json");
+        try {
+            return json.readTree(r.body());
+        } catch (IOException e) {
+            throw new Failure(502, "服务返回的数据无法读取");
+        }
+    }
+
+    public Download download(ConsoleUser user, Service s, String self, String path, Map<String, String> query) {
+        HttpResponse<byte[]> r = send(user, s, self, path, query, "*/*");
+        return new Download(
+                r.body(),
+                r.headers().firstValue("Content-Type").orElse("application/octet-stream"),
+                r.headers().firstValue("Content-Disposition").orElse(null));
+    }
+
+    /** A page's HTML as a service renders it (the written summary). */
+    public String text(
+            ConsoleUser user, Service s, String self, String path, Map<String, String> query, String accept) {
+        return new String(send(user, s, self, path, query, accept).body(), StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<byte[]> send(
+            ConsoleUser user, Service s, String self, String path, Map<String, String> query, String accept) {
+        String q = query.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        URI uri = URI.create(base(s, self) + path + (q.isEmpty() ? "" : "?" + q));
+        HttpRequest req = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + user.token())
+                .header("Accept", accept)
+                .header("Accept-Language", "zh-CN")
+                .GET()
+                .build();
+        HttpResponse<byte[]> r;
+        try {
+            r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new Failure(503, serviceName(s) + "暂时无法访问，请稍后再试");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure(503, serviceName(s) + "暂时无法访问，请稍后再试");
+        }
+        if (r.statusCode() >= 400) {
+            throw new Failure(r.statusCode(), message(r));
+        }
+        return r;
+    }
+
+    private String message(HttpResponse<byte[]> r) {
+        try {
+            JsonNode p = json.readTree(r.body());
+            if (p.hasNonNull("detail")) {
+                return p.get("detail").asText();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not a problem document: the status says enough.
+        }
+        return switch (r.statusCode()) {
+            case 401 -> "登录已过期，请重新登录";
+            case 403 -> "您的角色无权查看此内容";
+            case 404 -> "未找到";
+            default -> "服务出错（" + r.statusCode() + "）";
+        };
+    }
+
+    private String base(Service s, String self) {
+        return switch (s) {
+            case INDICATORS -> settings.indicatorsUrl();
+            case PROJECTS -> settings.projectsUrl();
+            case INVESTMENT -> settings.investmentUrl();
+            case REPORTING -> settings.reportingUrl().filter(u -> !u.isBlank()).orElse(self);
+        };
+    }
+
+    static String serviceName(Service s) {
+        return switch (s) {
+            case INDICATORS -> "经济指标服务";
+            case PROJECTS -> "项目服务";
+            case INVESTMENT -> "招商服务";
+            case REPORTING -> "报表服务";
+        };
+    }
+}
