@@ -97,16 +97,23 @@ public class ActivityResource {
             @PathParam("id") UUID id, @Valid @NotNull ActivityDtos.ActivityRequest body) {
         Activity a = visible(id);
         if (body.park() != null && !body.park().equals(a.park)) {
-            throw ProblemException.unprocessable("park", "park_immutable", "an activity stays with its park");
+            throw ProblemException.unprocessable(
+                    "park", "park_immutable", "招商活动的所属园区不能更改", "an activity stays with its park");
         }
         if (body.version() == null) {
-            throw ProblemException.badRequest("version", "required", "send the version you read");
+            throw ProblemException.badRequest(
+                    "version", "required", "修改时请提交读取到的版本号 version", "send the version you read");
         }
         return ActivityDtos.ActivityView.of(activities.update(id, body.entry(), body.version()));
     }
 
     private Activity visible(UUID id) {
         Activity a = Activity.findById(id);
-        return caller.visible(a, a == null ? null : a.park, "activity", id);
+        // Caller.visible's rule (another park's activity is the same 404 as none), naming the activity in both
+        // languages.
+        if (a == null || !caller.maySee(a.park)) {
+            throw ProblemException.notFound("招商活动", "activity", String.valueOf(id));
+        }
+        return a;
     }
 }

@@ -1,5 +1,6 @@
 package io.parkpulse.investment.rest;
 
+import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
@@ -76,6 +77,10 @@ public class FundsResource {
 
     private Lead visible(UUID id) {
         Lead l = Lead.findById(id);
-        return caller.visible(l, l == null ? null : l.park, "lead", id);
+        // Caller.visible's rule (another park's lead is the same 404 as none), naming the lead in both languages.
+        if (l == null || !caller.maySee(l.park)) {
+            throw ProblemException.notFound("线索", "lead", String.valueOf(id));
+        }
+        return l;
     }
 }

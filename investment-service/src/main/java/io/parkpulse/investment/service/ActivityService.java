@@ -79,7 +79,7 @@ public class ActivityService {
     public static Activity find(UUID id) {
         Activity a = Activity.findById(id);
         if (a == null) {
-            throw ProblemException.notFound("activity", String.valueOf(id));
+            throw ProblemException.notFound("招商活动", "activity", String.valueOf(id));
         }
         return a;
     }
@@ -89,21 +89,23 @@ public class ActivityService {
         if (e.kind() == ActivityKind.LEADER_TRIP
                 && (e.ledBy() == null || e.ledBy().isBlank())) {
             throw ProblemException.unprocessable(
-                    "ledBy", "required", "a trip led by the park's top leaders names the leader");
+                    "ledBy", "required", "主要领导带队招商须填写带队领导", "a trip led by the park's top leaders names the leader");
         }
         Set<UUID> leads = new LinkedHashSet<>(e.leadIds() == null ? List.of() : e.leadIds());
+        // One message for every row, each row naming its index: the mapper then gives every row its English.
+        String chinese = "园区“" + a.park + "”没有这条线索";
+        String english = "no such lead in park '" + a.park + "'";
         List<Problem.FieldError> errors = new ArrayList<>();
         int i = 0;
         for (UUID leadId : e.leadIds() == null ? List.<UUID>of() : e.leadIds()) {
             Lead l = leadId == null ? null : Lead.findById(leadId);
             if (l == null || !l.park.equals(a.park)) {
-                errors.add(new Problem.FieldError(
-                        "leadIds[" + i + "]", "unknown_lead", "no lead '" + leadId + "' in park " + a.park));
+                errors.add(new Problem.FieldError("leadIds[" + i + "]", "unknown_lead", chinese));
             }
             i++;
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, "unknown_lead", errors.get(0).message(), errors, null);
+            throw new ProblemException(422, "unknown_lead", chinese, english, errors, null);
         }
         a.kind = e.kind();
         a.heldOn = e.heldOn();

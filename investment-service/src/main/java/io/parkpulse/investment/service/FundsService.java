@@ -39,35 +39,39 @@ public class FundsService {
         // One filer per lead at a time, so that two filings of a month are an insert and an update, never a clash.
         Lead l = Lead.findById(leadId, LockModeType.PESSIMISTIC_WRITE);
         if (l == null) {
-            throw ProblemException.notFound("lead", String.valueOf(leadId));
+            throw ProblemException.notFound("线索", "lead", String.valueOf(leadId));
         }
         if (l.stage != LeadStage.SIGNED && l.stage != LeadStage.LANDED) {
             throw ProblemException.conflict(
                     "not_signed",
-                    "funds are reported for signed or landed leads; this one is " + l.stage + " (" + l.stage.label
-                            + ")",
+                    "到位资金只能为已签约或已落地的项目填报，该线索目前处于" + Wording.stage(l.stage) + "阶段",
+                    "funds are reported for signed or landed leads; this one is at stage " + l.stage,
                     Map.of("stage", l.stage));
         }
         if (month.isAfter(CityTime.thisMonth())) {
             throw ProblemException.unprocessable(
                     "period",
                     "future_period",
-                    month + " 尚未开始：月份开始后才能填报到位资金",
+                    Wording.month(month) + "尚未开始，月份开始后才能填报当月到位资金",
                     "funds for " + month + " cannot be reported before the month has begun");
         }
         if (month.isBefore(YearMonth.from(l.signedOn))) {
             throw ProblemException.unprocessable(
                     "period",
                     "before_signing",
-                    "项目签约于 " + l.signedOn + "，此前没有到位资金可填报",
-                    "the lead was signed on " + l.signedOn);
+                    "该项目于" + l.signedOn + "签约，只能填报签约当月及以后各月的到位资金",
+                    "the lead was signed on " + l.signedOn + "; funds are reported from that month on");
         }
         if (l.capitalOrigin == CapitalOrigin.FOREIGN && amountUsd == null) {
-            throw ProblemException.unprocessable("amountUsd", "required", "foreign capital is reported in 万美元 too");
+            throw ProblemException.unprocessable(
+                    "amountUsd",
+                    "required",
+                    "境外资金须同时填报以万美元计的到位金额",
+                    "foreign capital is also reported in USD (amountUsd, in 10,000 US dollars)");
         }
         if (l.capitalOrigin != CapitalOrigin.FOREIGN && amountUsd != null) {
             throw ProblemException.unprocessable(
-                    "amountUsd", "not_foreign", "a USD amount is kept only for foreign capital");
+                    "amountUsd", "not_foreign", "只有境外资金填报万美元金额", "a USD amount is kept only for foreign capital");
         }
         FundsInPlace f = FundsInPlace.findById(new FundsInPlace.Key(leadId, month.toString()));
         boolean created = f == null;

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Registers and edits leads and moves them through the pipeline; every change publishes the lead's state. */
 @ApplicationScoped
@@ -97,8 +98,12 @@ public class LeadService {
         if (!allowed.contains(t.to())) {
             throw ProblemException.conflict(
                     "illegal_transition",
-                    "a lead in stage " + l.stage + " (" + l.stage.label + ") cannot move to " + t.to() + "; allowed: "
-                            + (allowed.isEmpty() ? "none" : allowed),
+                    "该线索处于" + Wording.stage(l.stage) + "阶段，不能转入" + Wording.stage(t.to()) + "阶段；"
+                            + (allowed.isEmpty() ? "已不能再变更阶段" : "可转入：" + Wording.stages(allowed)),
+                    "a lead at stage " + l.stage + " cannot move to " + t.to() + "; allowed: "
+                            + (allowed.isEmpty()
+                                    ? "none"
+                                    : allowed.stream().map(Enum::name).collect(Collectors.joining(", "))),
                     Map.of("from", l.stage, "to", t.to(), "allowed", allowed));
         }
         LocalDate on = CityTime.notInFuture(t.on() == null ? CityTime.today() : t.on(), "on");
@@ -106,21 +111,28 @@ public class LeadService {
             throw ProblemException.unprocessable(
                     "on",
                     "before_current_stage",
-                    "变更日期不能早于当前阶段开始的 " + l.stageSince,
+                    "变更日期不能早于当前阶段的开始日期" + l.stageSince,
                     "the change cannot be dated before the current stage began on " + l.stageSince);
         }
         switch (t.to()) {
             case SIGNED -> {
                 if (t.agreementType() == null) {
                     throw ProblemException.unprocessable(
-                            "agreementType", "required", "say what was signed: AGREEMENT (协议) or CONTRACT (合同)");
+                            "agreementType",
+                            "required",
+                            "签约须注明签订的是协议还是合同",
+                            "say what was signed: AGREEMENT or CONTRACT");
                 }
                 if (t.contractedInvestment() == null) {
                     throw ProblemException.unprocessable(
-                            "contractedInvestment", "required", "a signed lead needs the contracted investment (万元)");
+                            "contractedInvestment",
+                            "required",
+                            "签约须填写合同投资额（万元）",
+                            "a signed lead needs the contracted investment (in 10,000 yuan)");
                 }
                 if (t.on() == null) {
-                    throw ProblemException.unprocessable("on", "required", "a signed lead needs its signing date");
+                    throw ProblemException.unprocessable(
+                            "on", "required", "签约须填写签约日期", "a signed lead needs its signing date");
                 }
                 l.agreementType = t.agreementType();
                 l.contractedInvestment = t.contractedInvestment();
@@ -132,12 +144,16 @@ public class LeadService {
             }
             case DROPPED -> {
                 if (t.dropReason() == null) {
-                    throw ProblemException.unprocessable("dropReason", "required", "say why the lead is dropped");
+                    throw ProblemException.unprocessable(
+                            "dropReason", "required", "放弃线索须选择放弃原因", "say why the lead is dropped");
                 }
                 if (t.dropReason() == DropReason.OTHER
                         && (t.note() == null || t.note().isBlank())) {
                     throw ProblemException.unprocessable(
-                            "note", "required", "a lead dropped for another reason needs a note");
+                            "note",
+                            "required",
+                            "放弃原因为“其他”的，须在备注中说明具体原因",
+                            "a lead dropped for another reason needs a note");
                 }
                 l.dropReason = t.dropReason();
                 l.dropNote = t.note();
@@ -166,7 +182,7 @@ public class LeadService {
     public static Lead find(UUID id) {
         Lead l = Lead.findById(id);
         if (l == null) {
-            throw ProblemException.notFound("lead", String.valueOf(id));
+            throw ProblemException.notFound("线索", "lead", String.valueOf(id));
         }
         return l;
     }
@@ -174,7 +190,10 @@ public class LeadService {
     private static void describe(Lead l, Description d) {
         if (d.intendedInvestmentUsd() != null && d.capitalOrigin() != CapitalOrigin.FOREIGN) {
             throw ProblemException.unprocessable(
-                    "intendedInvestmentUsd", "not_foreign", "a USD amount is kept only for foreign capital (FOREIGN)");
+                    "intendedInvestmentUsd",
+                    "not_foreign",
+                    "只有境外资金填报万美元意向投资额",
+                    "a USD amount is kept only for foreign capital (FOREIGN)");
         }
         l.projectName = d.projectName().strip();
         l.investor = d.investor().strip();

@@ -59,6 +59,7 @@ public class TargetService {
             if (version != null && version != 0) {
                 throw ProblemException.conflict(
                         "stale_version",
+                        "园区“" + park + "”" + Wording.period(period) + "尚未设定招商目标，新设目标时不要提交版本号",
                         "there is no target for " + park + " " + period + " yet",
                         java.util.Map.of("currentVersion", -1));
             }
@@ -105,6 +106,9 @@ public class TargetService {
     public List<ParkReplica> parks(String code) {
         return code == null
                 ? parkReplicas.all()
-                : parkReplicas.byCode(code).map(List::of).orElseThrow(() -> ProblemException.notFound("park", code));
+                : parkReplicas
+                        .byCode(code)
+                        .map(List::of)
+                        .orElseThrow(() -> ProblemException.notFound("园区", "park", code));
     }
 }
