@@ -1,6 +1,5 @@
 package io.parkpulse.reporting.domain;
 
-import io.parkpulse.common.error.Problem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,16 +55,18 @@ public record Scheme(
     public record Band(String tier, BigDecimal bound) {}
 
     public static final BigDecimal TOTAL_WEIGHT = BigDecimal.valueOf(100);
+    private static final String RULES = String.join(
+            "、", java.util.Arrays.stream(Rule.values()).map(Enum::name).toList());
     private static final BigDecimal MAX_BENCHMARK = new BigDecimal("1E12");
 
     /** Everything wrong with a scheme, each with the JSON path of the field; empty when it adds up. */
-    public List<Problem.FieldError> check(Predicate<String> knownIndicator) {
-        List<Problem.FieldError> e = new ArrayList<>();
+    public List<Refusal> check(Predicate<String> knownIndicator) {
+        List<Refusal> e = new ArrayList<>();
         if (name == null || name.isBlank() || name.length() > 200) {
-            e.add(new Problem.FieldError("name", "invalid_name", "name the scheme in at most 200 characters"));
+            e.add(new Refusal("name", "invalid_name", "方案名称必填，不超过200个字符", "name the scheme in at most 200 characters"));
         }
         if (dimensions == null || dimensions.isEmpty()) {
-            e.add(new Problem.FieldError("dimensions", "required", "a scheme has at least one dimension"));
+            e.add(new Refusal("dimensions", "required", "考核方案至少应有一个考核维度", "a scheme has at least one dimension"));
             return e;
         }
         BigDecimal total = BigDecimal.ZERO;
@@ -74,100 +75,129 @@ public record Scheme(
             Dimension dim = dimensions.get(d);
             String dp = "dimensions[" + d + "]";
             if (dim == null) {
-                e.add(new Problem.FieldError(dp, "required", "a dimension cannot be null"));
+                e.add(new Refusal(dp, "required", "考核维度不能为空", "a dimension cannot be null"));
                 continue;
             }
             if (!validCode(dim.code()) || !codes.add("dimension:" + dim.code())) {
-                e.add(new Problem.FieldError(
-                        dp + ".code", "invalid_code", "each dimension needs its own code (at most 64 characters)"));
+                e.add(new Refusal(
+                        dp + ".code",
+                        "invalid_code",
+                        "每个考核维度须有各不相同的编码，不超过64个字符",
+                        "each dimension needs its own code (at most 64 characters)"));
             }
             if (dim.name() != null && dim.name().length() > 200) {
-                e.add(new Problem.FieldError(dp + ".name", "too_long", "at most 200 characters"));
+                e.add(new Refusal(dp + ".name", "too_long", "名称不超过200个字符", "at most 200 characters"));
             }
             if (dim.items() == null || dim.items().isEmpty()) {
-                e.add(new Problem.FieldError(dp + ".items", "required", "a dimension has at least one item"));
+                e.add(new Refusal(dp + ".items", "required", "每个考核维度至少应有一项考核指标", "a dimension has at least one item"));
                 continue;
             }
             for (int i = 0; i < dim.items().size(); i++) {
                 Item item = dim.items().get(i);
                 String ip = dp + ".items[" + i + "]";
                 if (item == null) {
-                    e.add(new Problem.FieldError(ip, "required", "an item cannot be null"));
+                    e.add(new Refusal(ip, "required", "考核指标不能为空", "an item cannot be null"));
                     continue;
                 }
                 if (!validCode(item.code()) || !codes.add("item:" + item.code())) {
-                    e.add(new Problem.FieldError(
-                            ip + ".code", "invalid_code", "each item needs its own code (at most 64 characters)"));
+                    e.add(new Refusal(
+                            ip + ".code",
+                            "invalid_code",
+                            "每项考核指标须有各不相同的编码，不超过64个字符",
+                            "each item needs its own code (at most 64 characters)"));
                 }
                 if (item.name() != null && item.name().length() > 200) {
-                    e.add(new Problem.FieldError(ip + ".name", "too_long", "at most 200 characters"));
+                    e.add(new Refusal(ip + ".name", "too_long", "名称不超过200个字符", "at most 200 characters"));
                 }
                 if (item.weight() == null
                         || item.weight().signum() <= 0
                         || item.weight().compareTo(TOTAL_WEIGHT) > 0) {
-                    e.add(new Problem.FieldError(
-                            ip + ".weight", "invalid_weight", "an item's weight is a positive number of points"));
+                    e.add(new Refusal(
+                            ip + ".weight",
+                            "invalid_weight",
+                            "指标权重应为大于0、不超过100的分值",
+                            "an item's weight is a positive number of points, at most 100"));
                 } else {
                     total = total.add(item.weight());
                 }
                 if (item.rule() == null) {
-                    e.add(new Problem.FieldError(ip + ".rule", "required", "one of " + List.of(Rule.values())));
+                    e.add(new Refusal(
+                            ip + ".rule", "required", "计分方法应为 " + RULES + " 之一", "one of " + List.of(Rule.values())));
                 }
                 Figure f = Figure.parse(item.figure());
                 if (f == null) {
-                    e.add(new Problem.FieldError(
+                    e.add(new Refusal(
                             ip + ".figure",
                             "unknown_figure",
+                            "“" + item.figure() + "”不是有效的考核口径，应为 value:（总量）、growth:（增速）、"
+                                    + "completion:（完成率）或 perMu:（亩均）后接指标编码",
                             "'" + item.figure()
                                     + "' is not value:, growth:, completion: or perMu: with an indicator code"));
                 } else if (!knownIndicator.test(f.indicator())) {
-                    e.add(new Problem.FieldError(
-                            ip + ".figure", "unknown_indicator", "no indicator '" + f.indicator() + "' is known"));
+                    e.add(new Refusal(
+                            ip + ".figure",
+                            "unknown_indicator",
+                            "没有编码为“" + f.indicator() + "”的指标",
+                            "no indicator '" + f.indicator() + "' is known"));
                 } else if (item.rule() == Rule.TARGET_COMPLETION && f.kind() != Figure.Kind.COMPLETION) {
-                    e.add(new Problem.FieldError(
-                            ip + ".figure", "rule_mismatch", "TARGET_COMPLETION scores a completion: figure"));
+                    e.add(new Refusal(
+                            ip + ".figure",
+                            "rule_mismatch",
+                            "目标完成率计分（TARGET_COMPLETION）只能用于完成率口径（completion:）",
+                            "TARGET_COMPLETION scores a completion: figure"));
                 }
                 if (item.floor() != null
                         && (item.floor().signum() < 0 || item.floor().compareTo(BigDecimal.ONE) >= 0)) {
-                    e.add(new Problem.FieldError(
+                    e.add(new Refusal(
                             ip + ".floor",
                             "invalid_floor",
+                            "保底分是占权重的比例，应不小于0且小于1",
                             "the floor is a share of the weight, from 0 up to but not 1"));
                 }
                 if (item.benchmark() != null
                         && (item.benchmark().signum() <= 0 || item.benchmark().compareTo(MAX_BENCHMARK) > 0)) {
-                    e.add(new Problem.FieldError(
+                    e.add(new Refusal(
                             ip + ".benchmark",
                             "invalid_benchmark",
+                            "对标值应为正数（不填则以各园区平均值对标）",
                             "a benchmark is positive (leave it out for the average)"));
                 }
                 if (item.cap() != null
                         && (item.cap().compareTo(BigDecimal.ONE) < 0
                                 || item.cap().compareTo(BigDecimal.TEN) > 0)) {
-                    e.add(new Problem.FieldError(
-                            ip + ".cap", "invalid_cap", "a cap is a multiple of the weight, from 1 to 10"));
+                    e.add(new Refusal(
+                            ip + ".cap",
+                            "invalid_cap",
+                            "得分上限按权重的倍数设定，应在1至10倍之间",
+                            "a cap is a multiple of the weight, from 1 to 10"));
                 }
             }
         }
         if (total.compareTo(TOTAL_WEIGHT) != 0
                 && e.stream().noneMatch(x -> x.code().equals("invalid_weight"))) {
-            e.add(new Problem.FieldError(
+            String points = total.stripTrailingZeros().toPlainString();
+            e.add(new Refusal(
                     "dimensions",
                     "weights_do_not_add_up",
-                    "the items' weights add up to " + total.stripTrailingZeros().toPlainString() + ", not 100"));
+                    "各考核指标权重合计为" + points + "分，应为100分",
+                    "the items' weights add up to " + points + ", not 100"));
         }
         if (adjustments != null) {
             for (int a = 0; a < adjustments.size(); a++) {
                 Adjustment adj = adjustments.get(a);
                 String ap = "adjustments[" + a + "]";
                 if (adj == null || !validCode(adj.code()) || !codes.add("adjustment:" + adj.code())) {
-                    e.add(new Problem.FieldError(ap + ".code", "invalid_code", "each adjustment needs its own code"));
+                    e.add(new Refusal(
+                            ap + ".code", "invalid_code", "每个加减分事项须有各不相同的编码", "each adjustment needs its own code"));
                 } else if (adj.pointsEach() == null && !adj.disqualifies()) {
-                    e.add(new Problem.FieldError(
-                            ap + ".pointsEach", "required", "an adjustment adds or deducts points, or disqualifies"));
+                    e.add(new Refusal(
+                            ap + ".pointsEach",
+                            "required",
+                            "加减分事项须给出每次加减的分值，或设为一票否决",
+                            "an adjustment adds or deducts points, or disqualifies"));
                 } else if (adj.pointsEach() != null && adj.pointsEach().abs().compareTo(TOTAL_WEIGHT) > 0) {
-                    e.add(new Problem.FieldError(
-                            ap + ".pointsEach", "invalid_points", "at most 100 points either way"));
+                    e.add(new Refusal(
+                            ap + ".pointsEach", "invalid_points", "每次加分或扣分不超过100分", "at most 100 points either way"));
                 }
             }
         }
@@ -175,12 +205,16 @@ public record Scheme(
         return e;
     }
 
-    private void checkTiers(List<Problem.FieldError> e) {
+    private void checkTiers(List<Refusal> e) {
         if (tiers == null
                 || tiers.mode() == null
                 || tiers.bands() == null
                 || tiers.bands().isEmpty()) {
-            e.add(new Problem.FieldError("tiers", "required", "tiers need a mode (PERCENTILE or SCORE) and bands"));
+            e.add(new Refusal(
+                    "tiers",
+                    "required",
+                    "考核等次须设定划分方式（PERCENTILE 按排名百分位、SCORE 按得分）和各档",
+                    "tiers need a mode (PERCENTILE or SCORE) and bands"));
             return;
         }
         Set<String> names = new HashSet<>();
@@ -193,13 +227,19 @@ public record Scheme(
                     || band.tier().isBlank()
                     || band.tier().length() > 32
                     || !names.add(band.tier())) {
-                e.add(new Problem.FieldError(
-                        bp + ".tier", "invalid_tier", "each band needs its own tier name (at most 32 characters)"));
+                e.add(new Refusal(
+                        bp + ".tier",
+                        "invalid_tier",
+                        "每档须有各不相同的等次名称，不超过32个字符",
+                        "each band needs its own tier name (at most 32 characters)"));
                 continue;
             }
             if (band.bound() == null || band.bound().abs().compareTo(BigDecimal.valueOf(1000)) > 0) {
-                e.add(new Problem.FieldError(
-                        bp + ".bound", "invalid_bound", "each band needs its bound, a percentile or a score"));
+                e.add(new Refusal(
+                        bp + ".bound",
+                        "invalid_bound",
+                        "每档须设定分界值（排名百分位或得分）",
+                        "each band needs its bound, a percentile or a score"));
                 continue;
             }
             boolean ordered = previous == null
@@ -207,10 +247,12 @@ public record Scheme(
                             ? band.bound().compareTo(previous) > 0
                             : band.bound().compareTo(previous) < 0);
             if (!ordered) {
-                e.add(new Problem.FieldError(
+                boolean percentile = tiers.mode() == TierMode.PERCENTILE;
+                e.add(new Refusal(
                         bp + ".bound",
                         "overlapping_tiers",
-                        tiers.mode() == TierMode.PERCENTILE
+                        percentile ? "按排名百分位划分时，分界值应逐档递增" : "按得分划分时，分界值应逐档递减",
+                        percentile
                                 ? "percentile bounds must rise from band to band"
                                 : "score bounds must fall from band to band"));
             }
@@ -220,15 +262,17 @@ public record Scheme(
                 ? null
                 : tiers.bands().get(tiers.bands().size() - 1).bound();
         if (tiers.mode() == TierMode.PERCENTILE && (last == null || last.compareTo(TOTAL_WEIGHT) != 0)) {
-            e.add(new Problem.FieldError(
+            e.add(new Refusal(
                     "tiers.bands",
                     "incomplete_tiers",
+                    "最后一档的排名百分位应为100，使每个园区都有等次",
                     "the last percentile band must reach 100 so that every park has a tier"));
         }
         if (tiers.mode() == TierMode.SCORE && (last == null || last.signum() != 0)) {
-            e.add(new Problem.FieldError(
+            e.add(new Refusal(
                     "tiers.bands",
                     "incomplete_tiers",
+                    "最后一档的得分下限应为0，使每个园区都有等次",
                     "the last score band must start at 0 so that every park has a tier"));
         }
     }

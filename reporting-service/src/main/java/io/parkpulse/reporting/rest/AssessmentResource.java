@@ -4,6 +4,7 @@ import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.reporting.domain.Scheme;
+import io.parkpulse.reporting.domain.export.ExportNames;
 import io.parkpulse.reporting.service.AssessmentService;
 import io.parkpulse.reporting.service.Exports;
 import io.parkpulse.reporting.service.SchemeService;
@@ -140,7 +141,14 @@ public class AssessmentResource {
         AssessmentService.lastMonth(quarter, "quarter");
         AssessmentService.Run run = revision == null ? assessments.latest(quarter) : assessments.get(quarter, revision);
         if (run == null) {
-            throw ProblemException.notFound("assessment", quarter + (revision == null ? "" : " revision " + revision));
+            String what = quarter + (revision == null ? "" : " revision " + revision);
+            throw new ProblemException(
+                    404,
+                    "not_found",
+                    ExportNames.period(quarter) + (revision == null ? "尚无考核结果" : "没有第" + revision + "次发布的考核结果"),
+                    "assessment '" + what + "' does not exist",
+                    List.of(),
+                    null);
         }
         return run;
     }

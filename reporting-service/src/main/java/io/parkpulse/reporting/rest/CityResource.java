@@ -78,7 +78,10 @@ public class CityResource {
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
         if (indicator == null || indicator.isBlank()) {
             throw ProblemException.badRequest(
-                    "indicator", "required", "name an indicator with annual targets, e.g. tax_revenue");
+                    "indicator",
+                    "required",
+                    "请指定一个设有年度目标的指标，如 tax_revenue（税收收入）",
+                    "name an indicator with annual targets, e.g. tax_revenue");
         }
         return city.progress(indicator, p);
     }
@@ -98,7 +101,8 @@ public class CityResource {
 
     private static List<String> split(String text, String field, int max) {
         if (text == null || text.isBlank()) {
-            throw ProblemException.badRequest(field, "required", "give at least one, separated by commas");
+            throw ProblemException.badRequest(
+                    field, "required", "至少填写一项，多项之间用英文逗号分隔", "give at least one, separated by commas");
         }
         List<String> out = Arrays.stream(text.split(","))
                 .map(String::strip)
@@ -106,7 +110,8 @@ public class CityResource {
                 .distinct()
                 .toList();
         if (out.isEmpty() || out.size() > max) {
-            throw ProblemException.badRequest(field, "invalid_list", "give 1 to " + max + ", separated by commas");
+            throw ProblemException.badRequest(
+                    field, "invalid_list", "应填写1至" + max + "项，用英文逗号分隔", "give 1 to " + max + ", separated by commas");
         }
         return out;
     }

@@ -56,12 +56,15 @@ public class RankingResource {
             @QueryParam("figure") String figure,
             @QueryParam("period") String period,
             @QueryParam("peerGroup") String peerGroup,
-            @QueryParam("order") @DefaultValue("desc") @Pattern(regexp = "asc|desc", message = "asc or desc")
+            @QueryParam("order") @DefaultValue("desc") @Pattern(regexp = "asc|desc", message = "只能是 asc（升序）或 desc（降序）")
                     String order,
             @Valid @BeanParam PageRequest paging) {
         if (paging.sort != null && !paging.sort.isBlank()) {
             throw ProblemException.badRequest(
-                    "sort", "invalid_sort", "a ranking is ordered by rank; use order=asc or order=desc");
+                    "sort",
+                    "invalid_sort",
+                    "排名只按名次排序，请用 order=asc（升序）或 order=desc（降序）",
+                    "a ranking is ordered by rank; use order=asc or order=desc");
         }
         RankingResult full = full(indicator, figure, period, peerGroup, order);
         return full instanceof RankingService.Ranking r
@@ -76,6 +79,7 @@ public class RankingResource {
             throw ProblemException.badRequest(
                     "indicator",
                     "required",
+                    "请指定一个指标（indicator，按其数值排名），或一个考核口径（figure：value:、growth:、completion: " + "或 perMu: 后接指标编码），二者只能选一",
                     "name either an indicator (its value) or a figure "
                             + "(value:, growth:, completion: or perMu: with an indicator code)");
         }
@@ -101,7 +105,7 @@ public class RankingResource {
             @QueryParam("figure") String figure,
             @QueryParam("period") String period,
             @QueryParam("peerGroup") String peerGroup,
-            @QueryParam("order") @DefaultValue("desc") @Pattern(regexp = "asc|desc", message = "asc or desc")
+            @QueryParam("order") @DefaultValue("desc") @Pattern(regexp = "asc|desc", message = "只能是 asc（升序）或 desc（降序）")
                     String order) {
         Exports.Download file = exports.ranking(full(indicator, figure, period, peerGroup, order));
         return Response.ok(file.body())

@@ -12,8 +12,10 @@ import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.reporting.domain.Figure;
 import io.parkpulse.reporting.domain.Quarters;
+import io.parkpulse.reporting.domain.Refusal;
 import io.parkpulse.reporting.domain.Scheme;
 import io.parkpulse.reporting.domain.Scoring;
+import io.parkpulse.reporting.domain.export.ExportNames;
 import io.parkpulse.reporting.repository.AssessmentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -98,6 +100,7 @@ public class AssessmentService {
             throw ProblemException.unprocessable(
                     "quarter",
                     "quarter_not_closed",
+                    ExportNames.period(quarter) + "尚未结束（" + last.atEndOfMonth() + "结束），季度结束后方可考核",
                     quarter + " has not ended yet (it ends on " + last.atEndOfMonth()
                             + "); a quarter is assessed after it closes");
         }
@@ -108,13 +111,18 @@ public class AssessmentService {
         if (previousRevision != null && !correction) {
             throw ProblemException.conflict(
                     "already_published",
+                    ExportNames.period(quarter) + "考核结果已发布（第" + previousRevision.revision()
+                            + "次发布），发布后不再更改；如需更正，请说明更正原因，重新考核另行发布",
                     quarter + " was assessed and published as revision " + previousRevision.revision()
                             + "; its results never change. To correct them, run a new revision with a reason",
                     Map.of("revision", previousRevision.revision(), "assessmentId", previousRevision.id()));
         }
         if (previousRevision == null && correction) {
             throw ProblemException.unprocessable(
-                    "reason", "nothing_to_correct", quarter + " has not been assessed yet");
+                    "reason",
+                    "nothing_to_correct",
+                    ExportNames.period(quarter) + "尚未考核，没有可更正的结果",
+                    quarter + " has not been assessed yet");
         }
         SchemeService.Stored scheme =
                 schemeCode == null ? schemes.latest(SchemeService.DEFAULT) : schemes.latest(schemeCode);
@@ -179,7 +187,7 @@ public class AssessmentService {
             throw ProblemException.unprocessable(
                     "quarter",
                     "quarter_not_started",
-                    quarter + " 尚未开始（" + first.atDay(1) + " 开始）；预览只对进行中或已结束的季度评分",
+                    ExportNames.period(quarter) + "尚未开始（" + first.atDay(1) + "开始），只能预览进行中或已结束季度的考核得分",
                     quarter + " has not begun yet (it begins on " + first.atDay(1)
                             + "); a preview scores a quarter that is under way or closed");
         }
@@ -192,7 +200,8 @@ public class AssessmentService {
 
         List<AssessmentRepository.ActivePark> parks = repository.activeParks();
         if (parks.isEmpty()) {
-            throw ProblemException.unprocessable("quarter", "no_parks", "no active park is known: nothing to assess");
+            throw ProblemException.unprocessable(
+                    "quarter", "no_parks", "目前没有在运行的园区，没有可考核的对象", "no active park is known: nothing to assess");
         }
         List<Scheme.Item> items = scheme.scheme().items();
         Map<Figure, Map<String, BigDecimal>> values = figures.of(
@@ -266,26 +275,32 @@ public class AssessmentService {
     public List<AdjustmentEntry> setAdjustments(String quarter, List<AdjustmentEntry> entries) {
         lastMonth(quarter, "quarter");
         Scheme scheme = schemes.latest(SchemeService.DEFAULT).scheme();
-        java.util.Set<String> known = new java.util.HashSet<>();
+        // Sorted, so that a refusal lists them the same way every time.
+        java.util.Set<String> known = new java.util.TreeSet<>();
         if (scheme.adjustments() != null) {
             scheme.adjustments().forEach(a -> known.add(a.code()));
         }
-        List<io.parkpulse.common.error.Problem.FieldError> errors = new ArrayList<>();
+        List<Refusal> errors = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             AdjustmentEntry e = entries.get(i);
             if (!known.contains(e.code())) {
-                errors.add(new io.parkpulse.common.error.Problem.FieldError(
+                errors.add(new Refusal(
                         "[" + i + "].code",
                         "unknown_adjustment",
+                        "考核方案中没有编码为“" + e.code() + "”的加减分事项，现有：" + String.join("、", known),
                         "the scheme has no adjustment '" + e.code() + "'; it has " + known));
             }
             if (!repository.parkKnown(e.park())) {
-                errors.add(new io.parkpulse.common.error.Problem.FieldError(
-                        "[" + i + "].park", "unknown_park", "park '" + e.park() + "' is not known"));
+                errors.add(new Refusal(
+                        "[" + i + "].park",
+                        "unknown_park",
+                        "没有编码为“" + e.park() + "”的园区",
+                        "park '" + e.park() + "' is not known"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, errors.get(0).code(), errors.get(0).message(), errors, null);
+            Refusal first = errors.get(0);
+            throw Refusal.all(422, first.code(), first.chinese(), first.english(), errors);
         }
         repository.replaceAdjustments(
                 quarter,

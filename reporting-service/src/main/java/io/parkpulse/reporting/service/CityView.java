@@ -133,6 +133,7 @@ public class CityView {
             throw ProblemException.badRequest(
                     field,
                     "unknown_figure",
+                    "“" + text + "”不是有效的口径，应为 value:（总量）、growth:（增速）、completion:（完成率）" + "或 perMu:（亩均）后接指标编码",
                     "'" + text + "' is not value:, growth:, completion: or perMu: followed by an indicator code");
         }
         return f;
@@ -219,7 +220,10 @@ public class CityView {
         for (int i = 0; i < parkCodes.size(); i++) {
             if (!all.containsKey(parkCodes.get(i))) {
                 throw ProblemException.badRequest(
-                        "parks[" + i + "]", "unknown_park", "no active park '" + parkCodes.get(i) + "'");
+                        "parks[" + i + "]",
+                        "unknown_park",
+                        "没有编码为“" + parkCodes.get(i) + "”的在运行园区",
+                        "no active park '" + parkCodes.get(i) + "'");
             }
         }
         Map<Figure, Map<String, BigDecimal>> values = figures.of(fs, period.lastMonth());
@@ -315,7 +319,10 @@ public class CityView {
     private void known(Figure f) {
         if (!figures.knownIndicator(f.indicator())) {
             throw ProblemException.badRequest(
-                    "indicator", "unknown_indicator", "no park has reported indicator '" + f.indicator() + "'");
+                    "indicator",
+                    "unknown_indicator",
+                    "尚无园区报送指标“" + f.indicator() + "”",
+                    "no park has reported indicator '" + f.indicator() + "'");
         }
     }
 

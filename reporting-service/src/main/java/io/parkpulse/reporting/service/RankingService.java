@@ -72,7 +72,10 @@ public class RankingService {
         RankingCache.Month prev = cache.month(parks, indicator, period.previousLastMonth());
         if (cur.isEmpty() && !queries.indicatorKnown(indicator)) {
             throw ProblemException.badRequest(
-                    "indicator", "unknown_indicator", "no park has reported indicator '" + indicator + "'");
+                    "indicator",
+                    "unknown_indicator",
+                    "尚无园区报送指标“" + indicator + "”",
+                    "no park has reported indicator '" + indicator + "'");
         }
         List<Rankings.Place> places = cur.ranking(peerGroup, ascending);
         Map<String, Integer> previousRank = new HashMap<>();

@@ -40,10 +40,14 @@ public class ReadModel {
             consumer.replayFromStart(repository::truncateAll).get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ProblemException.conflict("rebuild_interrupted", "the rebuild was interrupted", null);
+            throw ProblemException.conflict(
+                    "rebuild_interrupted", "数据重建被中断，请稍后重试", "the rebuild was interrupted", null);
         } catch (ExecutionException | TimeoutException e) {
             throw ProblemException.conflict(
-                    "rebuild_not_started", "the rebuild could not start: " + e.getMessage(), null);
+                    "rebuild_not_started",
+                    "数据重建未能启动，请稍后重试" + (e.getMessage() == null ? "" : "（" + e.getMessage() + "）"),
+                    "the rebuild could not start: " + e.getMessage(),
+                    null);
         }
     }
 }

@@ -2,8 +2,8 @@ package io.parkpulse.reporting.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.parkpulse.common.error.Problem;
 import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.reporting.domain.Refusal;
 import io.parkpulse.reporting.domain.Scheme;
 import io.parkpulse.reporting.repository.SchemeRepository;
 import io.quarkus.runtime.StartupEvent;
@@ -39,7 +39,7 @@ public class SchemeService {
     void seed(@Observes StartupEvent start) {
         try (InputStream in = getClass().getResourceAsStream("/schemes/default.json")) {
             Scheme scheme = json.readValue(in, Scheme.class);
-            List<Problem.FieldError> errors = scheme.check(figures::knownIndicator);
+            List<Refusal> errors = scheme.check(figures::knownIndicator);
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("the shipped default scheme does not add up: " + errors);
             }
@@ -53,17 +53,21 @@ public class SchemeService {
     public Stored create(String code, Scheme scheme, String user) {
         if (code == null || !code.matches("[a-z][a-z0-9-]{1,63}")) {
             throw ProblemException.badRequest(
-                    "code", "invalid_code", "2 to 64 lower-case letters, digits or '-', starting with a letter");
+                    "code",
+                    "invalid_code",
+                    "方案编码为2至64位小写字母、数字或“-”，以字母开头",
+                    "2 to 64 lower-case letters, digits or '-', starting with a letter");
         }
-        List<Problem.FieldError> errors = scheme.check(figures::knownIndicator);
+        List<Refusal> errors = scheme.check(figures::knownIndicator);
         if (!errors.isEmpty()) {
-            throw new ProblemException(
+            int more = errors.size() - 1;
+            throw Refusal.all(
                     422,
                     "invalid_scheme",
-                    "the scheme does not add up: " + errors.get(0).message()
-                            + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""),
-                    errors,
-                    null);
+                    "考核方案未通过校验：" + errors.get(0).chinese() + (more > 0 ? "（另有" + more + "处问题）" : ""),
+                    "the scheme does not add up: " + errors.get(0).english()
+                            + (more > 0 ? " (and " + more + " more)" : ""),
+                    errors);
         }
         try {
             return get(code, schemes.insertNextVersion(code, scheme.name(), json.writeValueAsString(scheme), user));
@@ -75,13 +79,20 @@ public class SchemeService {
     public Stored latest(String code) {
         return get(
                 code,
-                schemes.latestVersion(code).orElseThrow(() -> ProblemException.notFound("assessment scheme", code)));
+                schemes.latestVersion(code)
+                        .orElseThrow(() -> ProblemException.notFound("考核方案", "assessment scheme", code)));
     }
 
     public Stored get(String code, int version) {
         return schemes.find(code, version)
                 .map(this::stored)
-                .orElseThrow(() -> ProblemException.notFound("assessment scheme", code + " version " + version));
+                .orElseThrow(() -> new ProblemException(
+                        404,
+                        "not_found",
+                        "考核方案“" + code + "”没有第" + version + "版",
+                        "assessment scheme '" + code + "' has no version " + version,
+                        List.of(),
+                        null));
     }
 
     public List<Stored> all() {

@@ -50,7 +50,7 @@ public class Summaries {
     CitySettings city;
 
     public Report park(String code, ReportingPeriod period) {
-        ParkInfo park = queries.park(code).orElseThrow(() -> ProblemException.notFound("park", code));
+        ParkInfo park = queries.park(code).orElseThrow(() -> ProblemException.notFound("园区", "park", code));
         YearMonth m = period.lastMonth();
         Optional<Assessment.Run> run = queries.latestRun(m);
         Optional<SummaryQueries.Standing> standing = run.flatMap(r -> queries.standing(r.id(), code));

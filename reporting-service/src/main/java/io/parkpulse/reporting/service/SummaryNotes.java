@@ -159,7 +159,7 @@ public class SummaryNotes {
      */
     private void requireScope(String scope) {
         if (!CITY.equals(scope) && !notes.parkExists(scope) && !notes.hasNotes(scope)) {
-            throw ProblemException.notFound("park", scope);
+            throw ProblemException.notFound("园区", "park", scope);
         }
     }
 
@@ -169,7 +169,7 @@ public class SummaryNotes {
      */
     public static String parkScope(String park) {
         if (CITY.equals(park)) {
-            throw ProblemException.notFound("park", park);
+            throw ProblemException.notFound("园区", "park", park);
         }
         return park;
     }

@@ -2,7 +2,6 @@ package io.parkpulse.reporting.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.parkpulse.common.error.Problem;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,10 +44,13 @@ class SchemeTest {
                 null,
                 TIERS,
                 false);
-        List<Problem.FieldError> e = scheme.check(indicator -> true);
+        List<Refusal> e = scheme.check(indicator -> true);
         assertEquals(
-                List.of(new Problem.FieldError(
-                        "dimensions", "weights_do_not_add_up", "the items' weights add up to " + total + ", not 100")),
+                List.of(new Refusal(
+                        "dimensions",
+                        "weights_do_not_add_up",
+                        "各考核指标权重合计为" + total + "分，应为100分",
+                        "the items' weights add up to " + total + ", not 100")),
                 e);
     }
 
