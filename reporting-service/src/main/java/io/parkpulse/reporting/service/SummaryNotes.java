@@ -130,7 +130,9 @@ public class SummaryNotes {
             throw new ProblemException(
                     409,
                     "stale_version",
-                    "“" + section.heading + "”已有第" + latest + "版，请刷新后在其基础上修改",
+                    latest == 0
+                            ? "“" + section.heading + "”尚未填写，首次填写请提交版本号0"
+                            : "“" + section.heading + "”已有第" + latest + "版，请刷新后在其基础上修改",
                     "the section is at version " + latest + ", not " + replaces + "; read it again and edit that",
                     List.of(),
                     Map.of("version", latest));
