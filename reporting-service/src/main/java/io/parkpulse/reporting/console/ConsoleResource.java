@@ -549,7 +549,7 @@ public class ConsoleResource {
     }
 
     /** JSON placed in a page's script element: a park named "</script>" must stay data. */
-    static String scriptSafe(String jsonText) {
+    public static String scriptSafe(String jsonText) {
         return jsonText.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
