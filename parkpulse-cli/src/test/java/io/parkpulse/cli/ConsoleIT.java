@@ -166,7 +166,13 @@ class ConsoleIT {
             s.open("/parks/" + p + "?month=" + LAST);
             assertTrue(s.page.textContent("h1").contains(city.parks.get(0).name()));
             assertTrue(s.page.textContent("body").contains("工业总产值"));
+            // The trend chart and the pipeline's funnel are drawn.
+            assertEquals(2, s.page.locator(".chart canvas").count());
             s.shot("park");
+            // The park's written summary, as reporting-service words it.
+            s.page.click("text=查看2025年3月经济运行情况");
+            assertTrue(s.page.textContent("h1").contains(city.parks.get(0).name() + "2025年1–3月经济运行情况"));
+            s.shot("park-summary");
         }
     }
 

@@ -342,7 +342,7 @@ public class ConsoleResource {
                 }
             }
             String title = name + Views.FIGURE_KINDS.get(k) + "排名";
-            Map<String, Object> chart = Map.of("title", title, "unit", unit, "names", names, "values", values);
+            Map<String, Object> chart = Charts.bar(title, unit, names, values);
             TemplateInstance t = rankingsPage
                     .data("user", user)
                     .data("form", sessions.formToken(user))
@@ -400,10 +400,14 @@ public class ConsoleResource {
 
     @GET
     @Path("/parks/{park}")
-    public Response park(@PathParam("park") String park, @QueryParam("month") String monthText) {
+    public Response park(
+            @PathParam("park") String park,
+            @QueryParam("month") String monthText,
+            @QueryParam("indicator") String trendIndicator) {
         return page(user -> {
             YearMonth month = month(monthText);
             String m = month.toString();
+            String trend = trendIndicator == null || trendIndicator.isBlank() ? "industrial_output" : trendIndicator;
             JsonNode figures = api.get(
                     user, Service.INDICATORS, self(), "/api/v1/parks/" + encode(park) + "/figures", query("period", m));
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -439,8 +443,90 @@ public class ConsoleResource {
                 row.put("reasons", String.join("；", reasons));
                 projectRows.add(row);
             }
+            // Trend: this year's year-to-date figures month by month against last year's.
+            JsonNode values = api.get(
+                    user,
+                    Service.INDICATORS,
+                    self(),
+                    "/api/v1/parks/" + encode(park) + "/values",
+                    query("indicator", trend, "from", month.getYear() - 1 + "-01", "to", m, "size", "100"));
+            List<Object> thisYear = new ArrayList<>(java.util.Collections.nCopies(12, null));
+            List<Object> lastYear = new ArrayList<>(java.util.Collections.nCopies(12, null));
+            String trendName = trend;
+            String trendUnit = "";
+            for (JsonNode v : values.path("items")) {
+                YearMonth p = YearMonth.parse(v.path("period").asText());
+                (p.getYear() == month.getYear() ? thisYear : lastYear)
+                        .set(p.getMonthValue() - 1, Views.decimal(v.path("value")));
+                trendName = v.path("indicatorName").asText(trendName);
+                trendUnit = v.path("unit").asText(trendUnit);
+            }
+            List<Map<String, Object>> trendChoices = new ArrayList<>();
+            for (Map<String, Object> r : rows) {
+                trendChoices.add(
+                        Map.of("code", r.get("code"), "name", r.get("name"), "selected", trend.equals(r.get("code"))));
+            }
+            Map<String, Object> trendChart =
+                    Charts.yearOnYear(trendName + "（年初累计）", trendUnit, month.getYear(), thisYear, lastYear);
+
+            // The investment pipeline as a funnel, signed amounts and funds in place by source.
+            JsonNode inv = api.get(
+                    user, Service.INVESTMENT, self(), "/api/v1/investment-figures", query("park", park, "period", m));
+            JsonNode pipeline = inv.isArray() && inv.size() > 0 ? inv.get(0) : inv;
+            List<Map<String, Object>> stages = new ArrayList<>();
+            for (String[] st :
+                    new String[][] {{"LEAD", "线索"}, {"NEGOTIATING", "洽谈"}, {"SIGNED", "签约"}, {"LANDED", "落地"}}) {
+                stages.add(Map.of(
+                        "name",
+                        st[1],
+                        "value",
+                        pipeline.path("leadsByStage").path(st[0]).asLong()));
+            }
+            List<Map<String, Object>> funds = new ArrayList<>();
+            for (String[] src :
+                    new String[][] {{"OUTSIDE_CITY", "市外"}, {"OUTSIDE_PROVINCE", "省外"}, {"FOREIGN", "外资"}}) {
+                funds.add(Map.of(
+                        "source",
+                        src[1],
+                        "amount",
+                        Views.amount(pipeline.path("funds").path("bySource").path(src[0]), "万元")));
+            }
+
+            // The problem ledger's open entries, overdue first.
+            JsonNode problems =
+                    api.get(user, Service.PROJECTS, self(), "/api/v1/problems", query("park", park, "size", "100"));
+            List<Map<String, Object>> open = new ArrayList<>();
+            for (JsonNode q : problems.path("items")) {
+                if (!"OPEN".equals(q.path("status").asText())) {
+                    continue;
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("description", q.path("description").asText());
+                row.put("project", q.path("projectName").asText(""));
+                row.put("department", q.path("department").asText("—"));
+                row.put("raisedOn", q.path("raisedOn").asText());
+                row.put("dueOn", q.path("dueOn").asText("—"));
+                row.put("overdue", q.path("overdue").asBoolean());
+                open.add(row);
+            }
+            open.sort(java.util.Comparator.comparing((Map<String, Object> r) -> !(Boolean) r.get("overdue")));
+
             TemplateInstance t = parkPage.data("user", user)
                     .data("form", sessions.formToken(user))
+                    .data("trendChoices", trendChoices)
+                    .data("trendChart", scriptSafe(json.writeValueAsString(trendChart)))
+                    .data("funnel", scriptSafe(json.writeValueAsString(Charts.funnel("招商项目漏斗（个）", stages))))
+                    .data("stages", stages)
+                    .data("signedYtd", pipeline.path("signed").path("countYtd").asLong())
+                    .data(
+                            "signedAmountYtd",
+                            Views.amount(pipeline.path("signed").path("amountYtd"), "万元"))
+                    .data(
+                            "signedGrowth",
+                            Views.signedPct(pipeline.path("signed").path("growthYtd")))
+                    .data("funds", funds)
+                    .data("fundsYtd", Views.amount(pipeline.path("funds").path("totalYtd"), "万元"))
+                    .data("problems", open)
                     .data("park", park)
                     .data("parkName", figures.path("parkName").asText(park))
                     .data("month", m)
@@ -448,6 +534,40 @@ public class ConsoleResource {
                     .data("rows", rows)
                     .data("projects", projectRows);
             return Response.ok(t).build();
+        });
+    }
+
+    /** The park's written summary as reporting-service renders it (HTML), or its Word document. */
+    @GET
+    @Path("/parks/{park}/summary")
+    @Produces(MediaType.WILDCARD)
+    public Response parkSummary(
+            @PathParam("park") String park,
+            @QueryParam("month") String monthText,
+            @QueryParam("format") String format) {
+        return page(user -> {
+            String m = month(monthText).toString();
+            if ("docx".equals(format)) {
+                ServiceApi.Download d = api.download(
+                        user,
+                        Service.REPORTING,
+                        self(),
+                        "/api/v1/summaries/parks/" + encode(park),
+                        query("period", m, "format", "docx"));
+                return Response.ok(d.body())
+                        .type(d.contentType())
+                        .header("Content-Disposition", d.disposition())
+                        .build();
+            }
+            String html = api.text(
+                    user,
+                    Service.REPORTING,
+                    self(),
+                    "/api/v1/summaries/parks/" + encode(park),
+                    query("period", m, "format", "html"),
+                    "text/html");
+            return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .build();
         });
     }
 

@@ -1,20 +1,20 @@
-// Draws the page's chart from the JSON the server placed in #chart-data; the table below it holds the same figures.
+// Each chart's ECharts option comes from the server as JSON in the script element its data-option names;
+// the table next to it holds the same figures for keyboards and screen readers.
 (function () {
-  var el = document.getElementById('chart');
-  var data = document.getElementById('chart-data');
-  if (!el || !data || typeof echarts === 'undefined') {
+  if (typeof echarts === 'undefined') {
     return;
   }
-  var c = JSON.parse(data.textContent);
-  var chart = echarts.init(el);
-  chart.setOption({
-    title: { text: c.title, left: 'center', textStyle: { fontSize: 14 } },
-    tooltip: { trigger: 'axis' },
-    grid: { left: 60, right: 20, bottom: 90 },
-    xAxis: { type: 'category', data: c.names, axisLabel: { interval: 0, rotate: 30 } },
-    yAxis: { type: 'value', name: c.unit },
-    series: [{ type: 'bar', data: c.values, itemStyle: { color: '#0b4a8b' } }],
-    animation: false
+  var charts = [];
+  document.querySelectorAll('.chart[data-option]').forEach(function (el) {
+    var data = document.getElementById(el.getAttribute('data-option'));
+    if (!data) {
+      return;
+    }
+    var chart = echarts.init(el);
+    chart.setOption(JSON.parse(data.textContent));
+    charts.push(chart);
   });
-  window.addEventListener('resize', function () { chart.resize(); });
+  window.addEventListener('resize', function () {
+    charts.forEach(function (c) { c.resize(); });
+  });
 })();
