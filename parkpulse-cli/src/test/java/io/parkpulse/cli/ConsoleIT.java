@@ -187,6 +187,34 @@ class ConsoleIT {
             assertFalse(s.page.textContent("nav").contains("园区排名"), "park staff get no city navigation");
             s.shot("park-staff");
 
+            // The month's report: download the template, fill it as in Excel, check it, and see each row's outcome.
+            s.open("/parks/" + own + "/report?month=" + LAST.plusMonths(1));
+            var template = s.page.waitForDownload(() -> s.page.click("text=报表模板"));
+            Path filled = shots.resolve("filled-template.xlsx");
+            try (var in = Files.newInputStream(template.path());
+                    var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in);
+                    var out = Files.newOutputStream(filled)) {
+                var sheet = book.getSheetAt(0);
+                assertEquals("value", sheet.getRow(0).getCell(3).getStringCellValue());
+                sheet.getRow(1)
+                        .getCell(3, org.apache.poi.ss.usermodel.Row.MissingCellPolicy.CREATE_NULL_AS_BLANK)
+                        .setCellValue(123456.78);
+                sheet.getRow(2)
+                        .getCell(3, org.apache.poi.ss.usermodel.Row.MissingCellPolicy.CREATE_NULL_AS_BLANK)
+                        .setCellValue("约3500");
+                book.write(out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            s.page.setInputFiles("#file", filled);
+            s.page.click("text=试校验");
+            s.page.waitForSelector("[role=status]");
+            assertTrue(
+                    s.page.textContent("[role=status]").contains("试校验（未保存）：新增1项"), s.page.textContent("[role=status]"));
+            assertEquals(1, s.page.locator("tr.outcome.rejected").count());
+            assertTrue(s.page.locator("tr.outcome.rejected").textContent().contains("约3500"));
+            s.shot("report-check");
+
             // Another park's page, by URL: refused with the service's own Chinese words, nothing of that park shown.
             Response r = s.refused("/parks/" + other + "?month=" + LAST);
             assertEquals(404, r.status());

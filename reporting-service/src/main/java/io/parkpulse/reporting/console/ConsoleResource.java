@@ -537,6 +537,152 @@ public class ConsoleResource {
         });
     }
 
+    // ---- a park's monthly report ---------------------------------------------------------------------------
+
+    static final Map<String, String> OUTCOMES =
+            Map.of("imported", "新增", "updated", "更新", "unchanged", "未变", "rejected", "未通过");
+
+    @Location("console/report.html")
+    Template reportPage;
+
+    /** The month's report: its deadline and completeness, the template, and an upload checked before it is stored. */
+    @GET
+    @Path("/parks/{park}/report")
+    public Response report(@PathParam("park") String park, @QueryParam("month") String monthText) {
+        return page(user -> reportView(user, park, month(monthText), null, null));
+    }
+
+    @GET
+    @Path("/parks/{park}/report/template")
+    @Produces(MediaType.WILDCARD)
+    public Response reportTemplate(@PathParam("park") String park, @QueryParam("month") String monthText) {
+        return page(user -> {
+            String m = month(monthText).toString();
+            ServiceApi.Download d = api.download(
+                    user,
+                    Service.INDICATORS,
+                    self(),
+                    "/api/v1/parks/" + encode(park) + "/values/template",
+                    query("period", m));
+            return Response.ok(d.body())
+                    .type(d.contentType())
+                    .header("Content-Disposition", d.disposition())
+                    .build();
+        });
+    }
+
+    @POST
+    @Path("/parks/{park}/report")
+    @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(
+            @PathParam("park") String park,
+            @org.jboss.resteasy.reactive.RestForm("month") String monthText,
+            @org.jboss.resteasy.reactive.RestForm("csrf") String csrf,
+            @org.jboss.resteasy.reactive.RestForm("submit") String submit,
+            @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        return page(user -> {
+            if (!sessions.validFormToken(user, csrf)) {
+                return error(403, "表单已失效，请刷新页面后重试。");
+            }
+            YearMonth month = month(monthText);
+            if (file == null || file.size() == 0) {
+                return reportView(user, park, month, null, "请选择要上传的报表文件（XLSX或CSV）。");
+            }
+            String name = file.fileName() == null ? "" : file.fileName().toLowerCase(java.util.Locale.ROOT);
+            String type = name.endsWith(".csv")
+                    ? "text/csv"
+                    : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            boolean dryRun = !"store".equals(submit);
+            JsonNode result = api.upload(
+                    user,
+                    Service.INDICATORS,
+                    self(),
+                    "/api/v1/parks/" + encode(park) + "/values/file",
+                    query("period", month.toString(), "dryRun", Boolean.toString(dryRun)),
+                    type,
+                    java.nio.file.Files.readAllBytes(file.uploadedFile()));
+            return reportView(user, park, month, result, null);
+        });
+    }
+
+    private Response reportView(ConsoleUser user, String park, YearMonth month, JsonNode result, String problem)
+            throws Exception {
+        String m = month.toString();
+        Map<String, Object> mine = null;
+        for (JsonNode c : api.get(user, Service.INDICATORS, self(), "/api/v1/completeness", query("period", m))) {
+            if (park.equals(c.path("park").asText())) {
+                mine = new LinkedHashMap<>();
+                mine.put("parkName", c.path("parkName").asText());
+                mine.put("status", c.path("status").asText());
+                mine.put(
+                        "statusLabel",
+                        Views.COMPLETENESS.getOrDefault(
+                                c.path("status").asText(), c.path("status").asText()));
+                mine.put(
+                        "reported",
+                        c.path("reported").asInt() + "/" + c.path("mandatory").asInt());
+                mine.put(
+                        "deadline",
+                        c.path("deadline").asText("").replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?\\+08:00$", ""));
+                mine.put("openFlags", c.path("openFlags").asLong());
+            }
+        }
+        if (mine == null) {
+            return error(404, "园区“" + park + "”不存在或您无权查看。");
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, Object> outcome = null;
+        if (result != null) {
+            for (JsonNode r : result.path("rows")) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("line", r.path("index").asInt() + 1);
+                row.put("indicator", r.path("indicator").asText("—"));
+                row.put(
+                        "value",
+                        r.path("value").isNull()
+                                ? "—"
+                                : Views.amount(r.path("value"), r.path("unit").asText("")));
+                row.put("outcome", r.path("outcome").asText());
+                row.put(
+                        "outcomeLabel",
+                        OUTCOMES.getOrDefault(
+                                r.path("outcome").asText(), r.path("outcome").asText()));
+                row.put("code", r.path("code").asText(""));
+                row.put("message", r.path("message").asText(""));
+                List<String> flags = new ArrayList<>();
+                r.path("flags").forEach(f -> flags.add(f.path("message").asText(f.asText())));
+                row.put("flags", String.join("；", flags));
+                rows.add(row);
+            }
+            JsonNode sum = result.path("summary");
+            outcome = new LinkedHashMap<>();
+            outcome.put("dryRun", result.path("dryRun").asBoolean());
+            outcome.put("applied", result.path("applied").asBoolean());
+            outcome.put(
+                    "text",
+                    (result.path("dryRun").asBoolean()
+                                    ? "试校验（未保存）："
+                                    : result.path("applied").asBoolean() ? "已保存：" : "未保存：")
+                            + "新增" + sum.path("imported").asInt() + "项，更新"
+                            + sum.path("updated").asInt() + "项，未变"
+                            + sum.path("unchanged").asInt() + "项，未通过"
+                            + sum.path("rejected").asInt() + "项。");
+        }
+        return Response.status(problem == null ? 200 : 400)
+                .entity(reportPage
+                        .data("user", user)
+                        .data("form", sessions.formToken(user))
+                        .data("park", park)
+                        .data("month", m)
+                        .data("monthLabel", Views.month(month))
+                        .data("mine", mine)
+                        .data("outcome", outcome)
+                        .data("rows", rows)
+                        .data("problem", problem))
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
+    }
+
     /** The park's written summary as reporting-service renders it (HTML), or its Word document. */
     @GET
     @Path("/parks/{park}/summary")

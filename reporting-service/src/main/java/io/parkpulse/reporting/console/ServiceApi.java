@@ -87,29 +87,71 @@ public class ServiceApi {
         return new String(send(user, s, self, path, query, accept).body(), StandardCharsets.UTF_8);
     }
 
-    private HttpResponse<byte[]> send(
-            ConsoleUser user, Service s, String self, String path, Map<String, String> query, String accept) {
+    /**
+     * A batch upload: the service's answer as JSON whether it stored rows or refused them all (a 422
+     * carries the per-row result in its problem's context); any other refusal is a failure.
+     */
+    public JsonNode upload(
+            ConsoleUser user,
+            Service s,
+            String self,
+            String path,
+            Map<String, String> query,
+            String type,
+            byte[] body) {
+        HttpRequest req = HttpRequest.newBuilder(uri(s, self, path, query))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + user.token())
+                .header("Content-Type", type)
+                .header("Accept", "application/json")
+                .header("Accept-Language", "zh-CN")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<byte[]> r = exchange(s, req);
+        JsonNode answer;
+        try {
+            answer = json.readTree(r.body());
+        } catch (IOException e) {
+            throw new Failure(502, "服务返回的数据无法读取");
+        }
+        if (r.statusCode() < 400) {
+            return answer;
+        }
+        if (answer.path("context").has("rows")) {
+            return answer.get("context");
+        }
+        throw new Failure(r.statusCode(), message(r));
+    }
+
+    private java.net.URI uri(Service s, String self, String path, Map<String, String> query) {
         String q = query.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        URI uri = URI.create(base(s, self) + path + (q.isEmpty() ? "" : "?" + q));
-        HttpRequest req = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + user.token())
-                .header("Accept", accept)
-                .header("Accept-Language", "zh-CN")
-                .GET()
-                .build();
-        HttpResponse<byte[]> r;
+        return URI.create(base(s, self) + path + (q.isEmpty() ? "" : "?" + q));
+    }
+
+    private HttpResponse<byte[]> exchange(Service s, HttpRequest req) {
         try {
-            r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new Failure(503, serviceName(s) + "暂时无法访问，请稍后再试");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failure(503, serviceName(s) + "暂时无法访问，请稍后再试");
         }
+    }
+
+    private HttpResponse<byte[]> send(
+            ConsoleUser user, Service s, String self, String path, Map<String, String> query, String accept) {
+        HttpRequest req = HttpRequest.newBuilder(uri(s, self, path, query))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + user.token())
+                .header("Accept", accept)
+                .header("Accept-Language", "zh-CN")
+                .GET()
+                .build();
+        HttpResponse<byte[]> r = exchange(s, req);
         if (r.statusCode() >= 400) {
             throw new Failure(r.statusCode(), message(r));
         }
