@@ -712,6 +712,8 @@ public class ConsoleResource {
                     "/api/v1/summaries/parks/" + encode(park),
                     query("period", m, "format", "html"),
                     "text/html");
+            // Opened inside the console, the page gets its empty icon: browsers otherwise ask for /favicon.ico.
+            html = html.replaceFirst("(?i)<head>", "<head><link rel=\"icon\" href=\"data:,\">");
             return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .build();
         });
