@@ -2,6 +2,7 @@ package io.parkpulse.common.projects;
 
 import io.parkpulse.common.figures.Figures;
 import io.parkpulse.common.figures.Phrases;
+import io.parkpulse.common.periods.CityTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -70,7 +71,33 @@ public final class ScheduleRules {
 
     private ScheduleRules() {}
 
+    /**
+     * The day a period ending in {@code lastMonth} is judged at: its last day, or today while it has not ended. Every
+     * "overdue", "past due" and "stalled" of a period is decided on this day, so that a figure for the current month
+     * does not count as late what is only due later this month, and a past month is not judged by what happened since.
+     */
+    public static LocalDate cutoff(YearMonth lastMonth, LocalDate today) {
+        LocalDate end = lastMonth.atEndOfMonth();
+        return end.isAfter(today) ? today : end;
+    }
+
+    /** {@link #cutoff(YearMonth, LocalDate)} with today in the city's time zone. */
+    public static LocalDate cutoff(YearMonth lastMonth) {
+        return cutoff(lastMonth, CityTime.today());
+    }
+
+    /** The status as of {@code asOf}, judged at its {@link #cutoff(YearMonth) cutoff}. */
     public static Status evaluate(Facts f, YearMonth asOf, Thresholds t) {
+        return evaluate(f, asOf, cutoff(asOf), t);
+    }
+
+    /**
+     * The status as of month {@code asOf}, judged on day {@code cutoff} (see {@link #cutoff(YearMonth, LocalDate)}):
+     * the investment rule reads the year's time elapsed at {@code asOf}; the start, completion and stalled rules
+     * read how late the project is on the cutoff.
+     */
+    public static Status evaluate(Facts f, YearMonth asOf, LocalDate cutoff, Thresholds t) {
+        YearMonth judged = YearMonth.from(cutoff);
         List<Reason> reasons = new ArrayList<>();
         BigDecimal elapsed = percent(BigDecimal.valueOf(asOf.getMonthValue()), BigDecimal.valueOf(12));
         BigDecimal yearRate =
@@ -96,7 +123,7 @@ public final class ScheduleRules {
             default -> {}
         }
         if (f.stage().isBeforeStart() && f.plannedStart() != null) {
-            long late = months(YearMonth.from(f.plannedStart()), asOf);
+            long late = months(YearMonth.from(f.plannedStart()), judged);
             if (late < 0) {
                 reasons.add(new Reason("start", Colour.GREEN, "计划" + f.plannedStart() + "开工，未到时间"));
             } else if (late == 0) {
@@ -108,15 +135,20 @@ public final class ScheduleRules {
                         "逾期" + late + "个月未开工（计划" + f.plannedStart() + "）"));
             }
         }
-        if (f.stage().isActive() && !f.stage().isBuilt() && f.plannedCompletion() != null) {
-            long late = months(YearMonth.from(f.plannedCompletion()), asOf);
-            if (late > 0) {
-                monthsOverdue = (int) late;
-                reasons.add(new Reason(
-                        "completion",
-                        late >= t.completionRedMonths() ? Colour.RED : Colour.YELLOW,
-                        "超过计划竣工时间" + late + "个月未竣工（计划" + f.plannedCompletion() + "）"));
-            }
+        if (f.stage().isActive()
+                && !f.stage().isBuilt()
+                && f.plannedCompletion() != null
+                && f.plannedCompletion().isBefore(cutoff)) {
+            // Late from the day after the planned date, like a problem past its due date; the months count calendar
+            // months, so a project due on the 15th and not done by the 30th is overdue, 0 months.
+            long late = months(YearMonth.from(f.plannedCompletion()), judged);
+            monthsOverdue = (int) late;
+            reasons.add(new Reason(
+                    "completion",
+                    late >= t.completionRedMonths() ? Colour.RED : Colour.YELLOW,
+                    late == 0
+                            ? "已过计划竣工日期" + f.plannedCompletion() + "，尚未竣工"
+                            : "超过计划竣工时间" + late + "个月未竣工（计划" + f.plannedCompletion() + "）"));
         }
         if (f.stage().isActive() && !f.stage().isBeforeStart() && yearRate != null) {
             // From the exact ratio, not from the two rounded percentages: 1990 of 10000 by June is 30.10 behind either
@@ -132,7 +164,7 @@ public final class ScheduleRules {
         }
         if (f.stage() == ProjectStage.LAND_SUPPLIED || f.stage() == ProjectStage.UNDER_CONSTRUCTION) {
             YearMonth since = f.lastReport() != null ? f.lastReport() : YearMonth.from(f.stageSince());
-            monthsWithout = (int) Math.max(0, months(since, asOf));
+            monthsWithout = (int) Math.max(0, months(since, judged));
             if (monthsWithout >= t.stalledMonths()) {
                 stalled = true;
                 reasons.add(new Reason("stalled", Colour.YELLOW, "连续" + monthsWithout + "个月无进展报告"));

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 /**
  * Problem ledger filters; a null field does not filter. {@code raisedIn} keeps problems raised in the period,
- * {@code overdueOn} those still open and due before that day.
+ * {@code overdueOn} those overdue on that day ({@link ProblemRules#overdue}): raised by then, open then and due
+ * before it, whatever has happened since.
  */
 public record ProblemFilter(String park, Problem.Status status, ReportingPeriod raisedIn, LocalDate overdueOn) {}

@@ -9,9 +9,13 @@ public final class ProblemRules {
 
     private ProblemRules() {}
 
-    /** An open problem is overdue from the day after its due date; one without a due date never is. */
-    public static boolean overdue(Problem.Status status, LocalDate dueOn, LocalDate today) {
-        return status == Problem.Status.OPEN && dueOn != null && dueOn.isBefore(today);
+    /**
+     * Whether a problem was overdue on {@code cutoff} (a period's {@code ScheduleRules.cutoff}, or today): still open
+     * then and due before that day. Due on the cutoff is not yet late; without a due date it never is. The counts,
+     * the ledger filter and each entry's flag all decide it here or with {@code ProblemRepository.OVERDUE}.
+     */
+    public static boolean overdue(LocalDate dueOn, LocalDate resolvedOn, LocalDate cutoff) {
+        return dueOn != null && dueOn.isBefore(cutoff) && (resolvedOn == null || resolvedOn.isAfter(cutoff));
     }
 
     /**

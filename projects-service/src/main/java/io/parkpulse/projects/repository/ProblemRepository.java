@@ -4,6 +4,7 @@ import io.parkpulse.common.paging.Where;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.projects.domain.Problem;
 import io.parkpulse.projects.domain.ProblemFilter;
+import io.parkpulse.projects.domain.ProblemRules;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,12 @@ public class ProblemRepository {
     /** How many problems of a park (or of every park) were in each state for a period. */
     public record PeriodCounts(long raised, long resolvedOfRaised, long resolvedInPeriod, long open, long overdue) {}
 
+    /** Open on {@code :cutoff}: raised by then and not resolved by then. */
+    static final String OPEN = "raisedOn <= :cutoff and (resolvedOn is null or resolvedOn > :cutoff)";
+
+    /** {@link ProblemRules#overdue} as a query: open on {@code :cutoff} and due before it. */
+    static final String OVERDUE = OPEN + " and dueOn < :cutoff";
+
     public List<Problem> ofProject(UUID projectId) {
         return Problem.list("projectId = ?1 order by raisedOn, createdAt", projectId);
     }
@@ -33,28 +40,28 @@ public class ProblemRepository {
                         raised != null,
                         "raisedOn between :first and :last",
                         raised == null ? Map.of() : Map.of("first", raised.firstDay(), "last", raised.lastDay()))
-                .andIf(
-                        l.overdueOn() != null,
-                        "status = :open and dueOn < :today",
-                        l.overdueOn() == null ? Map.of() : Map.of("open", Problem.Status.OPEN, "today", l.overdueOn()));
+                .and(OVERDUE, "cutoff", l.overdueOn());
         return Problem.find(where.query(), sort, where.params());
     }
 
-    public PeriodCounts counts(String park, ReportingPeriod period) {
+    /**
+     * The counts of a period. Open and overdue are judged on {@code cutoff}, the period's
+     * {@code ScheduleRules.cutoff}: its last day, or today while it runs.
+     */
+    public PeriodCounts counts(String park, ReportingPeriod period, LocalDate cutoff) {
         LocalDate first = period.firstDay();
         LocalDate last = period.lastDay();
         String scope = park == null ? "" : " and park = :park";
-        Map<String, Object> params = park == null
-                ? Map.of("first", first, "last", last)
-                : Map.of("first", first, "last", last, "park", park);
+        Map<String, Object> params = new HashMap<>(Map.of("first", first, "last", last, "cutoff", cutoff));
+        if (park != null) {
+            params.put("park", park);
+        }
         return new PeriodCounts(
                 count("raisedOn between :first and :last" + scope, params),
                 count("raisedOn between :first and :last and resolvedOn <= :last" + scope, params),
                 count("resolvedOn between :first and :last" + scope, params),
-                count("raisedOn <= :last and (resolvedOn is null or resolvedOn > :last)" + scope, params),
-                count(
-                        "raisedOn <= :last and dueOn < :last and (resolvedOn is null or resolvedOn > :last)" + scope,
-                        params));
+                count(OPEN + scope, params),
+                count(OVERDUE + scope, params));
     }
 
     /** Hibernate refuses parameters a query does not use: bind only those it names. */

@@ -5,6 +5,7 @@ import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
 import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.common.periods.ReportingPeriod;
+import io.parkpulse.common.projects.ScheduleRules;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.projects.domain.Problem;
@@ -43,8 +44,11 @@ public class ProblemLedgerResource {
     @Operation(
             summary = "The ledger across projects",
             description =
-                    "Filters: park, status (OPEN, RESOLVED), period (raised in "
-                            + "it), overdue=true (open past their due date). Park staff see their own park. sort: raisedOn, dueOn, resolvedOn.")
+                    "Filters: park, status (OPEN, RESOLVED, as of now), period (raised in it), overdue=true (open and "
+                            + "past their due date today; with a period, at the period's end or today while it runs: the "
+                            + "problems counted in the summary's overdueAtEnd, whenever raised). Each entry's overdue flag is "
+                            + "judged on that same day (overdueAsOf). Park staff see their own park. sort: raisedOn, dueOn, "
+                            + "resolvedOn.")
     public Page<ProjectDtos.ProblemView> ledger(
             @QueryParam("park") String park,
             @QueryParam("status") String statusName,
@@ -54,12 +58,14 @@ public class ProblemLedgerResource {
         String scope = caller.parkScope(park);
         Problem.Status status = Filters.oneOf(Problem.Status.class, statusName, "status");
         boolean overdue = Filters.flag(overdueFlag, "overdue");
-        LocalDate today = CityTime.today();
-        ReportingPeriod raised = period == null ? null : ReportingPeriod.parse(period, "period");
-        var filter = new ProblemFilter(scope, status, raised, overdue ? today : null);
+        ReportingPeriod p = period == null ? null : ReportingPeriod.parse(period, "period");
+        // The same cutoff as the summary's overdueAtEnd, so that the list behind that count is this list.
+        LocalDate cutoff = p == null ? CityTime.today() : ScheduleRules.cutoff(p.lastMonth());
+        var filter =
+                overdue ? new ProblemFilter(scope, status, null, cutoff) : new ProblemFilter(scope, status, p, null);
         Sort sort = page.sort(
                 Map.of("raisedOn", "raisedOn", "dueOn", "dueOn", "resolvedOn", "resolvedOn"), "raisedOn", "id");
-        return Page.of(problems.ledger(filter, sort), page, p -> ProjectDtos.ProblemView.of((Problem) p, today));
+        return Page.of(problems.ledger(filter, sort), page, e -> ProjectDtos.ProblemView.of((Problem) e, cutoff));
     }
 
     @GET
@@ -67,10 +73,10 @@ public class ProblemLedgerResource {
     @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
     @Operation(
             summary = "Problems raised and resolved in a period",
-            description =
-                    "period: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY. "
-                            + "\"40 raised, 34 resolved\": raised in the period, of those resolved by its end and the rate; also resolved in "
-                            + "the period, and open and overdue at its end. For one park (park staff: theirs) or the whole city.")
+            description = "period: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY. "
+                    + "\"40 raised, 34 resolved\": raised in the period, of those resolved by its end and the rate; also resolved in "
+                    + "the period, and open and overdue at its end (today while it runs; overdue: past the due date then). "
+                    + "For one park (park staff: theirs) or the whole city.")
     public CountsView summary(@QueryParam("period") String period, @QueryParam("park") String park) {
         ReportingPeriod p = ReportingPeriod.parse(period, "period");
         String scope = caller.parkScope(park);

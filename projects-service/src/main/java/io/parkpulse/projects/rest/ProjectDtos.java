@@ -376,10 +376,12 @@ public final class ProjectDtos {
             String resolution,
             LocalDate resolvedOn,
             boolean overdue,
+            LocalDate overdueAsOf,
             long version) {
 
-        static ProblemView of(Problem p, LocalDate today) {
-            boolean overdue = ProblemRules.overdue(p.status, p.dueOn, today);
+        /** {@code cutoff}: the day {@code overdue} is judged on, today or a listed period's cutoff. */
+        static ProblemView of(Problem p, LocalDate cutoff) {
+            boolean overdue = ProblemRules.overdue(p.dueOn, p.resolvedOn, cutoff);
             return new ProblemView(
                     p.id,
                     p.projectId,
@@ -392,6 +394,7 @@ public final class ProjectDtos {
                     p.resolution,
                     p.resolvedOn,
                     overdue,
+                    cutoff,
                     p.version);
         }
     }

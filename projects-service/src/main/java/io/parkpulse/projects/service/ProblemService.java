@@ -7,6 +7,7 @@ import io.parkpulse.common.events.payload.ProjectProblem;
 import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.common.periods.CityTime;
 import io.parkpulse.common.periods.ReportingPeriod;
+import io.parkpulse.common.projects.ScheduleRules;
 import io.parkpulse.projects.domain.Problem;
 import io.parkpulse.projects.domain.ProblemFilter;
 import io.parkpulse.projects.domain.ProblemRules;
@@ -38,7 +39,7 @@ public class ProblemService {
     /**
      * What a report says of a park's problems in a period: "40 raised, 34 resolved". The rate is over the
      * problems raised in the period that were resolved by its end; open and overdue count every problem
-     * raised by the end of the period.
+     * raised by the period's cutoff (its last day, or today while it runs) and judge them on that day.
      */
     public record Counts(
             long raised,
@@ -107,9 +108,9 @@ public class ProblemService {
         return problem;
     }
 
-    /** Counts for a park, or for every park when {@code park} is null. */
+    /** Counts for a park, or for every park when {@code park} is null; open and overdue on the period's cutoff. */
     public Counts counts(String park, ReportingPeriod period) {
-        ProblemRepository.PeriodCounts c = problems.counts(park, period);
+        ProblemRepository.PeriodCounts c = problems.counts(park, period, ScheduleRules.cutoff(period.lastMonth()));
         long raised = c.raised();
         long resolvedOfRaised = c.resolvedOfRaised();
         long resolvedInPeriod = c.resolvedInPeriod();

@@ -14,19 +14,22 @@ class ProblemRulesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 5, 15);
 
-    @ParameterizedTest(name = "{0} due {1}: overdue {2}")
+    @ParameterizedTest(name = "due {0}, resolved {1}: overdue {2}")
     @CsvSource({
-        "OPEN,     2026-05-14, true",
-        // due today is not yet late
-        "OPEN,     2026-05-15, false",
-        "OPEN,     2026-05-16, false",
+        "2026-05-14,           , true",
+        // due on the cutoff is not yet late
+        "2026-05-15,           , false",
+        "2026-05-16,           , false",
         // without a due date it can never be late
-        "OPEN,     ,           false",
-        // a resolved problem is never overdue, however late it was
-        "RESOLVED, 2026-01-01, false",
+        "          ,           , false",
+        // resolved by the cutoff, however late, it is not overdue on that day
+        "2026-01-01, 2026-05-15, false",
+        "2026-01-01, 2026-03-01, false",
+        // resolved only after the cutoff: it was still overdue on that day
+        "2026-01-01, 2026-05-16, true",
     })
-    void openProblemIsOverdueAfterItsDueDate(Problem.Status status, LocalDate dueOn, boolean overdue) {
-        assertEquals(overdue, ProblemRules.overdue(status, dueOn, TODAY));
+    void aProblemOpenOnTheCutoffIsOverdueAfterItsDueDate(LocalDate dueOn, LocalDate resolvedOn, boolean overdue) {
+        assertEquals(overdue, ProblemRules.overdue(dueOn, resolvedOn, TODAY));
     }
 
     @ParameterizedTest(name = "{0} of {1} resolved = {2} %")
