@@ -7,22 +7,32 @@ import static io.parkpulse.projects.Projects.ADMIN;
 import static io.parkpulse.projects.Projects.knownPark;
 import static io.parkpulse.projects.Projects.project;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.parkpulse.common.periods.CityTime;
+import io.parkpulse.projects.domain.Project;
+import io.parkpulse.projects.repository.ProjectRepository;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 /** Counts and lists of docs/projects.md that must agree: what is overdue, and in which order projects come. */
 @QuarkusTest
 class CountsAndSortsTest {
+
+    @Inject
+    SessionFactory sessions;
 
     @Test
     void theSummaryAndTheLedgerAgreeOnWhatIsOverdueForAPastMonthAndForThisMonth() {
@@ -101,6 +111,38 @@ class CountsAndSortsTest {
                 .get("/api/v1/projects/{id}", dueToday)
                 .then()
                 .body("status.overdue", equalTo(false));
+    }
+
+    @Test
+    void problemListsNameEachEntrysProjectAndParkWithOneQueryForThePage() {
+        String park = knownPark();
+        String x = project(park, Map.of("name", "甲 精密制造"));
+        String y = project(park, Map.of("name", "乙 新材料"));
+        problem(x, "2025-02-01", "2025-03-01");
+        problem(x, "2025-02-02", "2025-03-01");
+        problem(y, "2025-02-03", "2025-03-01");
+        Statistics stats = sessions.getStatistics();
+        long namesQueries = stats.getQueryStatistics(ProjectRepository.NAMES).getExecutionCount();
+        long projectLoads = stats.getEntityStatistics(Project.class.getName()).getLoadCount();
+        ledger(park, null, false)
+                .body("total", equalTo(3))
+                .body("items.projectName", contains("甲 精密制造", "甲 精密制造", "乙 新材料"))
+                .body("items.parkName", everyItem(equalTo("甲园区")));
+        assertEquals(
+                namesQueries + 1,
+                stats.getQueryStatistics(ProjectRepository.NAMES).getExecutionCount());
+        assertEquals(
+                projectLoads, stats.getEntityStatistics(Project.class.getName()).getLoadCount());
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/projects/{id}/problems", x)
+                .then()
+                .body("projectName", everyItem(equalTo("甲 精密制造")))
+                .body("parkName", everyItem(equalTo("甲园区")));
+        raise(y, Map.of("description", "电力增容未落实"))
+                .statusCode(201)
+                .body("projectName", equalTo("乙 新材料"))
+                .body("parkName", equalTo("甲园区"));
     }
 
     static String problem(String project, String raisedOn, String dueOn) {

@@ -3,16 +3,29 @@ package io.parkpulse.projects.repository;
 import io.parkpulse.common.paging.Where;
 import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.domain.ProjectFilter;
+import io.parkpulse.projects.domain.ProjectNames;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Queries on projects. */
 @ApplicationScoped
 public class ProjectRepository {
+
+    /**
+     * One query for the names of any number of projects and their parks, so that a list of their entries loads no
+     * project; a park the registry copy does not know has no name.
+     */
+    public static final String NAMES =
+            "select p.id, p.name, k.name from Project p left join ParkReplica k on k.code = p.park"
+                    + " where p.id in :ids";
 
     public PanacheQuery<Project> search(ProjectFilter s, Sort sort) {
         Where where = new Where()
@@ -39,6 +52,19 @@ public class ProjectRepository {
                         .replace("%", "\\%")
                         .replace("_", "\\_")
                 + "%";
+    }
+
+    public Map<UUID, ProjectNames> names(Collection<UUID> projectIds) {
+        if (projectIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, ProjectNames> names = new HashMap<>();
+        Project.getEntityManager()
+                .createQuery(NAMES, Object[].class)
+                .setParameter("ids", Set.copyOf(projectIds))
+                .getResultList()
+                .forEach(r -> names.put((UUID) r[0], new ProjectNames((String) r[1], (String) r[2])));
+        return names;
     }
 
     public boolean existsForLead(UUID leadId) {

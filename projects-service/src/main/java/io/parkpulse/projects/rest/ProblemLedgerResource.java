@@ -10,7 +10,9 @@ import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.projects.domain.Problem;
 import io.parkpulse.projects.domain.ProblemFilter;
+import io.parkpulse.projects.domain.ProjectNames;
 import io.parkpulse.projects.service.ProblemService;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,7 +24,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +51,7 @@ public class ProblemLedgerResource {
                     "Filters: park, status (OPEN, RESOLVED, as of now), period (raised in it), overdue=true (open and "
                             + "past their due date today; with a period, at the period's end or today while it runs: the "
                             + "problems counted in the summary's overdueAtEnd, whenever raised). Each entry's overdue flag is "
-                            + "judged on that same day (overdueAsOf). Park staff see their own park. sort: raisedOn, dueOn, "
+                            + "judged on that same day (overdueAsOf); each names its project and park (projectName, parkName). Park staff see their own park. sort: raisedOn, dueOn, "
                             + "resolvedOn.")
     public Page<ProjectDtos.ProblemView> ledger(
             @QueryParam("park") String park,
@@ -65,7 +69,16 @@ public class ProblemLedgerResource {
                 overdue ? new ProblemFilter(scope, status, null, cutoff) : new ProblemFilter(scope, status, p, null);
         Sort sort = page.sort(
                 Map.of("raisedOn", "raisedOn", "dueOn", "dueOn", "resolvedOn", "resolvedOn"), "raisedOn", "id");
-        return Page.of(problems.ledger(filter, sort), page, e -> ProjectDtos.ProblemView.of((Problem) e, cutoff));
+        PanacheQuery<Problem> query = problems.ledger(filter, sort).page(page.panache());
+        List<Problem> entries = query.list();
+        Map<UUID, ProjectNames> names = problems.names(entries);
+        return Page.of(
+                entries.stream()
+                        .map(e -> ProjectDtos.ProblemView.of(e, names, cutoff))
+                        .toList(),
+                page.page,
+                page.size,
+                query.count());
     }
 
     @GET

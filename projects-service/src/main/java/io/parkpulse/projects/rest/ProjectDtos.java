@@ -10,6 +10,7 @@ import io.parkpulse.projects.domain.ProgressReport;
 import io.parkpulse.projects.domain.ProgressRevision;
 import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.domain.ProjectKind;
+import io.parkpulse.projects.domain.ProjectNames;
 import io.parkpulse.projects.domain.StageChange;
 import io.parkpulse.projects.service.ProjectService;
 import jakarta.validation.constraints.DecimalMax;
@@ -24,7 +25,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies. Money in 万元, land in 亩, floor area in ㎡, progress in %. */
 public final class ProjectDtos {
@@ -367,7 +370,12 @@ public final class ProjectDtos {
     public record ProblemView(
             UUID id,
             UUID projectId,
+            @Schema(description = "The project's name") String projectName,
             String park,
+
+            @Schema(description = "The park's name; null while this service's copy of the park registry lacks the park")
+            String parkName,
+
             String description,
             LocalDate raisedOn,
             String department,
@@ -375,17 +383,28 @@ public final class ProjectDtos {
             Problem.Status status,
             String resolution,
             LocalDate resolvedOn,
+
+            @Schema(description = "Open on overdueAsOf and due before it")
             boolean overdue,
+
+            @Schema(description = "The day overdue is judged on: today, or the cutoff of the period listed")
             LocalDate overdueAsOf,
+
             long version) {
 
-        /** {@code cutoff}: the day {@code overdue} is judged on, today or a listed period's cutoff. */
-        static ProblemView of(Problem p, LocalDate cutoff) {
+        /**
+         * {@code names}: the project's and park's ({@code ProblemService.names} loads them for a whole list);
+         * {@code cutoff}: the day {@code overdue} is judged on, today or a listed period's cutoff.
+         */
+        static ProblemView of(Problem p, Map<UUID, ProjectNames> names, LocalDate cutoff) {
             boolean overdue = ProblemRules.overdue(p.dueOn, p.resolvedOn, cutoff);
+            ProjectNames n = names.getOrDefault(p.projectId, ProjectNames.UNKNOWN);
             return new ProblemView(
                     p.id,
                     p.projectId,
+                    n.project(),
                     p.park,
+                    n.park(),
                     p.description,
                     p.raisedOn,
                     p.department,

@@ -5,6 +5,7 @@ import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.projects.domain.Problem;
 import io.parkpulse.projects.domain.Project;
+import io.parkpulse.projects.domain.ProjectNames;
 import io.parkpulse.projects.service.ProblemService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,18 +52,22 @@ public class ProjectProblemResource {
                 new ProblemService.Entry(body.description(), body.raisedOn(), body.department(), body.dueOn()),
                 caller.user());
         return Response.created(URI.create("/api/v1/projects/" + id + "/problems/" + p.id))
-                .entity(ProjectDtos.ProblemView.of(p, CityTime.today()))
+                .entity(view(p))
                 .build();
     }
 
     @GET
     @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
-    @Operation(summary = "The project's problems, oldest first")
+    @Operation(
+            summary = "The project's problems, oldest first",
+            description = "Each with its project's and park's names; overdue is judged today.")
     public List<ProjectDtos.ProblemView> ofProject(@PathParam("id") UUID id) {
         visible(id);
         LocalDate today = CityTime.today();
-        return problems.ofProject(id).stream()
-                .map(p -> ProjectDtos.ProblemView.of(p, today))
+        List<Problem> entries = problems.ofProject(id);
+        Map<UUID, ProjectNames> names = problems.names(entries);
+        return entries.stream()
+                .map(p -> ProjectDtos.ProblemView.of(p, names, today))
                 .toList();
     }
 
@@ -76,13 +82,11 @@ public class ProjectProblemResource {
             @PathParam("problemId") UUID problemId,
             @Valid @NotNull ProjectDtos.UpdateProblem body) {
         visible(id);
-        return ProjectDtos.ProblemView.of(
-                problems.update(
-                        id,
-                        problemId,
-                        new ProblemService.Entry(body.description(), body.raisedOn(), body.department(), body.dueOn()),
-                        body.version()),
-                CityTime.today());
+        return view(problems.update(
+                id,
+                problemId,
+                new ProblemService.Entry(body.description(), body.raisedOn(), body.department(), body.dueOn()),
+                body.version()));
     }
 
     @POST
@@ -97,9 +101,11 @@ public class ProjectProblemResource {
             @PathParam("problemId") UUID problemId,
             @Valid @NotNull ProjectDtos.ResolveProblem body) {
         visible(id);
-        return ProjectDtos.ProblemView.of(
-                problems.resolve(id, problemId, body.resolution(), body.resolvedOn(), body.version()),
-                CityTime.today());
+        return view(problems.resolve(id, problemId, body.resolution(), body.resolvedOn(), body.version()));
+    }
+
+    private ProjectDtos.ProblemView view(Problem p) {
+        return ProjectDtos.ProblemView.of(p, problems.names(List.of(p)), CityTime.today());
     }
 
     private Project visible(UUID id) {

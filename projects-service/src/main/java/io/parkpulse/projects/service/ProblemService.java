@@ -12,7 +12,9 @@ import io.parkpulse.projects.domain.Problem;
 import io.parkpulse.projects.domain.ProblemFilter;
 import io.parkpulse.projects.domain.ProblemRules;
 import io.parkpulse.projects.domain.Project;
+import io.parkpulse.projects.domain.ProjectNames;
 import io.parkpulse.projects.repository.ProblemRepository;
+import io.parkpulse.projects.repository.ProjectRepository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +22,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The problem ledger (问题台账) of each project, and its counts per park and period. */
 @ApplicationScoped
@@ -33,6 +37,9 @@ public class ProblemService {
 
     @Inject
     ProblemRepository problems;
+
+    @Inject
+    ProjectRepository projects;
 
     public record Entry(String description, LocalDate raisedOn, String department, LocalDate dueOn) {}
 
@@ -159,6 +166,11 @@ public class ProblemService {
                 p.resolution,
                 p.resolvedOn,
                 p.version);
+    }
+
+    /** The names of the problems' projects and parks by project id, in one query whatever their number. */
+    public Map<UUID, ProjectNames> names(Collection<Problem> entries) {
+        return projects.names(entries.stream().map(e -> e.projectId).collect(Collectors.toSet()));
     }
 
     public List<Problem> ofProject(UUID projectId) {
