@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.parkpulse.common.periods.CityTime;
@@ -19,6 +20,7 @@ import io.parkpulse.projects.repository.ProjectRepository;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -143,6 +145,72 @@ class CountsAndSortsTest {
                 .statusCode(201)
                 .body("projectName", equalTo("乙 新材料"))
                 .body("parkName", equalTo("甲园区"));
+    }
+
+    @Test
+    void theColourFilterReadsEachProjectAsItStoodAtTheEndOfTheMonthAsked() {
+        String park = knownPark();
+        // Of the year's 12000: by June (50 % of the year gone) A has 40.005 %, B 39.999 %, C 75 %.
+        String a = underConstruction(park, "A", "4800.6");
+        String b = underConstruction(park, "B", "4799.9");
+        underConstruction(park, "C", "9000");
+        // A's later report makes it green in September, which must not colour June.
+        Projects.progress(ADMIN, a, "2025-09", 12000, 12000, 80, null).statusCode(201);
+
+        projects(park, Map.of("colour", "YELLOW", "asOf", "2025-06"))
+                .body("items.name", containsInAnyOrder("A", "B"))
+                .body("items.status.asOf", everyItem(equalTo("2025-06")))
+                .body("items.status.colour", everyItem(equalTo("YELLOW")));
+        projects(park, Map.of("colour", "GREEN", "asOf", "2025-06")).body("items.name", contains("C"));
+        // September: A 100 % green; B 35 points behind, red; C without a report for three months, stalled.
+        projects(park, Map.of("colour", "GREEN", "asOf", "2025-09")).body("items.name", contains("A"));
+        projects(park, Map.of("colour", "RED", "asOf", "2025-09")).body("items.name", contains("B"));
+        projects(park, Map.of("colour", "YELLOW", "asOf", "2025-09")).body("items.name", contains("C"));
+        // February: signed, the planned start not yet come.
+        projects(park, Map.of("colour", "GREEN", "asOf", "2025-02"))
+                .body("items.name", containsInAnyOrder("A", "B", "C"));
+        // Before the signing there was no colour at all.
+        projects(park, Map.of("colour", "GREEN", "asOf", "2024-12")).body("total", equalTo(0));
+        projects(park, Map.of("asOf", "2024-12"))
+                .body("total", equalTo(3))
+                .body("items.status", everyItem(nullValue()));
+        projects(park, Map.of("asOf", "2025-06", "sort", "name"))
+                .body("items.status.colour", contains("YELLOW", "YELLOW", "GREEN"));
+        // Without asOf, this month's colour: the planned completion (2026-06-30) has long passed.
+        projects(park, Map.of("colour", "YELLOW")).body("total", equalTo(0));
+
+        int nextYear = CityTime.today().getYear() + 1;
+        for (String bad : List.of("1999-12", (nextYear + 1) + "-01", "2025-13", "June", "2025-6")) {
+            given().auth()
+                    .oauth2(ADMIN)
+                    .queryParams(Map.of("park", park, "colour", "GREEN", "asOf", bad))
+                    .get("/api/v1/projects")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("asOf"));
+        }
+        projects(park, Map.of("colour", "GREEN", "asOf", "2000-01")).body("total", equalTo(0));
+        projects(park, Map.of("colour", "GREEN", "asOf", nextYear + "-12")).statusCode(200);
+    }
+
+    /** A project under construction since March 2025 whose June report puts this year's investment at {@code june}. */
+    static String underConstruction(String park, String name, String june) {
+        String id = project(park, Map.of("name", name));
+        Projects.transition(ADMIN, id, "UNDER_CONSTRUCTION", "2025-03-05", null).statusCode(200);
+        Projects.progress(ADMIN, id, "2025-06", new BigDecimal(june), new BigDecimal(june), 30, null)
+                .statusCode(201);
+        return id;
+    }
+
+    static ValidatableResponse projects(String park, Map<String, String> query) {
+        return given().auth()
+                .oauth2(ADMIN)
+                .queryParam("park", park)
+                .queryParams(query)
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(200);
     }
 
     static String problem(String project, String raisedOn, String dueOn) {

@@ -17,6 +17,7 @@ import io.parkpulse.projects.domain.ProjectKind;
 import io.parkpulse.projects.service.ProjectService;
 import io.parkpulse.projects.service.StatusService;
 import io.parkpulse.projects.service.SummaryService;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -88,15 +89,19 @@ public class ProjectResource {
     @Operation(
             summary = "Search projects",
             description =
-                    "Filters combine: park, stage, kind, keyLevel, colour (this month's "
-                            + "schedule status), q (text in the name or the enterprise). Park staff see their own park only. "
-                            + "sort: createdAt, name, park, stage, totalInvestment, plannedCompletion (prefix - for descending).")
+                    "Filters combine: park, stage, kind, keyLevel, colour (the schedule status of this month, or of "
+                            + "asOf), q (text in the name or the enterprise). asOf YYYY-MM: the colour filter and each project's "
+                            + "status are those at the end of that month, from the stage history and the progress reports up to "
+                            + "then (status null for a project not yet registered then; a colour filter leaves it out). Park staff "
+                            + "see their own park only. sort: createdAt, name, park, stage, totalInvestment, plannedCompletion "
+                            + "(prefix - for descending).")
     public Page<ProjectDtos.ProjectView> search(
             @QueryParam("park") String park,
             @QueryParam("stage") String stageName,
             @QueryParam("kind") String kindName,
             @QueryParam("keyLevel") String keyLevelName,
             @QueryParam("colour") String colourName,
+            @QueryParam("asOf") String asOfText,
             @QueryParam("q") @Size(max = 100) String q,
             @Valid @BeanParam PageRequest page) {
         String scope = caller.parkScope(park);
@@ -104,6 +109,8 @@ public class ProjectResource {
         ProjectKind kind = Filters.oneOf(ProjectKind.class, kindName, "kind");
         KeyLevel keyLevel = Filters.oneOf(KeyLevel.class, keyLevelName, "keyLevel");
         ScheduleRules.Colour colour = Filters.oneOf(ScheduleRules.Colour.class, colourName, "colour");
+        // Blank like the other filters: left out.
+        YearMonth asOf = asOfText == null || asOfText.isBlank() ? null : ReportingPeriod.month(asOfText, "asOf");
         Sort sort = page.sort(
                 Map.of(
                         "createdAt",
@@ -121,8 +128,14 @@ public class ProjectResource {
                 "createdAt",
                 "id");
         var filter = new ProjectFilter(scope, stage, kind, keyLevel, q);
-        if (colour == null) {
+        if (colour == null && asOf == null) {
             return Page.of(projects.search(filter, sort), page, this::view);
+        }
+        if (colour == null) {
+            PanacheQuery<Project> query = projects.search(filter, sort).page(page.panache());
+            List<Project> rows = query.list();
+            Map<UUID, StatusService.Snapshot> then = status.asOf(rows, asOf);
+            return Page.of(rows.stream().map(p -> view(then.get(p.id))).toList(), page.page, page.size, query.count());
         }
         var candidates = projects.search(filter, sort);
         if (candidates.count() > MAX_COLOUR_CANDIDATES) {
@@ -132,9 +145,16 @@ public class ProjectResource {
                     "a colour filter reads at most " + MAX_COLOUR_CANDIDATES
                             + " projects: narrow the search by park, stage or kind");
         }
-        List<ProjectDtos.ProjectView> matching = candidates.list().stream()
-                .map(this::view)
-                .filter(v -> v.status().colour() == colour)
+        List<Project> all = candidates.list();
+        List<ProjectDtos.ProjectView> views;
+        if (asOf == null) {
+            views = all.stream().map(this::view).toList();
+        } else {
+            Map<UUID, StatusService.Snapshot> then = status.asOf(all, asOf);
+            views = all.stream().map(p -> view(then.get(p.id))).toList();
+        }
+        List<ProjectDtos.ProjectView> matching = views.stream()
+                .filter(v -> v.status() != null && v.status().colour() == colour)
                 .toList();
         return Page.slice(matching, page);
     }
@@ -232,6 +252,13 @@ public class ProjectResource {
     Project visible(UUID id) {
         Project p = Project.findById(id);
         return caller.visible(p, p == null ? null : p.park, "project", id);
+    }
+
+    /** The project with its status as of the snapshot's month; none when it was not yet registered then. */
+    ProjectDtos.ProjectView view(StatusService.Snapshot s) {
+        return ProjectDtos.ProjectView.of(
+                s.project(),
+                s.stage() == null ? null : ProjectDtos.StatusView.of(s.asOf().toString(), s.status()));
     }
 
     ProjectDtos.ProjectView view(Project p) {
