@@ -194,6 +194,27 @@ class CountsAndSortsTest {
         projects(park, Map.of("colour", "GREEN", "asOf", nextYear + "-12")).statusCode(200);
     }
 
+    @Test
+    void mostBehindFirstOrdersOnTheExactGapNotOnTheRoundedOneShown() {
+        String park = knownPark();
+        // June: A is 9.995 points behind, B 10.0008; both show −10.00. A was registered first, so an order on the
+        // rounded figure (ties broken by registration) would put A first.
+        String a = underConstruction(park, "A", "4800.6");
+        String b = underConstruction(park, "B", "4799.9");
+        String c = underConstruction(park, "C", "9000");
+        String signed = project(park, Map.of("name", "D"));
+        projects(park, Map.of("asOf", "2025-06", "sort", "investmentGapPoints"))
+                .body("items.id", contains(b, a, c, signed))
+                .body("items.status.investmentGapPoints", contains(-10, -10, 25, null));
+        projects(park, Map.of("asOf", "2025-06", "sort", "-investmentGapPoints"))
+                .body("items.id", contains(c, a, b, signed));
+        projects(park, Map.of("asOf", "2025-06", "sort", "investmentGapPoints", "colour", "YELLOW", "size", "1"))
+                .body("total", equalTo(2))
+                .body("items.id", contains(b));
+        // This month none has a gap (the plans are for 2025): registration order.
+        projects(park, Map.of("sort", "investmentGapPoints")).body("items.id", contains(a, b, c, signed));
+    }
+
     /** A project under construction since March 2025 whose June report puts this year's investment at {@code june}. */
     static String underConstruction(String park, String name, String june) {
         String id = project(park, Map.of("name", name));

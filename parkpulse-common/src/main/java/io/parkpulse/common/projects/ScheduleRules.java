@@ -54,6 +54,19 @@ public final class ScheduleRules {
 
     public record Reason(String rule, Colour colour, String message) {}
 
+    /**
+     * 超/欠时序进度 as an exact fraction of points, {@code numerator / denominator} with a positive denominator:
+     * the status shows it rounded to two decimals, which ties projects that are not equally behind.
+     */
+    public record Gap(BigDecimal numerator, BigDecimal denominator) implements Comparable<Gap> {
+
+        /** Negative first: the most behind is the smallest. Compared by cross-multiplying, so without rounding. */
+        @Override
+        public int compareTo(Gap o) {
+            return numerator.multiply(o.denominator).compareTo(o.numerator.multiply(denominator));
+        }
+    }
+
     public record Status(
             Colour colour,
             List<Reason> reasons,
@@ -150,7 +163,7 @@ public final class ScheduleRules {
                             ? "已过计划竣工日期" + f.plannedCompletion() + "，尚未竣工"
                             : "超过计划竣工时间" + late + "个月未竣工（计划" + f.plannedCompletion() + "）"));
         }
-        if (f.stage().isActive() && !f.stage().isBeforeStart() && yearRate != null) {
+        if (investmentRuleApplies(f)) {
             // From the exact ratio, not from the two rounded percentages: 1990 of 10000 by June is 30.10 behind either
             // way, but 7.5 of 18 by May is 41.67, where the rounded figures would say 41.66.
             gap = Figures.timeProgressGapPts(
@@ -189,6 +202,30 @@ public final class ScheduleRules {
                 monthsOverdue != null,
                 monthsOverdue,
                 physicalGap);
+    }
+
+    /**
+     * The investment gap of {@link #evaluate} before rounding, for ordering projects by how far behind they are:
+     * 4800.6 and 4799.9 of 12000 by June are 9.995 and 10.0008 points behind, both shown as −10.00. Null where the
+     * status has no gap.
+     */
+    public static Gap exactGap(Facts f, YearMonth asOf) {
+        if (!investmentRuleApplies(f)) {
+            return null;
+        }
+        // (this year ÷ plan − month ÷ 12) × 100 = 100 × (12 × this year − month × plan) ÷ (12 × plan)
+        BigDecimal twelve = BigDecimal.valueOf(12);
+        BigDecimal numerator = HUNDRED.multiply(twelve.multiply(orZero(f.investmentThisYear()))
+                .subtract(BigDecimal.valueOf(asOf.getMonthValue()).multiply(f.yearPlannedInvestment())));
+        return new Gap(numerator, twelve.multiply(f.yearPlannedInvestment()));
+    }
+
+    /** The investment rule judges a project building or built this year, against a positive plan for the year. */
+    private static boolean investmentRuleApplies(Facts f) {
+        return f.stage().isActive()
+                && !f.stage().isBeforeStart()
+                && f.yearPlannedInvestment() != null
+                && f.yearPlannedInvestment().signum() > 0;
     }
 
     /** NONE (terminated) outranks the others so that a terminated project is never shown green. */

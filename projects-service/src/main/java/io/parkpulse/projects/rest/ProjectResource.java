@@ -37,9 +37,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,6 +55,9 @@ public class ProjectResource {
 
     /** A colour filter is applied after the status is computed; beyond this many candidates, narrow the search first. */
     static final int MAX_COLOUR_CANDIDATES = 5000;
+
+    /** The sort on the status's investmentGapPoints: most behind first, or with '-' most ahead first. */
+    static final String GAP = "investmentGapPoints";
 
     @Inject
     ProjectService projects;
@@ -93,8 +98,9 @@ public class ProjectResource {
                             + "asOf), q (text in the name or the enterprise). asOf YYYY-MM: the colour filter and each project's "
                             + "status are those at the end of that month, from the stage history and the progress reports up to "
                             + "then (status null for a project not yet registered then; a colour filter leaves it out). Park staff "
-                            + "see their own park only. sort: createdAt, name, park, stage, totalInvestment, plannedCompletion "
-                            + "(prefix - for descending).")
+                            + "see their own park only. sort: createdAt, name, park, stage, totalInvestment, plannedCompletion, "
+                            + "investmentGapPoints (most behind first, on the exact gap, not the rounded one shown; projects "
+                            + "without a gap last) (prefix - for descending).")
     public Page<ProjectDtos.ProjectView> search(
             @QueryParam("park") String park,
             @QueryParam("stage") String stageName,
@@ -111,6 +117,8 @@ public class ProjectResource {
         ScheduleRules.Colour colour = Filters.oneOf(ScheduleRules.Colour.class, colourName, "colour");
         // Blank like the other filters: left out.
         YearMonth asOf = asOfText == null || asOfText.isBlank() ? null : ReportingPeriod.month(asOfText, "asOf");
+        boolean byGap =
+                page.sort != null && page.sort.strip().replaceFirst("^-", "").equals(GAP);
         Sort sort = page.sort(
                 Map.of(
                         "createdAt",
@@ -124,39 +132,41 @@ public class ProjectResource {
                         "stage",
                         "stage",
                         "plannedCompletion",
-                        "plannedCompletion"),
+                        "plannedCompletion",
+                        // Ordered in memory on the exact gap; the database's order by registration breaks its ties.
+                        GAP,
+                        "createdAt"),
                 "createdAt",
                 "id");
         var filter = new ProjectFilter(scope, stage, kind, keyLevel, q);
-        if (colour == null && asOf == null) {
-            return Page.of(projects.search(filter, sort), page, this::view);
-        }
-        if (colour == null) {
+        if (colour == null && !byGap) {
+            if (asOf == null) {
+                return Page.of(projects.search(filter, sort), page, this::view);
+            }
             PanacheQuery<Project> query = projects.search(filter, sort).page(page.panache());
-            List<Project> rows = query.list();
-            Map<UUID, StatusService.Snapshot> then = status.asOf(rows, asOf);
-            return Page.of(rows.stream().map(p -> view(then.get(p.id))).toList(), page.page, page.size, query.count());
+            List<ProjectDtos.ProjectView> views = status.judge(query.list(), asOf).stream()
+                    .map(ProjectResource::view)
+                    .toList();
+            return Page.of(views, page.page, page.size, query.count());
         }
         var candidates = projects.search(filter, sort);
         if (candidates.count() > MAX_COLOUR_CANDIDATES) {
             throw ProblemException.badRequest(
-                    "colour",
+                    colour != null ? "colour" : "sort",
                     "too_broad",
-                    "a colour filter reads at most " + MAX_COLOUR_CANDIDATES
+                    "按颜色筛选或按欠时序进度排序最多读取" + MAX_COLOUR_CANDIDATES + "个项目，请先按园区、阶段或类型缩小范围",
+                    "a colour filter or an order on the gap reads at most " + MAX_COLOUR_CANDIDATES
                             + " projects: narrow the search by park, stage or kind");
         }
-        List<Project> all = candidates.list();
-        List<ProjectDtos.ProjectView> views;
-        if (asOf == null) {
-            views = all.stream().map(this::view).toList();
-        } else {
-            Map<UUID, StatusService.Snapshot> then = status.asOf(all, asOf);
-            views = all.stream().map(p -> view(then.get(p.id))).toList();
+        Stream<StatusService.Judged> matching = status.judge(candidates.list(), asOf).stream()
+                .filter(j -> colour == null || (j.status() != null && j.status().colour() == colour));
+        if (byGap) {
+            // Most behind first (the gap is negative when behind), or most ahead first with '-'; no gap comes last.
+            Comparator<ScheduleRules.Gap> order =
+                    page.sort.strip().startsWith("-") ? Comparator.reverseOrder() : Comparator.naturalOrder();
+            matching = matching.sorted(Comparator.comparing(StatusService.Judged::gap, Comparator.nullsLast(order)));
         }
-        List<ProjectDtos.ProjectView> matching = views.stream()
-                .filter(v -> v.status() != null && v.status().colour() == colour)
-                .toList();
-        return Page.slice(matching, page);
+        return Page.slice(matching.map(ProjectResource::view).toList(), page);
     }
 
     @GET
@@ -254,11 +264,11 @@ public class ProjectResource {
         return caller.visible(p, p == null ? null : p.park, "project", id);
     }
 
-    /** The project with its status as of the snapshot's month; none when it was not yet registered then. */
-    ProjectDtos.ProjectView view(StatusService.Snapshot s) {
+    /** The project with its status as of the month judged; none when it was not yet registered then. */
+    static ProjectDtos.ProjectView view(StatusService.Judged j) {
         return ProjectDtos.ProjectView.of(
-                s.project(),
-                s.stage() == null ? null : ProjectDtos.StatusView.of(s.asOf().toString(), s.status()));
+                j.project(),
+                j.status() == null ? null : ProjectDtos.StatusView.of(j.asOf().toString(), j.status()));
     }
 
     ProjectDtos.ProjectView view(Project p) {

@@ -44,26 +44,62 @@ public class StatusService {
             ProjectStage stage,
             LocalDate stageSince,
             ProgressReport report,
+            ScheduleRules.Facts facts,
             ScheduleRules.Status status) {}
 
+    /**
+     * A project's status as of a month with its exact investment gap, for lists that filter or order on them; null
+     * status (and gap) when it had no stage yet then.
+     */
+    public record Judged(Project project, YearMonth asOf, ScheduleRules.Status status, ScheduleRules.Gap gap) {}
+
     public ScheduleRules.Status now(Project p) {
+        return evaluate(nowFacts(p), CityTime.thisMonth());
+    }
+
+    /**
+     * The projects as of {@code asOf} (from their history, two queries), or this month when it is null (from their
+     * rows, no query), in the order given.
+     */
+    public List<Judged> judge(List<Project> projects, YearMonth asOf) {
+        if (asOf == null) {
+            YearMonth month = CityTime.thisMonth();
+            return projects.stream()
+                    .map(p -> {
+                        ScheduleRules.Facts f = nowFacts(p);
+                        return new Judged(p, month, evaluate(f, month), ScheduleRules.exactGap(f, month));
+                    })
+                    .toList();
+        }
+        Map<UUID, Snapshot> then = asOf(projects, asOf);
+        return projects.stream()
+                .map(p -> {
+                    Snapshot s = then.get(p.id);
+                    return new Judged(
+                            p, asOf, s.status(), s.facts() == null ? null : ScheduleRules.exactGap(s.facts(), asOf));
+                })
+                .toList();
+    }
+
+    private ScheduleRules.Facts nowFacts(Project p) {
         YearMonth asOf = CityTime.thisMonth();
         YearMonth last = p.progressPeriod == null ? null : YearMonth.parse(p.progressPeriod);
         boolean sameYear = last != null && last.getYear() == asOf.getYear();
-        return ScheduleRules.evaluate(
-                new ScheduleRules.Facts(
-                        p.stage,
-                        p.stageSince,
-                        p.plannedStart,
-                        p.plannedCompletion,
-                        p.totalInvestment,
-                        plan(p, asOf),
-                        p.investmentCompleted,
-                        sameYear ? p.investmentThisYear : null,
-                        p.physicalProgress,
-                        last),
-                asOf,
-                settings.thresholds());
+        return new ScheduleRules.Facts(
+                p.stage,
+                p.stageSince,
+                p.plannedStart,
+                p.plannedCompletion,
+                p.totalInvestment,
+                plan(p, asOf),
+                p.investmentCompleted,
+                sameYear ? p.investmentThisYear : null,
+                p.physicalProgress,
+                last);
+    }
+
+    private ScheduleRules.Status evaluate(ScheduleRules.Facts f, YearMonth asOf) {
+        return ScheduleRules.evaluate(f, asOf, ScheduleRules.cutoff(asOf), settings.thresholds());
     }
 
     public Snapshot asOf(Project p, YearMonth asOf) {
@@ -89,27 +125,24 @@ public class StatusService {
         for (Project p : projects) {
             StageChange c = lastChange.get(p.id);
             if (c == null) {
-                out.put(p.id, new Snapshot(p, asOf, null, null, null, null));
+                out.put(p.id, new Snapshot(p, asOf, null, null, null, null, null));
                 continue;
             }
             ProgressReport r = lastReport.get(p.id);
             YearMonth reported = r == null ? null : YearMonth.parse(r.id.period());
             boolean sameYear = reported != null && reported.getYear() == asOf.getYear();
-            ScheduleRules.Status status = ScheduleRules.evaluate(
-                    new ScheduleRules.Facts(
-                            c.toStage,
-                            c.changedOn,
-                            p.plannedStart,
-                            p.plannedCompletion,
-                            p.totalInvestment,
-                            plan(p, asOf),
-                            r == null ? null : r.investmentCompleted,
-                            sameYear ? r.investmentThisYear : null,
-                            r == null ? null : r.physicalProgress,
-                            reported),
-                    asOf,
-                    settings.thresholds());
-            out.put(p.id, new Snapshot(p, asOf, c.toStage, c.changedOn, r, status));
+            ScheduleRules.Facts facts = new ScheduleRules.Facts(
+                    c.toStage,
+                    c.changedOn,
+                    p.plannedStart,
+                    p.plannedCompletion,
+                    p.totalInvestment,
+                    plan(p, asOf),
+                    r == null ? null : r.investmentCompleted,
+                    sameYear ? r.investmentThisYear : null,
+                    r == null ? null : r.physicalProgress,
+                    reported);
+            out.put(p.id, new Snapshot(p, asOf, c.toStage, c.changedOn, r, facts, evaluate(facts, asOf)));
         }
         return out;
     }
