@@ -225,7 +225,7 @@ public class ProjectResource {
             throw ProblemException.unprocessable(
                     "asOf",
                     "before_signing",
-                    "项目签约于 " + p.signedOn + "，此前没有进度状态",
+                    "项目于" + p.signedOn + "签约，此前没有进度状态",
                     "the project was signed on " + p.signedOn);
         }
         return ProjectDtos.StatusView.of(month.toString(), s.status());

@@ -79,7 +79,10 @@ public class ProblemService {
         describe(problem, e);
         if (problem.resolvedOn != null && problem.resolvedOn.isBefore(problem.raisedOn)) {
             throw ProblemException.unprocessable(
-                    "raisedOn", "after_resolution", "the problem was resolved on " + problem.resolvedOn);
+                    "raisedOn",
+                    "after_resolution",
+                    "该问题已于" + problem.resolvedOn + "解决，提出日期不能晚于解决日期",
+                    "the problem was resolved on " + problem.resolvedOn + "; it cannot have been raised after that");
         }
         problem.stampUpdated();
         Problem.flush();
@@ -94,6 +97,7 @@ public class ProblemService {
         if (problem.status == Problem.Status.RESOLVED) {
             throw ProblemException.conflict(
                     "already_resolved",
+                    "该问题已于" + problem.resolvedOn + "解决，不能重复解决",
                     "problem " + problemId + " was resolved on " + problem.resolvedOn,
                     Map.of("resolvedOn", problem.resolvedOn));
         }
@@ -104,6 +108,7 @@ public class ProblemService {
             throw ProblemException.unprocessable(
                     "resolvedOn",
                     "before_raised",
+                    "解决日期不能早于问题提出日期" + problem.raisedOn,
                     "a problem cannot be resolved before it was raised on " + problem.raisedOn);
         }
         problem.status = Problem.Status.RESOLVED;
@@ -130,7 +135,7 @@ public class ProblemService {
     public static Problem find(UUID projectId, UUID problemId) {
         Problem problem = Problem.findById(problemId);
         if (problem == null || !problem.projectId.equals(projectId)) {
-            throw ProblemException.notFound("problem", String.valueOf(problemId));
+            throw ProblemException.notFound("问题", "problem", String.valueOf(problemId));
         }
         return problem;
     }
@@ -144,7 +149,7 @@ public class ProblemService {
             throw ProblemException.unprocessable(
                     "dueOn",
                     "due_before_raised",
-                    "限期 " + e.dueOn() + " 早于问题提出日期 " + raisedOn,
+                    "办理时限" + e.dueOn() + "早于问题提出日期" + raisedOn,
                     "the due date " + e.dueOn() + " is before the problem was raised on " + raisedOn);
         }
         problem.description = e.description().strip();

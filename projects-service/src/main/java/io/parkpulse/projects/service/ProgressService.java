@@ -10,6 +10,7 @@ import io.parkpulse.common.projects.ProjectStage;
 import io.parkpulse.projects.domain.ProgressReport;
 import io.parkpulse.projects.domain.ProgressRevision;
 import io.parkpulse.projects.domain.Project;
+import io.parkpulse.projects.domain.Wording;
 import io.parkpulse.projects.repository.ProgressRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,7 +57,7 @@ public class ProgressService {
         // One filer per project at a time, so that two filings of one month are an insert and an update, never a clash.
         Project p = Project.findById(projectId, LockModeType.PESSIMISTIC_WRITE);
         if (p == null) {
-            throw ProblemException.notFound("project", String.valueOf(projectId));
+            throw ProblemException.notFound("项目", "project", String.valueOf(projectId));
         }
         check(p, period, r);
         ProgressReport existing = ProgressReport.findById(new ProgressReport.Key(projectId, period.toString()));
@@ -132,6 +133,7 @@ public class ProgressService {
         if (p.stage == ProjectStage.TERMINATED) {
             throw ProblemException.conflict(
                     "project_terminated",
+                    "项目已于" + p.stageSince + "终止，不再填报月度进展",
                     "project " + p.id + " was terminated on " + p.stageSince + ": it takes no more progress reports",
                     Map.of("stage", p.stage));
         }
@@ -140,20 +142,22 @@ public class ProgressService {
             throw ProblemException.unprocessable(
                     "period",
                     "future_period",
-                    period + " 尚未开始：月份开始后才能填报进度",
+                    Wording.month(period) + "尚未开始，月份开始后才能填报进度",
                     "progress for " + period + " cannot be reported before the month has begun");
         }
         if (period.isBefore(YearMonth.from(p.signedOn))) {
             throw ProblemException.unprocessable(
                     "period",
                     "before_signing",
-                    "项目签约于 " + p.signedOn + "，" + period + " 没有可填报的进度",
+                    "项目于" + p.signedOn + "签约，" + Wording.month(period) + "没有可填报的进度",
                     "the project was signed on " + p.signedOn + "; there is no progress to report for " + period);
         }
         if (r.investmentCompletedThisYear().compareTo(r.investmentCompleted()) > 0) {
             throw ProblemException.unprocessable(
                     "investmentCompletedThisYear",
                     "year_exceeds_to_date",
+                    "本年完成投资" + r.investmentCompletedThisYear().toPlainString() + "万元不能超过累计完成投资"
+                            + r.investmentCompleted().toPlainString() + "万元",
                     "this year's investment " + r.investmentCompletedThisYear().toPlainString()
                             + " 万元 cannot exceed the investment completed to date "
                             + r.investmentCompleted().toPlainString() + " 万元");
@@ -168,6 +172,9 @@ public class ProgressService {
             throw ProblemException.unprocessable(
                     "investmentCompleted",
                     "investment_fell",
+                    "累计完成投资" + r.investmentCompleted().toPlainString() + "万元低于"
+                            + Wording.month(before.id.period()) + "已填报的"
+                            + before.investmentCompleted.toPlainString() + "万元；如该月数据有误，请填写更正原因（correctionReason）",
                     "investment completed to date "
                             + r.investmentCompleted().toPlainString() + " 万元 is below "
                             + before.investmentCompleted.toPlainString()
@@ -179,6 +186,9 @@ public class ProgressService {
             throw ProblemException.unprocessable(
                     "investmentCompletedThisYear",
                     "investment_fell",
+                    "本年完成投资" + r.investmentCompletedThisYear().toPlainString() + "万元低于"
+                            + Wording.month(before.id.period()) + "已填报的"
+                            + before.investmentThisYear.toPlainString() + "万元；如该月数据有误，请填写更正原因（correctionReason）",
                     "this year's investment "
                             + r.investmentCompletedThisYear().toPlainString() + " 万元 is below "
                             + before.investmentThisYear.toPlainString()
@@ -189,6 +199,9 @@ public class ProgressService {
             throw ProblemException.unprocessable(
                     "investmentCompleted",
                     "investment_exceeds_later",
+                    "累计完成投资" + r.investmentCompleted().toPlainString() + "万元高于其后"
+                            + Wording.month(after.id.period()) + "已填报的"
+                            + after.investmentCompleted.toPlainString() + "万元；如该月数据有误，请填写更正原因（correctionReason）",
                     "investment completed to date "
                             + r.investmentCompleted().toPlainString() + " 万元 is above "
                             + after.investmentCompleted.toPlainString()

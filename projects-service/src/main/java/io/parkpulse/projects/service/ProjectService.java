@@ -16,6 +16,7 @@ import io.parkpulse.projects.domain.Project;
 import io.parkpulse.projects.domain.ProjectFilter;
 import io.parkpulse.projects.domain.ProjectKind;
 import io.parkpulse.projects.domain.StageChange;
+import io.parkpulse.projects.domain.Wording;
 import io.parkpulse.projects.repository.ParkRepository;
 import io.parkpulse.projects.repository.ProjectRepository;
 import io.parkpulse.projects.repository.StageChangeRepository;
@@ -128,6 +129,7 @@ public class ProjectService {
             throw ProblemException.unprocessable(
                     "stage",
                     "invalid_initial_stage",
+                    "登记项目只能选择签约至投产之间的阶段，不能登记为" + stage.label,
                     "a project is registered in a stage of the main line (签约 to 投产), not " + stage);
         }
         LocalDate since = n.stageSince() == null ? (stage == ProjectStage.SIGNED ? signedOn : today) : n.stageSince();
@@ -136,7 +138,7 @@ public class ProjectService {
             throw ProblemException.unprocessable(
                     "stageSince",
                     "before_signing",
-                    "阶段开始日期不能早于签约日期 " + signedOn,
+                    "阶段开始日期不能早于签约日期" + signedOn,
                     "the stage cannot begin before the signing on " + signedOn);
         }
         Project p = new Project();
@@ -177,6 +179,9 @@ public class ProjectService {
         if (!allowed.contains(t.to())) {
             throw ProblemException.conflict(
                     "illegal_transition",
+                    allowed.isEmpty()
+                            ? "项目已" + p.stage.label + "，不能再变更阶段"
+                            : "项目处于" + p.stage.label + "阶段，不能转为" + t.to().label + "；可转为：" + Wording.stages(allowed),
                     "a project in stage " + p.stage + " (" + p.stage.label + ") cannot move to " + t.to()
                             + "; allowed: " + (allowed.isEmpty() ? "none" : allowed),
                     Map.of("from", p.stage, "to", t.to(), "allowed", allowed));
@@ -188,12 +193,16 @@ public class ProjectService {
             throw ProblemException.unprocessable(
                     "on",
                     "before_current_stage",
-                    "变更日期不能早于当前阶段开始的 " + p.stageSince,
+                    "阶段变更日期不能早于当前阶段开始日期" + p.stageSince,
                     "the change cannot be dated before the current stage began on " + p.stageSince);
         }
         boolean needsReason = t.to() == ProjectStage.SUSPENDED || t.to() == ProjectStage.TERMINATED;
         if (needsReason && (t.reason() == null || t.reason().isBlank())) {
-            throw ProblemException.unprocessable("reason", "reason_required", "say why the project is " + t.to().label);
+            throw ProblemException.unprocessable(
+                    "reason",
+                    "reason_required",
+                    "项目" + t.to().label + "须说明原因",
+                    "say why the project is " + (t.to() == ProjectStage.SUSPENDED ? "suspended" : "terminated"));
         }
         ProjectStage from = p.stage;
         if (t.to() == ProjectStage.SUSPENDED) {
@@ -227,7 +236,10 @@ public class ProjectService {
     public List<ParkReplica> parks(String code) {
         return code == null
                 ? parkReplicas.all()
-                : parkReplicas.byCode(code).map(List::of).orElseThrow(() -> ProblemException.notFound("park", code));
+                : parkReplicas
+                        .byCode(code)
+                        .map(List::of)
+                        .orElseThrow(() -> ProblemException.notFound("园区", "park", code));
     }
 
     public List<StageChange> history(UUID id) {
@@ -237,37 +249,54 @@ public class ProjectService {
     public static Project find(UUID id) {
         Project p = Project.findById(id);
         if (p == null) {
-            throw ProblemException.notFound("project", String.valueOf(id));
+            throw ProblemException.notFound("项目", "project", String.valueOf(id));
         }
         return p;
     }
 
+    private record Refusal(String field, String code, String chinese, String english) {}
+
     private static void describe(Project p, Description d, LocalDate today) {
         DateBounds.year(d.planYear(), "planYear");
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
         if (d.plannedStart() != null
                 && d.plannedCompletion() != null
                 && d.plannedCompletion().isBefore(d.plannedStart())) {
-            errors.add(new Problem.FieldError(
+            refusals.add(new Refusal(
                     "plannedCompletion",
                     "completion_before_start",
+                    "计划竣工日期" + d.plannedCompletion() + "早于计划开工日期" + d.plannedStart(),
                     "the planned completion " + d.plannedCompletion() + " is before the planned start "
                             + d.plannedStart()));
         }
         if (d.yearPlannedInvestment() != null
                 && d.totalInvestment() != null
                 && d.yearPlannedInvestment().compareTo(d.totalInvestment()) > 0) {
-            errors.add(new Problem.FieldError(
+            refusals.add(new Refusal(
                     "yearPlannedInvestment",
                     "year_plan_exceeds_total",
+                    "年度计划投资不能超过计划总投资",
                     "this year's planned investment cannot exceed the total planned investment"));
         }
         if (d.planYear() != null && d.yearPlannedInvestment() == null) {
-            errors.add(new Problem.FieldError(
-                    "yearPlannedInvestment", "required", "a plan year needs the year's planned investment"));
+            refusals.add(new Refusal(
+                    "yearPlannedInvestment",
+                    "required",
+                    "填写了计划年度，须同时填写年度计划投资",
+                    "a plan year needs the year's planned investment"));
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(422, errors.get(0).code(), errors.get(0).message(), errors, null);
+        if (!refusals.isEmpty()) {
+            // Every error is listed; the detail (and, in English, the first error) is the first one's.
+            Refusal first = refusals.get(0);
+            throw new ProblemException(
+                    422,
+                    first.code(),
+                    first.chinese(),
+                    first.english(),
+                    refusals.stream()
+                            .map(r -> new Problem.FieldError(r.field(), r.code(), r.chinese()))
+                            .toList(),
+                    null);
         }
         p.name = d.name().strip();
         p.kind = d.kind();
