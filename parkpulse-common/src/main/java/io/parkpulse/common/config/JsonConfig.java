@@ -116,7 +116,13 @@ public class JsonConfig implements ObjectMapperCustomizer {
                 }
                 String value = p.getText();
                 if (value.indexOf('\0') >= 0) {
-                    throw refused(p, value, String.class, "text may not contain a NUL character");
+                    throw refused(
+                            p,
+                            ctxt,
+                            value,
+                            String.class,
+                            "文本中不能含有空字符（\\u0000）",
+                            "text may not contain a NUL character");
                 }
                 return value;
             }
@@ -228,19 +234,23 @@ public class JsonConfig implements ObjectMapperCustomizer {
             if (p.getTextLength() > MAX_TEXT) {
                 throw refused(
                         p,
+                        ctxt,
                         "(" + p.getTextLength() + " characters)",
                         BigDecimal.class,
+                        "数字最多 " + MAX_TEXT + " 位",
                         "a number may have at most " + MAX_TEXT + " digits");
             }
             if (p.isNaN()) {
-                throw refused(p, p.getNumberValue(), BigDecimal.class, "not a number");
+                throw refused(p, ctxt, p.getNumberValue(), BigDecimal.class, "不是数字", "not a number");
             }
             BigDecimal v = p.getDecimalValue();
             if (Math.abs((long) v.scale()) > MAX_EXPONENT + v.precision()) {
                 throw refused(
                         p,
+                        ctxt,
                         v.precision() > 20 ? "(a number)" : v,
                         BigDecimal.class,
+                        "数字的指数超出 ±" + MAX_EXPONENT,
                         "the number's exponent is beyond ±" + MAX_EXPONENT);
             }
             return v;
@@ -273,8 +283,10 @@ public class JsonConfig implements ObjectMapperCustomizer {
                                 || Character.isWhitespace(text.charAt(text.length() - 1)))) {
                     throw refused(
                             p,
+                            ctxt,
                             abbreviate(text),
                             handledType(),
+                            "不是可选的代码（代码前后不能有空格或控制字符）",
                             "not one of the codes (no spaces or control characters around it)");
                 }
             }
@@ -285,6 +297,18 @@ public class JsonConfig implements ObjectMapperCustomizer {
     /** A refusal whose message is only our reason, which the problem shows as it is. */
     static InvalidFormatException refused(JsonParser p, Object value, Class<?> type, String reason) {
         return InvalidFormatException.from(p, reason, value, type);
+    }
+
+    /**
+     * A request's value is refused in both languages, as a problem the mapper places at the value's path
+     * (like a date's); an event's or a stored document's keeps the plain English reason, which no user reads.
+     */
+    static InvalidFormatException refused(
+            JsonParser p, DeserializationContext ctxt, Object value, Class<?> type, String chinese, String english) {
+        if (ctxt.getAttribute(DateBounds.OUTER_BOUND_ONLY) == null) {
+            throw ProblemException.badRequest("body", "wrong_type", chinese, english);
+        }
+        return refused(p, value, type, english);
     }
 
     static String abbreviate(String s) {

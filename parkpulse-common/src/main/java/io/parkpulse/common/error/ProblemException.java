@@ -14,6 +14,8 @@ public class ProblemException extends RuntimeException {
     private final Object context;
     private final String english;
 
+    /** English only: what a user reads by default is Chinese; use the bilingual form. */
+    @Deprecated(forRemoval = true)
     public ProblemException(int status, String code, String detail, List<Problem.FieldError> errors, Object context) {
         this(status, code, detail, null, errors, context);
     }
@@ -75,10 +77,14 @@ public class ProblemException extends RuntimeException {
                 .toList();
     }
 
+    /** English only: what a user reads by default is Chinese; use the bilingual form. */
+    @Deprecated(forRemoval = true)
     public static ProblemException badRequest(String field, String code, String message) {
         return new ProblemException(400, code, message, List.of(new Problem.FieldError(field, code, message)), null);
     }
 
+    /** English only: what a user reads by default is Chinese; use the bilingual form. */
+    @Deprecated(forRemoval = true)
     public static ProblemException unprocessable(String field, String code, String message) {
         return new ProblemException(422, code, message, List.of(new Problem.FieldError(field, code, message)), null);
     }
@@ -102,14 +108,20 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "forbidden", chinese, english, List.of(), null);
     }
 
+    /** English only: what a user reads by default is Chinese; use the bilingual form. */
+    @Deprecated(forRemoval = true)
     public static ProblemException notFound(String what, String id) {
         return new ProblemException(404, "not_found", what + " '" + id + "' does not exist", List.of(), null);
     }
 
+    /** English only: what a user reads by default is Chinese; use the bilingual form. */
+    @Deprecated(forRemoval = true)
     public static ProblemException conflict(String code, String detail, Object context) {
         return new ProblemException(409, code, detail, List.of(), context);
     }
 
+    /** English only: what a user reads by default is Chinese; use the bilingual form. */
+    @Deprecated(forRemoval = true)
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", detail, List.of(), null);
     }

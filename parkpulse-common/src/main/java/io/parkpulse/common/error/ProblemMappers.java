@@ -40,7 +40,7 @@ public class ProblemMappers {
         boolean en = prefersEnglish(headers);
         return respond(new Problem(
                 type(e.code()),
-                title(e.status()),
+                title(e.status(), en),
                 e.status(),
                 e.message(en),
                 path(uri),
@@ -55,7 +55,8 @@ public class ProblemMappers {
                 && acceptLanguage.trim().toLowerCase(java.util.Locale.ROOT).startsWith("en");
     }
 
-    private static boolean prefersEnglish(HttpHeaders headers) {
+    /** The same for a request's headers; services that build messages themselves (a batch's rows) ask here. */
+    public static boolean prefersEnglish(HttpHeaders headers) {
         return headers != null && prefersEnglish(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
@@ -64,17 +65,19 @@ public class ProblemMappers {
         ConstraintViolationException.class,
         io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException.class
     })
-    public Response violations(ConstraintViolationException e, UriInfo uri) {
+    public Response violations(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        boolean en = prefersEnglish(headers);
+        // Hibernate Validator has already chosen the messages' language from the same header (ValidationLocale).
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
             errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), "invalid", v.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
         String detail = errors.stream()
-                .map(f -> f.field() + ": " + f.message())
-                .reduce((a, b) -> a + "; " + b)
-                .orElse("invalid input");
-        return respond(new Problem(type("invalid"), title(400), 400, detail, path(uri), "invalid", errors, null));
+                .map(f -> f.field() + (en ? ": " : "：") + f.message())
+                .reduce((a, b) -> a + (en ? "; " : "；") + b)
+                .orElse(say(en, "输入无效", "invalid input"));
+        return respond(new Problem(type("invalid"), title(400, en), 400, detail, path(uri), "invalid", errors, null));
     }
 
     @ServerExceptionMapper({
@@ -87,6 +90,7 @@ public class ProblemMappers {
         ValueInstantiationException.class
     })
     public Response json(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        boolean en = prefersEnglish(headers);
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof ProblemException p) {
             return problem(p, uri, headers);
         }
@@ -112,49 +116,68 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException u) {
             code = "unknown_field";
             field = field == null || field.isEmpty() ? u.getPropertyName() : field;
-            message = "unknown field '" + abbreviate(u.getPropertyName()) + "'";
+            message = say(
+                    en,
+                    "无法识别的字段“" + abbreviate(u.getPropertyName()) + "”，请删去或改正",
+                    "unknown field '" + abbreviate(u.getPropertyName()) + "'");
         } else if (duplicate.find()) {
             code = "duplicate_field";
             String name = duplicate.group(1);
             field = field == null || field.isEmpty() ? name : field + "." + name;
-            message = "'" + abbreviate(name) + "' appears twice; send each field once";
+            message = say(
+                    en,
+                    "字段“" + abbreviate(name) + "”出现了两次，每个字段只能填写一次",
+                    "'" + abbreviate(name) + "' appears twice; send each field once");
         } else if (original.startsWith("Trailing token") || pastTheDocument(e)) {
             code = "trailing_content";
             field = "body";
-            message = "there is content after the JSON document; send exactly one document";
+            message = say(
+                    en,
+                    "JSON 文档之后还有多余内容，请只发送一个文档",
+                    "there is content after the JSON document; send exactly one document");
         } else if (e instanceof StreamConstraintsException) {
             code = "too_large";
             message = original.startsWith("Number value length")
-                    ? "a number may have at most 1000 digits"
+                    ? say(en, "数字最多 1000 位", "a number may have at most 1000 digits")
                     : original.contains("nesting depth")
-                            ? "the document is nested too deeply"
-                            : "a value in the body is too large";
+                            ? say(en, "文档嵌套层数过多", "the document is nested too deeply")
+                            : say(en, "请求体中有一个值过大", "a value in the body is too large");
         } else if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
             code = "out_of_range";
-            message = "the number is out of range for this field";
+            message = say(en, "数字超出该字段的取值范围", "the number is out of range for this field");
         } else if (e instanceof InvalidFormatException f) {
             code = "wrong_type";
-            // Our own readers (dates, text) say why in their message; Jackson's start with "Cannot".
-            message = original.startsWith("Cannot ")
-                    ? "'" + abbreviate(String.valueOf(f.getValue())) + "' is not a valid "
-                            + simpleType(f.getTargetType())
-                    : original;
+            // Our own readers refuse a request's value with a ProblemException (handled above); what is left is
+            // Jackson's, whose reason names Java types and is reworded here.
+            String value = abbreviate(String.valueOf(f.getValue()));
+            message = en
+                    ? original.startsWith("Cannot ")
+                            ? "'" + value + "' is not a valid " + simpleType(f.getTargetType(), true)
+                            : original
+                    : "“" + value + "”不是有效的" + simpleType(f.getTargetType(), false);
         } else if (e instanceof MismatchedInputException m) {
             code = "wrong_type";
-            message = "expected " + simpleType(m.getTargetType());
+            message = say(
+                    en, "应为" + simpleType(m.getTargetType(), false), "expected " + simpleType(m.getTargetType(), true));
         } else if (e instanceof JsonMappingException) {
             code = "invalid";
-            message = "invalid value";
+            message = say(en, "值无效", "invalid value");
         } else {
             code = "malformed_json";
-            message = "the body is not valid JSON: " + plain(original);
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            message = en
+                    ? "the body is not valid JSON: " + plain(original)
+                    : "请求体不是有效的 JSON"
+                            + (at != null && at.getLineNr() > 0
+                                    ? "（第" + at.getLineNr() + "行第" + at.getColumnNr() + "列附近）"
+                                    : "");
         }
         String shownField = field == null || field.isEmpty() ? "body" : field;
         return respond(new Problem(
                 type(code),
-                title(400),
+                title(400, en),
                 400,
-                shownField + ": " + message,
+                shownField + (en ? ": " : "：") + message,
                 path(uri),
                 code,
                 List.of(new Problem.FieldError(shownField, code, message)),
@@ -213,12 +236,13 @@ public class ProblemMappers {
         AuthenticationFailedException.class,
         io.quarkus.security.AuthenticationCompletionException.class
     })
-    public Response unauthorized(Exception e, UriInfo uri) {
+    public Response unauthorized(Exception e, UriInfo uri, HttpHeaders headers) {
+        boolean en = prefersEnglish(headers);
         Problem p = new Problem(
                 type("unauthorized"),
-                title(401),
+                title(401, en),
                 401,
-                "a valid bearer token is required",
+                say(en, "请登录：需要有效的访问令牌（Bearer）", "a valid bearer token is required"),
                 path(uri),
                 "unauthorized",
                 null,
@@ -231,12 +255,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        boolean en = prefersEnglish(headers);
         return respond(new Problem(
                 type("forbidden"),
-                title(403),
+                title(403, en),
                 403,
-                "your role does not allow this",
+                say(en, "您的角色无权进行此操作", "your role does not allow this"),
                 path(uri),
                 "forbidden",
                 null,
@@ -244,12 +269,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
-    public Response stale(Exception e, UriInfo uri) {
+    public Response stale(Exception e, UriInfo uri, HttpHeaders headers) {
+        boolean en = prefersEnglish(headers);
         return respond(new Problem(
                 type("stale_version"),
-                title(409),
+                title(409, en),
                 409,
-                "someone else changed this resource first; reload it and apply your change again",
+                say(
+                        en,
+                        "该记录刚被他人修改，请重新读取后再提交您的修改",
+                        "someone else changed this resource first; reload it and apply your change again"),
                 path(uri),
                 "stale_version",
                 null,
@@ -268,8 +297,9 @@ public class ProblemMappers {
             }
         }
         if (status >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, headers);
         }
+        boolean en = prefersEnglish(headers);
         String code = switch (status) {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
@@ -282,35 +312,36 @@ public class ProblemMappers {
             // A parameter that could not be converted; ParameterConverters names it where it can.
             return respond(new Problem(
                     type("invalid_parameter"),
-                    title(400),
+                    title(400, en),
                     400,
-                    "a path or query parameter is not of the expected type",
+                    say(en, "路径或查询参数的格式不正确", "a path or query parameter is not of the expected type"),
                     path(uri),
                     "invalid_parameter",
                     null,
                     null));
         }
         String detail = switch (status) {
-            case 404 -> "nothing is found at this address";
-            case 405 -> "this address does not accept that method";
-            case 406 -> "this address cannot answer in the requested media type";
-            case 413 -> "the body is larger than accepted";
-            case 415 -> "this address does not accept that media type";
-            default -> "the request is not valid";
+            case 404 -> say(en, "该地址下没有资源", "nothing is found at this address");
+            case 405 -> say(en, "该地址不接受此请求方法", "this address does not accept that method");
+            case 406 -> say(en, "该地址无法以所要求的格式（Accept）应答", "this address cannot answer in the requested media type");
+            case 413 -> say(en, "请求体超过可接受的大小", "the body is larger than accepted");
+            case 415 -> say(en, "该地址不接受此内容类型（Content-Type）", "this address does not accept that media type");
+            default -> say(en, "请求无效", "the request is not valid");
         };
-        return respond(new Problem(type(code), title(status), status, detail, path(uri), code, null, null));
+        return respond(new Problem(type(code), title(status, en), status, detail, path(uri), code, null, null));
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        boolean en = prefersEnglish(headers);
         String id = UUID.randomUUID().toString();
         // A path may carry encoded line breaks; logged as they came they would forge log lines.
         LOG.errorf(e, "unexpected error %s on %s", id, String.valueOf(path(uri)).replaceAll("\\p{Cntrl}", "?"));
         return respond(new Problem(
                 type("internal"),
-                title(500),
+                title(500, en),
                 500,
-                "unexpected error; quote " + id + " when reporting it",
+                say(en, "系统内部错误；报告问题时请提供编号 " + id, "unexpected error; quote " + id + " when reporting it"),
                 path(uri),
                 "internal",
                 null,
@@ -366,26 +397,39 @@ public class ProblemMappers {
         return sb.toString();
     }
 
-    private static String simpleType(Class<?> type) {
+    private static String simpleType(Class<?> type, boolean en) {
         if (type == null) {
-            return "value";
+            return say(en, "值", "value");
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return say(en, " true 或 false", "true or false");
         }
         if (type == java.math.BigDecimal.class || Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "number";
+            return say(en, "数字", "number");
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            Object[] constants = type.getEnumConstants();
+            return en
+                    ? "one of " + java.util.Arrays.toString(constants)
+                    : "以下代码之一："
+                            + java.util.Arrays.stream(constants)
+                                    .map(String::valueOf)
+                                    .collect(java.util.stream.Collectors.joining("、"));
         }
         if (type == java.time.LocalDate.class) {
-            return "date (YYYY-MM-DD)";
+            return say(en, "日期（YYYY-MM-DD）", "date (YYYY-MM-DD)");
         }
         if (type == String.class) {
-            return "string";
+            return say(en, "文本", "string");
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "array";
+            return say(en, "列表（JSON 数组）", "array");
         }
-        return "object";
+        return say(en, "对象（JSON 对象）", "object");
+    }
+
+    private static String say(boolean en, String chinese, String english) {
+        return en ? english : chinese;
     }
 
     private static String rootMessage(Throwable e) {
@@ -401,11 +445,36 @@ public class ProblemMappers {
         return "https://parkpulse.dev/problems/" + code.replace('_', '-');
     }
 
-    static String title(int status) {
-        Response.Status s = Response.Status.fromStatusCode(status);
-        return s != null
-                ? s.getReasonPhrase()
-                : status == 422 ? "Unprocessable Content" : status == 431 ? "Request Header Fields Too Large" : "Error";
+    /** The status in words: Chinese by default, the HTTP reason phrase for a client that asks for English. */
+    static String title(int status, boolean en) {
+        if (en) {
+            Response.Status s = Response.Status.fromStatusCode(status);
+            return s != null
+                    ? s.getReasonPhrase()
+                    : status == 422
+                            ? "Unprocessable Content"
+                            : status == 431 ? "Request Header Fields Too Large" : "Error";
+        }
+        return switch (status) {
+            case 400 -> "请求无效";
+            case 401 -> "未登录或令牌无效";
+            case 403 -> "无权操作";
+            case 404 -> "未找到";
+            case 405 -> "不支持该请求方法";
+            case 406 -> "无法按要求的格式应答";
+            case 409 -> "冲突";
+            case 410 -> "已不存在";
+            case 412 -> "前提条件不满足";
+            case 413 -> "请求体过大";
+            case 414 -> "地址过长";
+            case 415 -> "不支持的内容类型";
+            case 422 -> "无法处理的内容";
+            case 429 -> "请求过于频繁";
+            case 431 -> "请求头过大";
+            case 500 -> "内部错误";
+            case 503 -> "服务暂不可用";
+            default -> status >= 500 ? "服务器错误" : "请求错误";
+        };
     }
 
     private static String path(UriInfo uri) {

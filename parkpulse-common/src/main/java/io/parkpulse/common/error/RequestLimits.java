@@ -145,12 +145,12 @@ public class RequestLimits {
 
     private static Response problem(
             int status, String code, String field, String chinese, String english, HttpServerRequest request) {
-        String detail =
-                ProblemMappers.prefersEnglish(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)) ? english : chinese;
+        boolean en = ProblemMappers.prefersEnglish(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        String detail = en ? english : chinese;
         String path = request.path() == null || request.path().length() > 200 ? null : request.path();
         Problem p = new Problem(
                 ProblemMappers.type(code),
-                ProblemMappers.title(status),
+                ProblemMappers.title(status, en),
                 status,
                 detail,
                 path,

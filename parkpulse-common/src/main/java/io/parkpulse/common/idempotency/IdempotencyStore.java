@@ -81,7 +81,8 @@ public class IdempotencyStore {
 
     private static void check(String key) {
         if (key.isBlank() || key.length() > 200) {
-            throw ProblemException.badRequest(HEADER, "invalid", "an Idempotency-Key has 1 to 200 characters");
+            throw ProblemException.badRequest(
+                    HEADER, "invalid", "Idempotency-Key 应为 1 至 200 个字符", "an Idempotency-Key has 1 to 200 characters");
         }
     }
 }

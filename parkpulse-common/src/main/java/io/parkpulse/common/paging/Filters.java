@@ -21,10 +21,15 @@ public final class Filters {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
+            String shown = abbreviate(value);
             throw ProblemException.badRequest(
                     field,
                     "invalid_value",
-                    "'" + value + "' is not one of "
+                    "“" + shown + "”不是可选的代码，应为以下之一："
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining("、")),
+                    "'" + shown + "' is not one of "
                             + Arrays.stream(type.getEnumConstants())
                                     .map(Enum::name)
                                     .collect(Collectors.joining(", ")));
@@ -39,7 +44,15 @@ public final class Filters {
             case "true" -> true;
             case "false" -> false;
             default ->
-                throw ProblemException.badRequest(field, "invalid_value", "'" + value + "' is not true or false");
+                throw ProblemException.badRequest(
+                        field,
+                        "invalid_value",
+                        "“" + abbreviate(value) + "”应为 true 或 false",
+                        "'" + abbreviate(value) + "' is not true or false");
         };
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 }

@@ -17,18 +17,18 @@ public class PageRequest {
 
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(value = 0, message = "must be 0 or more")
-    @Max(value = 1_000_000, message = "must be at most 1000000")
+    @Min(value = 0)
+    @Max(value = 1_000_000)
     public int page;
 
     @QueryParam("size")
     @DefaultValue("50")
-    @Min(value = 1, message = "must be at least 1")
-    @Max(value = Page.MAX_SIZE, message = "must be at most " + Page.MAX_SIZE)
+    @Min(value = 1)
+    @Max(value = Page.MAX_SIZE)
     public int size;
 
     @QueryParam("sort")
-    @Size(max = 64, message = "at most 64 characters")
+    @Size(max = 64)
     public String sort;
 
     public io.quarkus.panache.common.Page panache() {
@@ -48,6 +48,7 @@ public class PageRequest {
             throw ProblemException.badRequest(
                     "sort",
                     "invalid_sort",
+                    "排序字段应为以下之一：" + String.join("、", allowed.keySet()) + "（前加“-”表示降序）",
                     "sort by one of " + String.join(", ", allowed.keySet()) + " (prefix '-' for descending)");
         }
         Sort s = descending ? Sort.descending(property) : Sort.ascending(property);

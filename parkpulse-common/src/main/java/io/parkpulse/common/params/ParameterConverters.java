@@ -98,7 +98,7 @@ public class ParameterConverters implements ParamConverterProvider {
                     if (!inPath) {
                         throw e;
                     }
-                    String chinese = "该地址下没有资源：'" + name + "' " + e.message(false);
+                    String chinese = "该地址下没有资源：路径中的“" + name + "”不符合要求（" + e.message(false) + "）";
                     throw new ProblemException(
                             404,
                             "not_found",

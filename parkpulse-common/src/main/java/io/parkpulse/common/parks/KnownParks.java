@@ -10,10 +10,12 @@ public class KnownParks {
     public ParkReplica require(String code, String field) {
         ParkReplica p = code == null ? null : ParkReplica.findById(code);
         if (p == null) {
-            throw ProblemException.unprocessable(field, "unknown_park", "park '" + code + "' is not in the registry");
+            throw ProblemException.unprocessable(
+                    field, "unknown_park", "园区名录中没有园区“" + code + "”", "park '" + code + "' is not in the registry");
         }
         if (!p.isActive()) {
-            throw ProblemException.unprocessable(field, "park_closed", "park '" + code + "' is closed");
+            throw ProblemException.unprocessable(
+                    field, "park_closed", "园区“" + code + "”已撤销，不再接受填报", "park '" + code + "' is closed");
         }
         return p;
     }

@@ -89,7 +89,8 @@ public class Caller {
         Object claim = jwt.getClaim(Roles.PARK_CLAIM);
         String park = claim == null ? null : claim.toString();
         if (park == null || park.isBlank()) {
-            throw ProblemException.forbidden("a park-staff token must carry a 'park' claim");
+            throw ProblemException.forbidden(
+                    "园区工作人员的访问令牌缺少所属园区（park），请联系管理员", "a park-staff token must carry a 'park' claim");
         }
         return Optional.of(park);
     }
@@ -100,7 +101,7 @@ public class Caller {
      */
     public void requirePark(String park) {
         if (!maySee(park)) {
-            throw ProblemException.notFound("park", park);
+            throw ProblemException.notFound("园区", "park", park);
         }
     }
 
@@ -113,6 +114,15 @@ public class Caller {
      * A resource found by id, if the caller may see its park; otherwise the same 404 as an id that
      * does not exist (same body, same work), so ids of other parks cannot be probed.
      */
+    public <T> T visible(T resource, String park, String whatChinese, String whatEnglish, Object id) {
+        if (resource == null || !maySee(park)) {
+            throw ProblemException.notFound(whatChinese, whatEnglish, String.valueOf(id));
+        }
+        return resource;
+    }
+
+    /** English only: what a user reads by default is Chinese; use the bilingual form. */
+    @Deprecated(forRemoval = true)
     public <T> T visible(T resource, String park, String what, Object id) {
         if (resource == null || !maySee(park)) {
             throw ProblemException.notFound(what, String.valueOf(id));
@@ -139,12 +149,14 @@ public class Caller {
         Optional<String> own = ownPark();
         if (own.isPresent()) {
             if (requested != null && !requested.isBlank() && !requested.equals(own.get())) {
-                throw ProblemException.forbidden("park staff can only write to their own park '" + own.get() + "'");
+                throw ProblemException.forbidden(
+                        "您只能填报本园区“" + own.get() + "”的数据，无权修改其他园区的数据",
+                        "park staff can only write to their own park '" + own.get() + "'");
             }
             return own.get();
         }
         if (requested == null || requested.isBlank()) {
-            throw ProblemException.badRequest(field, "required", "name the park this applies to");
+            throw ProblemException.badRequest(field, "required", "请填写所属园区", "name the park this applies to");
         }
         return requested;
     }

@@ -37,11 +37,14 @@ public class CorsPolicy {
             return Optional.empty();
         }
         if (settings.origins().map(o -> !o.contains(origin)).orElse(true)) {
+            // The field error says the same as the detail, so that it is given in English too when asked for.
+            String chinese = "来自“" + origin + "”的网页无权调用本接口（不在配置的网页来源之列）";
             throw new ProblemException(
                     403,
                     "origin_not_allowed",
-                    "pages from '" + origin + "' may not call this API",
-                    List.of(new Problem.FieldError("Origin", "not_allowed", "not one of the configured web origins")),
+                    chinese,
+                    "pages from '" + origin + "' may not call this API (not one of the configured web origins)",
+                    List.of(new Problem.FieldError("Origin", "not_allowed", chinese)),
                     null);
         }
         if ("OPTIONS".equals(request.method().name()) && request.getHeader("Access-Control-Request-Method") != null) {
