@@ -18,8 +18,9 @@ import java.util.Random;
  * Hostile input for every operation of a service's OpenAPI document, sent as each caller of the
  * authorization matrix, starting from the valid request the matrix fixture prepares. Every answer
  * must be below 500, arrive within a bound, be a problem document naming the field when refused,
- * show no exception text; a variant the document forbids must be refused; a refused write must
- * change nothing. All findings are collected and fail the test together, grouped.
+ * show no exception text and speak the language asked for (see {@link Languages}: every fourth
+ * variant is sent with {@code Accept-Language: en}); a variant the document forbids must be refused; a
+ * refused write must change nothing. All findings are collected and fail the test together, grouped.
  *
  * <p>Deterministic for a seed ({@code -Dparkpulse.fuzz.seed}); each caller sends at most
  * {@code parkpulse.fuzz.per-caller} variants per operation ({@code parkpulse.fuzz.per-refused-caller}
@@ -32,15 +33,32 @@ public final class ApiFuzzer {
     private final int perCaller = Integer.getInteger("parkpulse.fuzz.per-caller", 40);
     private final int perRefusedCaller = Integer.getInteger("parkpulse.fuzz.per-refused-caller", 8);
     private final FuzzFindings findings;
+    private final boolean checkLanguage;
+    /** Variants sent so far; every fourth goes with Accept-Language: en, the same ones for a seed. */
+    private int variants;
 
-    private ApiFuzzer(String service, Fixture fixture) {
+    /** Whether the walk holds refusals to the language rule of {@link Languages}. */
+    public enum Messages {
+        /** Chinese by default, English on request: every service, once its messages are converted. */
+        CHINESE_FIRST,
+        /** Not checked: a service whose messages are still being converted. */
+        UNCHECKED
+    }
+
+    private ApiFuzzer(String service, Fixture fixture, Messages messages) {
         this.fixture = fixture;
-        this.findings = new FuzzFindings(service, Long.getLong("parkpulse.fuzz.slow-ms", 5000));
+        this.checkLanguage = messages == Messages.CHINESE_FIRST && Languages.checked();
+        this.findings = new FuzzFindings(service, Long.getLong("parkpulse.fuzz.slow-ms", 5000), checkLanguage);
     }
 
     /** Fuzzes the service under test; {@code service} names it in the report. */
     public static void run(String service, Fixture fixture) {
-        new ApiFuzzer(service, fixture).run();
+        run(service, fixture, Messages.CHINESE_FIRST);
+    }
+
+    /** The same, with the language check as {@code messages} says (and off whenever the system property says so). */
+    public static void run(String service, Fixture fixture, Messages messages) {
+        new ApiFuzzer(service, fixture, messages).run();
     }
 
     private void run() {
@@ -117,6 +135,9 @@ public final class ApiFuzzer {
             FuzzRequest request = m.apply().apply(valid);
             if (request == null) {
                 continue;
+            }
+            if (checkLanguage && variants++ % 4 == 3 && !request.headers().containsKey(Languages.HEADER)) {
+                request = request.withHeader(Languages.HEADER, "en");
             }
             Answer a = send(op, caller, standing, m, request, token);
             if (a.success()) {

@@ -67,6 +67,7 @@ final class FuzzFindings {
 
     private final String service;
     private final long slowMillis;
+    private final boolean checkLanguage;
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, Integer> byClass = new LinkedHashMap<>();
     private final Map<String, Long> millisByOperation = new LinkedHashMap<>();
@@ -75,10 +76,12 @@ final class FuzzFindings {
 
     private int requests;
     private int resent;
+    private int inEnglish;
 
-    FuzzFindings(String service, long slowMillis) {
+    FuzzFindings(String service, long slowMillis, boolean checkLanguage) {
         this.service = service;
         this.slowMillis = slowMillis;
+        this.checkLanguage = checkLanguage;
         for (String c : List.of("2xx", "3xx", "4xx", "5xx", "no answer")) {
             byClass.put(c, 0);
         }
@@ -130,6 +133,17 @@ final class FuzzFindings {
             String leak = leak(a.body());
             if (leak != null) {
                 add("exception text", "\"" + leak + "\"", where, kind, example);
+            }
+            if (checkLanguage && a.status() < 500) {
+                boolean english = Languages.asksForEnglish(req.headers());
+                inEnglish += english ? 1 : 0;
+                Languages.wrongLanguage(a.body(), english)
+                        .ifPresent(text -> add(
+                                english ? "Chinese in an English answer" : "not in Chinese",
+                                text + ", problem code " + code(a.body()),
+                                where,
+                                kind,
+                                example + (english ? " (Accept-Language: en)" : "")));
             }
         }
         if (standing.admitted()) {
@@ -303,7 +317,7 @@ final class FuzzFindings {
         sb.append(String.format(
                 Locale.ROOT,
                 "fuzz %s: %,d requests, %,d × 5xx, %,d × 4xx, %,d × 2xx, %,d × 3xx, %,d without answer; "
-                        + "%,d refused requests sent again for state checks; %d operations × %d callers, seed %d, %.1f s",
+                        + "%,d refused requests sent again for state checks; %s; %d operations × %d callers, seed %d, %.1f s",
                 service,
                 requests,
                 byClass.get("5xx"),
@@ -312,6 +326,9 @@ final class FuzzFindings {
                 byClass.get("3xx"),
                 byClass.get("no answer"),
                 resent,
+                checkLanguage
+                        ? String.format(Locale.ROOT, "languages checked (%,d refusals asked in English)", inEnglish)
+                        : "languages not checked",
                 operations,
                 AuthorizationMatrix.CALLERS.size(),
                 seed,

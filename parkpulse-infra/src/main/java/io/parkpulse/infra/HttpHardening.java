@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * text; refuse tokens issued in the future, older than their maximum age or with roles in the wrong
  * shape; accept a long, odd user name without failing; show anonymous health callers nothing but
  * UP/DOWN; answer an oversize body (announced or chunked), address or header block with a problem.
- * Each service proves it on its own, as with {@link TokenChecks}.
+ * Every refusal is in Chinese, or in English when asked for (see {@link Languages}). Each service proves
+ * it on its own, as with {@link TokenChecks}.
  */
 public final class HttpHardening {
 
@@ -71,6 +72,20 @@ public final class HttpHardening {
         String duplicated = body.substring(0, body.length() - 1) + ",\"" + first + "\":"
                 + json(spec.valid().get(first)) + "}";
         refused(failures, "a duplicated key", send(spec, duplicated), 400, "duplicate_field", first);
+        refused(
+                failures,
+                "a duplicated key, asked in English",
+                given().auth()
+                        .oauth2(spec.token())
+                        .header(Languages.HEADER, "en")
+                        .contentType("application/json")
+                        .body(duplicated)
+                        .request(spec.method(), spec.path())
+                        .andReturn(),
+                400,
+                "duplicate_field",
+                first,
+                true);
         refused(failures, "trailing garbage", send(spec, body + " x"), 400, "trailing_content", null);
         refused(failures, "a second document", send(spec, body + "{}"), 400, "trailing_content", null);
         Map<String, Object> number = new LinkedHashMap<>(spec.valid());
@@ -95,6 +110,19 @@ public final class HttpHardening {
                 400,
                 null,
                 "page");
+        refused(
+                failures,
+                "page=abc, asked in English",
+                given().auth()
+                        .oauth2(spec.token())
+                        .header(Languages.HEADER, "en-GB,en;q=0.9")
+                        .queryParam("page", "abc")
+                        .get(spec.listPath())
+                        .andReturn(),
+                400,
+                null,
+                "page",
+                true);
         refused(
                 failures,
                 "size=2147483648",
@@ -247,6 +275,11 @@ public final class HttpHardening {
     }
 
     private static void refused(List<String> failures, String what, Response r, int status, String code, String field) {
+        refused(failures, what, r, status, code, field, false);
+    }
+
+    private static void refused(
+            List<String> failures, String what, Response r, int status, String code, String field, boolean english) {
         String text = r.asString();
         if (r.statusCode() != status) {
             failures.add(what + " → " + r.statusCode() + " (expected " + status + "): " + abbreviate(text));
@@ -269,6 +302,11 @@ public final class HttpHardening {
             if (text.contains(leak)) {
                 failures.add(what + " → the message shows '" + leak + "': " + abbreviate(text));
             }
+        }
+        if (Languages.checked()) {
+            Languages.wrongLanguage(text, english)
+                    .ifPresent(t -> failures.add(
+                            what + " → " + (english ? "Chinese in an English answer: " : "not in Chinese: ") + t));
         }
     }
 

@@ -408,13 +408,10 @@ public class ProblemMappers {
             return say(en, "数字", "number");
         }
         if (type.isEnum()) {
-            Object[] constants = type.getEnumConstants();
-            return en
-                    ? "one of " + java.util.Arrays.toString(constants)
-                    : "以下代码之一："
-                            + java.util.Arrays.stream(constants)
-                                    .map(String::valueOf)
-                                    .collect(java.util.stream.Collectors.joining("、"));
+            List<String> codes = java.util.Arrays.stream(type.getEnumConstants())
+                    .map(String::valueOf)
+                    .toList();
+            return en ? "one of " + codes : "以下代码之一：" + String.join("、", codes);
         }
         if (type == java.time.LocalDate.class) {
             return say(en, "日期（YYYY-MM-DD）", "date (YYYY-MM-DD)");
