@@ -35,6 +35,19 @@ public final class Periods {
         return new Range(lo, hi);
     }
 
+    /** A month as a Chinese message writes it: 2026年9月. */
+    public static String chinese(YearMonth month) {
+        return month.getYear() + "年" + month.getMonthValue() + "月";
+    }
+
+    /** A quarter {@code YYYY-Qn} as a Chinese message writes it (2026年第三季度); other text as it is. */
+    public static String chineseQuarter(String quarter) {
+        if (quarter == null || !quarter.matches("\\d{4}-Q[1-4]")) {
+            return quarter;
+        }
+        return quarter.substring(0, 4) + "年第" + "一二三四".charAt(quarter.charAt(6) - '1') + "季度";
+    }
+
     public static YearMonth current() {
         return CityTime.thisMonth();
     }

@@ -52,7 +52,9 @@ public class CityResource {
             @QueryParam("period") String period,
             @QueryParam("indicators") @DefaultValue("") String indicators,
             @QueryParam("sort") String sort,
-            @QueryParam("order") @DefaultValue("desc") @Pattern(regexp = "asc|desc", message = "asc or desc")
+            @QueryParam("order")
+                    @DefaultValue("desc")
+                    @Pattern(regexp = "asc|desc", message = "{parkpulse.choice.order}")
                     String order,
             @Valid @BeanParam PageRequest page) {
         List<String> codes = Arrays.stream(indicators.split(","))

@@ -51,7 +51,7 @@ public class FlagResource {
             @QueryParam("park") String park,
             @QueryParam("status")
                     @DefaultValue("open")
-                    @Pattern(regexp = "open|cleared|all", message = "open, cleared or all")
+                    @Pattern(regexp = "open|cleared|all", message = "{parkpulse.choice.flag-state}")
                     String status,
             @Valid @BeanParam PageRequest page) {
         String scope = caller.parkScope(park);

@@ -48,7 +48,7 @@ public class IndicatorResource {
     CatalogService catalog;
 
     public record DefineIndicator(
-            @NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{1,63}", message = "lower-case letters, digits and '_'")
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{1,63}", message = "{parkpulse.code.indicator}")
             String code,
 
             @NotBlank @Size(max = 100) String nameZh,

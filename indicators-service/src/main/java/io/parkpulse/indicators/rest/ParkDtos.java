@@ -17,7 +17,7 @@ import java.time.LocalDate;
 public final class ParkDtos {
 
     public record RegisterPark(
-            @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}", message = "2 to 32 capital letters, digits or '-'")
+            @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}", message = "{parkpulse.code.park}")
             String code,
 
             @NotBlank @Size(max = 100) String name,
@@ -48,7 +48,7 @@ public final class ParkDtos {
 
             @Size(max = 64) String peerGroup,
 
-            @NotNull @Pattern(regexp = "ACTIVE|CLOSED", message = "ACTIVE or CLOSED")
+            @NotNull @Pattern(regexp = "ACTIVE|CLOSED", message = "{parkpulse.choice.park-status}")
             String status,
 
             @NotNull Long version) {}

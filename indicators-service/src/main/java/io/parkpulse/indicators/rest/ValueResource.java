@@ -1,6 +1,7 @@
 package io.parkpulse.indicators.rest;
 
 import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.error.ProblemMappers;
 import io.parkpulse.common.idempotency.IdempotencyStore;
 import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
@@ -26,6 +27,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -91,10 +94,19 @@ public class ValueResource {
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @QueryParam("atomic") @DefaultValue("false") boolean atomic,
             @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
+            @Context HttpHeaders headers,
             @Valid @NotNull ValueDtos.Batch body) {
         caller.requirePark(park);
-        BatchService.Answer a =
-                batches.submit(park, body.period(), body.rows(), dryRun, atomic, caller.user(), "API", idempotencyKey);
+        BatchService.Answer a = batches.submit(
+                park,
+                body.period(),
+                body.rows(),
+                dryRun,
+                atomic,
+                caller.user(),
+                "API",
+                idempotencyKey,
+                ProblemMappers.prefersEnglish(headers));
         return Response.status(a.status())
                 .type(MediaType.APPLICATION_JSON)
                 .entity(a.storedBody() != null ? a.storedBody() : a.result())
@@ -117,16 +129,26 @@ public class ValueResource {
             @QueryParam("atomic") @DefaultValue("false") boolean atomic,
             @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
             @HeaderParam("Content-Type") String contentType,
+            @Context HttpHeaders headers,
             byte[] body) {
         caller.requirePark(park);
         if (body == null || body.length == 0) {
-            throw ProblemException.badRequest("body", "required", "upload a CSV or XLSX file");
+            throw ProblemException.badRequest(
+                    "body", "required", "请上传 CSV 或 XLSX 格式的报表文件", "upload a CSV or XLSX file");
         }
         var rows = contentType != null && contentType.startsWith("text/csv")
                 ? spreadsheets.readCsv(body)
                 : spreadsheets.readXlsx(body);
-        BatchService.Answer a =
-                batches.submitRows(park, period, rows, dryRun, atomic, caller.user(), "FILE", idempotencyKey);
+        BatchService.Answer a = batches.submitRows(
+                park,
+                period,
+                rows,
+                dryRun,
+                atomic,
+                caller.user(),
+                "FILE",
+                idempotencyKey,
+                ProblemMappers.prefersEnglish(headers));
         return Response.status(a.status())
                 .type(MediaType.APPLICATION_JSON)
                 .entity(a.storedBody() != null ? a.storedBody() : a.result())

@@ -3,6 +3,8 @@ package io.parkpulse.indicators.service;
 import io.parkpulse.common.error.Problem;
 import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.common.idempotency.IdempotencyStore;
+import io.parkpulse.indicators.domain.Periods;
+import io.parkpulse.indicators.domain.Shown;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,8 +39,24 @@ public class BatchService {
     /** {@code period}: the row's month when it differs from the batch's. */
     public record Row(String indicator, BigDecimal value, String unit, String period) {}
 
-    /** A row read from a file: {@code error} says why its value could not be read (then it is rejected). */
-    public record FileRow(String indicator, BigDecimal value, String unit, String period, String error) {}
+    /**
+     * Where a row stands in an uploaded file, as the person sees it there: the sheet (XLSX only), the row
+     * number counting the header rows, and the header text of each column read (null if the file has none).
+     */
+    public record Origin(
+            String sheet,
+            int line,
+            String indicatorColumn,
+            String valueColumn,
+            String unitColumn,
+            String periodColumn) {}
+
+    /**
+     * A row to record. {@code unreadable}: the value cell's text when it is not a number (the row is then
+     * rejected); {@code origin}: where the row stands in an uploaded file, null for a JSON batch.
+     */
+    public record FileRow(
+            String indicator, BigDecimal value, String unit, String period, String unreadable, Origin origin) {}
 
     /** {@code flags}: review reasons of a stored but suspicious value. */
     public record RowResult(
@@ -80,13 +98,16 @@ public class BatchService {
             boolean atomic,
             String user,
             String source,
-            String idempotencyKey) {
+            String idempotencyKey,
+            boolean english) {
         List<FileRow> all = rows == null
                 ? null
                 : rows.stream()
-                        .map(r -> r == null ? null : new FileRow(r.indicator(), r.value(), r.unit(), r.period(), null))
+                        .map(r -> r == null
+                                ? null
+                                : new FileRow(r.indicator(), r.value(), r.unit(), r.period(), null, null))
                         .toList();
-        return submitRows(park, period, all, dryRun, atomic, user, source, idempotencyKey);
+        return submitRows(park, period, all, dryRun, atomic, user, source, idempotencyKey, english);
     }
 
     @Transactional
@@ -98,7 +119,8 @@ public class BatchService {
             boolean atomic,
             String user,
             String source,
-            String idempotencyKey) {
+            String idempotencyKey,
+            boolean english) {
         String scope = "values:" + park;
         // Hashing a thousand rows is not free; only a request with a key is ever compared.
         String hash = idempotencyKey == null ? null : idempotency.hash(park, period, rows, dryRun, atomic);
@@ -109,15 +131,20 @@ public class BatchService {
         values.requirePark(park);
         YearMonth batchMonth = period == null ? null : ValueService.month(period, "period");
         if (rows == null || rows.isEmpty()) {
-            throw ProblemException.badRequest("rows", "required", "a batch needs at least one row");
+            throw ProblemException.badRequest("rows", "required", "本批没有数据行，请至少填报一行", "a batch needs at least one row");
         }
         if (rows.size() > MAX_ROWS) {
-            throw ProblemException.badRequest("rows", "too_many_rows", "at most " + MAX_ROWS + " rows in one batch");
+            throw ProblemException.badRequest(
+                    "rows",
+                    "too_many_rows",
+                    "每批最多填报" + MAX_ROWS + "行，本批有" + rows.size() + "行，请分批提交",
+                    "at most " + MAX_ROWS + " rows in one batch");
         }
         if (batchMonth == null && rows.stream().allMatch(r -> r == null || r.period() == null)) {
             throw ProblemException.badRequest(
                     "period",
                     "required",
+                    "请指明报告月份：用 period=YYYY-MM 指定整批的月份，或在每一行填写报告期",
                     "name the month: period=YYYY-MM for the whole batch, or a period on every row");
         }
 
@@ -130,10 +157,13 @@ public class BatchService {
                         row == null || row.period() == null ? batchMonth : ValueService.month(row.period(), "period");
                 if (months[i] == null) {
                     throw ProblemException.badRequest(
-                            "period", "required", "this row names no month and the batch has no period");
+                            "period",
+                            "required",
+                            "本行未填报告期，本批也未指定月份",
+                            "this row names no month and the batch has no period");
                 }
             } catch (ProblemException e) {
-                results[i] = rejected(i, row, null, e);
+                results[i] = rejected(i, row, null, e, english);
             }
         }
         Set<YearMonth> written = new HashSet<>();
@@ -155,16 +185,23 @@ public class BatchService {
             YearMonth month = months[i];
             try {
                 if (row == null || row.indicator() == null || row.indicator().isBlank()) {
-                    throw ProblemException.badRequest("indicator", "required", "name the indicator");
+                    throw ProblemException.badRequest("indicator", "required", "请填写指标代码", "name the indicator");
                 }
-                if (row.error() != null) {
-                    throw ProblemException.unprocessable("value", "not_a_number", row.error());
+                if (row.unreadable() != null) {
+                    throw ProblemException.unprocessable(
+                            "value",
+                            "not_a_number",
+                            "“" + Shown.text(row.unreadable()) + "”不是数字",
+                            "'" + Shown.text(row.unreadable()) + "' is not a number");
                 }
                 if (!seen.add(row.indicator() + "@" + month)) {
                     throw ProblemException.badRequest(
                             "indicator",
                             "duplicate_row",
-                            "indicator '" + row.indicator() + "' appears twice for " + month + " in this batch");
+                            "指标“" + Shown.text(row.indicator()) + "”在本批中重复填报了" + Periods.chinese(month)
+                                    + "的数值，每个指标每月只能填报一行",
+                            "indicator '" + Shown.text(row.indicator()) + "' appears twice for " + month
+                                    + " in this batch");
                 }
                 ValueService.Recorded r = values.recordInTransaction(
                         neighbourhood, month, row.indicator(), row.value(), row.unit(), user, source);
@@ -187,7 +224,7 @@ public class BatchService {
                                 ? null
                                 : r.flags().stream().map(f -> f.message).toList());
             } catch (ProblemException e) {
-                results[i] = rejected(i, row, month, e);
+                results[i] = rejected(i, row, month, e, english);
             }
         }
         int rejected = rows.size() - imported - updated - unchanged;
@@ -213,11 +250,13 @@ public class BatchService {
                     .filter(r -> r.code() != null)
                     .map(r -> new Problem.FieldError(r.field(), r.code(), r.message()))
                     .toList();
+            boolean whole = atomic && rejected < rows.size();
             throw new ProblemException(
                     422,
                     "batch_rejected",
+                    "共" + rows.size() + "行，其中" + rejected + "行未通过校验，本批数据均未保存" + (whole ? "（按整批提交：有一行未通过即全部不保存）" : ""),
                     rejected + " of " + rows.size() + " rows were rejected; nothing was stored"
-                            + (atomic && rejected < rows.size() ? " (atomic)" : ""),
+                            + (whole ? " (atomic)" : ""),
                     errors,
                     result);
         }
@@ -229,7 +268,7 @@ public class BatchService {
         return new Answer(200, result, null);
     }
 
-    private static RowResult rejected(int i, FileRow row, YearMonth month, ProblemException e) {
+    private static RowResult rejected(int i, FileRow row, YearMonth month, ProblemException e, boolean english) {
         Problem.FieldError fe = e.errors().isEmpty() ? null : e.errors().get(0);
         // A locked month's refusal (409) names no field of its own: it is the row's month that is refused.
         String field = fe != null ? fe.field() : "period_locked".equals(e.code()) ? "period" : "value";
@@ -243,7 +282,33 @@ public class BatchService {
                 null,
                 e.code(),
                 "rows[" + i + "]." + field,
-                e.getMessage(),
+                where(i, row, field, english) + e.message(english),
                 null);
+    }
+
+    /**
+     * Where a refused row is, as the person who made it can find it: the sheet, row and column header of
+     * an uploaded file ("“月报”表第7行“本期数值”列："), or the row's place in a JSON batch counted from 1
+     * ("第6行："). The field ({@code rows[5].value}) stays as it is: clients key on it.
+     */
+    static String where(int i, FileRow row, String field, boolean english) {
+        Origin o = row == null ? null : row.origin();
+        if (o == null) {
+            return english ? "row " + (i + 1) + ": " : "第" + (i + 1) + "行：";
+        }
+        String column = switch (field) {
+            case "indicator" -> o.indicatorColumn();
+            case "value" -> o.valueColumn();
+            case "unit" -> o.unitColumn();
+            // A month the upload named for every row is no cell of this row.
+            case "period" -> row.period() == null ? null : o.periodColumn();
+            default -> null;
+        };
+        if (english) {
+            return (o.sheet() == null ? "" : "sheet '" + o.sheet() + "', ") + "row " + o.line()
+                    + (column == null ? "" : ", column '" + Shown.text(column) + "'") + ": ";
+        }
+        return (o.sheet() == null ? "" : "“" + o.sheet() + "”表") + "第" + o.line() + "行"
+                + (column == null ? "" : "“" + Shown.text(column) + "”列") + "：";
     }
 }

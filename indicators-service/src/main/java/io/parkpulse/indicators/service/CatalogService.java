@@ -37,7 +37,10 @@ public class CatalogService {
     public Indicator define(Indicator i) {
         if (indicators.find(i.code) != null) {
             throw ProblemException.conflict(
-                    "indicator_exists", "indicator '" + i.code + "' is already in the catalog", null);
+                    "indicator_exists",
+                    "指标代码“" + i.code + "”已在指标目录中",
+                    "indicator '" + i.code + "' is already in the catalog",
+                    null);
         }
         i.status = IndicatorStatus.ACTIVE;
         i.sortOrder = 1000 + (int) indicators.count();
@@ -50,10 +53,14 @@ public class CatalogService {
     public Indicator retire(String code) {
         Indicator i = indicators.find(code);
         if (i == null) {
-            throw ProblemException.notFound("indicator", code);
+            throw ProblemException.notFound("指标", "indicator", code);
         }
         if (i.status == IndicatorStatus.RETIRED) {
-            throw ProblemException.conflict("already_retired", "indicator '" + code + "' is already retired", null);
+            throw ProblemException.conflict(
+                    "already_retired",
+                    "指标“" + i.nameZh + "”（" + code + "）已停用",
+                    "indicator '" + code + "' is already retired",
+                    null);
         }
         i.status = IndicatorStatus.RETIRED;
         outbox.publish(Topics.INDICATORS, EventTypes.INDICATOR_RETIRED, IndicatorDefinition.KEY, definition(i));

@@ -114,19 +114,20 @@ public class CityService {
     public CityTable table(String periodText, List<String> indicators, String sortBy, boolean ascending) {
         YearMonth period = Periods.month(periodText, "period");
         if (indicators.isEmpty() || indicators.size() > 30) {
-            throw ProblemException.badRequest("indicators", "invalid", "name 1 to 30 indicator codes, comma-separated");
+            throw ProblemException.badRequest(
+                    "indicators", "invalid", "请列出1至30个指标代码，用英文逗号分隔", "name 1 to 30 indicator codes, comma-separated");
         }
         Map<String, String> units = new LinkedHashMap<>();
         for (String code : indicators) {
             Indicator i = catalog.find(code);
             if (i == null) {
-                throw ProblemException.badRequest(
-                        "indicators", "unknown_indicator", "indicator '" + code + "' is not in the catalog");
+                throw ValueService.unknownIndicator(400, "indicators", code);
             }
             units.put(code, i.unit);
         }
         if (sortBy != null && !units.containsKey(sortBy) && !sortBy.equals("park")) {
-            throw ProblemException.badRequest("sort", "invalid", "sort by 'park' or one of the chosen indicators");
+            throw ProblemException.badRequest(
+                    "sort", "invalid", "排序应为 park（按园区）或所选指标代码之一", "sort by 'park' or one of the chosen indicators");
         }
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
         for (CityQueries.ParkValue r : city.values(period.toString(), indicators)) {

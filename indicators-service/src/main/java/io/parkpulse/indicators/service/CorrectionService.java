@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
@@ -41,19 +42,32 @@ public class CorrectionService {
         String period = Periods.month(periodText, "period").toString();
         if (locks.find(period) == null) {
             throw ProblemException.unprocessable(
-                    "period", "not_locked", period + " is not locked; it can be changed as it is");
+                    "period",
+                    "not_locked",
+                    Periods.chinese(YearMonth.parse(period)) + "的数据未锁定，可直接修改，无需开启更正窗口",
+                    period + " is not locked; it can be changed as it is");
         }
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw ProblemException.badRequest(
-                    "reason", "required", "say in up to 500 characters why the month is reopened");
+                    "reason",
+                    "required",
+                    "请用不超过500个字说明重新开放该月数据的原因",
+                    "say in up to 500 characters why the month is reopened");
         }
         Duration length = Duration.ofHours(hours == null ? 72 : hours);
         if (length.isNegative() || length.isZero() || length.compareTo(MAX) > 0) {
-            throw ProblemException.badRequest("hours", "out_of_range", "between 1 and " + MAX.toHours() + " hours");
+            throw ProblemException.badRequest(
+                    "hours",
+                    "out_of_range",
+                    "更正窗口开放时长应为1至" + MAX.toHours() + "小时",
+                    "between 1 and " + MAX.toHours() + " hours");
         }
         if (windows.open(park, period).isPresent()) {
             throw ProblemException.conflict(
-                    "window_open", "a correction window is already open for " + park + " " + period, null);
+                    "window_open",
+                    "园区“" + park + "”" + Periods.chinese(YearMonth.parse(period)) + "的更正窗口已经开放",
+                    "a correction window is already open for " + park + " " + period,
+                    null);
         }
         CorrectionWindow w = new CorrectionWindow();
         w.park = park;
@@ -70,10 +84,11 @@ public class CorrectionService {
     public CorrectionWindow close(String park, long id, String user) {
         CorrectionWindow w = windows.find(id);
         if (w == null || !w.park.equals(park)) {
-            throw ProblemException.notFound("correction window", Long.toString(id));
+            throw ProblemException.notFound("更正窗口", "correction window", Long.toString(id));
         }
         if (w.closedAt != null) {
-            throw ProblemException.conflict("window_closed", "this window was closed by " + w.closedBy, null);
+            throw ProblemException.conflict(
+                    "window_closed", "该更正窗口已由" + w.closedBy + "关闭", "this window was closed by " + w.closedBy, null);
         }
         w.closedAt = OffsetDateTime.now();
         w.closedBy = user;
@@ -98,6 +113,8 @@ public class CorrectionService {
         }
         throw ProblemException.conflict(
                 "period_locked",
+                Periods.chinese(YearMonth.parse(period)) + "的数据已随" + Periods.chineseQuarter(lock.quarter) + "考核结果（"
+                        + lock.assessmentId + "，第" + lock.revision + "版）发布而锁定；如需更正，请由市局管理员开启更正窗口",
                 period + " was locked when the " + lock.quarter
                         + " assessment (" + lock.assessmentId + ", revision " + lock.revision
                         + ") was published; a bureau admin can open a correction window",

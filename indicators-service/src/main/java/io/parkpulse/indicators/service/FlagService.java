@@ -72,7 +72,7 @@ public class FlagService {
     /** Park staff reach only their own park's flags; another park's answers as an id that does not exist. */
     private ValueFlag find(long id) {
         ValueFlag f = queries.flagForUpdate(id);
-        return caller.visible(f, f == null ? null : f.park, "flag", id);
+        return caller.visible(f, f == null ? null : f.park, "核查提示", "flag", id);
     }
 
     private static void text(String field, String value, String chinese, String english) {

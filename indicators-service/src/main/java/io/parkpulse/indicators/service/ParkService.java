@@ -62,7 +62,11 @@ public class ParkService {
     @Transactional
     public Park register(NewPark p, String user) {
         if (parks.find(p.code()) != null) {
-            throw ProblemException.conflict("park_exists", "park '" + p.code() + "' is already registered", null);
+            throw ProblemException.conflict(
+                    "park_exists",
+                    "园区代码“" + p.code() + "”已登记，不能重复登记",
+                    "park '" + p.code() + "' is already registered",
+                    null);
         }
         Park park = new Park();
         park.code = p.code();
@@ -100,15 +104,9 @@ public class ParkService {
     @Transactional
     public Park update(String code, ParkChange c, String user) {
         Park park = require(code);
-        if (park.version != c.version()) {
-            throw ProblemException.conflict(
-                    "stale_version",
-                    "park '" + code + "' changed since version " + c.version() + "; it is now at version "
-                            + park.version,
-                    java.util.Map.of("currentVersion", park.version));
-        }
+        park.requireVersion(c.version(), "园区“" + code + "”", "park '" + code + "'");
         if (!"ACTIVE".equals(c.status()) && !"CLOSED".equals(c.status())) {
-            throw ProblemException.badRequest("status", "invalid", "ACTIVE or CLOSED");
+            throw ProblemException.badRequest("status", "invalid", "应为 ACTIVE（在册）或 CLOSED（已撤销）", "ACTIVE or CLOSED");
         }
         park.name = c.name();
         park.level = c.level();
@@ -130,11 +128,15 @@ public class ParkService {
     public Park setLand(String code, LocalDate from, BigDecimal mu, String user) {
         Park park = require(code);
         if (from == null) {
-            throw ProblemException.badRequest("effectiveFrom", "required", "the date the land applies from");
+            throw ProblemException.badRequest(
+                    "effectiveFrom", "required", "请填写该面积的起算日期", "the date the land applies from");
         }
         if (mu == null || mu.signum() <= 0 || mu.compareTo(new BigDecimal("10000000")) > 0 || mu.scale() > 2) {
             throw ProblemException.badRequest(
-                    "developedLandMu", "invalid", "a positive area in 亩 with at most 2 decimals");
+                    "developedLandMu",
+                    "invalid",
+                    "已开发面积以亩计，应为正数，最多2位小数，且不超过1000万亩",
+                    "a positive area in mu with at most 2 decimals, at most 10,000,000");
         }
         ParkLand.Key key = new ParkLand.Key(code, from);
         ParkLand land = lands.find(key);
@@ -173,7 +175,7 @@ public class ParkService {
     public Park require(String code) {
         Park p = parks.find(code);
         if (p == null) {
-            throw ProblemException.notFound("park", code);
+            throw ProblemException.notFound("园区", "park", code);
         }
         return p;
     }

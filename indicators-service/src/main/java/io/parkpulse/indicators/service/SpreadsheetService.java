@@ -89,7 +89,7 @@ public class SpreadsheetService {
                 break;
             }
         }
-        return rows(table);
+        return rows(table, null);
     }
 
     public List<BatchService.FileRow> readXlsx(byte[] body) {
@@ -123,19 +123,23 @@ public class SpreadsheetService {
                     break;
                 }
             }
-            return rows(table);
+            return rows(table, sheet.getSheetName());
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException p) {
                 throw p;
             }
-            throw ProblemException.badRequest("body", "unreadable_file", "the body is not a readable XLSX workbook");
+            throw ProblemException.badRequest(
+                    "body",
+                    "unreadable_file",
+                    "上传的文件不是可读取的 XLSX 工作簿，请用 Excel 另存为 .xlsx 格式后重新上传",
+                    "the body is not a readable XLSX workbook");
         }
     }
 
-    /** The header row names the columns; every further row is one indicator. */
-    private List<BatchService.FileRow> rows(List<Line> table) {
+    /** The header row names the columns; every further row is one indicator. {@code sheet}: null for a CSV. */
+    private List<BatchService.FileRow> rows(List<Line> table, String sheet) {
         if (table.isEmpty()) {
-            throw ProblemException.badRequest("body", "required", "the file has no rows");
+            throw ProblemException.badRequest("body", "required", "文件中没有任何数据", "the file has no rows");
         }
         for (Line line : table) {
             for (int c = 0; c < line.cells().size(); c++) {
@@ -145,15 +149,17 @@ public class SpreadsheetService {
                     throw ProblemException.badRequest(
                             cell,
                             "cell_too_long",
-                            "单元格 " + cell + " 有 " + length + " 个字符，本报表每个单元格最多 " + MAX_CELL_CHARS + " 个字符",
-                            "cell " + cell + " holds " + length + " characters; a cell of this report holds at most "
-                                    + MAX_CELL_CHARS);
+                            (sheet == null ? "" : "“" + sheet + "”表") + "单元格 " + cell + " 有 " + length
+                                    + " 个字符，本报表每个单元格最多 " + MAX_CELL_CHARS + " 个字符",
+                            (sheet == null ? "" : "sheet '" + sheet + "', ") + "cell " + cell + " holds " + length
+                                    + " characters; a cell of this report holds at most " + MAX_CELL_CHARS);
                 }
             }
         }
-        List<String> header = table.get(0).cells().stream()
-                .map(h -> h.trim().toLowerCase(Locale.ROOT))
-                .toList();
+        List<String> shownHeader =
+                table.get(0).cells().stream().map(String::trim).toList();
+        List<String> header =
+                shownHeader.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
         int ind = column(header, "indicator", "指标代码");
         int val = column(header, "value", "本期数值");
         int unit = column(header, "unit", "单位");
@@ -162,10 +168,16 @@ public class SpreadsheetService {
             throw ProblemException.badRequest(
                     "body",
                     "missing_columns",
-                    "the first row must name the columns 'indicator' and 'value' (or 指标代码 and 本期数值)");
+                    (sheet == null ? "" : "“" + sheet + "”表") + "第"
+                            + table.get(0).number() + "行应为列名，且须有“指标代码”和“本期数值”两列（也可写作 indicator 和 value）",
+                    "the first row must name the columns 'indicator' and 'value' (or '指标代码' and '本期数值')");
         }
         if (table.size() - 1 > MAX_ROWS) {
-            throw ProblemException.badRequest("rows", "too_many_rows", "at most " + MAX_ROWS + " rows in one file");
+            throw ProblemException.badRequest(
+                    "rows",
+                    "too_many_rows",
+                    "每个文件最多" + MAX_ROWS + "行数据，请分成几个文件上传",
+                    "at most " + MAX_ROWS + " rows in one file");
         }
         List<BatchService.FileRow> out = new ArrayList<>();
         for (Line line : table.subList(1, table.size())) {
@@ -178,17 +190,15 @@ public class SpreadsheetService {
                 continue; // a template row left empty is "not reported", not zero
             }
             BigDecimal value = number(raw.replace(",", ""));
-            out.add(
-                    value != null
-                            ? new BatchService.FileRow(code, value, u == null || u.isEmpty() ? null : u, p, null)
-                            : new BatchService.FileRow(
-                                    code,
-                                    null,
-                                    u,
-                                    p,
-                                    "cell " + columnName(val) + line.number() + ": '"
-                                            + (raw.length() > 20 ? raw.substring(0, 20) + "…" : raw)
-                                            + "' is not a number"));
+            BatchService.Origin origin = new BatchService.Origin(
+                    sheet,
+                    line.number(),
+                    shownHeader.get(ind),
+                    shownHeader.get(val),
+                    unit < 0 ? null : shownHeader.get(unit),
+                    month < 0 ? null : shownHeader.get(month));
+            out.add(new BatchService.FileRow(
+                    code, value, u == null || u.isEmpty() ? null : u, p, value == null ? raw : null, origin));
         }
         return out;
     }

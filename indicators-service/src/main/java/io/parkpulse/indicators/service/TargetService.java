@@ -55,11 +55,11 @@ public class TargetService {
         ReportingPeriod.parse(Integer.toString(year), "year");
         Indicator indicator = indicators.find(indicatorCode);
         if (indicator == null || !indicator.isActive()) {
-            throw ProblemException.unprocessable(
-                    "indicator", "unknown_indicator", "indicator '" + indicatorCode + "' is not in the catalog");
+            throw ValueService.unknownIndicator(422, "indicator", indicatorCode);
         }
         if (t.annual() == null) {
-            throw ProblemException.badRequest("annual", "required", "the annual target is required");
+            throw ProblemException.badRequest(
+                    "annual", "required", "请填写" + indicator.nameZh + "的全年目标", "the annual target is required");
         }
         BigDecimal annual = canonical(t.annual(), t.unit(), indicator, "annual");
         BigDecimal q1 = canonical(t.q1(), t.unit(), indicator, "q1");
@@ -74,6 +74,7 @@ public class TargetService {
                         throw ProblemException.unprocessable(
                                 "q1",
                                 "targets_not_cumulative",
+                                indicator.nameZh + "的季度目标按累计计算，应满足：一季度 ≤ 上半年 ≤ 前三季度 ≤ 全年目标",
                                 "quarterly targets are year to date: Q1 ≤ Q2 ≤ Q3 ≤ the annual target");
                     }
                     ladder.add(q);
@@ -82,7 +83,10 @@ public class TargetService {
         }
         if (t.plannedGrowthPct() != null && t.plannedGrowthPct().abs().compareTo(new BigDecimal("1000")) > 0) {
             throw ProblemException.unprocessable(
-                    "plannedGrowthPct", "out_of_range", "a growth rate in percent, within ±1000");
+                    "plannedGrowthPct",
+                    "out_of_range",
+                    "计划增速以百分比计，应在 -1000 至 1000 之间",
+                    "a growth rate in percent, within ±1000");
         }
         IndicatorTarget.Key key = new IndicatorTarget.Key(park, indicatorCode, year);
         IndicatorTarget target = targets.find(key);
@@ -91,7 +95,10 @@ public class TargetService {
             target.id = key;
             target.stampCreated(user);
         } else {
-            target.requireVersionToReplace(t.version(), "the target of " + park + " " + indicatorCode + " " + year);
+            target.requireVersionToReplace(
+                    t.version(),
+                    "园区“" + park + "”" + year + "年" + indicator.nameZh + "目标",
+                    "the target of " + park + " " + indicatorCode + " " + year);
             target.stampUpdated();
         }
         target.annual = annual;
@@ -124,12 +131,18 @@ public class TargetService {
             return null;
         }
         if (v.signum() <= 0 && !indicator.allowNegative) {
-            throw ProblemException.unprocessable(field, "negative_not_allowed", "a target must be positive");
+            throw ProblemException.unprocessable(
+                    field, "negative_not_allowed", indicator.nameZh + "的目标必须大于0", "a target must be positive");
         }
         BigDecimal c = Units.toCanonical(v, unit, indicator.unit, "unit");
         if (c.abs().compareTo(ValueService.MAX_ABS) >= 0
                 || c.stripTrailingZeros().scale() > ValueService.MAX_SCALE) {
-            throw ProblemException.unprocessable(field, "out_of_range", "not a plausible target");
+            throw ProblemException.unprocessable(
+                    field,
+                    "out_of_range",
+                    indicator.nameZh + "的目标不合理：以" + indicator.unit + "计，绝对值应小于10的15次方，最多" + ValueService.MAX_SCALE
+                            + "位小数",
+                    "not a plausible target");
         }
         return c;
     }

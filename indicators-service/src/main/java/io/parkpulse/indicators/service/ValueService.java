@@ -11,6 +11,7 @@ import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.IndicatorValue;
 import io.parkpulse.indicators.domain.Periods;
 import io.parkpulse.indicators.domain.Plausibility;
+import io.parkpulse.indicators.domain.Shown;
 import io.parkpulse.indicators.domain.Units;
 import io.parkpulse.indicators.domain.ValueFlag;
 import io.parkpulse.indicators.domain.ValueRow;
@@ -194,9 +195,24 @@ public class ValueService {
         YearMonth period = Periods.month(text, field);
         if (period.isAfter(Periods.current())) {
             throw ProblemException.unprocessable(
-                    field, "future_period", text + " has not begun; values are reported after the month");
+                    field,
+                    "future_period",
+                    Periods.chinese(period) + "尚未结束，月度数值须在当月结束后填报",
+                    text + " has not begun; values are reported after the month");
         }
         return period;
+    }
+
+    /** An indicator code the catalog does not have, refused naming {@code field} (400 or 422 as the caller decides). */
+    public static ProblemException unknownIndicator(int status, String field, String code) {
+        String chinese = "指标目录中没有指标代码“" + Shown.text(code) + "”";
+        return new ProblemException(
+                status,
+                "unknown_indicator",
+                chinese,
+                "indicator '" + Shown.text(code) + "' is not in the catalog",
+                List.of(new io.parkpulse.common.error.Problem.FieldError(field, "unknown_indicator", chinese)),
+                null);
     }
 
     /** Reads what recording a registered park's values for these months needs ({@link #requirePark} first). */
@@ -206,7 +222,7 @@ public class ValueService {
 
     public void requirePark(String parkCode) {
         if (!store.parkExists(parkCode)) {
-            throw ProblemException.notFound("park", parkCode);
+            throw ProblemException.notFound("园区", "park", parkCode);
         }
     }
 
@@ -225,17 +241,22 @@ public class ValueService {
         String parkCode = n.park;
         Indicator indicator = n.catalog.get(indicatorCode);
         if (indicator == null) {
-            throw ProblemException.unprocessable(
-                    "indicator", "unknown_indicator", "indicator '" + indicatorCode + "' is not in the catalog");
+            throw unknownIndicator(422, "indicator", indicatorCode);
         }
         if (!indicator.isActive()) {
             throw ProblemException.unprocessable(
                     "indicator",
                     "retired_indicator",
-                    "indicator '" + indicatorCode + "' was retired from the catalog; its history stays readable");
+                    "指标“" + indicator.nameZh + "”（" + indicatorCode + "）已停用，不再接受填报；历史数据仍可查询",
+                    "indicator '" + indicatorCode + "' (" + indicator.nameEn
+                            + ") was retired from the catalog; its history stays readable");
         }
         if (input == null) {
-            throw ProblemException.badRequest("value", "required", "a value is required (send 0 for zero)");
+            throw ProblemException.badRequest(
+                    "value",
+                    "required",
+                    "请填写" + indicator.nameZh + "的本期数值（数值为零请填 0）",
+                    "a value is required (send 0 for zero)");
         }
         BigDecimal value =
                 Units.toCanonical(input, unit, indicator.unit, "unit").stripTrailingZeros();
@@ -246,15 +267,22 @@ public class ValueService {
             throw ProblemException.unprocessable(
                     "value",
                     "out_of_range",
-                    "the value is beyond any real figure (at most 10^15 " + indicator.unit + ")");
+                    indicator.nameZh + "的数值超出实际可能的范围（以" + indicator.unit + "计，绝对值应小于10的15次方），请核对数量级和单位",
+                    "the value is beyond any real figure (at most 10^15 " + Units.english(indicator.unit) + ")");
         }
         if (value.scale() > MAX_SCALE) {
             throw ProblemException.unprocessable(
-                    "value", "too_precise", "at most " + MAX_SCALE + " decimals in " + indicator.unit);
+                    "value",
+                    "too_precise",
+                    indicator.nameZh + "以" + indicator.unit + "计，最多保留" + MAX_SCALE + "位小数",
+                    "at most " + MAX_SCALE + " decimals in " + Units.english(indicator.unit));
         }
         if (value.signum() < 0 && !indicator.allowNegative) {
             throw ProblemException.unprocessable(
-                    "value", "negative_not_allowed", indicator.nameZh + " cannot be negative");
+                    "value",
+                    "negative_not_allowed",
+                    indicator.nameZh + "不能为负数",
+                    indicator.nameEn + " cannot be negative");
         }
         checkCumulative(n, period, indicator, value);
         String source = n.source(period, requestedSource);
@@ -300,8 +328,10 @@ public class ValueService {
                     throw ProblemException.unprocessable(
                             "value",
                             "cumulative_decrease",
-                            indicator.nameZh + " is reported year to date and cannot fall below "
-                                    + before.toPlainString() + " " + indicator.unit + " reported for " + m);
+                            indicator.nameZh + "为累计值，不能低于" + Periods.chinese(m) + "已报的"
+                                    + Units.chinese(before, indicator.unit),
+                            indicator.nameEn + " is reported year to date and cannot fall below the "
+                                    + Units.english(before, indicator.unit) + " reported for " + m);
                 }
                 return;
             }
