@@ -166,7 +166,7 @@ class BatchTargetFigureApiTest {
                                 "rejected",
                                 "rejected"))
                 .body("rows[4].code", equalTo("cumulative_decrease"))
-                .body("rows[4].message", containsString("2024-02"))
+                .body("rows[4].message", equalTo("第5行：税收为累计值，不能低于2024年2月已报的9万元"))
                 .body("rows[5].code", equalTo("invalid_period"))
                 .body("rows[5].field", equalTo("rows[5].period"))
                 .body("rows[6].code", equalTo("future_period"))
