@@ -154,7 +154,9 @@ public class ProblemMappers {
                     ? original.startsWith("Cannot ")
                             ? "'" + value + "' is not a valid " + simpleType(f.getTargetType(), true)
                             : original
-                    : "“" + value + "”不是有效的" + simpleType(f.getTargetType(), false);
+                    : "“" + value + "”"
+                            + (f.getTargetType() != null && f.getTargetType().isEnum() ? "不是可选的代码，应为" : "不是有效的")
+                            + simpleType(f.getTargetType(), false);
         } else if (e instanceof MismatchedInputException m) {
             code = "wrong_type";
             message = say(
