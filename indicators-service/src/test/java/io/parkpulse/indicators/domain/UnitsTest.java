@@ -49,4 +49,24 @@ class UnitsTest {
         assertEquals(422, e.status());
         assertEquals("unit", e.errors().get(0).field());
     }
+
+    @Test
+    void anUnknownUnitIsNamedInBothLanguagesWithTheUnitsToUse() {
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> Units.toCanonical(BigDecimal.ONE, "千元", "万元", "unit"));
+        assertEquals("单位“千元”不适用于该指标，请使用元、万元、亿元", e.message(false));
+        assertEquals("unit '千元' cannot be used here; use '元', '万元', '亿元'", e.message(true));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "5400.000000, 万元, 5400万元, 5400 × 10k yuan",
+        "1E+3, 家, 1000家, 1000 enterprises",
+        "0.125000, 万美元, 0.125万美元, 0.125 × 10k USD",
+        "12, 公顷, 12公顷, 12 '公顷'"
+    })
+    void figuresReadAsTyped(String value, String unit, String chinese, String english) {
+        assertEquals(chinese, Units.chinese(new BigDecimal(value), unit));
+        assertEquals(english, Units.english(new BigDecimal(value), unit));
+    }
 }
