@@ -53,6 +53,7 @@ public abstract class AuditedEntity extends PanacheEntityBase {
 
     /** English only: what a user reads by default is Chinese; use the bilingual form. */
     @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal") // goes with the English-only factory it calls
     public void requireVersion(long expected, String what) {
         if (version != expected) {
             throw ProblemException.conflict(

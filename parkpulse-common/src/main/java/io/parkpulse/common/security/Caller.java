@@ -123,6 +123,7 @@ public class Caller {
 
     /** English only: what a user reads by default is Chinese; use the bilingual form. */
     @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal") // goes with the English-only factory it calls
     public <T> T visible(T resource, String park, String what, Object id) {
         if (resource == null || !maySee(park)) {
             throw ProblemException.notFound(what, String.valueOf(id));
