@@ -37,28 +37,15 @@ public final class ApiFuzzer {
     /** Variants sent so far; every fourth goes with Accept-Language: en, the same ones for a seed. */
     private int variants;
 
-    /** Whether the walk holds refusals to the language rule of {@link Languages}. */
-    public enum Messages {
-        /** Chinese by default, English on request: every service, once its messages are converted. */
-        CHINESE_FIRST,
-        /** Not checked: a service whose messages are still being converted. */
-        UNCHECKED
-    }
-
-    private ApiFuzzer(String service, Fixture fixture, Messages messages) {
+    private ApiFuzzer(String service, Fixture fixture) {
         this.fixture = fixture;
-        this.checkLanguage = messages == Messages.CHINESE_FIRST && Languages.checked();
+        this.checkLanguage = Languages.checked();
         this.findings = new FuzzFindings(service, Long.getLong("parkpulse.fuzz.slow-ms", 5000), checkLanguage);
     }
 
     /** Fuzzes the service under test; {@code service} names it in the report. */
     public static void run(String service, Fixture fixture) {
-        run(service, fixture, Messages.CHINESE_FIRST);
-    }
-
-    /** The same, with the language check as {@code messages} says (and off whenever the system property says so). */
-    public static void run(String service, Fixture fixture, Messages messages) {
-        new ApiFuzzer(service, fixture, messages).run();
+        new ApiFuzzer(service, fixture).run();
     }
 
     private void run() {

@@ -64,7 +64,7 @@ public class ActivityService {
     @Transactional
     public Activity update(UUID id, Entry e, long version) {
         Activity a = find(id);
-        a.requireVersion(version, "activity " + id);
+        a.requireVersion(version, "招商活动“" + id + "”", "activity " + id);
         describe(a, e);
         a.stampUpdated();
         Activity.flush();

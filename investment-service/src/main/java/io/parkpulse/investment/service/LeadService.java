@@ -82,7 +82,7 @@ public class LeadService {
     @Transactional
     public Lead update(UUID id, Description d, long version) {
         Lead l = find(id);
-        l.requireVersion(version, "lead " + id);
+        l.requireVersion(version, "线索“" + id + "”", "lead " + id);
         describe(l, d);
         l.stampUpdated();
         Lead.flush();
@@ -93,7 +93,7 @@ public class LeadService {
     @Transactional
     public Lead transition(UUID id, Transition t, String user) {
         Lead l = find(id);
-        l.requireVersion(t.version(), "lead " + id);
+        l.requireVersion(t.version(), "线索“" + id + "”", "lead " + id);
         List<LeadStage> allowed = l.stage.next();
         if (!allowed.contains(t.to())) {
             throw ProblemException.conflict(

@@ -67,7 +67,8 @@ public class TargetService {
             target.id = new InvestmentTarget.Key(park, period);
             target.stampCreated(user);
         } else {
-            target.requireVersionToReplace(version, "the target of " + park + " " + period);
+            target.requireVersionToReplace(
+                    version, "园区“" + park + "”" + period + "的招商目标", "the target of " + park + " " + period);
             target.stampUpdated();
         }
         target.effectiveLeads = t.effectiveLeads();

@@ -51,19 +51,6 @@ public abstract class AuditedEntity extends PanacheEntityBase {
         }
     }
 
-    /** English only: what a user reads by default is Chinese; use the bilingual form. */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal") // goes with the English-only factory it calls
-    public void requireVersion(long expected, String what) {
-        if (version != expected) {
-            throw ProblemException.conflict(
-                    "stale_version",
-                    what + " changed since version " + expected + "; it is now at version " + version
-                            + ": read it again and reapply your change",
-                    java.util.Map.of("currentVersion", version));
-        }
-    }
-
     /**
      * The rule of every create-or-replace endpoint: replacing what exists needs the version the caller
      * read (400 without it, 409 when stale), so a client that never read the resource cannot overwrite it.
@@ -77,18 +64,5 @@ public abstract class AuditedEntity extends PanacheEntityBase {
                     whatEnglish + " exists: send the version you read to replace it");
         }
         requireVersion(expected, whatChinese, whatEnglish);
-    }
-
-    /** English only: what a user reads by default is Chinese; use the bilingual form. */
-    @Deprecated(forRemoval = true)
-    public void requireVersionToReplace(Long expected, String what) {
-        if (expected == null) {
-            throw ProblemException.badRequest(
-                    "version",
-                    "required",
-                    what + " 已存在：修改时请提交读取到的版本号 version",
-                    what + " exists: send the version you read to replace it");
-        }
-        requireVersion(expected, what);
     }
 }

@@ -14,12 +14,6 @@ public class ProblemException extends RuntimeException {
     private final Object context;
     private final String english;
 
-    /** English only: what a user reads by default is Chinese; use the bilingual form. */
-    @Deprecated(forRemoval = true)
-    public ProblemException(int status, String code, String detail, List<Problem.FieldError> errors, Object context) {
-        this(status, code, detail, null, errors, context);
-    }
-
     /**
      * A refusal in Chinese (what users read by default) with its English text, which a client gets by
      * asking for {@code Accept-Language: en}. {@code errors} carry the Chinese text; the mapper swaps it.
@@ -77,18 +71,6 @@ public class ProblemException extends RuntimeException {
                 .toList();
     }
 
-    /** English only: what a user reads by default is Chinese; use the bilingual form. */
-    @Deprecated(forRemoval = true)
-    public static ProblemException badRequest(String field, String code, String message) {
-        return new ProblemException(400, code, message, List.of(new Problem.FieldError(field, code, message)), null);
-    }
-
-    /** English only: what a user reads by default is Chinese; use the bilingual form. */
-    @Deprecated(forRemoval = true)
-    public static ProblemException unprocessable(String field, String code, String message) {
-        return new ProblemException(422, code, message, List.of(new Problem.FieldError(field, code, message)), null);
-    }
-
     /** {@code notFound("园区", "park", "JB-ETDZ")}: 园区“JB-ETDZ”不存在 / park 'JB-ETDZ' does not exist. */
     public static ProblemException notFound(String whatChinese, String whatEnglish, String id) {
         return new ProblemException(
@@ -106,24 +88,6 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException forbidden(String chinese, String english) {
         return new ProblemException(403, "forbidden", chinese, english, List.of(), null);
-    }
-
-    /** English only: what a user reads by default is Chinese; use the bilingual form. */
-    @Deprecated(forRemoval = true)
-    public static ProblemException notFound(String what, String id) {
-        return new ProblemException(404, "not_found", what + " '" + id + "' does not exist", List.of(), null);
-    }
-
-    /** English only: what a user reads by default is Chinese; use the bilingual form. */
-    @Deprecated(forRemoval = true)
-    public static ProblemException conflict(String code, String detail, Object context) {
-        return new ProblemException(409, code, detail, List.of(), context);
-    }
-
-    /** English only: what a user reads by default is Chinese; use the bilingual form. */
-    @Deprecated(forRemoval = true)
-    public static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "forbidden", detail, List.of(), null);
     }
 
     public int status() {

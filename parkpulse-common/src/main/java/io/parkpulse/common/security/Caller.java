@@ -121,16 +121,6 @@ public class Caller {
         return resource;
     }
 
-    /** English only: what a user reads by default is Chinese; use the bilingual form. */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal") // goes with the English-only factory it calls
-    public <T> T visible(T resource, String park, String what, Object id) {
-        if (resource == null || !maySee(park)) {
-            throw ProblemException.notFound(what, String.valueOf(id));
-        }
-        return resource;
-    }
-
     /**
      * The park a list is limited to: park staff always see their own park (naming another is refused
      * as not found); the bureau sees the park it asks for, or every park when it names none (null).

@@ -93,6 +93,6 @@ public class ProgressResource {
 
     private Project visible(UUID id) {
         Project p = Project.findById(id);
-        return caller.visible(p, p == null ? null : p.park, "project", id);
+        return caller.visible(p, p == null ? null : p.park, "项目", "project", id);
     }
 }

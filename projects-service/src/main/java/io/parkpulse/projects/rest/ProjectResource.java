@@ -261,7 +261,7 @@ public class ProjectResource {
     /** The project, if the caller may see it; another park's project is "not found" for park staff. */
     Project visible(UUID id) {
         Project p = Project.findById(id);
-        return caller.visible(p, p == null ? null : p.park, "project", id);
+        return caller.visible(p, p == null ? null : p.park, "项目", "project", id);
     }
 
     /** The project with its status as of the month judged; none when it was not yet registered then. */

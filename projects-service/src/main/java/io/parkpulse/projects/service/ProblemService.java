@@ -75,7 +75,7 @@ public class ProblemService {
     @Transactional
     public Problem update(UUID projectId, UUID problemId, Entry e, long version) {
         Problem problem = find(projectId, problemId);
-        problem.requireVersion(version, "problem " + problemId);
+        problem.requireVersion(version, "问题“" + problemId + "”", "problem " + problemId);
         describe(problem, e);
         if (problem.resolvedOn != null && problem.resolvedOn.isBefore(problem.raisedOn)) {
             throw ProblemException.unprocessable(
@@ -93,7 +93,7 @@ public class ProblemService {
     @Transactional
     public Problem resolve(UUID projectId, UUID problemId, String resolution, LocalDate resolvedOn, long version) {
         Problem problem = find(projectId, problemId);
-        problem.requireVersion(version, "problem " + problemId);
+        problem.requireVersion(version, "问题“" + problemId + "”", "problem " + problemId);
         if (problem.status == Problem.Status.RESOLVED) {
             throw ProblemException.conflict(
                     "already_resolved",

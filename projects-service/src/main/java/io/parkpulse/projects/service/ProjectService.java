@@ -163,7 +163,7 @@ public class ProjectService {
     @Transactional
     public Project update(UUID id, Description d, long version, String user) {
         Project p = find(id);
-        p.requireVersion(version, "project " + id);
+        p.requireVersion(version, "项目“" + id + "”", "project " + id);
         describe(p, d, CityTime.today());
         p.stampUpdated();
         Project.flush();
@@ -174,7 +174,7 @@ public class ProjectService {
     @Transactional
     public Project transition(UUID id, Transition t, String user) {
         Project p = find(id);
-        p.requireVersion(t.version(), "project " + id);
+        p.requireVersion(t.version(), "项目“" + id + "”", "project " + id);
         List<ProjectStage> allowed = p.stage.next(p.suspendedFrom);
         if (!allowed.contains(t.to())) {
             throw ProblemException.conflict(
