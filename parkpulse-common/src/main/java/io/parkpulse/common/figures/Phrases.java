@@ -29,6 +29,10 @@ public final class Phrases {
         if ("万元".equals(unit)) {
             return wanYuan(value);
         }
+        if (unit.startsWith("万") && !"万元".equals(unit) && value.abs().compareTo(BigDecimal.valueOf(10_000)) >= 0) {
+            // 10,000 of a 万-unit is one 亿 of it: "31.64亿美元", "2.5亿千瓦时", as reports write them.
+            return plain(value.movePointLeft(4)) + "亿" + unit.substring(1);
+        }
         if (TEN_THOUSANDS.contains(unit) && value.abs().compareTo(BigDecimal.valueOf(10_000)) >= 0) {
             return plain(value.movePointLeft(4)) + "万" + unit;
         }
