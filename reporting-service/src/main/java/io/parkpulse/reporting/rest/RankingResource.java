@@ -56,7 +56,9 @@ public class RankingResource {
             @QueryParam("figure") String figure,
             @QueryParam("period") String period,
             @QueryParam("peerGroup") String peerGroup,
-            @QueryParam("order") @DefaultValue("desc") @Pattern(regexp = "asc|desc", message = "只能是 asc（升序）或 desc（降序）")
+            @QueryParam("order")
+                    @DefaultValue("desc")
+                    @Pattern(regexp = "asc|desc", message = "{parkpulse.choice.order}")
                     String order,
             @Valid @BeanParam PageRequest paging) {
         if (paging.sort != null && !paging.sort.isBlank()) {
@@ -105,7 +107,9 @@ public class RankingResource {
             @QueryParam("figure") String figure,
             @QueryParam("period") String period,
             @QueryParam("peerGroup") String peerGroup,
-            @QueryParam("order") @DefaultValue("desc") @Pattern(regexp = "asc|desc", message = "只能是 asc（升序）或 desc（降序）")
+            @QueryParam("order")
+                    @DefaultValue("desc")
+                    @Pattern(regexp = "asc|desc", message = "{parkpulse.choice.order}")
                     String order) {
         Exports.Download file = exports.ranking(full(indicator, figure, period, peerGroup, order));
         return Response.ok(file.body())
