@@ -187,30 +187,7 @@ public class ConsoleResource {
             headlines.sort(java.util.Comparator.comparingInt(r -> HEADLINES.indexOf(r.get("code"))));
             List<Map<String, Object>> completeness = new ArrayList<>();
             for (JsonNode c : api.get(user, Service.INDICATORS, self(), "/api/v1/completeness", query("period", m))) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("park", c.path("park").asText());
-                row.put("parkName", c.path("parkName").asText());
-                row.put("status", c.path("status").asText());
-                row.put(
-                        "statusLabel",
-                        Views.COMPLETENESS.getOrDefault(
-                                c.path("status").asText(), c.path("status").asText()));
-                row.put(
-                        "reported",
-                        c.path("reported").asInt() + "/" + c.path("mandatory").asInt());
-                row.put(
-                        "deadline",
-                        c.path("deadline").asText("").replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?\\+08:00$", ""));
-                row.put(
-                        "completedAt",
-                        c.path("completedAt").isNull()
-                                ? "—"
-                                : c.path("completedAt")
-                                        .asText()
-                                        .replace('T', ' ')
-                                        .substring(0, 16));
-                row.put("openFlags", c.path("openFlags").asLong());
-                completeness.add(row);
+                completeness.add(completenessRow(c));
             }
             JsonNode behind = api.get(
                     user,
@@ -260,6 +237,29 @@ public class ConsoleResource {
                             problems.path("counts").path("overdueAtEnd").asLong());
             return Response.ok(page).build();
         });
+    }
+
+    /** A park's reporting for the month as the pages show it; the deadline and time in minutes, Beijing time. */
+    private static Map<String, Object> completenessRow(JsonNode c) {
+        String status = c.path("status").asText();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("park", c.path("park").asText());
+        row.put("parkName", c.path("parkName").asText());
+        row.put("status", status);
+        row.put("statusLabel", Views.COMPLETENESS.getOrDefault(status, status));
+        row.put(
+                "reported",
+                c.path("reported").asInt() + "/" + c.path("mandatory").asInt());
+        row.put("deadline", minutes(c.path("deadline")));
+        row.put("completedAt", minutes(c.path("completedAt")));
+        row.put("openFlags", c.path("openFlags").asLong());
+        return row;
+    }
+
+    /** "2026-11-10T23:59:59+08:00" as "2026-11-10 23:59". */
+    private static String minutes(JsonNode time) {
+        String t = time.isNull() || time.isMissingNode() ? "" : time.asText();
+        return t.length() < 16 ? "—" : t.substring(0, 16).replace('T', ' ');
     }
 
     private static Map<String, Object> figureRow(JsonNode f, String unit) {
@@ -611,20 +611,7 @@ public class ConsoleResource {
         Map<String, Object> mine = null;
         for (JsonNode c : api.get(user, Service.INDICATORS, self(), "/api/v1/completeness", query("period", m))) {
             if (park.equals(c.path("park").asText())) {
-                mine = new LinkedHashMap<>();
-                mine.put("parkName", c.path("parkName").asText());
-                mine.put("status", c.path("status").asText());
-                mine.put(
-                        "statusLabel",
-                        Views.COMPLETENESS.getOrDefault(
-                                c.path("status").asText(), c.path("status").asText()));
-                mine.put(
-                        "reported",
-                        c.path("reported").asInt() + "/" + c.path("mandatory").asInt());
-                mine.put(
-                        "deadline",
-                        c.path("deadline").asText("").replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?\\+08:00$", ""));
-                mine.put("openFlags", c.path("openFlags").asLong());
+                mine = completenessRow(c);
             }
         }
         if (mine == null) {
