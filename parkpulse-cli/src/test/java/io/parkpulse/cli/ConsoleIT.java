@@ -160,6 +160,16 @@ class ConsoleIT {
             assertTrue(((Number) painted).intValue() > 1000, "the ranking's chart is empty");
             s.shot("ranking");
 
+            // Three parks side by side on two figures, with the city's row and each park's share of it.
+            s.open("/compare?park=" + city.parks.get(0).code() + "&park="
+                    + city.parks.get(1).code() + "&park=" + city.parks.get(2).code()
+                    + "&indicator=industrial_output&indicator=tax_revenue&period=" + LAST);
+            assertEquals(4, s.page.locator("table tbody tr").count());
+            assertTrue(s.page.locator("table tbody tr").first().textContent().contains("占全市"));
+            s.page.waitForSelector("#compare-chart canvas");
+            s.shot("compare");
+
+            s.open("/rankings?indicator=tax_revenue&kind=growth&period=" + LAST);
             var download = s.page.waitForDownload(() -> s.page.click("text=下载Excel"));
             assertTrue(download.suggestedFilename().endsWith(".xlsx"), download.suggestedFilename());
 

@@ -20,7 +20,9 @@ class ConsoleTest {
 
     @Test
     void withoutASessionEveryPageSendsToSignIn() {
-        for (String page : new String[] {"/console", "/console/city", "/console/rankings", "/console/parks/ANY"}) {
+        for (String page :
+                new String[] {"/console", "/console/city", "/console/rankings", "/console/parks/ANY", "/console/compare"
+                }) {
             given().redirects()
                     .follow(false)
                     .get(page)

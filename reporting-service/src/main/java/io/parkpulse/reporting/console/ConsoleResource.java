@@ -396,6 +396,132 @@ public class ConsoleResource {
         });
     }
 
+    // ---- comparison ----------------------------------------------------------------------------------------
+
+    @Location("console/compare.html")
+    Template comparePage;
+
+    /** Two to ten parks side by side on chosen indicators, with the city's totals and each park's share. */
+    @GET
+    @Path("/compare")
+    public Response compare(
+            @QueryParam("park") List<String> parks,
+            @QueryParam("indicator") List<String> indicators,
+            @QueryParam("kind") String kind,
+            @QueryParam("period") String period) {
+        return page(user -> {
+            if (!user.bureau()) {
+                return error(403, "园区对比仅对市局用户开放。");
+            }
+            String k = kind == null || !Views.FIGURE_KINDS.containsKey(kind) ? "value" : kind;
+            String p = period == null || period.isBlank() ? month(null).toString() : period;
+            List<String> chosen = parks == null
+                    ? List.of()
+                    : parks.stream().filter(x -> !x.isBlank()).distinct().toList();
+            List<String> codes = indicators == null || indicators.isEmpty()
+                    ? List.of("industrial_output", "tax_revenue")
+                    : indicators.stream().filter(x -> !x.isBlank()).distinct().toList();
+            List<Map<String, Object>> parkChoices = new ArrayList<>();
+            for (JsonNode x : api.get(user, Service.INDICATORS, self(), "/api/v1/parks", query("size", "500"))
+                    .path("items")) {
+                parkChoices.add(Map.of(
+                        "code", x.path("code").asText(),
+                        "name", x.path("name").asText(),
+                        "selected", chosen.contains(x.path("code").asText())));
+            }
+            Map<String, String> names = new LinkedHashMap<>();
+            Map<String, String> units = new LinkedHashMap<>();
+            List<Map<String, Object>> indicatorChoices = new ArrayList<>();
+            for (JsonNode i : api.get(user, Service.INDICATORS, self(), "/api/v1/indicators", Map.of())) {
+                String code = i.path("code").asText();
+                names.put(code, i.path("nameZh").asText(code));
+                units.put(code, i.path("unit").asText(""));
+                indicatorChoices.add(
+                        Map.of("code", code, "name", i.path("nameZh").asText(code), "selected", codes.contains(code)));
+            }
+            TemplateInstance t = comparePage
+                    .data("user", user)
+                    .data("form", sessions.formToken(user))
+                    .data("period", p)
+                    .data("kind", k)
+                    .data("kinds", Views.FIGURE_KINDS)
+                    .data("parkChoices", parkChoices)
+                    .data("indicatorChoices", indicatorChoices);
+            if (chosen.size() < 2 || chosen.size() > 10 || codes.isEmpty() || codes.size() > 10) {
+                return Response.ok(t.data("columns", List.of())
+                                .data("rows", List.of())
+                                .data("city", List.of())
+                                .data("chart", "{}")
+                                .data("hint", "请选择2至10个园区和1至10项指标。"))
+                        .build();
+            }
+            List<String> figures = codes.stream().map(c -> k + ":" + c).toList();
+            JsonNode c = api.get(
+                    user,
+                    Service.REPORTING,
+                    self(),
+                    "/api/v1/comparisons",
+                    query("parks", String.join(",", chosen), "figures", String.join(",", figures), "period", p));
+            boolean value = "value".equals(k);
+            List<String> columns = new ArrayList<>();
+            for (String code : codes) {
+                String unit = "value".equals(k) || "perMu".equals(k) ? units.get(code) : "%";
+                columns.add(names.getOrDefault(code, code)
+                        + Views.FIGURE_KINDS.get(k)
+                        + (unit.isEmpty() ? "" : "（" + unit + "）"));
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            List<String> chartParks = new ArrayList<>();
+            List<Map<String, Object>> series = new ArrayList<>();
+            for (int i = 0; i < codes.size(); i++) {
+                series.add(
+                        new LinkedHashMap<>(Map.of("name", columns.get(i), "type", "bar", "data", new ArrayList<>())));
+            }
+            for (JsonNode r : c.path("parks")) {
+                List<String> cells = new ArrayList<>();
+                int i = 0;
+                for (JsonNode cell : r.path("cells")) {
+                    String unit = value ? units.get(codes.get(i)) : "perMu".equals(k) ? units.get(codes.get(i)) : null;
+                    String shown =
+                            unit == null ? Views.pct(cell.path("value")) : Views.amount(cell.path("value"), unit);
+                    if (value && !cell.path("shareOfCity").isNull()) {
+                        shown += "（占全市" + Views.pct(cell.path("shareOfCity")) + "）";
+                    }
+                    cells.add(shown);
+                    @SuppressWarnings("unchecked")
+                    List<Object> data = (List<Object>) series.get(i).get("data");
+                    data.add(Views.decimal(cell.path("value")));
+                    i++;
+                }
+                rows.add(Map.of(
+                        "park",
+                        r.path("park").asText(),
+                        "parkName",
+                        r.path("parkName").asText(),
+                        "cells",
+                        cells));
+                chartParks.add(r.path("parkName").asText());
+            }
+            List<String> city = new ArrayList<>();
+            int i = 0;
+            for (JsonNode cell : c.path("city")) {
+                String unit = value ? units.get(codes.get(i)) : null;
+                city.add(unit == null ? Views.pct(cell.path("value")) : Views.amount(cell.path("value"), unit));
+                i++;
+            }
+            Map<String, Object> chart = new LinkedHashMap<>(
+                    Charts.bar(Views.FIGURE_KINDS.get(k) + "对比", value ? "" : "%", chartParks, List.of()));
+            chart.put("series", series);
+            chart.put("legend", Map.of("bottom", 0));
+            return Response.ok(t.data("columns", columns)
+                            .data("rows", rows)
+                            .data("city", city)
+                            .data("chart", scriptSafe(json.writeValueAsString(chart)))
+                            .data("hint", null))
+                    .build();
+        });
+    }
+
     // ---- a park --------------------------------------------------------------------------------------------
 
     @GET
