@@ -465,10 +465,10 @@ public class ConsoleResource {
             boolean value = "value".equals(k);
             List<String> columns = new ArrayList<>();
             for (String code : codes) {
-                String unit = "value".equals(k) || "perMu".equals(k) ? units.get(code) : "%";
+                // Amounts carry their unit in each cell (亿元 or 万元 as the figure's size asks); rates are in %.
                 columns.add(names.getOrDefault(code, code)
                         + Views.FIGURE_KINDS.get(k)
-                        + (unit.isEmpty() ? "" : "（" + unit + "）"));
+                        + ("growth".equals(k) || "completion".equals(k) ? "（%）" : ""));
             }
             List<Map<String, Object>> rows = new ArrayList<>();
             List<String> chartParks = new ArrayList<>();
