@@ -41,6 +41,9 @@ import java.util.Optional;
  * signed-in user's token and renders what it got; it holds no data and decides no permission.
  */
 @Path("/console")
+// A browser carries no bearer token: the pages are open to the HTTP layer and each one authenticates its own
+// session (page(): no sealed, unexpired session cookie means a redirect to sign-in). Every figure shown is
+// fetched with the session's token, which each service verifies like any other.
 @PermitAll
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleResource {
