@@ -1,10 +1,11 @@
 package io.parkpulse.infra;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * {@code InfraDaemon <owner-pid> <dir>}: starts PostgreSQL and Kafka once for a whole Maven build,
@@ -29,14 +30,35 @@ public final class InfraDaemon {
         System.exit(0);
     }
 
+    /**
+     * Best effort, and safe while another JVM deletes the same tree: test JVMs of modules built in parallel
+     * each clean the folders a finished build left behind, so a file listed a moment ago may be gone.
+     */
     static void deleteTree(Path p) {
         if (!Files.exists(p)) {
             return;
         }
-        try (Stream<Path> s = Files.walk(p)) {
-            s.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+        try {
+            Files.walkFileTree(p, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    file.toFile().delete();
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    dir.toFile().delete();
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException ignored) {
-            // best effort: the OS cleans temporary directories eventually
+            // the OS cleans temporary directories eventually
         }
     }
 

@@ -54,7 +54,7 @@ public final class PostgresServer implements AutoCloseable {
                     return;
                 }
             }
-            s.execute("create database " + name);
+            s.execute("create database " + name + " template template0 encoding 'UTF8'");
         }
     }
 
@@ -64,7 +64,9 @@ public final class PostgresServer implements AutoCloseable {
         try (Connection c = DriverManager.getConnection(e.jdbcUrl("postgres"), e.user(), e.password());
                 Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
-            s.execute("create database " + name);
+            // template0 accepts no connections, so test JVMs of modules built in parallel can copy it at the
+            // same moment; copying template1 fails while any other session is in it (SQLSTATE 55006).
+            s.execute("create database " + name + " template template0 encoding 'UTF8'");
         }
     }
 
