@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
@@ -34,24 +35,28 @@ class LockApiTest {
     /** Publishes the quarter's closing as reporting-service would and waits until its last month is locked. */
     static UUID lock(String quarter, String lastMonth, String closedAt) {
         UUID assessment = UUID.randomUUID();
+        publishClosed(quarter, assessment, 1, lastMonth, closedAt);
+        return assessment;
+    }
+
+    static void publishClosed(String quarter, UUID assessment, int revision, String lastMonth, String closedAt) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         TestEvents.publish(
                 bootstrap,
                 Topics.ASSESSMENTS,
                 "CITY",
                 EventTypes.QUARTER_CLOSED,
-                new QuarterClosed(quarter, assessment, 1, OffsetDateTime.parse(closedAt)));
+                new QuarterClosed(quarter, assessment, revision, OffsetDateTime.parse(closedAt)));
         TestEvents.await(
-                quarter + " locked",
+                quarter + " locked at revision " + revision,
                 Duration.ofSeconds(30),
                 () -> given().auth()
                         .oauth2(ADMIN)
                         .get("/api/v1/locks")
                         .then()
                         .extract()
-                        .<List<String>>path("period")
-                        .contains(lastMonth));
-        return assessment;
+                        .<List<Integer>>path("findAll { it.period == '" + lastMonth + "' }.revision")
+                        .contains(revision));
     }
 
     @Test
@@ -140,7 +145,7 @@ class LockApiTest {
     void aParkThatJoinsAfterAQuarterWasAssessedLoadsItsHistoryAsOnboarding() {
         String old = registerPark(uniqueCode());
         String oldStaff = Tokens.token("park-staff", old);
-        lock("2021-Q3", "2021-09", "2021-10-15T02:00:00+08:00");
+        UUID assessment = lock("2021-Q3", "2021-09", "2021-10-15T02:00:00+08:00");
         String joined = registerPark(uniqueCode());
         String staff = Tokens.token("park-staff", joined);
 
@@ -165,6 +170,23 @@ class LockApiTest {
                 .then()
                 .body("source", contains("ONBOARDING"));
         put(staff, joined, "2021-09", "1000").statusCode(200).body("source", equalTo("ONBOARDING"));
+
+        // A revision published after the park joined assessed it too: its months are now locked for it as well,
+        // and the refusal names the revision; the date the months were first locked does not move.
+        publishClosed("2021-Q3", assessment, 2, "2021-09", "2021-11-20T02:00:00+08:00");
+        put(staff, joined, "2021-09", "1010")
+                .statusCode(409)
+                .body("code", equalTo("period_locked"))
+                .body("context.revision", equalTo(2));
+        String lockedAt = given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/locks")
+                .then()
+                .extract()
+                .path("find { it.period == '2021-09' }.lockedAt");
+        assertEquals(
+                OffsetDateTime.parse("2021-10-15T02:00:00+08:00").toInstant(),
+                OffsetDateTime.parse(lockedAt).toInstant());
 
         // A park the assessment counted is still refused, and a batch of nothing but refused rows says so.
         put(oldStaff, old, "2021-08", "100").statusCode(409).body("code", equalTo("period_locked"));

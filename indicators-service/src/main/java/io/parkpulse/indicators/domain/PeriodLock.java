@@ -28,7 +28,10 @@ public class PeriodLock extends PanacheEntityBase {
     @Column(name = "locked_at", nullable = false)
     public OffsetDateTime lockedAt;
 
-    /** When this service stored the lock; parks registered later were not part of its assessment. */
+    /**
+     * When this service stored the lock or its latest revision; parks registered later were not part of the
+     * assessment that holds the month.
+     */
     @Column(name = "recorded_at", nullable = false)
     public OffsetDateTime recordedAt;
 

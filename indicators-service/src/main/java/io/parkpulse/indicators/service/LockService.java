@@ -21,14 +21,16 @@ public class LockService {
     }
 
     /**
-     * Locks the months for the assessment. A month already locked keeps its first lock: a later
-     * revision of the same assessment does not move the date a park was told.
+     * Locks the months for the assessment. A month already locked keeps the date it was first locked (the date a
+     * park was told); a later revision moves its revision and the moment this service learned of it, because the
+     * revision assessed every park registered by then, which can no longer load the month as onboarding.
      */
     @Transactional
     public void lock(List<String> months, String quarter, UUID assessmentId, int revision, OffsetDateTime lockedAt) {
         for (String period : months) {
-            if (locks.find(period) == null) {
-                PeriodLock lock = new PeriodLock();
+            PeriodLock lock = locks.find(period);
+            if (lock == null) {
+                lock = new PeriodLock();
                 lock.period = period;
                 lock.quarter = quarter;
                 lock.assessmentId = assessmentId;
@@ -36,6 +38,10 @@ public class LockService {
                 lock.lockedAt = lockedAt;
                 lock.recordedAt = OffsetDateTime.now();
                 lock.persist();
+            } else if (!lock.assessmentId.equals(assessmentId) || revision > lock.revision) {
+                lock.assessmentId = assessmentId;
+                lock.revision = revision;
+                lock.recordedAt = OffsetDateTime.now();
             }
         }
     }
