@@ -166,6 +166,7 @@ class AuthorizationMatrixTest extends MatrixFixture {
             case "POST /api/v1/flags/{id}/clear" -> Map.of("note", "矩阵测试核实");
             case "POST /api/v1/flags/{id}/reject" -> Map.of("note", "请补充新入库企业名单");
             case "POST /api/v1/flags/{id}/explain" -> Map.of("explanation", "本月新增入库企业3家");
+            case "PUT /api/v1/parks/{park}/receipts/{period}" -> Map.of("receivedOn", "2025-02-08", "note", "纸质报表");
             default -> null;
         };
     }

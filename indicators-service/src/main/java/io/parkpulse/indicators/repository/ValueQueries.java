@@ -78,9 +78,13 @@ public class ValueQueries {
                 "park = ?1 and indicator = ?2 and period = ?3 order by version, id", park, indicator, period);
     }
 
-    /** The flag, locked until the transaction ends: two reviewers must not both move it on. */
-    public ValueFlag flagForUpdate(long id) {
-        return ValueFlag.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    /**
+     * The flag, locked until the transaction ends and read again under the lock: two reviewers must not both
+     * move it on.
+     */
+    public ValueFlag lockForUpdate(ValueFlag f) {
+        ValueFlag.getEntityManager().refresh(f, LockModeType.PESSIMISTIC_WRITE);
+        return f;
     }
 
     public ValueFlag flag(long id) {

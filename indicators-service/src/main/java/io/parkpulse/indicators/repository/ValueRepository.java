@@ -1,5 +1,6 @@
 package io.parkpulse.indicators.repository;
 
+import io.parkpulse.common.events.payload.ReviewFlagsChanged;
 import io.parkpulse.common.sql.MultiRow;
 import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.IndicatorValue;
@@ -192,19 +193,23 @@ public class ValueRepository {
 
     /**
      * Closes the open review flags that earlier versions of these values raised: a new version answers them
-     * (its own flags, if any, are raised afresh). One statement for the whole batch.
+     * (its own flags, if any, are raised afresh). One statement for the whole batch; answers the closed flags'
+     * new states, for the event.
      */
-    public void supersedeFlags(String park, List<ValueRow> newVersions, OffsetDateTime at) {
+    public List<ReviewFlagsChanged.Flag> supersedeFlags(String park, List<ValueRow> newVersions, OffsetDateTime at) {
         if (newVersions.isEmpty()) {
-            return;
+            return List.of();
         }
-        work(c -> {
+        return work(c -> {
             try (PreparedStatement s = c.prepareStatement("update value_flag f set status = 'SUPERSEDED', "
                     + "cleared_at = ?, cleared_by = x.recorded_by, clear_note = '已由第' || x.version || '版数值取代' "
                     + "from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[]) "
                     + "as x(indicator_code, period, version, recorded_by) "
                     + "where f.park_code = ? and f.cleared_at is null and f.indicator_code = x.indicator_code "
-                    + "and f.period = x.period::char(7) and f.version < x.version")) {
+                    + "and f.period = x.period::char(7) and f.version < x.version returning f.id, f.indicator_code, "
+                    + "f.period, f.version, f.reason, f.message, f.status, f.flagged_at, f.explanation, f.explained_by, "
+                    + "f.explained_at, f.reject_note, f.rejected_by, f.rejected_at, f.clear_note, f.cleared_by, "
+                    + "f.cleared_at")) {
                 s.setObject(1, at);
                 s.setArray(
                         2,
@@ -229,9 +234,31 @@ public class ValueRepository {
                                 "varchar",
                                 newVersions.stream().map(ValueRow::recordedBy).toArray()));
                 s.setString(6, park);
-                s.executeUpdate();
+                List<ReviewFlagsChanged.Flag> closed = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        closed.add(new ReviewFlagsChanged.Flag(
+                                r.getLong(1),
+                                r.getString(2),
+                                r.getString(3),
+                                r.getLong(4),
+                                r.getString(5),
+                                r.getString(6),
+                                r.getString(7),
+                                r.getObject(8, OffsetDateTime.class),
+                                r.getString(9),
+                                r.getString(10),
+                                r.getObject(11, OffsetDateTime.class),
+                                r.getString(12),
+                                r.getString(13),
+                                r.getObject(14, OffsetDateTime.class),
+                                r.getString(15),
+                                r.getString(16),
+                                r.getObject(17, OffsetDateTime.class)));
+                    }
+                }
+                return closed;
             }
-            return null;
         });
     }
 

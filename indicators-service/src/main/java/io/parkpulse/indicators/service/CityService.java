@@ -5,12 +5,14 @@ import io.parkpulse.indicators.config.ReportingSettings;
 import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.Park;
 import io.parkpulse.indicators.domain.Periods;
+import io.parkpulse.indicators.domain.ReportReceived;
 import io.parkpulse.indicators.repository.CityQueries;
 import io.parkpulse.indicators.repository.IndicatorRepository;
 import io.parkpulse.indicators.repository.ParkRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
@@ -46,12 +48,13 @@ public class CityService {
             OffsetDateTime completedAt,
             OffsetDateTime deadline,
             String status,
-            long openFlags) {}
+            long openFlags,
+            LocalDate receivedOn) {}
 
     /**
      * Which active parks reported every mandatory indicator for the month, and whether on time. The
      * time that counts is when the server first received each value (from the audit trail), never a
-     * date the park sets.
+     * date the park sets, or the day a bureau admin registered the report as received if that is earlier.
      */
     public List<Completeness> completeness(String periodText, String onlyPark) {
         YearMonth period = Periods.month(periodText, "period");
@@ -69,6 +72,10 @@ public class CityService {
         Map<String, Long> openFlags = new HashMap<>();
         for (CityQueries.OpenFlags f : city.openFlags(period.toString())) {
             openFlags.put(f.park(), f.count());
+        }
+        Map<String, LocalDate> received = new HashMap<>();
+        for (ReportReceived r : ReportReceived.<ReportReceived>list("id.period", period.toString())) {
+            received.put(r.id.park(), r.receivedOn);
         }
         OffsetDateTime now = OffsetDateTime.now();
         List<Completeness> out = new ArrayList<>();
@@ -89,6 +96,14 @@ public class CityService {
                 completedAt = null;
                 status = now.isAfter(deadline) ? "OVERDUE" : "INCOMPLETE";
             } else {
+                LocalDate receivedOn = received.get(p.code);
+                if (receivedOn != null) {
+                    OffsetDateTime receipt =
+                            receivedOn.atStartOfDay(Periods.ZONE).toOffsetDateTime();
+                    if (receipt.isBefore(completedAt)) {
+                        completedAt = receipt;
+                    }
+                }
                 status = completedAt.isAfter(deadline) ? "LATE" : "ON_TIME";
             }
             out.add(new Completeness(
@@ -100,7 +115,8 @@ public class CityService {
                     completedAt,
                     deadline,
                     status,
-                    openFlags.getOrDefault(p.code, 0L)));
+                    openFlags.getOrDefault(p.code, 0L),
+                    received.get(p.code)));
         }
         return out;
     }

@@ -1,12 +1,14 @@
 package io.parkpulse.indicators.service;
 
 import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
 import io.parkpulse.common.security.Caller;
 import io.parkpulse.indicators.domain.FlagState;
 import io.parkpulse.indicators.domain.FlagStatus;
 import io.parkpulse.indicators.domain.ValueFlag;
+import io.parkpulse.indicators.messaging.FlagEvents;
 import io.parkpulse.indicators.repository.ValueQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +33,9 @@ public class FlagService {
     @Inject
     Caller caller;
 
+    @Inject
+    Outbox outbox;
+
     /** A page of review flags, of one park when {@code park} is set. */
     public <T> Page<T> list(String park, FlagStatus status, PageRequest page, Function<ValueFlag, T> view) {
         return queries.flagPage(park, status, page, view);
@@ -44,6 +49,7 @@ public class FlagService {
         }
         text("explanation", explanation, "说明这个数值为什么是对的", "say why the value is right");
         f.explain(explanation.strip(), user, OffsetDateTime.now());
+        published(f);
         return f;
     }
 
@@ -55,6 +61,7 @@ public class FlagService {
         }
         text("note", note, "说明数值为什么成立", "say why the value stands");
         f.close(FlagState.CLEARED, note.strip(), user, OffsetDateTime.now());
+        published(f);
         return f;
     }
 
@@ -66,13 +73,22 @@ public class FlagService {
         }
         text("note", note, "说明需要园区更正或补充什么", "say what the park must correct or add");
         f.reject(note.strip(), user, OffsetDateTime.now());
+        published(f);
         return f;
     }
 
-    /** Park staff reach only their own park's flags; another park's answers as an id that does not exist. */
+    /**
+     * Park staff reach only their own park's flags; another park's answers as an id that does not exist, and is
+     * not locked first: a park must not be able to hold up another park's review by probing its ids.
+     */
     private ValueFlag find(long id) {
-        ValueFlag f = queries.flagForUpdate(id);
-        return caller.visible(f, f == null ? null : f.park, "核查提示", "flag", id);
+        ValueFlag f = queries.flag(id);
+        caller.visible(f, f == null ? null : f.park, "核查提示", "flag", id);
+        return queries.lockForUpdate(f);
+    }
+
+    private void published(ValueFlag f) {
+        outbox.publishAll(List.of(FlagEvents.changed(f.park, List.of(FlagEvents.state(f)))));
     }
 
     private static void text(String field, String value, String chinese, String english) {

@@ -5,6 +5,7 @@ import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.IndicatorValueRecorded;
 import io.parkpulse.common.events.payload.IndicatorValuesRecorded;
+import io.parkpulse.common.events.payload.ReviewFlagsChanged;
 import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.indicators.config.ReviewSettings;
 import io.parkpulse.indicators.domain.Indicator;
@@ -15,6 +16,7 @@ import io.parkpulse.indicators.domain.Shown;
 import io.parkpulse.indicators.domain.Units;
 import io.parkpulse.indicators.domain.ValueFlag;
 import io.parkpulse.indicators.domain.ValueRow;
+import io.parkpulse.indicators.messaging.FlagEvents;
 import io.parkpulse.indicators.repository.ValueRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -88,6 +90,7 @@ public class ValueService {
         final Map<String, ValueRow> values = new HashMap<>();
         private final List<ValueRepository.Change> changes = new ArrayList<>();
         private final List<IndicatorValueRecorded> events = new ArrayList<>();
+        private final List<ValueFlag> raised = new ArrayList<>();
         private final Map<YearMonth, MonthAccess> sources = new HashMap<>();
         /** The months written that a closed quarter locked (read once; most batches have none). */
         private final Set<String> locked;
@@ -120,13 +123,14 @@ public class ValueService {
          */
         public void write(boolean batch) {
             store.write(changes);
-            store.supersedeFlags(
+            List<ReviewFlagsChanged.Flag> flagChanges = new ArrayList<>(store.supersedeFlags(
                     park,
                     changes.stream()
                             .filter(ch -> ch.previous() != null)
                             .map(ValueRepository.Change::row)
                             .toList(),
-                    now);
+                    now));
+            raised.forEach(f -> flagChanges.add(FlagEvents.state(f)));
             List<Outbox.Message> messages = new ArrayList<>();
             if (!batch) {
                 events.forEach(
@@ -142,9 +146,13 @@ public class ValueService {
                             new IndicatorValuesRecorded(park, part)));
                 }
             }
+            if (!flagChanges.isEmpty()) {
+                messages.add(FlagEvents.changed(park, flagChanges));
+            }
             outbox.publishAll(messages);
             changes.clear();
             events.clear();
+            raised.clear();
         }
 
         private static String key(String indicator, YearMonth month) {
@@ -300,6 +308,7 @@ public class ValueService {
         n.values.put(Neighbourhood.key(indicatorCode, period), row);
         n.changes.add(new ValueRepository.Change(row, previous));
         List<ValueFlag> flags = flag(n, period, indicator, row);
+        n.raised.addAll(flags);
         n.events.add(new IndicatorValueRecorded(
                 parkCode,
                 indicatorCode,

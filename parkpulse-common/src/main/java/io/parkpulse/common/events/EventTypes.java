@@ -15,6 +15,10 @@ public final class EventTypes {
     public static final String TARGET_SET = "parkpulse.indicators.target-set.v1";
     public static final String INDICATOR_DEFINED = "parkpulse.indicators.indicator-defined.v1";
     public static final String INDICATOR_RETIRED = "parkpulse.indicators.indicator-retired.v1";
+    /** Review flags raised, explained, cleared, rejected or superseded by one request, as their new states. */
+    public static final String FLAGS_CHANGED = "parkpulse.indicators.flags-changed.v1";
+    /** The bureau registered the day it received a park's monthly report (on paper, by mail, in person). */
+    public static final String REPORT_RECEIVED = "parkpulse.indicators.report-received.v1";
 
     public static final String QUARTER_CLOSED = "parkpulse.assessments.quarter-closed.v1";
     public static final String ASSESSMENT_PUBLISHED = "parkpulse.assessments.assessment-published.v1";

@@ -39,7 +39,9 @@ class EventSchemasTest {
             Map.entry("funds-reported.v1.json", io.parkpulse.common.events.payload.FundsReported.class),
             Map.entry("investment-target.v1.json", io.parkpulse.common.events.payload.InvestmentTargetState.class),
             Map.entry("assessment-published.v1.json", io.parkpulse.common.events.payload.AssessmentPublished.class),
-            Map.entry("summary-note.v1.json", io.parkpulse.common.events.payload.SummaryNote.class));
+            Map.entry("summary-note.v1.json", io.parkpulse.common.events.payload.SummaryNote.class),
+            Map.entry("review-flags-changed.v1.json", io.parkpulse.common.events.payload.ReviewFlagsChanged.class),
+            Map.entry("report-receipt.v1.json", io.parkpulse.common.events.payload.ReportReceipt.class));
 
     @ParameterizedTest
     @ValueSource(
@@ -58,7 +60,9 @@ class EventSchemasTest {
                 "funds-reported.v1.json",
                 "investment-target.v1.json",
                 "assessment-published.v1.json",
-                "summary-note.v1.json"
+                "summary-note.v1.json",
+                "review-flags-changed.v1.json",
+                "report-receipt.v1.json"
             })
     void schemaPropertiesAreExactlyTheRecordComponents(String file) throws Exception {
         JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("../docs/events/schemas", file)));
@@ -97,7 +101,9 @@ class EventSchemasTest {
                 EventTypes.FUNDS_REPORTED,
                 EventTypes.INVESTMENT_TARGET_SET,
                 EventTypes.ASSESSMENT_PUBLISHED,
-                EventTypes.SUMMARY_NOTE_WRITTEN
+                EventTypes.SUMMARY_NOTE_WRITTEN,
+                EventTypes.FLAGS_CHANGED,
+                EventTypes.REPORT_RECEIVED
             })
     void everyEventTypeIsInTheAsyncApiDocument(String type) throws Exception {
         assertTrue(Files.readString(Path.of("../docs/events/asyncapi.yaml")).contains("name: " + type), type);
