@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -117,9 +118,26 @@ public final class Demo {
             for (Future<?> f : done) {
                 f.get();
             }
+            // The bureau's register of the days the reports arrived: on time is judged on it, not on today.
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            List<DemoCity.Receipt> received = city.receipts.stream()
+                    .filter(r -> !r.receivedOn().isAfter(today))
+                    .toList();
+            say("Registering the days " + received.size() + " monthly reports reached the bureau (报表签收登记) ...");
+            done.clear();
+            for (DemoCity.Receipt r : received) {
+                done.add(pool.submit(() -> admin.put(
+                                indicators + "/parks/" + r.park() + "/receipts/" + r.period(),
+                                Map.of("receivedOn", r.receivedOn().toString(), "note", "纸质报表，综合科签收"))
+                        .expect(200)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
         } finally {
             pool.shutdown();
         }
+        printCompleteness(admin, indicators, city.lastMonth);
         say("Registering " + city.projects.size() + " projects and " + city.leads.size() + " investment leads ...");
         String projects = platform.url("projects-service") + "/api/v1/projects";
         for (DemoCity.Project p : city.projects) {
@@ -541,6 +559,31 @@ public final class Demo {
         }
         int n = c.asInt();
         return n > 0 ? "↑" + n : n < 0 ? "↓" + (-n) : "—";
+    }
+
+    /** The month's reporting completeness as the bureau's 报送情况 line reads it. */
+    static void printCompleteness(Api admin, String indicators, YearMonth month) {
+        Map<String, List<String>> by = new LinkedHashMap<>();
+        for (JsonNode c : admin.get(indicators + "/completeness", Map.of("period", month.toString()))
+                .expect(200)
+                .body()) {
+            String status = c.get("status").asText();
+            String label = Map.of(
+                            "ON_TIME", "按时报送",
+                            "LATE", "逾期报送",
+                            "OVERDUE", "逾期未报齐",
+                            "INCOMPLETE", "尚未报齐")
+                    .getOrDefault(status, status);
+            by.computeIfAbsent(label, k -> new ArrayList<>())
+                    .add(c.get("parkName").asText());
+        }
+        StringBuilder line = new StringBuilder(month.getYear() + "年" + month.getMonthValue() + "月报表报送情况：");
+        by.forEach((label, names) -> line.append(label)
+                .append(names.size())
+                .append("个")
+                .append(label.equals("按时报送") ? "" : "（" + String.join("、", names) + "）")
+                .append("；"));
+        say(line.substring(0, line.length() - 1) + "。");
     }
 
     static void printAccess(Platform platform) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A demo city, the same for the same seed: a dozen parks of every level and kind, two full years and
@@ -29,6 +30,9 @@ public final class DemoCity {
             double growth) {}
 
     public record Value(String park, String period, String indicator, BigDecimal value, String unit) {}
+
+    /** The day the bureau received a park's report for a month (registered as 报表签收). */
+    public record Receipt(String park, YearMonth period, LocalDate receivedOn) {}
 
     /**
      * A project as a park office would enter it: signed on a date, registered at the stage it has reached,
@@ -116,6 +120,10 @@ public final class DemoCity {
     public final List<Project> projects = new ArrayList<>();
     public final List<Lead> leads = new ArrayList<>();
     public final List<Target> targets = new ArrayList<>();
+    public final List<Receipt> receipts = new ArrayList<>();
+    /** The last month's values two parks have not sent yet: not loaded, so the month shows them missing. */
+    public final List<Value> withheld = new ArrayList<>();
+
     public final YearMonth lastMonth;
 
     /**
@@ -309,6 +317,42 @@ public final class DemoCity {
                 leads.add(lead(p, industry, origin, money(3_000 + rnd.nextInt(80_000)), life));
             }
         }
+        schedule(new Random(seed * 17 + 3));
+    }
+
+    /**
+     * When each park's monthly report reached the bureau, and what is still missing for the last month: most
+     * parks report between the 3rd and the 10th of the following month (the deadline), one habitually late park
+     * a few days after it, and for the last month two parks are late and two have not sent everything
+     * (从业人员 or 规上企业数 missing), so the completeness of the month reads as a bureau's would.
+     */
+    private void schedule(Random rnd) {
+        int n = parks.size();
+        String habituallyLate = parks.get(n - 1).code();
+        Set<String> lateLast = Set.of(parks.get(n - 2).code(), parks.get(n - 3).code());
+        Map<String, String> missingLast =
+                Map.of(parks.get(n - 4).code(), "employees", parks.get(n - 5).code(), "above_scale_enterprises");
+        YearMonth first = YearMonth.of(lastMonth.getYear() - 2, 1);
+        for (Park p : parks) {
+            for (YearMonth m = first; !m.isAfter(lastMonth); m = m.plusMonths(1)) {
+                if (m.equals(lastMonth) && missingLast.containsKey(p.code())) {
+                    continue;
+                }
+                boolean late = m.equals(lastMonth)
+                        ? lateLast.contains(p.code())
+                        : rnd.nextInt(p.code().equals(habituallyLate) ? 3 : 40) == 0;
+                int day = late ? 11 + rnd.nextInt(8) : 3 + Math.min(7, rnd.nextInt(4) + rnd.nextInt(5));
+                receipts.add(new Receipt(p.code(), m, m.plusMonths(1).atDay(day)));
+            }
+        }
+        String period = lastMonth.toString();
+        values.removeIf(v -> {
+            boolean held = period.equals(v.period()) && v.indicator().equals(missingLast.get(v.park()));
+            if (held) {
+                withheld.add(v);
+            }
+            return held;
+        });
     }
 
     static final String[][] PROBLEMS = {

@@ -52,6 +52,41 @@ class DemoCityTest {
 
     @ParameterizedTest
     @MethodSource("cities")
+    void mostReportsArriveOnTimeAndTheLastMonthHasLateAndMissingParks(long seed, YearMonth last) {
+        DemoCity city = new DemoCity(seed, last);
+        int months = 24 + last.getMonthValue();
+        assertEquals(city.parks.size() * months - 2, city.receipts.size(), "one receipt a park and month, but two");
+        long late = city.receipts.stream()
+                .filter(r -> r.receivedOn().getDayOfMonth() > 10)
+                .count();
+        assertTrue(late > 2 && late < city.receipts.size() / 10, late + " late of " + city.receipts.size());
+        city.receipts.forEach(
+                r -> assertEquals(r.period().plusMonths(1), YearMonth.from(r.receivedOn()), r.toString()));
+        List<DemoCity.Receipt> lastMonth =
+                city.receipts.stream().filter(r -> r.period().equals(last)).toList();
+        assertEquals(city.parks.size() - 2, lastMonth.size());
+        assertEquals(
+                2,
+                lastMonth.stream()
+                        .filter(r -> r.receivedOn().getDayOfMonth() > 10)
+                        .count());
+        assertEquals(
+                Set.of("employees", "above_scale_enterprises"),
+                Set.copyOf(city.withheld.stream().map(DemoCity.Value::indicator).toList()));
+        assertEquals(2, city.withheld.size());
+        for (DemoCity.Value w : city.withheld) {
+            assertEquals(last.toString(), w.period());
+            assertTrue(city.receipts.stream()
+                    .noneMatch(r -> r.park().equals(w.park()) && r.period().equals(last)));
+            assertTrue(city.values.stream()
+                    .noneMatch(v -> v.park().equals(w.park())
+                            && v.period().equals(w.period())
+                            && v.indicator().equals(w.indicator())));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cities")
     void noTwoFlowIndicatorsOfAParkGrowAlikeInAMonth(long seed, YearMonth last) {
         DemoCity city = new DemoCity(seed, last);
         Map<String, BigDecimal> v = byKey(city);

@@ -31,6 +31,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,9 +189,11 @@ public class ConsoleResource {
                 }
             }
             headlines.sort(java.util.Comparator.comparingInt(r -> HEADLINES.indexOf(r.get("code"))));
+            Map<String, String> names = new HashMap<>();
+            rows.forEach(r -> names.put((String) r.get("code"), (String) r.get("name")));
             List<Map<String, Object>> completeness = new ArrayList<>();
             for (JsonNode c : api.get(user, Service.INDICATORS, self(), "/api/v1/completeness", query("period", m))) {
-                completeness.add(completenessRow(c));
+                completeness.add(completenessRow(c, names));
             }
             JsonNode behind = api.get(
                     user,
@@ -243,7 +246,8 @@ public class ConsoleResource {
     }
 
     /** A park's reporting for the month as the pages show it; the deadline and time in minutes, Beijing time. */
-    private static Map<String, Object> completenessRow(JsonNode c) {
+    /** @param names indicator names by code, for the missing ones (a code without a name is shown as it is) */
+    private static Map<String, Object> completenessRow(JsonNode c, Map<String, String> names) {
         String status = c.path("status").asText();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("park", c.path("park").asText());
@@ -256,13 +260,27 @@ public class ConsoleResource {
         row.put("deadline", minutes(c.path("deadline")));
         row.put("completedAt", minutes(c.path("completedAt")));
         row.put("openFlags", c.path("openFlags").asLong());
+        row.put(
+                "receivedOn",
+                c.path("receivedOn").isTextual() ? c.path("receivedOn").asText() : "—");
+        List<String> missing = new ArrayList<>();
+        c.path("missing").forEach(code -> missing.add(names.getOrDefault(code.asText(), code.asText())));
+        row.put("missing", missing.isEmpty() ? "" : "缺" + String.join("、", missing));
         return row;
     }
 
-    /** "2026-11-10T23:59:59+08:00" as "2026-11-10 23:59". */
+    /** An instant as Beijing time to the minute ("2026-11-10 23:59"), whatever offset the API wrote it with. */
     private static String minutes(JsonNode time) {
-        String t = time.isNull() || time.isMissingNode() ? "" : time.asText();
-        return t.length() < 16 ? "—" : t.substring(0, 16).replace('T', ' ');
+        if (!time.isTextual()) {
+            return "—";
+        }
+        try {
+            return java.time.OffsetDateTime.parse(time.asText())
+                    .atZoneSameInstant(io.parkpulse.common.periods.CityTime.ZONE)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        } catch (java.time.format.DateTimeParseException e) {
+            return "—";
+        }
     }
 
     private static Map<String, Object> figureRow(JsonNode f, String unit) {
@@ -740,7 +758,7 @@ public class ConsoleResource {
         Map<String, Object> mine = null;
         for (JsonNode c : api.get(user, Service.INDICATORS, self(), "/api/v1/completeness", query("period", m))) {
             if (park.equals(c.path("park").asText())) {
-                mine = completenessRow(c);
+                mine = completenessRow(c, Map.of());
             }
         }
         if (mine == null) {

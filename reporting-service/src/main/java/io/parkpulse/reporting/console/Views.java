@@ -54,7 +54,7 @@ final class Views {
     static final Map<String, String> COMPLETENESS = Map.of(
             "ON_TIME", "按时报送",
             "LATE", "逾期报送",
-            "OVERDUE", "逾期未报",
+            "OVERDUE", "逾期未报齐",
             "INCOMPLETE", "未报齐（未到截止日）");
 
     static final Map<String, String> COLOURS = Map.of("RED", "红灯", "YELLOW", "黄灯", "GREEN", "绿灯", "NONE", "未评价");
