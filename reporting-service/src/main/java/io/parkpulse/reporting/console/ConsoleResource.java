@@ -260,9 +260,13 @@ public class ConsoleResource {
         row.put("deadline", minutes(c.path("deadline")));
         row.put("completedAt", minutes(c.path("completedAt")));
         row.put("openFlags", c.path("openFlags").asLong());
-        row.put(
-                "receivedOn",
-                c.path("receivedOn").isTextual() ? c.path("receivedOn").asText() : "—");
+        String receivedOn =
+                c.path("receivedOn").isTextual() ? c.path("receivedOn").asText() : "—";
+        row.put("receivedOn", receivedOn);
+        if (row.get("completedAt").equals(receivedOn + " 00:00")) {
+            // Complete by a paper report signed for that day: the day is what the bureau knows, not an hour.
+            row.put("completedAt", receivedOn + "（纸质签收）");
+        }
         List<String> missing = new ArrayList<>();
         c.path("missing").forEach(code -> missing.add(names.getOrDefault(code.asText(), code.asText())));
         row.put("missing", missing.isEmpty() ? "" : "缺" + String.join("、", missing));
