@@ -5,10 +5,10 @@ import io.parkpulse.indicators.config.ReportingSettings;
 import io.parkpulse.indicators.domain.Indicator;
 import io.parkpulse.indicators.domain.Park;
 import io.parkpulse.indicators.domain.Periods;
-import io.parkpulse.indicators.domain.ReportReceived;
 import io.parkpulse.indicators.repository.CityQueries;
 import io.parkpulse.indicators.repository.IndicatorRepository;
 import io.parkpulse.indicators.repository.ParkRepository;
+import io.parkpulse.indicators.repository.ReceiptRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -38,6 +38,9 @@ public class CityService {
 
     @Inject
     ReportingSettings reporting;
+
+    @Inject
+    ReceiptRepository receipts;
 
     public record Completeness(
             String park,
@@ -73,10 +76,7 @@ public class CityService {
         for (CityQueries.OpenFlags f : city.openFlags(period.toString())) {
             openFlags.put(f.park(), f.count());
         }
-        Map<String, LocalDate> received = new HashMap<>();
-        for (ReportReceived r : ReportReceived.<ReportReceived>list("id.period", period.toString())) {
-            received.put(r.id.park(), r.receivedOn);
-        }
+        Map<String, LocalDate> received = receipts.ofMonth(period.toString());
         OffsetDateTime now = OffsetDateTime.now();
         List<Completeness> out = new ArrayList<>();
         for (Park p : onlyPark == null ? parks.active() : parks.only(onlyPark)) {

@@ -7,9 +7,9 @@ import io.parkpulse.common.events.payload.ReportReceipt;
 import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.indicators.domain.Periods;
 import io.parkpulse.indicators.domain.ReportReceived;
+import io.parkpulse.indicators.repository.ReceiptRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -33,9 +33,12 @@ public class ReceiptService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ReceiptRepository receipts;
+
     public List<ReportReceived> list(String park) {
         parks.require(park);
-        return ReportReceived.list("id.park = ?1 order by id.period", park);
+        return receipts.ofPark(park);
     }
 
     @Transactional
@@ -69,11 +72,10 @@ public class ReceiptService {
                     "备注最多" + MAX_NOTE + "个字，现有" + note.length() + "个字",
                     "at most " + MAX_NOTE + " characters");
         }
-        ReportReceived.Key key = new ReportReceived.Key(park, period.toString());
-        ReportReceived r = ReportReceived.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        ReportReceived r = receipts.forUpdate(park, period.toString());
         if (r == null) {
             r = new ReportReceived();
-            r.id = key;
+            r.id = new ReportReceived.Key(park, period.toString());
             r.version = 1;
         } else {
             r.version++;
