@@ -208,6 +208,43 @@ public final class SharedKeycloak {
         }
     }
 
+    /**
+     * Lets a client redirect back to one more address: a test's service listens on a free port, and the realm
+     * registers only the console's fixed local address.
+     */
+    public static synchronized void allowRedirect(String clientId, String redirectUri) {
+        String admin = grant(
+                        server().baseUrl() + "/realms/master",
+                        "grant_type=password&client_id=admin-cli&username=admin&password="
+                                + enc(server().adminPassword()))
+                .token();
+        String api = server().baseUrl() + "/admin/realms/" + REALM + "/clients";
+        JsonNode client = call(
+                        HttpRequest.newBuilder(URI.create(api + "?clientId=" + enc(clientId)))
+                                .header("Authorization", "Bearer " + admin)
+                                .GET(),
+                        200,
+                        "finding client " + clientId)
+                .get(0);
+        com.fasterxml.jackson.databind.node.ObjectNode changed = client.deepCopy();
+        com.fasterxml.jackson.databind.node.ArrayNode uris = changed.withArray("redirectUris");
+        for (JsonNode u : uris) {
+            if (u.asText().equals(redirectUri)) {
+                return;
+            }
+        }
+        uris.add(redirectUri);
+        HttpResponse<String> put = send(
+                HttpRequest.newBuilder(URI.create(api + "/" + client.get("id").asText()))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(write(changed))));
+        if (put.statusCode() != 204) {
+            throw new IllegalStateException(
+                    "allowing " + redirectUri + " for " + clientId + " → " + put.statusCode() + ": " + put.body());
+        }
+    }
+
     private static JsonNode call(HttpRequest.Builder request, int expected, String what) {
         HttpResponse<String> r = send(request);
         if (r.statusCode() != expected) {

@@ -31,4 +31,10 @@ public interface ConsoleSettings {
 
     /** Encrypts the session cookie; without it a key is drawn at start, so sessions end with the process. */
     Optional<String> sessionSecret();
+
+    /**
+     * The identity provider's public client for the console (deploy/keycloak: {@code parkpulse-web}). With it, and
+     * {@code quarkus.oidc.auth-server-url} naming the realm, people sign in there (authorization code flow with PKCE).
+     */
+    Optional<String> oidcClientId();
 }

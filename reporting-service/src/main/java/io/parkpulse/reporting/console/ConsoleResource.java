@@ -66,6 +66,9 @@ public class ConsoleResource {
     LocalSignIn local;
 
     @Inject
+    OidcSignIn oidc;
+
+    @Inject
     ServiceApi api;
 
     @Inject
@@ -85,6 +88,9 @@ public class ConsoleResource {
 
     @Location("console/error.html")
     Template errorPage;
+
+    @Location("console/continue.html")
+    Template continuePage;
 
     @Context
     UriInfo uri;
@@ -114,6 +120,7 @@ public class ConsoleResource {
                 .data("user", null)
                 .data("form", "")
                 .data("local", local.available())
+                .data("oidc", oidc.available())
                 .data("csrf", csrf)
                 .data("parks", local.available() ? parksForSignIn() : List.of())
                 .data("error", null);
@@ -154,16 +161,98 @@ public class ConsoleResource {
                 .build();
     }
 
+    /** Sign-in at the identity provider: off to its login page, with this attempt's secrets in a sealed cookie. */
+    @GET
+    @Path("/sign-in/oidc")
+    public Response oidcSignIn(@QueryParam("returnTo") String returnTo) {
+        if (!oidc.available()) {
+            return error(404, "本环境未配置统一身份认证登录。");
+        }
+        OidcSignIn.Attempt attempt = oidc.newAttempt(returnTo);
+        try {
+            return Response.seeOther(oidc.authorization(attempt, self() + "/console/callback"))
+                    .cookie(sessions.attempt(attempt, secure()))
+                    .build();
+        } catch (OidcSignIn.Refused e) {
+            return error(502, e.getMessage());
+        }
+    }
+
+    /**
+     * The identity provider's redirect back. The session cookie is SameSite=Strict, so a browser would not send
+     * it on a redirect that began at another site: the answer is a page that moves on by itself, from this site.
+     */
+    @GET
+    @Path("/callback")
+    public Response oidcCallback(
+            @QueryParam("code") String code,
+            @QueryParam("state") String state,
+            @QueryParam("error") String failure,
+            @CookieParam(ConsoleSession.ATTEMPT_COOKIE) String attemptCookie) {
+        if (!oidc.available()) {
+            return error(404, "本环境未配置统一身份认证登录。");
+        }
+        Optional<OidcSignIn.Attempt> attempt = sessions.attempt(attemptCookie);
+        if (attempt.isEmpty()) {
+            return error(400, "登录请求已失效（超过10分钟或不是从本浏览器发起），请重新登录。");
+        }
+        if (failure != null) {
+            return error(401, "统一身份认证未完成登录，请重新登录。");
+        }
+        try {
+            OidcSignIn.Tokens tokens = oidc.exchange(attempt.get(), state, code, self() + "/console/callback");
+            Optional<ConsoleUser> user = sessions.user(tokens.accessToken());
+            if (user.isEmpty() || (!user.get().bureau() && user.get().park() == null)) {
+                return error(403, "您的账号尚未分配本平台的角色或所属园区，请联系市局管理员。");
+            }
+            return Response.ok(continuePage
+                            .data("user", null)
+                            .data("form", "")
+                            .data("to", attempt.get().returnTo())
+                            .data("message", "登录成功，正在进入平台……"))
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .cookie(
+                            sessions.open(tokens.accessToken(), secure()),
+                            sessions.idToken(tokens.idToken(), tokens.accessToken(), secure()),
+                            sessions.closeAttempt(secure()))
+                    .build();
+        } catch (OidcSignIn.Refused e) {
+            return error(401, e.getMessage());
+        }
+    }
+
+    /**
+     * Ends the console's session and, after an identity-provider sign-in, the provider's too (a shared computer
+     * in a park office must not sign the next person in). The provider is reached from a page, not a redirect of
+     * this form: the console's form-action policy allows only itself.
+     */
     @POST
     @Path("/sign-out")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signOut(@FormParam("csrf") String csrf) {
+    public Response signOut(@FormParam("csrf") String csrf, @CookieParam(ConsoleSession.ID_COOKIE) String idCookie) {
         Optional<ConsoleUser> user = sessions.read(cookie);
         if (user.isPresent() && !sessions.validFormToken(user.get(), csrf)) {
             return error(403, "表单已失效，请刷新页面后重试。");
         }
+        Optional<String> idToken = sessions.idToken(idCookie);
+        if (oidc.available() && idToken.isPresent()) {
+            try {
+                String to =
+                        oidc.logout(idToken.get(), self() + "/console/sign-in").toString();
+                return Response.ok(continuePage
+                                .data("user", null)
+                                .data("form", "")
+                                .data("to", to)
+                                .data("message", "正在退出统一身份认证……"))
+                        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .cookie(sessions.close(secure()), sessions.closeIdToken(secure()))
+                        .build();
+            } catch (OidcSignIn.Refused e) {
+                // The console's own session ends all the same.
+            }
+        }
         return Response.seeOther(URI.create("/console/sign-in"))
-                .cookie(sessions.close(secure()))
+                .cookie(sessions.close(secure()), sessions.closeIdToken(secure()))
                 .build();
     }
 
@@ -868,7 +957,7 @@ public class ConsoleResource {
     private Response page(Page body) {
         Optional<ConsoleUser> user = sessions.read(cookie);
         if (user.isEmpty()) {
-            return redirect("/console/sign-in");
+            return redirect(signInFor(uri.getRequestUri()));
         }
         try {
             return body.render(user.get());
@@ -935,6 +1024,18 @@ public class ConsoleResource {
             // Without the list a park code can still be typed.
         }
         return out;
+    }
+
+    /**
+     * Where a request without a session goes: with the identity provider, straight back to it (its own session
+     * usually signs the person in again without a form) and then to the page asked for.
+     */
+    private String signInFor(URI requested) {
+        if (!oidc.available()) {
+            return "/console/sign-in";
+        }
+        String path = requested.getRawPath() + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery());
+        return "/console/sign-in/oidc?returnTo=" + encode(path);
     }
 
     private String self() {

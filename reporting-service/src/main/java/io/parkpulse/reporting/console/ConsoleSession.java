@@ -32,6 +32,12 @@ public class ConsoleSession {
 
     public static final String COOKIE = "pp_console";
 
+    /** The identity provider's ID token of the session, kept only to end that session on sign-out. */
+    public static final String ID_COOKIE = "pp_console_id";
+
+    /** One sign-in attempt's state, nonce and PKCE verifier, between the redirect and the callback. */
+    public static final String ATTEMPT_COOKIE = "pp_oidc";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
@@ -66,15 +72,58 @@ public class ConsoleSession {
         return cookie("", 0, secure);
     }
 
-    private static NewCookie cookie(String value, int maxAge, boolean secure) {
-        return new NewCookie.Builder(COOKIE)
+    /** The ID token next to the session, for as long as the session's access token lives. */
+    public NewCookie idToken(String idToken, String accessToken, boolean secure) {
+        long seconds = user(accessToken)
+                .map(u -> Math.max(0, u.expiresAt() - Instant.now().getEpochSecond()))
+                .orElse(0L);
+        return named(
+                ID_COOKIE,
+                seal(idToken),
+                (int) Math.min(seconds, Integer.MAX_VALUE),
+                secure,
+                NewCookie.SameSite.STRICT);
+    }
+
+    public NewCookie closeIdToken(boolean secure) {
+        return named(ID_COOKIE, "", 0, secure, NewCookie.SameSite.STRICT);
+    }
+
+    public Optional<String> idToken(String cookie) {
+        return cookie == null || cookie.isBlank() ? Optional.empty() : unseal(cookie);
+    }
+
+    /**
+     * The attempt's cookie is Lax, not Strict: the browser must send it on the provider's redirect back, a
+     * navigation from another site. It lives ten minutes, long enough to type a password.
+     */
+    public NewCookie attempt(OidcSignIn.Attempt a, boolean secure) {
+        return named(ATTEMPT_COOKIE, seal(a.encode()), 600, secure, NewCookie.SameSite.LAX);
+    }
+
+    public NewCookie closeAttempt(boolean secure) {
+        return named(ATTEMPT_COOKIE, "", 0, secure, NewCookie.SameSite.LAX);
+    }
+
+    public Optional<OidcSignIn.Attempt> attempt(String cookie) {
+        return cookie == null || cookie.isBlank()
+                ? Optional.empty()
+                : unseal(cookie).flatMap(OidcSignIn.Attempt::decode);
+    }
+
+    private static NewCookie named(String name, String value, int maxAge, boolean secure, NewCookie.SameSite sameSite) {
+        return new NewCookie.Builder(name)
                 .value(value)
                 .path("/console")
                 .httpOnly(true)
                 .secure(secure)
-                .sameSite(NewCookie.SameSite.STRICT)
+                .sameSite(sameSite)
                 .maxAge(maxAge)
                 .build();
+    }
+
+    private static NewCookie cookie(String value, int maxAge, boolean secure) {
+        return named(COOKIE, value, maxAge, secure, NewCookie.SameSite.STRICT);
     }
 
     /** The signed-in user, if the cookie is ours, intact and its token not expired. */
@@ -132,7 +181,7 @@ public class ConsoleSession {
             RANDOM.nextBytes(iv);
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
-            byte[] sealed = c.doFinal(token.getBytes(StandardCharsets.US_ASCII));
+            byte[] sealed = c.doFinal(token.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder()
                     .withoutPadding()
                     .encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
@@ -152,7 +201,7 @@ public class ConsoleSession {
             }
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, 12));
-            return Optional.of(new String(c.doFinal(all, 12, all.length - 12), StandardCharsets.US_ASCII));
+            return Optional.of(new String(c.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Optional.empty();
         }
