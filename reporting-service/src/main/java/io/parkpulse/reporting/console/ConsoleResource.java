@@ -86,8 +86,8 @@ public class ConsoleResource {
     @Location("console/park.html")
     Template parkPage;
 
-    @Location("console/error.html")
-    Template errorPage;
+    @Inject
+    ConsolePages pages;
 
     @Location("console/continue.html")
     Template continuePage;
@@ -751,6 +751,30 @@ public class ConsoleResource {
             }
             open.sort(java.util.Comparator.comparing((Map<String, Object> r) -> !(Boolean) r.get("overdue")));
 
+            // The assessment is the bureau's to publish: park staff are not offered their ranks (the API refuses them).
+            List<Map<String, Object>> ranks = new ArrayList<>();
+            if (user.bureau()) {
+                for (JsonNode h : api.get(
+                        user, Service.REPORTING, self(), "/api/v1/assessment-history/" + encode(park), Map.of())) {
+                    String q = h.path("quarter").asText();
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("quarter", ConsoleAssessmentResource.quarterLabel(q));
+                    row.put(
+                            "rank",
+                            h.path("disqualified").asBoolean() || h.path("rank").isNull()
+                                    ? "取消资格"
+                                    : "第" + h.path("rank").asInt() + "名（共"
+                                            + h.path("ranked").asInt() + "个）");
+                    row.put("total", ScoreSentences.points(Views.decimal(h.path("total"))) + "分");
+                    row.put("tier", h.path("tier").asText("—"));
+                    row.put(
+                            "link",
+                            "/console/assessments/" + q + "/parks/" + encode(park) + "?revision="
+                                    + h.path("revision").asInt());
+                    ranks.add(row);
+                }
+            }
+
             TemplateInstance t = parkPage.data("user", user)
                     .data("form", sessions.formToken(user))
                     .data("trendChoices", trendChoices)
@@ -767,6 +791,8 @@ public class ConsoleResource {
                     .data("funds", funds)
                     .data("fundsYtd", Views.amount(pipeline.path("funds").path("totalYtd"), "万元"))
                     .data("problems", open)
+                    .data("bureau", user.bureau())
+                    .data("ranks", ranks)
                     .data("park", park)
                     .data("parkName", figures.path("parkName").asText(park))
                     .data("month", m)
@@ -948,49 +974,12 @@ public class ConsoleResource {
 
     // ---- plumbing ------------------------------------------------------------------------------------------
 
-    @FunctionalInterface
-    interface Page {
-        Response render(ConsoleUser user) throws Exception;
-    }
-
-    /** A page for a signed-in user; a service's refusal becomes a page that says it in the service's words. */
-    private Response page(Page body) {
-        Optional<ConsoleUser> user = sessions.read(cookie);
-        if (user.isEmpty()) {
-            return redirect(signInFor(uri.getRequestUri()));
-        }
-        try {
-            return body.render(user.get());
-        } catch (ServiceApi.Failure f) {
-            if (f.status == 401) {
-                return Response.seeOther(URI.create("/console/sign-in"))
-                        .cookie(sessions.close(secure()))
-                        .build();
-            }
-            return error(f.status >= 500 ? 502 : f.status, f.getMessage());
-        } catch (BadMonth e) {
-            return error(400, e.getMessage());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private Response page(ConsolePages.Page body) {
+        return pages.page(cookie, uri, body);
     }
 
     private Response error(int status, String message) {
-        Optional<ConsoleUser> user = sessions.read(cookie);
-        return Response.status(status)
-                .entity(errorPage
-                        .data("user", user.orElse(null))
-                        .data("form", user.map(sessions::formToken).orElse(""))
-                        .data("status", status)
-                        .data("message", message))
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .build();
-    }
-
-    static final class BadMonth extends RuntimeException {
-        BadMonth(String m) {
-            super(m);
-        }
+        return pages.error(cookie, status, message);
     }
 
     /** The month asked for, or the last month that has ended. */
@@ -1001,11 +990,11 @@ public class ConsoleResource {
         try {
             YearMonth m = YearMonth.parse(text.trim());
             if (m.getYear() < 2000 || m.getYear() > CityTime.thisMonth().getYear() + 1) {
-                throw new BadMonth("月份须在2000年至明年之间。");
+                throw new ConsolePages.BadInput("月份须在2000年至明年之间。");
             }
             return m;
         } catch (DateTimeParseException e) {
-            throw new BadMonth("月份格式应为YYYY-MM，例如2026-10。");
+            throw new ConsolePages.BadInput("月份格式应为YYYY-MM，例如2026-10。");
         }
     }
 
@@ -1026,33 +1015,20 @@ public class ConsoleResource {
         return out;
     }
 
-    /**
-     * Where a request without a session goes: with the identity provider, straight back to it (its own session
-     * usually signs the person in again without a form) and then to the page asked for.
-     */
-    private String signInFor(URI requested) {
-        if (!oidc.available()) {
-            return "/console/sign-in";
-        }
-        String path = requested.getRawPath() + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery());
-        return "/console/sign-in/oidc?returnTo=" + encode(path);
-    }
-
     private String self() {
-        return uri.getBaseUri().toString().replaceFirst("/$", "");
+        return ConsolePages.self(uri);
     }
 
     private boolean secure() {
-        return "https".equals(uri.getBaseUri().getScheme());
+        return ConsolePages.secure(uri);
     }
 
     private static Response redirect(String to) {
-        return Response.seeOther(URI.create(to)).build();
+        return ConsolePages.redirect(to);
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return ConsolePages.encode(s);
     }
 
     /** JSON placed in a page's script element: a park named "</script>" must stay data. */

@@ -35,9 +35,17 @@ public class ServiceApi {
     public static final class Failure extends RuntimeException {
         public final int status;
 
+        /** The problem document's errors[], each naming its field; empty when the refusal named none. */
+        public final transient JsonNode errors;
+
         Failure(int status, String message) {
+            this(status, message, null);
+        }
+
+        Failure(int status, String message, JsonNode errors) {
             super(message);
             this.status = status;
+            this.errors = errors == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : errors;
         }
     }
 
@@ -121,6 +129,40 @@ public class ServiceApi {
             return answer.get("context");
         }
         throw new Failure(r.statusCode(), message(r));
+    }
+
+    /**
+     * A JSON command (save a scheme, run an assessment). A refusal is a failure that carries the problem's
+     * errors[], so that a form can show each message beside the field it names.
+     */
+    public JsonNode post(ConsoleUser user, Service s, String self, String path, Object body) {
+        byte[] payload;
+        try {
+            payload = json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpRequest req = HttpRequest.newBuilder(uri(s, self, path, Map.of()))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + user.token())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Accept-Language", "zh-CN")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
+                .build();
+        HttpResponse<byte[]> r = exchange(s, req);
+        JsonNode answer = null;
+        try {
+            answer = r.body().length == 0 ? null : json.readTree(r.body());
+        } catch (IOException e) {
+            if (r.statusCode() < 400) {
+                throw new Failure(502, "服务返回的数据无法读取");
+            }
+        }
+        if (r.statusCode() >= 400) {
+            throw new Failure(r.statusCode(), message(r), answer == null ? null : answer.path("errors"));
+        }
+        return answer;
     }
 
     private java.net.URI uri(Service s, String self, String path, Map<String, String> query) {

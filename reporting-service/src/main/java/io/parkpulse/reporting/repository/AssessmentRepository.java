@@ -165,6 +165,47 @@ public class AssessmentRepository {
                 .toList();
     }
 
+    /** One park's result in the latest revision of a quarter, with how many parks that revision ranked. */
+    public record ParkHistoryRow(
+            String quarter,
+            int revision,
+            String parkName,
+            BigDecimal total,
+            Integer rank,
+            Integer rankChange,
+            String tier,
+            boolean disqualified,
+            int ranked) {}
+
+    /** A park's results, newest quarter first: only each quarter's latest revision counts, as in every other read. */
+    public List<ParkHistoryRow> parkHistory(String park) {
+        return em.createNativeQuery("""
+                        select a.quarter, a.revision, r.park_name, r.total, r.rank, r.rank_change, r.tier, r.disqualified,
+                               (select count(*) from assessment_result x
+                                 where x.assessment_id = a.id and x.rank is not null) as ranked
+                          from assessment a
+                          join assessment_result r on r.assessment_id = a.id and r.park_code = ?1
+                         where a.revision = (select max(b.revision) from assessment b where b.quarter = a.quarter)
+                         order by a.quarter desc
+                        """, Tuple.class)
+                .setParameter(1, park)
+                .getResultStream()
+                .map(o -> {
+                    Tuple t = (Tuple) o;
+                    return new ParkHistoryRow(
+                            t.get("quarter", String.class),
+                            t.get("revision", Number.class).intValue(),
+                            t.get("park_name", String.class),
+                            t.get("total", BigDecimal.class),
+                            integer(t.get("rank")),
+                            integer(t.get("rank_change")),
+                            t.get("tier", String.class),
+                            t.get("disqualified", Boolean.class),
+                            t.get("ranked", Number.class).intValue());
+                })
+                .toList();
+    }
+
     public List<AdjustmentRow> adjustments(String quarter) {
         return em.createNativeQuery("""
                         select park_code, code, count, note from assessment_adjustment where quarter = ?1 order by park_code, code

@@ -154,6 +154,18 @@ public class AssessmentResource {
     }
 
     @GET
+    @Path("/assessment-history/{park}")
+    @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
+    @Operation(
+            summary = "A park's assessment ranks, quarter by quarter",
+            description = "Newest quarter first, each from its latest revision: rank (null when disqualified), "
+                    + "how many parks were ranked, total, tier and rank change. Empty for a park never assessed. "
+                    + "Park staff are refused like every assessment read: the results are the bureau's to publish.")
+    public List<AssessmentService.ParkQuarter> parkHistory(@PathParam("park") @Size(max = 32) String park) {
+        return assessments.parkHistory(park);
+    }
+
+    @GET
     @Path("/assessments/{quarter}/export")
     @Produces(Downloads.XLSX)
     @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})

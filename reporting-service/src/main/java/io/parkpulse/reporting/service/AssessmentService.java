@@ -270,6 +270,36 @@ public class AssessmentService {
                 results);
     }
 
+    /**
+     * One quarter of a park's history: its place in the quarter's latest revision. {@code ranked} is how many
+     * parks that revision ranked, so that a rank reads as "第3名/共15个".
+     */
+    public record ParkQuarter(
+            String quarter,
+            int revision,
+            String parkName,
+            BigDecimal total,
+            Integer rank,
+            Integer rankChange,
+            String tier,
+            boolean disqualified,
+            int ranked) {}
+
+    public List<ParkQuarter> parkHistory(String park) {
+        return repository.parkHistory(park).stream()
+                .map(r -> new ParkQuarter(
+                        r.quarter(),
+                        r.revision(),
+                        r.parkName(),
+                        r.total(),
+                        r.rank(),
+                        r.rankChange(),
+                        r.tier(),
+                        r.disqualified(),
+                        r.ranked()))
+                .toList();
+    }
+
     /** Replaces the adjustments recorded for a quarter; they count in its next run or revision. */
     @Transactional
     public List<AdjustmentEntry> setAdjustments(String quarter, List<AdjustmentEntry> entries) {

@@ -18,3 +18,15 @@
     charts.forEach(function (c) { c.resize(); });
   });
 })();
+
+// A form that cannot be undone (publishing an assessment) asks once more; the server still requires its
+// confirmation box, so the question is a courtesy, not the guard.
+(function () {
+  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (e) {
+      if (!window.confirm(form.getAttribute('data-confirm'))) {
+        e.preventDefault();
+      }
+    });
+  });
+})();
