@@ -196,6 +196,32 @@ class ConsoleIT {
     }
 
     @Test
+    void theBureauPublishesTheQuarterAndReadsAParksScoreInWords() {
+        String quarter = LAST.getYear() + "-Q" + (LAST.getMonthValue() / 3);
+        try (Session s = new Session("市局管理员", null)) {
+            // Publishing cannot be undone: the page asks once more, and the browser says yes.
+            s.page.onDialog(d -> d.accept());
+            s.open("/assessments?quarter=" + quarter);
+            s.page.check("input[name=confirm]");
+            s.page.click("button:has-text('生成并发布考核结果')");
+            s.page.waitForURL(u -> u.contains("published="));
+            assertEquals(
+                    city.parks.size(), s.page.locator("table.results tbody tr").count());
+            s.shot("assessment");
+            s.page.click("table.results tbody tr >> nth=0 >> a");
+            s.page.waitForSelector("ul.sentences li");
+            String sentence = s.page.locator("ul.sentences li").first().textContent();
+            assertTrue(sentence.contains("得") && sentence.contains("分"), sentence);
+            s.shot("assessment-park");
+            // The park's page lists the quarter among its assessment ranks.
+            s.page.click("text=园区详情");
+            assertTrue(s.page.locator("section[aria-labelledby=h-ranks]")
+                    .textContent()
+                    .contains("第一季度"));
+        }
+    }
+
+    @Test
     void parkStaffSeeTheirOwnParkAndNoOther() {
         String own = city.parks.get(1).code();
         String other = city.parks.get(2).code();

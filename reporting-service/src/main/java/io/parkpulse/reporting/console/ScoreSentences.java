@@ -159,7 +159,7 @@ final class ScoreSentences {
         return name + count + "次，每次" + verb + points(each.abs()) + "分，共" + verb + points(points.abs()) + "分";
     }
 
-    /** How the figure reads: "目标完成率102.30%", "同比下降3.20%", "亩均12.5万元/亩", "4.63亿元". */
+    /** How the figure reads: "目标完成率102.30%", "同比下降3.20%", "12.5万元/亩" (the item is named 亩均…), "4.63亿元". */
     static String value(String figure, BigDecimal x, String unit) {
         return value(figure, x, unit, false);
     }
@@ -173,7 +173,7 @@ final class ScoreSentences {
         return switch (kind) {
             case "completion" -> (bare ? "" : "目标完成率") + pct2(x);
             case "growth" -> bare ? pct2(x) : Phrases.growth(x.setScale(2, RoundingMode.HALF_UP));
-            case "perMu" -> (bare ? "" : "亩均") + Phrases.amount(x, u.isEmpty() ? "/亩" : u + "/亩");
+            case "perMu" -> Phrases.amount(x, u.isEmpty() ? "/亩" : u + "/亩");
             default -> Phrases.amount(x, u);
         };
     }
