@@ -14,6 +14,8 @@ import io.parkpulse.infra.Chromium;
 import io.parkpulse.infra.Endpoints;
 import io.parkpulse.infra.Ports;
 import io.parkpulse.infra.SharedInfra;
+import io.parkpulse.infra.Tokens;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -218,6 +220,69 @@ class ConsoleIT {
             assertTrue(s.page.locator("section[aria-labelledby=h-ranks]")
                     .textContent()
                     .contains("第一季度"));
+        }
+    }
+
+    @Test
+    void aFlaggedValueIsExplainedByTheParkAndClearedByTheBureau() {
+        DemoCity.Park park = city.parks.get(3);
+        BigDecimal march = city.values.stream()
+                .filter(v -> v.park().equals(park.code())
+                        && v.period().equals(LAST.toString())
+                        && v.indicator().equals("tax_revenue"))
+                .findFirst()
+                .orElseThrow()
+                .value();
+        // April alone twice the first quarter: stored, and flagged for review.
+        new Api(Tokens.builder()
+                        .role("park-staff")
+                        .park(park.code())
+                        .user("staff")
+                        .sign())
+                .put(
+                        platform.url("indicators-service") + "/api/v1/parks/" + park.code() + "/values/"
+                                + LAST.plusMonths(1) + "/tax_revenue",
+                        Map.of("value", march.multiply(BigDecimal.valueOf(3)), "unit", "万元"))
+                .expect(200);
+        try (Session s = new Session("园区统计员", park.code())) {
+            s.page.click("nav >> text=数据核查");
+            var row =
+                    s.page.locator("table.flags tbody tr").filter(hasText("税收")).filter(hasText("2025年4月"));
+            assertTrue(row.first().textContent().contains("待说明"), row.first().textContent());
+            row.first().locator("textarea").fill("4月新入库企业集中缴纳土地增值税");
+            row.first().locator("button:has-text('提交说明')").click();
+            s.page.waitForURL(u -> u.contains("done=explained"));
+            assertTrue(s.page.textContent("body").contains("说明已提交"));
+        }
+        try (Session s = new Session("市局分析员", null)) {
+            s.open("/quality?park=" + park.code());
+            var row = s.page.locator("table.flags tbody tr")
+                    .filter(hasText("4月新入库企业"))
+                    .first();
+            assertTrue(row.textContent().contains("已说明待审核"), row.textContent());
+            // The value beside last month's and last year's, as the office compares them.
+            assertTrue(row.locator("td").nth(2).textContent().contains("元"), row.textContent());
+            assertTrue(row.locator("td").nth(3).textContent().contains("元"), row.textContent());
+            s.shot("quality");
+            row.locator("input[name=text]").first().fill("经核实，土地增值税为一次性缴纳，数值成立");
+            row.locator("button:has-text('核销')").click();
+            s.page.waitForURL(u -> u.contains("done=cleared"));
+            s.open("/quality?park=" + park.code() + "&status=all");
+            assertTrue(s.page.locator("table.flags").textContent().contains("已核销"));
+        }
+        try (Session s = new Session("市局管理员", null)) {
+            s.open("/quality?park=" + park.code());
+            // A receipt dated after today is refused, in Chinese, beside its field.
+            s.page.fill("#receipt-period", LAST.toString());
+            s.page.fill("#receipt-day", java.time.LocalDate.now().plusDays(3).toString());
+            s.page.click("button:has-text('登记签收')");
+            assertTrue(s.page.locator("form:has(#receipt-day) .error")
+                    .first()
+                    .textContent()
+                    .contains("晚于今天"));
+            // The refused form's page answers 422, which the browser notes; it is the refusal, not a script error.
+            s.errors.removeIf(
+                    e -> e.contains("/console/quality/receipts: Failed to load resource") && e.contains("422"));
         }
     }
 

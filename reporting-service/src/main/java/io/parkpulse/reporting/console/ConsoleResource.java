@@ -363,7 +363,7 @@ public class ConsoleResource {
     }
 
     /** An instant as Beijing time to the minute ("2026-11-10 23:59"), whatever offset the API wrote it with. */
-    private static String minutes(JsonNode time) {
+    static String minutes(JsonNode time) {
         if (!time.isTextual()) {
             return "—";
         }

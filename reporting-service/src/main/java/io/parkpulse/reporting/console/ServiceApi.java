@@ -136,6 +136,15 @@ public class ServiceApi {
      * errors[], so that a form can show each message beside the field it names.
      */
     public JsonNode post(ConsoleUser user, Service s, String self, String path, Object body) {
+        return command(user, s, self, path, "POST", body);
+    }
+
+    /** A JSON command that replaces a resource (a receipt, a target); refused like {@link #post}. */
+    public JsonNode put(ConsoleUser user, Service s, String self, String path, Object body) {
+        return command(user, s, self, path, "PUT", body);
+    }
+
+    private JsonNode command(ConsoleUser user, Service s, String self, String path, String method, Object body) {
         byte[] payload;
         try {
             payload = json.writeValueAsBytes(body);
@@ -148,7 +157,7 @@ public class ServiceApi {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("Accept-Language", "zh-CN")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(payload))
                 .build();
         HttpResponse<byte[]> r = exchange(s, req);
         JsonNode answer = null;
