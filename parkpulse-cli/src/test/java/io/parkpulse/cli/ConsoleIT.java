@@ -175,9 +175,16 @@ class ConsoleIT {
             s.open("/compare?park=" + city.parks.get(0).code() + "&park="
                     + city.parks.get(1).code() + "&park=" + city.parks.get(2).code()
                     + "&indicator=industrial_output&indicator=tax_revenue&period=" + LAST);
-            assertEquals(4, s.page.locator("table tbody tr").count());
+            assertEquals(4, s.page.locator("table:not(.trend) tbody tr").count());
             assertTrue(s.page.locator("table tbody tr").first().textContent().contains("占全市"));
             s.page.waitForSelector("#compare-chart canvas");
+            // And their lines from January: one per park, the months as columns of its table.
+            s.page.waitForSelector("#trend-chart canvas");
+            assertEquals(3, s.page.locator("table.trend tbody tr").count());
+            assertEquals(
+                    1 + LAST.getMonthValue(),
+                    s.page.locator("table.trend thead th").count());
+            assertTrue(s.page.locator("table.trend caption").textContent().contains("工业总产值"));
             s.shot("compare");
 
             s.open("/rankings?indicator=tax_revenue&kind=growth&period=" + LAST);

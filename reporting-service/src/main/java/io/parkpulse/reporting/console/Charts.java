@@ -64,6 +64,19 @@ final class Charts {
                 "animation", false);
     }
 
+    /** One line per series over the same months: parks side by side over the year, as 走势图 draw them. */
+    static Map<String, Object> lines(String title, String unit, List<String> months, List<Map<String, Object>> series) {
+        return Map.of(
+                "title", Map.of("text", title, "left", "center", "textStyle", Map.of("fontSize", 14)),
+                "tooltip", Map.of("trigger", "axis"),
+                "legend", Map.of("bottom", 0, "type", "scroll"),
+                "grid", Map.of("left", 80, "right", 20, "bottom", 60),
+                "xAxis", Map.of("type", "category", "data", months),
+                "yAxis", Map.of("type", "value", "name", unit),
+                "series", series,
+                "animation", false);
+    }
+
     /** The investment pipeline, widest stage first. */
     static Map<String, Object> funnel(String title, List<Map<String, Object>> stages) {
         return Map.of(

@@ -627,13 +627,90 @@ public class ConsoleResource {
                     Charts.bar(Views.FIGURE_KINDS.get(k) + "对比", value ? "" : "%", chartParks, List.of()));
             chart.put("series", series);
             chart.put("legend", Map.of("bottom", 0));
+            Map<String, Object> trendAll = trendLines(user, chosen, codes.get(0), k, p, names, units);
+            Map<String, Object> trend = trendAll == null ? null : new LinkedHashMap<>(trendAll);
+            if (trend != null) {
+                trend.remove("months");
+                trend.remove("rows");
+            }
             return Response.ok(t.data("columns", columns)
                             .data("rows", rows)
                             .data("city", city)
                             .data("chart", scriptSafe(json.writeValueAsString(chart)))
+                            .data("trend", trend == null ? null : scriptSafe(json.writeValueAsString(trend)))
+                            .data("trendTitle", trend == null ? null : ((Map<?, ?>) trend.get("title")).get("text"))
+                            .data("trendMonths", trendAll == null ? List.of() : trendAll.get("months"))
+                            .data("trendRows", trendAll == null ? List.of() : trendAll.get("rows"))
                             .data("hint", null))
                     .build();
         });
+    }
+
+    /**
+     * The first chosen figure month by month from January to the period, one line per park: how the gap between
+     * them opened over the year, which one month's bars cannot show. None for a period that is not a month.
+     */
+    private Map<String, Object> trendLines(
+            ConsoleUser user,
+            List<String> parks,
+            String code,
+            String kind,
+            String period,
+            Map<String, String> names,
+            Map<String, String> units) {
+        YearMonth end;
+        try {
+            end = YearMonth.parse(period);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+        List<String> months = new ArrayList<>();
+        Map<String, Map<String, Object>> byPark = new LinkedHashMap<>();
+        for (YearMonth m = end.withMonth(1); !m.isAfter(end); m = m.plusMonths(1)) {
+            months.add(m.getMonthValue() == 1 ? "1月" : "1–" + m.getMonthValue() + "月");
+            JsonNode c = api.get(
+                    user,
+                    Service.REPORTING,
+                    self(),
+                    "/api/v1/comparisons",
+                    query("parks", String.join(",", parks), "figures", kind + ":" + code, "period", m.toString()));
+            for (JsonNode r : c.path("parks")) {
+                Map<String, Object> line = byPark.computeIfAbsent(
+                        r.path("park").asText(),
+                        x -> new LinkedHashMap<>(Map.of(
+                                "name", r.path("parkName").asText(), "type", "line", "data", new ArrayList<>())));
+                @SuppressWarnings("unchecked")
+                List<Object> data = (List<Object>) line.get("data");
+                while (data.size() < months.size() - 1) {
+                    data.add(null);
+                }
+                data.add(Views.decimal(r.path("cells").path(0).path("value")));
+            }
+        }
+        boolean amount = "value".equals(kind) || "perMu".equals(kind);
+        String unit = amount ? units.getOrDefault(code, "") : "%";
+        Map<String, Object> chart = new LinkedHashMap<>(Charts.lines(
+                end.getYear() + "年" + names.getOrDefault(code, code) + Views.FIGURE_KINDS.get(kind) + "走势（" + unit
+                        + "）",
+                unit,
+                months,
+                new ArrayList<>(byPark.values())));
+        // The same figures as a table beside the chart, for keyboards and screen readers; not sent to ECharts.
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> line : byPark.values()) {
+            List<String> cells = new ArrayList<>();
+            for (Object v : (List<?>) line.get("data")) {
+                JsonNode n = v == null
+                        ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+                        : com.fasterxml.jackson.databind.node.DecimalNode.valueOf((java.math.BigDecimal) v);
+                cells.add(amount ? Views.amount(n, unit) : Views.pct(n));
+            }
+            rows.add(Map.of("name", line.get("name"), "cells", cells));
+        }
+        Map<String, Object> out = new LinkedHashMap<>(chart);
+        out.put("months", months);
+        out.put("rows", rows);
+        return out;
     }
 
     // ---- a park --------------------------------------------------------------------------------------------
