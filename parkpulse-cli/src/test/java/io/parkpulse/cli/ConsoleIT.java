@@ -194,6 +194,10 @@ class ConsoleIT {
             s.open("/parks/" + p + "?month=" + LAST);
             assertTrue(s.page.textContent("h1").contains(city.parks.get(0).name()));
             assertTrue(s.page.textContent("body").contains("工业总产值"));
+            // A count against last year reads as the reports state it, not as a growth rate.
+            String enterprises =
+                    s.page.locator("tr").filter(hasText("规上企业数")).first().textContent();
+            assertTrue(enterprises.matches("(?s).*(净增|净减|持平).*"), enterprises);
             // The trend chart and the pipeline's funnel are drawn.
             assertEquals(2, s.page.locator(".chart canvas").count());
             s.shot("park");

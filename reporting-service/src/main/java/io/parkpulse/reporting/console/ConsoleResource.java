@@ -740,6 +740,18 @@ public class ConsoleResource {
                 row.put("completion", Views.pct(f.path("completionPct")));
                 row.put("gap", Views.gap(f.path("timeProgressGapPts")));
                 row.put("estimate", Views.amount(f.path("estimate").path("value"), unit));
+                if ("STOCK".equals(f.path("kind").asText())) {
+                    // A count is compared as reports do, "净增5家", not as a growth rate; it has no month of its own.
+                    java.math.BigDecimal now = Views.decimal(f.path("value"));
+                    java.math.BigDecimal before = Views.decimal(f.path("valueLastYear"));
+                    row.put(
+                            "growth",
+                            now == null || before == null
+                                    ? "—"
+                                    : io.parkpulse.common.figures.Phrases.netChange(now.subtract(before), unit)
+                                            .replace("较上年同期", ""));
+                    row.put("month", "—");
+                }
                 rows.add(row);
             }
             JsonNode projects =
