@@ -20,6 +20,8 @@ public final class Main {
               bench national [--rate N]    2,700 parks × 25 indicators × 24 months: the quarterly run and
                                             ranking p50/p99 at N requests/s beside hand-written SQL;
                                             writes docs/benchmarks.md
+              bench console                the console's first screen (the city's ranking of 2,700 parks)
+                                            in headless Chromium; writes docs/benchmarks.md
               token --role ROLE [--park CODE] [--user NAME] [--hours H]
                                             print a bearer token signed with the local-only key
                                             ROLE: bureau-admin, bureau-analyst, park-staff, service
@@ -37,11 +39,13 @@ public final class Main {
         switch (a.get(0)) {
             case "demo" -> Demo.run(root, Long.parseLong(option(a, "--seed", "20261122")), !a.contains("--no-wait"));
             case "bench" -> {
-                if (a.size() < 2 || !List.of("import", "national").contains(a.get(1))) {
-                    fail(
-                            "usage: ./parkpulse bench import [--values N] | ./parkpulse bench national [--rate N] [--seconds N]");
+                if (a.size() < 2 || !List.of("import", "national", "console").contains(a.get(1))) {
+                    fail("usage: ./parkpulse bench import [--values N] | ./parkpulse bench national [--rate N]"
+                            + " [--seconds N] | ./parkpulse bench console");
                 }
-                if (a.get(1).equals("import")) {
+                if (a.get(1).equals("console")) {
+                    ConsoleBenchmark.run(root);
+                } else if (a.get(1).equals("import")) {
                     ImportBenchmark.run(root, Integer.parseInt(option(a, "--values", "100000")));
                 } else {
                     NationalBenchmark.run(
