@@ -38,14 +38,22 @@ public class ServiceApi {
         /** The problem document's errors[], each naming its field; empty when the refusal named none. */
         public final transient JsonNode errors;
 
+        /** The problem's code ({@code stale_version}, {@code illegal_transition}), which clients act on; or null. */
+        public final String code;
+
         Failure(int status, String message) {
             this(status, message, null);
         }
 
         Failure(int status, String message, JsonNode errors) {
+            this(status, message, errors, null);
+        }
+
+        Failure(int status, String message, JsonNode errors, String code) {
             super(message);
             this.status = status;
             this.errors = errors == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : errors;
+            this.code = code;
         }
     }
 
@@ -136,15 +144,15 @@ public class ServiceApi {
      * errors[], so that a form can show each message beside the field it names.
      */
     public JsonNode post(ConsoleUser user, Service s, String self, String path, Object body) {
-        return command(user, s, self, path, "POST", body);
+        return command("POST", user, s, self, path, body);
     }
 
-    /** A JSON command that replaces a resource (a receipt, a target); refused like {@link #post}. */
+    /** A JSON create-or-replace (a receipt, a month's progress report or funds), refused like {@link #post}. */
     public JsonNode put(ConsoleUser user, Service s, String self, String path, Object body) {
-        return command(user, s, self, path, "PUT", body);
+        return command("PUT", user, s, self, path, body);
     }
 
-    private JsonNode command(ConsoleUser user, Service s, String self, String path, String method, Object body) {
+    private JsonNode command(String method, ConsoleUser user, Service s, String self, String path, Object body) {
         byte[] payload;
         try {
             payload = json.writeValueAsBytes(body);
@@ -169,7 +177,13 @@ public class ServiceApi {
             }
         }
         if (r.statusCode() >= 400) {
-            throw new Failure(r.statusCode(), message(r), answer == null ? null : answer.path("errors"));
+            throw new Failure(
+                    r.statusCode(),
+                    message(r),
+                    answer == null ? null : answer.path("errors"),
+                    answer == null || !answer.path("code").isTextual()
+                            ? null
+                            : answer.path("code").asText());
         }
         return answer;
     }
