@@ -145,6 +145,8 @@ class ConsoleProjectsLeadsTest {
                 .body(containsString("电力增容工程未完成"))
                 .body(containsString("已逾期"))
                 .body(containsString("2栋厂房主体已建成"))
+                .body(containsString("2025年计划"))
+                .body(containsString("完成10%，欠时序进度15"))
                 .body(containsString("保存月度进展"))
                 .extract()
                 .asString();

@@ -399,9 +399,18 @@ public class ConsoleProjectsResource {
         project.put("completed", Views.amount(p.path("investmentCompleted"), "万元"));
         project.put("overall", Views.pct(light.path("overallCompletionRate")));
         project.put("thisYear", Views.amount(p.path("investmentCompletedThisYear"), "万元"));
-        project.put("yearPlan", Views.amount(p.path("yearPlannedInvestment"), "万元"));
-        project.put("yearRate", Views.pct(light.path("yearCompletionRate")));
-        project.put("gap", Views.gap(light.path("investmentGapPoints")));
+        // The year's completion is judged only while the plan is this year's and the project builds: say only what is.
+        List<String> year = new ArrayList<>();
+        if (Views.decimal(p.path("yearPlannedInvestment")) != null) {
+            year.add(p.path("planYear").asText("") + "年计划" + Views.amount(p.path("yearPlannedInvestment"), "万元"));
+        }
+        if (Views.decimal(light.path("yearCompletionRate")) != null) {
+            year.add("完成" + Views.pct(light.path("yearCompletionRate")));
+        }
+        if (Views.decimal(light.path("investmentGapPoints")) != null) {
+            year.add(Views.gap(light.path("investmentGapPoints")));
+        }
+        project.put("yearLine", year.isEmpty() ? "无年度投资计划" : String.join("，", year));
         project.put("physical", Views.pct(p.path("physicalProgress")));
         project.put("period", monthLabel(p.path("progressPeriod").asText(null)));
         project.put("plannedStart", p.path("plannedStart").asText("—"));
