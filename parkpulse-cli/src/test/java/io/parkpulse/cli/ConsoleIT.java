@@ -1,5 +1,6 @@
 package io.parkpulse.cli;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -344,6 +345,53 @@ class ConsoleIT {
             // The city overview sends park staff back to their own park.
             s.open("/city");
             assertTrue(s.page.url().endsWith("/console/parks/" + own), s.page.url());
+        }
+    }
+
+    @Test
+    void parkStaffMoveAProjectOnAndSeeARefusedFigureBesideItsField() {
+        // A project under construction whose name is unique in its park, so that its link is unambiguous.
+        DemoCity.Project project = city.projects.stream()
+                .filter(p -> "UNDER_CONSTRUCTION".equals(p.stage()) && p.suspendedOn() == null)
+                .filter(p -> city.projects.stream()
+                                .filter(q ->
+                                        q.park().equals(p.park()) && q.name().equals(p.name()))
+                                .count()
+                        == 1)
+                .findFirst()
+                .orElseThrow();
+        try (Session s = new Session("园区统计员", project.park())) {
+            s.page.click("nav >> text=项目建设");
+            s.page.waitForURL(u -> u.endsWith("/parks/" + project.park() + "/projects"));
+            s.page.locator("table.projects a")
+                    .filter(hasText(project.name()))
+                    .first()
+                    .click();
+            assertThat(s.page.locator("#stage")).hasText("在建");
+            String projectUrl = s.page.url();
+
+            // Only the moves the project allows are offered; each is a button that records it, dated today.
+            assertEquals(0, s.page.locator("form[data-to=IN_PRODUCTION]").count());
+            s.page.click("form[data-to=COMPLETED] button");
+            assertThat(s.page.locator("#stage")).hasText("竣工");
+            s.page.click("form[data-to=TRIAL_PRODUCTION] button");
+            assertThat(s.page.locator("#stage")).hasText("试生产");
+            assertThat(s.page.locator("[role=status]")).containsText("已记录阶段变更");
+            s.shot("project");
+
+            // A figure the service refuses comes back beside its input, as typed, in Chinese.
+            s.page.fill("#physicalProgress", "150");
+            s.page.click("#progress-form button[type=submit]");
+            assertThat(s.page.locator("#physicalProgress-e")).containsText("必须小于或等于100");
+            assertEquals("150", s.page.inputValue("#physicalProgress"));
+            // The refusal is the page's 400, which the browser logs; it is not a script error.
+            s.errors.removeIf(
+                    e -> e.startsWith(projectUrl.replaceFirst("\\?.*$", "") + "/progress: Failed to load resource"));
+            s.shot("project-progress-refused");
+
+            s.page.click("nav >> text=招商引资");
+            assertThat(s.page.locator("h1")).containsText("招商引资");
+            s.shot("leads");
         }
     }
 
