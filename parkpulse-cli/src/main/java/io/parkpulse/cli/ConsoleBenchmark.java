@@ -114,7 +114,7 @@ final class ConsoleBenchmark {
                             Measured %s on this machine (%d cores), `./parkpulse bench console`: reporting-service as its
                             packaged JAR (full JIT) with the national read model (%,d parks, %,d values, by COPY), indicators-service
                             beside it for the catalog, and headless Chromium (Debian's) at 1366×768 opening the whole city's ranking
-                            (园区排名,累计值) of a random indicator and month, %d times after as many warm-up opens. The first
+                            (园区排名, 累计值) of a random indicator and month, %d times after as many warm-up opens. The first
                             screen counts from the navigation's start until the bar chart's canvas is drawn (the page shows its
                             first %d parks, the rest are paged); "HTML" is the navigation's response end, i.e. the console's
                             own work including its calls to reporting-service and indicators-service.
