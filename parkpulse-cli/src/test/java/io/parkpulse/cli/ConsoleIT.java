@@ -159,6 +159,9 @@ class ConsoleIT {
             assertEquals(
                     city.parks.size() - 4, reporting.filter(hasText("按时报送")).count());
             s.shot("city");
+            // At the half year the overview says who reached 双过半.
+            s.open("/city?month=" + LAST.minusMonths(9));
+            assertTrue(s.page.textContent("section[aria-labelledby=h-behind]").contains("双过半"));
 
             s.open("/rankings?indicator=tax_revenue&kind=growth&period=" + LAST);
             assertTrue(s.page.textContent("h1").contains("税收同比增速排名"));
@@ -199,6 +202,8 @@ class ConsoleIT {
             String enterprises =
                     s.page.locator("tr").filter(hasText("规上企业数")).first().textContent();
             assertTrue(enterprises.matches("(?s).*(净增|净减|持平).*"), enterprises);
+            // The trend chart's figures are a table too: this year and last, month by month.
+            assertEquals(2, s.page.locator("table.trend tbody tr").count());
             // The trend chart and the pipeline's funnel are drawn.
             assertEquals(2, s.page.locator(".chart canvas").count());
             s.shot("park");

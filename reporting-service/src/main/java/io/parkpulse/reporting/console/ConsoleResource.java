@@ -298,6 +298,27 @@ public class ConsoleResource {
                         "completion", Views.pct(b.path("completion")),
                         "phrase", b.path("phrase").asText("")));
             }
+            // At the half year the bureau asks who reached 双过半 (half the target and the planned growth).
+            List<String> doubleHalfMet = new ArrayList<>();
+            List<String> doubleHalfMissed = new ArrayList<>();
+            for (String list : List.of("behind", "onTrack")) {
+                for (JsonNode b : behind.path(list)) {
+                    if (b.path("doubleHalf").isBoolean()) {
+                        if (b.path("doubleHalf").asBoolean()) {
+                            doubleHalfMet.add(b.path("parkName").asText());
+                        } else {
+                            doubleHalfMissed.add(b.path("parkName").asText()
+                                    + (b.path("doubleHalfGapPoints").isNumber()
+                                            ? "（差"
+                                                    + b.path("doubleHalfGapPoints")
+                                                            .decimalValue()
+                                                            .abs()
+                                                            .toPlainString() + "个百分点）"
+                                            : ""));
+                        }
+                    }
+                }
+            }
             Map<String, Long> colours = new LinkedHashMap<>(Map.of("GREEN", 0L, "YELLOW", 0L, "RED", 0L));
             long projects = 0;
             for (JsonNode p : api.get(user, Service.PROJECTS, self(), "/api/v1/projects/summary", query("period", m))) {
@@ -320,6 +341,11 @@ public class ConsoleResource {
                     .data("rows", rows)
                     .data("completeness", completeness)
                     .data("behind", behindRows)
+                    .data(
+                            "doubleHalf",
+                            month.getMonthValue() == 6 && !(doubleHalfMet.isEmpty() && doubleHalfMissed.isEmpty()))
+                    .data("doubleHalfMet", doubleHalfMet)
+                    .data("doubleHalfMissed", doubleHalfMissed)
                     .data("projects", projects)
                     .data("green", colours.getOrDefault("GREEN", 0L))
                     .data("yellow", colours.getOrDefault("YELLOW", 0L))
@@ -797,6 +823,21 @@ public class ConsoleResource {
             }
             Map<String, Object> trendChart =
                     Charts.yearOnYear(trendName + "（年初累计）", trendUnit, month.getYear(), thisYear, lastYear);
+            // The chart's figures as a table, for keyboards and screen readers.
+            List<Map<String, Object>> trendTable = new ArrayList<>();
+            for (int y = 0; y < 2; y++) {
+                List<String> cells = new ArrayList<>();
+                for (Object v : y == 0 ? thisYear : lastYear) {
+                    cells.add(
+                            v == null
+                                    ? "—"
+                                    : Views.amount(
+                                            com.fasterxml.jackson.databind.node.DecimalNode.valueOf(
+                                                    (java.math.BigDecimal) v),
+                                            trendUnit));
+                }
+                trendTable.add(Map.of("year", (month.getYear() - y) + "年", "cells", cells));
+            }
 
             // The investment pipeline as a funnel, signed amounts and funds in place by source.
             JsonNode inv = api.get(
@@ -868,6 +909,8 @@ public class ConsoleResource {
                     .data("form", sessions.formToken(user))
                     .data("trendChoices", trendChoices)
                     .data("trendChart", scriptSafe(json.writeValueAsString(trendChart)))
+                    .data("trendName", trendName)
+                    .data("trendTable", trendTable)
                     .data("funnel", scriptSafe(json.writeValueAsString(Charts.funnel("招商项目漏斗（个）", stages))))
                     .data("stages", stages)
                     .data("signedYtd", pipeline.path("signed").path("countYtd").asLong())
