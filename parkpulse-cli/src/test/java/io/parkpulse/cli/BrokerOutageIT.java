@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.parkpulse.infra.Endpoints;
 import io.parkpulse.infra.KafkaBroker;
 import io.parkpulse.infra.Ports;
+import io.parkpulse.infra.PostgresServer;
 import io.parkpulse.infra.SharedInfra;
 import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
@@ -77,6 +78,15 @@ class BrokerOutageIT {
                         .expect(200);
                 expected.get("2025-06").put("E2E-A", corrected);
                 duringOutage++;
+                // Every service stays in rotation: its readiness is its database; the broker's state is reported
+                // in the messaging group, where an operator sees it without pods leaving their Service.
+                for (String module : Platform.MODULES) {
+                    assertEquals(200, health(platform.url(module) + "/q/health/ready"), module + " ready");
+                }
+                TestEvents.await(
+                        "the messaging health group to report the broker gone",
+                        Duration.ofSeconds(30),
+                        () -> health(platform.url("indicators-service") + "/q/health/group/messaging") == 503);
                 assertEquals(
                         duringOutage,
                         messaging(platform.url("indicators-service"))
@@ -108,6 +118,51 @@ class BrokerOutageIT {
                                         .asLong()
                                 == 0);
             }
+        }
+    }
+
+    @Test
+    void aServiceWithoutItsDatabaseLeavesRotation() throws Exception {
+        Path root = Path.of(System.getProperty("parkpulse.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path work = Files.createTempDirectory("parkpulse-db-outage");
+        Endpoints shared = SharedInfra.endpoints();
+        // A server of its own: this test stops it.
+        try (PostgresServer pg = PostgresServer.start(work.resolve("pg"))) {
+            Endpoints own = pg.endpoints(shared.kafkaBootstrap());
+            PostgresServer.createDatabase(own, "outage_indicators");
+            int port = Ports.free();
+            try (ServiceProcess service = ServiceProcess.start(
+                    root, "indicators-service", port, "outage_indicators", own, work.resolve("logs"))) {
+                service.awaitUp(Duration.ofMinutes(3));
+                String ready = "http://localhost:" + port + "/q/health/ready";
+                assertEquals(200, health(ready));
+                pg.close();
+                TestEvents.await(
+                        "readiness to go DOWN without the database",
+                        Duration.ofSeconds(30),
+                        () -> health(ready) == 503);
+                assertEquals(200, health("http://localhost:" + port + "/q/health/live"), "alive: nothing to restart");
+            }
+        }
+    }
+
+    /** The status of a health endpoint, which anyone who reaches the port may ask. */
+    static int health(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 

@@ -178,7 +178,7 @@ public final class HttpHardening {
                 null,
                 null);
 
-        for (String health : List.of("/q/health", "/q/health/ready", "/q/health/live")) {
+        for (String health : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/health/group/messaging")) {
             Response r = given().get(health).andReturn();
             List<Object> data = r.jsonPath().getList("checks.data");
             if (data == null || data.stream().anyMatch(d -> d != null)) {

@@ -188,8 +188,15 @@ class ProjectApiTest {
         given().get("/q/health/ready")
                 .then()
                 .statusCode(200)
-                .body("checks.name", org.hamcrest.Matchers.hasItems("messaging", "kafka", "database"))
+                .body("checks.name", org.hamcrest.Matchers.hasItems("messaging", "database"))
+                // The broker is not readiness (a broker outage must not take pods out of rotation): its own group.
+                .body("checks.name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("kafka")))
                 // Open to anyone who reaches the port: UP or DOWN only, no addresses, counters or errors.
+                .body("checks.data.findAll { it != null }", org.hamcrest.Matchers.empty());
+        given().get("/q/health/group/messaging")
+                .then()
+                .statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.hasItem("kafka"))
                 .body("checks.data.findAll { it != null }", org.hamcrest.Matchers.empty());
         given().get("/q/openapi").then().statusCode(200);
         given().redirects().follow(true).get("/q/swagger-ui").then().statusCode(200);

@@ -2,6 +2,7 @@ package io.parkpulse.common.health;
 
 import io.parkpulse.common.consumer.EventConsumer;
 import io.parkpulse.common.outbox.OutboxRelay;
+import io.smallrye.health.api.HealthGroup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,8 +18,11 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Liveness: the relay and consumer threads are running. Readiness: the broker answers within a few
- * seconds and the outbox can be read. The database is checked by Agroal's readiness check.
+ * Liveness: the relay and consumer threads are running. The broker's state is the health group
+ * {@code messaging} ({@code /q/health/group/messaging}), not readiness: a service whose broker is gone still
+ * takes every write into its outbox, and a readiness that followed the broker would take every pod out of
+ * its Service during an outage, refusing exactly the writes the outbox exists to keep. Readiness is the
+ * database ({@link DatabaseHealth}), which every request needs.
  *
  * <p>The health endpoints are open to anyone who can reach the port, so they say UP or DOWN and
  * nothing else: no addresses, counters or error texts. What an operator needs during an outage
@@ -50,7 +54,7 @@ public class MessagingHealth {
      * Answers within about three seconds whatever the broker does (the built-in check can block for
      * a minute while the broker is gone, longer than any probe waits).
      */
-    @Readiness
+    @HealthGroup("messaging")
     @ApplicationScoped
     public HealthCheck kafka() {
         return () -> {
