@@ -220,6 +220,10 @@ class ConsoleIT {
         try (Session s = new Session("市局管理员", null)) {
             // Publishing cannot be undone: the page asks once more, and the browser says yes.
             s.page.onDialog(d -> d.accept());
+            // First the trial scoring: every park scored, nothing stored.
+            s.open("/assessments/" + quarter + "/preview");
+            assertEquals(
+                    city.parks.size(), s.page.locator("table.results tbody tr").count());
             s.open("/assessments?quarter=" + quarter);
             s.page.check("input[name=confirm]");
             s.page.click("button:has-text('生成并发布考核结果')");
