@@ -5,6 +5,8 @@ import io.parkpulse.common.events.CloudEventHeaders;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.KafkaSettings;
 import io.parkpulse.common.events.MalformedEventException;
+import io.parkpulse.common.events.TopicConfigurationException;
+import io.parkpulse.common.events.TopicGuard;
 import io.parkpulse.common.events.TopicNames;
 import io.parkpulse.common.events.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,7 +23,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,7 +31,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -54,6 +54,9 @@ public class EventConsumer {
 
     @Inject
     TopicNames topicNames;
+
+    @Inject
+    TopicGuard topicGuard;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -115,10 +118,15 @@ public class EventConsumer {
     private void loop() {
         while (running) {
             try {
-                KafkaSettings.ensureTopics(bootstrap, topicNames.prefix());
+                topicGuard.ensure();
                 break;
+            } catch (TopicConfigurationException e) {
+                // Found only now because the broker was away at start. Ending the thread takes liveness
+                // DOWN, so the service is restarted and then refuses to start with this message.
+                LOG.error(e.getMessage());
+                return;
             } catch (Exception e) {
-                LOG.debugf("waiting for Kafka to create topics: %s", e.toString());
+                LOG.debugf("waiting for Kafka to check topics: %s", e.toString());
                 sleep(1000);
             }
         }
@@ -286,20 +294,10 @@ public class EventConsumer {
     }
 
     private Properties consumerProps() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(
-                ConsumerConfig.GROUP_ID_CONFIG,
-                topicNames.prefix() + settings.group().filter(g -> !g.isBlank()).orElse(serviceName));
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-consumer");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
-        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return p;
+        return KafkaSettings.consumer(
+                bootstrap,
+                topicNames.prefix() + settings.group().filter(g -> !g.isBlank()).orElse(serviceName),
+                serviceName + "-consumer");
     }
 
     private int attemptsOf(ConsumerRecord<String, String> r) {

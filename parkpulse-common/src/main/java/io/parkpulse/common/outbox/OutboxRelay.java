@@ -4,6 +4,8 @@ import io.parkpulse.common.config.OutboxSettings;
 import io.parkpulse.common.events.CloudEventHeaders;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.KafkaSettings;
+import io.parkpulse.common.events.TopicConfigurationException;
+import io.parkpulse.common.events.TopicGuard;
 import io.parkpulse.common.events.TopicNames;
 import io.parkpulse.common.outbox.OutboxRepository.PendingEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,6 +43,9 @@ public class OutboxRelay {
     TopicNames topicNames;
 
     @Inject
+    TopicGuard topicGuard;
+
+    @Inject
     OutboxRepository repository;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -55,7 +60,6 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile Thread thread;
     private volatile KafkaProducer<String, String> producer;
-    private volatile boolean topicsReady;
     private final AtomicLong sentTotal = new AtomicLong();
     private volatile String lastError;
 
@@ -87,10 +91,7 @@ public class OutboxRelay {
         long backoffMs = 0;
         while (running) {
             try {
-                if (!topicsReady) {
-                    KafkaSettings.ensureTopics(bootstrap, topicNames.prefix());
-                    topicsReady = true;
-                }
+                topicGuard.ensure();
                 int sent = relayOnce();
                 backoffMs = 0;
                 lastError = null;
@@ -99,6 +100,12 @@ public class OutboxRelay {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
+            } catch (TopicConfigurationException e) {
+                // Found only now because the broker was away at start. Ending the thread takes liveness
+                // DOWN, so the service is restarted and then refuses to start with this message; the rows wait.
+                lastError = e.getMessage();
+                LOG.error(e.getMessage());
                 return;
             } catch (Exception e) {
                 // The broker or the database is unavailable: keep the rows, back off, try again.
