@@ -72,15 +72,16 @@ public class MessagingHealth {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            // The operator's security settings too (KafkaSettings): a TLS or SASL cluster must answer this check.
+            admin = Admin.create(io.parkpulse.common.events.KafkaSettings.admin(
                     bootstrap,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                    3000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                    3000,
-                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
-                    2000));
+                    Map.of(
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                            3000,
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                            3000,
+                            AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                            2000)));
         }
         return admin;
     }
