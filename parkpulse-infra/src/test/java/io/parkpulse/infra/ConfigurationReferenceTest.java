@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,19 +29,7 @@ class ConfigurationReferenceTest {
 
     @Test
     void everyMappedPropertyIsDocumentedWithItsEnvironmentVariable() throws IOException {
-        Map<String, String> properties = new TreeMap<>();
-        for (Path file : Sources.main()) {
-            String code = Sources.withoutComments(Files.readString(file));
-            Matcher m = MAPPING.matcher(code);
-            while (m.find()) {
-                String body = block(code, m.end() - 1);
-                collect(
-                        m.group(1),
-                        body,
-                        properties,
-                        Sources.root().relativize(file).toString());
-            }
-        }
+        Map<String, String> properties = ServiceSettings.mappedProperties();
         assertTrue(properties.size() >= 10, "too few mapped properties found: " + properties);
         String doc = Files.readString(Sources.root().resolve("docs/configuration.md"));
         List<String> missing = new ArrayList<>();
