@@ -123,11 +123,14 @@ class ContainerImageIT {
     void everyHealthPathTheDeploymentsProbeIsOneTheServicesServe() throws IOException {
         Set<String> served =
                 new TreeSet<>(Set.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started"));
-        Matcher groups = Pattern.compile("@HealthGroup\\(\"([^\"]+)\"\\)")
-                .matcher(Files.readString(ROOT.resolve(
-                        "parkpulse-common/src/main/java/io/parkpulse/common/health/MessagingHealth.java")));
-        while (groups.find()) {
-            served.add("/q/health/group/" + groups.group(1));
+        Pattern group = Pattern.compile("@HealthGroup\\(\"([^\"]+)\"\\)");
+        try (Stream<Path> sources = Files.walk(ROOT.resolve("parkpulse-common/src/main/java"))) {
+            for (Path f : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher groups = group.matcher(Files.readString(f));
+                while (groups.find()) {
+                    served.add("/q/health/group/" + groups.group(1));
+                }
+            }
         }
         for (String service :
                 List.of("indicators-service", "projects-service", "investment-service", "reporting-service")) {
