@@ -131,4 +131,54 @@ final class ConsoleForm {
         v.put("failed", failed());
         return v;
     }
+
+    /** Renders an entity page again with a refused form as it was typed. */
+    @FunctionalInterface
+    interface View {
+        jakarta.ws.rs.core.Response render(ConsoleUser user, ConsoleProjectsResource.Submitted submitted, int status)
+                throws Exception;
+    }
+
+    /**
+     * A POST of an entity page (a project, a lead): the session's form token first (nothing is sent without it),
+     * then the API; a refusal re-renders the page with the form as typed and each message beside its field, a
+     * stale version with {@code stale}; success goes to {@code saved}.
+     */
+    static jakarta.ws.rs.core.Response command(
+            ConsolePages pages,
+            ConsoleSession sessions,
+            String cookie,
+            jakarta.ws.rs.core.UriInfo uri,
+            MultivaluedMap<String, String> form,
+            List<String> fields,
+            String name,
+            String key,
+            String stale,
+            ConsoleProjectsResource.Command c,
+            View view,
+            String saved) {
+        return pages.page(cookie, uri, user -> {
+            if (!sessions.validFormToken(user, form.getFirst("csrf"))) {
+                return pages.error(cookie, 403, ConsoleAssessmentResource.STALE_FORM);
+            }
+            ConsoleForm f = ConsoleForm.submitted(fields, form);
+            try {
+                c.send(user, f);
+            } catch (ConsoleProjectsResource.Refusal r) {
+                return view.render(
+                        user,
+                        new ConsoleProjectsResource.Submitted(name, key, f.refused(r.field, r.getMessage())),
+                        400);
+            } catch (ServiceApi.Failure failure) {
+                if (failure.status == 401 || failure.status == 404 || failure.status >= 500) {
+                    throw failure;
+                }
+                return view.render(
+                        user,
+                        new ConsoleProjectsResource.Submitted(name, key, f.refused(failure, stale)),
+                        failure.status);
+            }
+            return ConsolePages.redirect(saved);
+        });
+    }
 }

@@ -286,7 +286,6 @@ public class ConsoleLeadsResource {
         });
     }
 
-    /** As on the project page: the form token before anything is sent; a refusal brings the form back as typed. */
     private Response command(
             String id,
             MultivaluedMap<String, String> form,
@@ -294,23 +293,19 @@ public class ConsoleLeadsResource {
             String name,
             String key,
             ConsoleProjectsResource.Command c) {
-        return pages.page(cookie, uri, user -> {
-            if (!sessions.validFormToken(user, form.getFirst("csrf"))) {
-                return pages.error(cookie, 403, ConsoleAssessmentResource.STALE_FORM);
-            }
-            ConsoleForm f = ConsoleForm.submitted(fields, form);
-            try {
-                c.send(user, f);
-            } catch (Refusal r) {
-                return view(user, id, new Submitted(name, key, f.refused(r.field, r.getMessage())), 400, null);
-            } catch (ServiceApi.Failure failure) {
-                if (failure.status == 401 || failure.status == 404 || failure.status >= 500) {
-                    throw failure;
-                }
-                return view(user, id, new Submitted(name, key, f.refused(failure, STALE)), failure.status, null);
-            }
-            return ConsolePages.redirect("/console/leads/" + encode(id) + "?saved=" + name);
-        });
+        return ConsoleForm.command(
+                pages,
+                sessions,
+                cookie,
+                uri,
+                form,
+                fields,
+                name,
+                key,
+                STALE,
+                c,
+                (user, submitted, status) -> view(user, id, submitted, status, null),
+                "/console/leads/" + encode(id) + "?saved=" + name);
     }
 
     private Response view(ConsoleUser user, String id, Submitted submitted, int status, String notice) {

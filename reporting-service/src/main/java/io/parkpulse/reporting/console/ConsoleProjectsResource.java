@@ -252,29 +252,21 @@ public class ConsoleProjectsResource {
         }
     }
 
-    /**
-     * A POST of the project page: the session's form token first (nothing is sent without it), then the API; a
-     * refusal re-renders the page with the form as typed and each message beside its field.
-     */
     private Response command(
             String id, MultivaluedMap<String, String> form, List<String> fields, String name, String key, Command c) {
-        return pages.page(cookie, uri, user -> {
-            if (!sessions.validFormToken(user, form.getFirst("csrf"))) {
-                return pages.error(cookie, 403, ConsoleAssessmentResource.STALE_FORM);
-            }
-            ConsoleForm f = ConsoleForm.submitted(fields, form);
-            try {
-                c.send(user, f);
-            } catch (Refusal r) {
-                return view(user, id, new Submitted(name, key, f.refused(r.field, r.getMessage())), 400, null);
-            } catch (ServiceApi.Failure failure) {
-                if (failure.status == 401 || failure.status == 404 || failure.status >= 500) {
-                    throw failure;
-                }
-                return view(user, id, new Submitted(name, key, f.refused(failure, STALE)), failure.status, null);
-            }
-            return ConsolePages.redirect("/console/projects/" + encode(id) + "?saved=" + name);
-        });
+        return ConsoleForm.command(
+                pages,
+                sessions,
+                cookie,
+                uri,
+                form,
+                fields,
+                name,
+                key,
+                STALE,
+                c,
+                (user, submitted, status) -> view(user, id, submitted, status, null),
+                "/console/projects/" + encode(id) + "?saved=" + name);
     }
 
     private Response view(ConsoleUser user, String id, Submitted submitted, int status, String notice) {
