@@ -92,32 +92,29 @@ public class ConsoleQualityResource {
             @FormParam("csrf") String csrf,
             @FormParam("text") String text,
             @FormParam("park") String park) {
-        return pages.page(cookie, uri, user -> {
-            if (!sessions.validFormToken(user, csrf)) {
-                return pages.error(cookie, 403, ConsoleAssessmentResource.STALE_FORM);
-            }
-            String field = "explain".equals(action) ? "explanation" : "note";
-            if (!List.of("explain", "clear", "reject").contains(action)) {
-                return pages.error(cookie, 404, "没有这项操作。");
-            }
-            try {
-                api.post(
+        String done = Map.of("explain", "explained", "clear", "cleared", "reject", "rejected")
+                .get(action);
+        if (done == null) {
+            return pages.page(
+                    cookie,
+                    uri,
+                    user -> sessions.validFormToken(user, csrf)
+                            ? pages.error(cookie, 404, "没有这项操作。")
+                            : pages.error(cookie, 403, ConsoleAssessmentResource.STALE_FORM));
+        }
+        String field = "explain".equals(action) ? "explanation" : "note";
+        // A refusal is shown on the flag's own row, which reads the message under "flag<id>".
+        return command(
+                csrf,
+                park,
+                "flag" + id,
+                done,
+                user -> api.post(
                         user,
                         Service.INDICATORS,
                         self(),
                         "/api/v1/flags/" + id + "/" + action,
-                        Map.of(field, text == null ? "" : text));
-            } catch (ServiceApi.Failure f) {
-                if (f.status == 401 || f.status >= 500) {
-                    throw f;
-                }
-                return view(user, park, null, null, null, Map.of("flag" + id, f.getMessage()), f.status);
-            }
-            return back(
-                    park,
-                    Map.of("explain", "explained", "clear", "cleared", "reject", "rejected")
-                            .get(action));
-        });
+                        Map.of(field, text == null ? "" : text)));
     }
 
     @POST
