@@ -5,12 +5,14 @@ import static io.parkpulse.reporting.console.ServiceApi.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parkpulse.common.periods.CityTime;
+import io.parkpulse.common.security.Roles;
 import io.parkpulse.reporting.console.ServiceApi.Service;
 import io.parkpulse.reporting.domain.Quarters;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.annotation.security.PermitAll;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -39,8 +41,10 @@ import java.util.Map;
  * public API with the user's token, which decides who may run or save; the pages only choose what to offer.
  */
 @Path("/console")
-// Open to the HTTP layer like every console page: each one authenticates its own session (ConsolePages.page).
-@PermitAll
+// Pages for people signed in to the console with one of the platform's roles (a service account has no
+// console); the session cookie is verified like a bearer token (ConsoleAuthentication).
+@HttpAuthenticationMechanism(ConsoleAuthentication.SCHEME)
+@RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.PARK_STAFF})
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleAssessmentResource {
 

@@ -2,6 +2,8 @@ package io.parkpulse.reporting.console;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
@@ -9,9 +11,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * What every console resource does around a page: find the session, turn a service's refusal into a page in
+ * What every console resource does around a page: find who is signed in, turn a service's refusal into a page in
  * the service's words, and send an expired session back to sign in. Shared so that the resources cannot
  * drift apart in how they authenticate.
  */
@@ -22,7 +25,7 @@ public class ConsolePages {
     ConsoleSession sessions;
 
     @Inject
-    OidcSignIn oidc;
+    SecurityIdentity identity;
 
     @Location("console/error.html")
     Template errorPage;
@@ -39,11 +42,17 @@ public class ConsolePages {
         }
     }
 
-    /** A page for a signed-in user; a service's refusal becomes a page that says it in the service's words. */
+    /**
+     * A page for the signed-in user, whose token quarkus-oidc has verified (ConsoleAuthentication); a service's
+     * refusal becomes a page that says it in the service's words.
+     */
     public Response page(String cookie, UriInfo uri, Page body) {
-        Optional<ConsoleUser> user = sessions.read(cookie);
+        Optional<ConsoleUser> user = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getRawToken() != null
+                ? sessions.user(jwt.getRawToken())
+                : Optional.empty();
         if (user.isEmpty()) {
-            return redirect(signInFor(uri.getRequestUri()));
+            // Only a resource that forgot @Authenticated gets here; it is refused like any anonymous request.
+            throw new UnauthorizedException();
         }
         try {
             return body.render(user.get());
@@ -61,18 +70,6 @@ public class ConsolePages {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Where a request without a session goes: with the identity provider, straight back to it (its own session
-     * usually signs the person in again without a form) and then to the page asked for.
-     */
-    private String signInFor(URI requested) {
-        if (!oidc.available()) {
-            return "/console/sign-in";
-        }
-        String path = requested.getRawPath() + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery());
-        return "/console/sign-in/oidc?returnTo=" + encode(path);
     }
 
     public Response error(String cookie, int status, String message) {

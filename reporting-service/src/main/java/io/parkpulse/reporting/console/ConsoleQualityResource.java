@@ -8,7 +8,8 @@ import io.parkpulse.common.security.Roles;
 import io.parkpulse.reporting.console.ServiceApi.Service;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import jakarta.annotation.security.PermitAll;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -36,8 +37,10 @@ import java.util.Map;
  * services decide who may do what; the page offers each role the steps its API allows.
  */
 @Path("/console")
-// Open to the HTTP layer like every console page: each one authenticates its own session (ConsolePages.page).
-@PermitAll
+// Pages for people signed in to the console with one of the platform's roles (a service account has no
+// console); the session cookie is verified like a bearer token (ConsoleAuthentication).
+@HttpAuthenticationMechanism(ConsoleAuthentication.SCHEME)
+@RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.PARK_STAFF})
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleQualityResource {
 

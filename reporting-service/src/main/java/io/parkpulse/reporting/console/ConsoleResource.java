@@ -10,7 +10,9 @@ import io.parkpulse.reporting.console.ServiceApi.Service;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -42,10 +44,10 @@ import java.util.Optional;
  * signed-in user's token and renders what it got; it holds no data and decides no permission.
  */
 @Path("/console")
-// A browser carries no bearer token: the pages are open to the HTTP layer and each one authenticates its own
-// session (page(): no sealed, unexpired session cookie means a redirect to sign-in). Every figure shown is
-// fetched with the session's token, which each service verifies like any other.
-@PermitAll
+// Pages for people signed in to the console with one of the platform's roles (a service account has no
+// console); the session cookie is verified like a bearer token (ConsoleAuthentication).
+@HttpAuthenticationMechanism(ConsoleAuthentication.SCHEME)
+@RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.PARK_STAFF})
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleResource {
 
@@ -100,18 +102,22 @@ public class ConsoleResource {
 
     @GET
     public Response home() {
-        Optional<ConsoleUser> user = sessions.read(cookie);
-        if (user.isEmpty()) {
-            return redirect("/console/sign-in");
-        }
-        return redirect(
-                user.get().bureau()
-                        ? "/console/city"
-                        : "/console/parks/" + user.get().park());
+        return page(user -> {
+            if (user.bureau()) {
+                return redirect("/console/city");
+            }
+            if (user.park() == null) {
+                return pages.error(cookie, 403, "您的账号尚未分配所属园区，请联系市局管理员。");
+            }
+            return redirect("/console/parks/" + encode(user.park()));
+        });
     }
 
     // ---- sign-in -------------------------------------------------------------------------------------------
+    // The only open console endpoints: they are how a person without a session gets one, or ends one whose
+    // token has already expired. Each checks its own request (CSRF token, sealed attempt, local key guard).
 
+    @PermitAll
     @GET
     @Path("/sign-in")
     public Response signInForm() {
@@ -135,6 +141,7 @@ public class ConsoleResource {
                 .build();
     }
 
+    @PermitAll
     @POST
     @Path("/sign-in")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -162,6 +169,7 @@ public class ConsoleResource {
     }
 
     /** Sign-in at the identity provider: off to its login page, with this attempt's secrets in a sealed cookie. */
+    @PermitAll
     @GET
     @Path("/sign-in/oidc")
     public Response oidcSignIn(@QueryParam("returnTo") String returnTo) {
@@ -182,6 +190,7 @@ public class ConsoleResource {
      * The identity provider's redirect back. The session cookie is SameSite=Strict, so a browser would not send
      * it on a redirect that began at another site: the answer is a page that moves on by itself, from this site.
      */
+    @PermitAll
     @GET
     @Path("/callback")
     public Response oidcCallback(
@@ -226,6 +235,7 @@ public class ConsoleResource {
      * in a park office must not sign the next person in). The provider is reached from a page, not a redirect of
      * this form: the console's form-action policy allows only itself.
      */
+    @PermitAll
     @POST
     @Path("/sign-out")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)

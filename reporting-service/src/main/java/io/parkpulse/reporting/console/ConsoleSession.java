@@ -136,6 +136,11 @@ public class ConsoleSession {
                 .filter(u -> u.expiresAt() > Instant.now().getEpochSecond());
     }
 
+    /** The access token a session cookie holds, if the cookie is ours and intact; whether it is valid is quarkus-oidc's call. */
+    public Optional<String> token(String cookie) {
+        return cookie == null || cookie.isBlank() ? Optional.empty() : unseal(cookie);
+    }
+
     /** The form token of a session: forms post it back, and only a page of this session knows it. */
     public String formToken(ConsoleUser user) {
         try {

@@ -1,0 +1,61 @@
+package io.parkpulse.reporting.console;
+
+import io.parkpulse.common.error.ProblemMappers;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * A person in a browser is not an API client: under {@code /console} a missing or expired session sends
+ * them to sign in, and a role the console is not for gets a page that says so. Everywhere else the
+ * platform's problem+json answers stand; this mapper ranks before them only to tell the two apart.
+ */
+public class ConsoleRefusals {
+
+    @Inject
+    ProblemMappers problems;
+
+    @Inject
+    ConsoleAuthentication authentication;
+
+    @Inject
+    ConsolePages pages;
+
+    @Inject
+    ConsoleSession sessions;
+
+    @ServerExceptionMapper(
+            priority = Priorities.USER - 1,
+            value = {
+                UnauthorizedException.class,
+                AuthenticationFailedException.class,
+                AuthenticationCompletionException.class
+            })
+    public Response unauthorized(Exception e, UriInfo uri, HttpHeaders headers) {
+        if (!ConsoleAuthentication.consolePath(uri.getPath())) {
+            return problems.unauthorized(e, uri, headers);
+        }
+        URI requested = uri.getRequestUri();
+        String path = requested.getRawPath() + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery());
+        // An expired or refused session is ended, so the sign-in page does not meet it again.
+        return Response.seeOther(URI.create(authentication.signInFor(path)))
+                .cookie(sessions.close(ConsolePages.secure(uri)))
+                .build();
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 1)
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        if (!ConsoleAuthentication.consolePath(uri.getPath())) {
+            return problems.forbidden(e, uri, headers);
+        }
+        return pages.error(null, 403, "您的账号没有使用本平台的角色（市局管理员、市局分析员或园区统计员），请联系市局管理员。");
+    }
+}
