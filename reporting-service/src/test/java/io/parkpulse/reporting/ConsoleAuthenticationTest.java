@@ -3,6 +3,9 @@ package io.parkpulse.reporting;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parkpulse.infra.Tokens;
 import io.parkpulse.reporting.console.ConsoleSession;
@@ -12,6 +15,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,18 +61,78 @@ class ConsoleAuthenticationTest {
                 Tokens.builder()
                         .claim("realm_access", Map.of("roles", "bureau-admin park-staff"))
                         .sign());
-        refused.forEach((why, token) -> given().redirects()
+        refused.forEach((why, token) -> {
+            List<String> cleared = given().redirects()
+                    .follow(false)
+                    .cookie(ConsoleSession.COOKIE, sealed(token))
+                    // The home page calls no service: only the HTTP layer's verification can refuse it.
+                    .get("/console")
+                    .then()
+                    .log()
+                    .ifValidationFails()
+                    .statusCode(303)
+                    .header("Location", endsWith("/console/sign-in"))
+                    .extract()
+                    .headers()
+                    .getValues("Set-Cookie");
+            // The refused session is ended, both its cookies, where the browser keeps them.
+            assertEndsSession(why, cleared);
+        });
+    }
+
+    private static void assertEndsSession(String why, List<String> setCookies) {
+        for (String name : List.of(ConsoleSession.COOKIE, ConsoleSession.ID_COOKIE)) {
+            assertTrue(
+                    setCookies.stream()
+                            .anyMatch(c -> c.startsWith(name + "=;")
+                                    && c.contains("Path=/console")
+                                    && c.contains("Max-Age=0")),
+                    why + ": " + name + " is not ended in " + setCookies);
+        }
+    }
+
+    @Test
+    void aRequestWithoutTheCookieDoesNotEndTheSession() {
+        // A link followed from another site arrives without the SameSite=Strict cookie; the session it did not
+        // carry must survive, so the answer sets no cookie.
+        given().redirects()
                 .follow(false)
-                .cookie(ConsoleSession.COOKIE, sealed(token))
-                // The home page calls no service: only the HTTP layer's verification can refuse it.
-                .get("/console")
+                .get("/console/rankings")
                 .then()
-                .log()
-                .ifValidationFails()
                 .statusCode(303)
                 .header("Location", endsWith("/console/sign-in"))
-                // The refused session is ended, not kept to be refused again.
-                .header("Set-Cookie", containsString(ConsoleSession.COOKIE + "=;")));
+                .header("Set-Cookie", nullValue());
+        // A bearer token is the API's way in, not the console's.
+        given().redirects()
+                .follow(false)
+                .auth()
+                .oauth2(Tokens.token("bureau-admin", null))
+                .get("/console")
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/console/sign-in"));
+    }
+
+    @Test
+    void signingOutWorksWithASessionThePlatformNoLongerAccepts() {
+        String expired = sealed(Tokens.builder()
+                .role("park-staff")
+                .park("ANY")
+                .claim("iat", Instant.now().minusSeconds(7200).getEpochSecond())
+                .expiresIn(Duration.ofMinutes(-10))
+                .sign());
+        List<String> cleared = given().redirects()
+                .follow(false)
+                .cookie(ConsoleSession.COOKIE, expired)
+                .contentType("application/x-www-form-urlencoded")
+                .post("/console/sign-out")
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/console/sign-in"))
+                .extract()
+                .headers()
+                .getValues("Set-Cookie");
+        assertEndsSession("sign-out", cleared);
     }
 
     @Test
@@ -98,6 +162,15 @@ class ConsoleAuthenticationTest {
                 .then()
                 .statusCode(401)
                 .contentType("application/problem+json")
-                .body("code", org.hamcrest.Matchers.equalTo("unauthorized"));
+                .header("WWW-Authenticate", equalTo("Bearer"))
+                .body("code", equalTo("unauthorized"));
+        // The API's refusals stay problem documents beside the console's pages.
+        given().auth()
+                .oauth2(Tokens.token("park-staff", "ANY"))
+                .get("/api/v1/assessments")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("forbidden"));
     }
 }

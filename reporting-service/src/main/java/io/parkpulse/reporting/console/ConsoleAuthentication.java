@@ -5,6 +5,7 @@ import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
@@ -14,6 +15,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,6 +42,17 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     @Inject
     OidcSignIn oidc;
 
+    @Inject
+    IdentityProviderManager identities;
+
+    @Inject
+    CurrentVertxRequest request;
+
+    private static final Duration VERIFY_WITHIN = Duration.ofSeconds(10);
+
+    /** Longer return addresses would not fit the sign-in attempt's cookie beside its secrets. */
+    private static final int MAX_RETURN = 1000;
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         Optional<String> token = consolePath(context.normalizedPath())
@@ -56,10 +69,17 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (!consolePath(context.normalizedPath())) {
+            return Uni.createFrom().nullItem();
+        }
         String query = context.request().query();
         return Uni.createFrom()
                 .item(new ChallengeData(
-                        303, "Location", signInFor(context.request().path() + (query == null ? "" : "?" + query))));
+                        303,
+                        "Location",
+                        signInFor(
+                                context.request().method().name(),
+                                context.request().path() + (query == null ? "" : "?" + query))));
     }
 
     @Override
@@ -73,15 +93,32 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
                 .item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, ConsoleSession.COOKIE, SCHEME));
     }
 
+    /** Whether quarkus-oidc accepts {@code token} as it will on every page, before it becomes a session. */
+    public boolean accepts(String token) {
+        try {
+            return identities
+                            .authenticate(HttpSecurityUtils.setRoutingContextAttribute(
+                                    new TokenAuthenticationRequest(new AccessTokenCredential(token)),
+                                    request.getCurrent()))
+                            .await()
+                            .atMost(VERIFY_WITHIN)
+                    != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /**
      * Where a request without a session goes: with the identity provider, straight back to it (its own session
-     * usually signs the person in again without a form) and then to the page asked for.
+     * usually signs the person in again without a form) and then to the page asked for. A form's target is no
+     * page to come back to, nor is an address too long to keep in the sign-in attempt's cookie.
      */
-    public String signInFor(String requested) {
+    public String signInFor(String method, String requested) {
         if (!oidc.available()) {
             return "/console/sign-in";
         }
-        return "/console/sign-in/oidc?returnTo=" + ConsolePages.encode(requested);
+        String back = "GET".equals(method) && requested.length() <= MAX_RETURN ? requested : "/console";
+        return "/console/sign-in/oidc?returnTo=" + ConsolePages.encode(back);
     }
 
     static boolean consolePath(String path) {

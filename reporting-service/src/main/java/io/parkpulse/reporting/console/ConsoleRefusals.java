@@ -8,6 +8,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -39,16 +40,21 @@ public class ConsoleRefusals {
                 AuthenticationFailedException.class,
                 AuthenticationCompletionException.class
             })
-    public Response unauthorized(Exception e, UriInfo uri, HttpHeaders headers) {
+    public Response unauthorized(Exception e, UriInfo uri, HttpHeaders headers, Request request) {
         if (!ConsoleAuthentication.consolePath(uri.getPath())) {
             return problems.unauthorized(e, uri, headers);
         }
         URI requested = uri.getRequestUri();
         String path = requested.getRawPath() + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery());
-        // An expired or refused session is ended, so the sign-in page does not meet it again.
-        return Response.seeOther(URI.create(authentication.signInFor(path)))
-                .cookie(sessions.close(ConsolePages.secure(uri)))
-                .build();
+        Response.ResponseBuilder answer =
+                Response.seeOther(URI.create(authentication.signInFor(request.getMethod(), path)));
+        if (headers.getCookies().containsKey(ConsoleSession.COOKIE)) {
+            // A session the platform refused (expired) is ended. Only then: a link followed from another site
+            // arrives without the SameSite=Strict cookie, and must not end a session that is still good.
+            boolean secure = ConsolePages.secure(uri);
+            answer.cookie(sessions.close(secure), sessions.closeIdToken(secure));
+        }
+        return answer.build();
     }
 
     @ServerExceptionMapper(priority = Priorities.USER - 1)

@@ -71,6 +71,9 @@ public class ConsoleResource {
     OidcSignIn oidc;
 
     @Inject
+    ConsoleAuthentication authentication;
+
+    @Inject
     ServiceApi api;
 
     @Inject
@@ -211,6 +214,11 @@ public class ConsoleResource {
         try {
             OidcSignIn.Tokens tokens = oidc.exchange(attempt.get(), state, code, self() + "/console/callback");
             Optional<ConsoleUser> user = sessions.user(tokens.accessToken());
+            if (!authentication.accepts(tokens.accessToken())) {
+                // Kept in the cookie, a token the platform refuses would send every page back here through the
+                // provider's still-open session: a loop instead of an answer.
+                return error(401, "统一身份认证签发的令牌未通过本平台校验（签名、签发方、受众或签发时间），请联系系统管理员。");
+            }
             if (user.isEmpty() || (!user.get().bureau() && user.get().park() == null)) {
                 return error(403, "您的账号尚未分配本平台的角色或所属园区，请联系市局管理员。");
             }
@@ -273,7 +281,7 @@ public class ConsoleResource {
     public Response city(@QueryParam("month") String monthText) {
         return page(user -> {
             if (!user.bureau()) {
-                return redirect("/console/parks/" + user.park());
+                return home();
             }
             YearMonth month = month(monthText);
             String m = month.toString();

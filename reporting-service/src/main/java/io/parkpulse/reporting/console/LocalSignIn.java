@@ -33,7 +33,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LocalSignIn {
 
-    static final Duration LIFETIME = Duration.ofHours(8);
+    /**
+     * As long as the services accept a token at all ({@code quarkus.oidc.token.age}): a longer lifetime would
+     * keep a session cookie whose token every page already refuses.
+     */
+    @ConfigProperty(name = "quarkus.oidc.token.age", defaultValue = "PT1H")
+    Duration lifetime;
 
     @Inject
     ConsoleSettings settings;
@@ -71,7 +76,7 @@ public class LocalSignIn {
                 UUID.nameUUIDFromBytes((role + "/" + park).getBytes(StandardCharsets.UTF_8))
                         .toString());
         claims.put("iat", now.getEpochSecond());
-        claims.put("exp", now.plus(LIFETIME).getEpochSecond());
+        claims.put("exp", now.plus(lifetime).getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());
         claims.put("preferred_username", park == null ? role : role + "@" + park);
         claims.put("realm_access", Map.of("roles", List.of(role)));
