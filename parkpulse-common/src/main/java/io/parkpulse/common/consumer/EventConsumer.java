@@ -9,6 +9,7 @@ import io.parkpulse.common.events.TopicConfigurationException;
 import io.parkpulse.common.events.TopicGuard;
 import io.parkpulse.common.events.TopicNames;
 import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.tracing.EventTracing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -66,6 +67,9 @@ public class EventConsumer {
 
     @Inject
     ConsumerSettings settings;
+
+    @Inject
+    EventTracing tracing;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -224,6 +228,12 @@ public class EventConsumer {
         } catch (MalformedEventException e) {
             return deadLetter(r, null, e.getMessage());
         }
+        try (EventTracing.Handling handling = tracing.handling(r, event)) {
+            return process(r, key, event);
+        }
+    }
+
+    private boolean process(ConsumerRecord<String, String> r, String key, Event event) {
         try {
             boolean applied = QuarkusTransaction.requiringNew().call(() -> apply(topicNames.plain(r.topic()), event));
             if (applied) {

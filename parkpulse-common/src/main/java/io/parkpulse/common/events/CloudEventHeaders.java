@@ -18,6 +18,13 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     public static final String TIME = "ce_time";
     public static final String CONTENT_TYPE = "content-type";
+    /**
+     * The CloudEvents distributed-tracing extension: the W3C trace context of the request that caused the event.
+     * Optional; a consumer that finds it handles the event in the same trace.
+     */
+    public static final String TRACEPARENT = "ce_traceparent";
+
+    public static final String TRACESTATE = "ce_tracestate";
 
     public static ProducerRecord<String, String> toRecord(String topic, Event e) {
         ProducerRecord<String, String> r = new ProducerRecord<>(topic, e.subject(), e.data());

@@ -2,6 +2,7 @@ package io.parkpulse.common.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkpulse.common.tracing.EventTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,6 +33,9 @@ public class Outbox {
         e.type = type;
         e.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         e.payload = serialise(type, payload);
+        EventTracing.TraceContext trace = EventTracing.current();
+        e.traceparent = trace.traceparent();
+        e.tracestate = trace.tracestate();
         repository.insert(e);
         return e.id;
     }
@@ -43,9 +47,18 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishAll(List<Message> messages) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        EventTracing.TraceContext trace = EventTracing.current();
         repository.insertAll(messages.stream()
                 .map(m -> new OutboxRepository.PendingEvent(
-                        0, UUID.randomUUID(), m.topic(), m.key(), m.type(), now, serialise(m.type(), m.payload())))
+                        0,
+                        UUID.randomUUID(),
+                        m.topic(),
+                        m.key(),
+                        m.type(),
+                        now,
+                        serialise(m.type(), m.payload()),
+                        trace.traceparent(),
+                        trace.tracestate()))
                 .toList());
     }
 

@@ -42,4 +42,11 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
+
+    /** The W3C trace context of the change's request, handed on by the relay; null outside a trace. */
+    @Column(name = "traceparent")
+    public String traceparent;
+
+    @Column(name = "tracestate")
+    public String tracestate;
 }

@@ -8,6 +8,7 @@ import io.parkpulse.common.events.TopicConfigurationException;
 import io.parkpulse.common.events.TopicGuard;
 import io.parkpulse.common.events.TopicNames;
 import io.parkpulse.common.outbox.OutboxRepository.PendingEvent;
+import io.parkpulse.common.tracing.EventTracing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -21,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -147,7 +149,9 @@ public class OutboxRelay {
         List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
         for (PendingEvent r : rows) {
             Event e = new Event(r.id(), "/parkpulse/" + serviceName, r.type(), r.key(), r.occurredAt(), r.payload());
-            futures.add(p.send(CloudEventHeaders.toRecord(topicNames.onBroker(r.topic()), e)));
+            ProducerRecord<String, String> record = CloudEventHeaders.toRecord(topicNames.onBroker(r.topic()), e);
+            EventTracing.handOn(record, r.traceparent(), r.tracestate());
+            futures.add(p.send(record));
         }
         p.flush();
         List<Long> acked = new ArrayList<>(rows.size());

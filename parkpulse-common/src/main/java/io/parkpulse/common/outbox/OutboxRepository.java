@@ -25,9 +25,20 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class OutboxRepository {
 
-    /** A row waiting to be sent, in the order it was written. */
+    /**
+     * A row waiting to be sent, in the order it was written; {@code traceparent} and {@code tracestate} are the
+     * writing request's trace context, null when there was none.
+     */
     public record PendingEvent(
-            long seq, UUID id, String topic, String key, String type, OffsetDateTime occurredAt, String payload) {}
+            long seq,
+            UUID id,
+            String topic,
+            String key,
+            String type,
+            OffsetDateTime occurredAt,
+            String payload,
+            String traceparent,
+            String tracestate) {}
 
     /** Rows waiting and the age of the oldest in seconds; both -1 when the database cannot be read. */
     public record Backlog(long count, long oldestAgeSeconds) {}
@@ -51,8 +62,8 @@ public class OutboxRepository {
         em.unwrap(Session.class).doWork(c -> {
             for (List<PendingEvent> part : MultiRow.chunks(events)) {
                 try (PreparedStatement s = c.prepareStatement(
-                        "insert into outbox_event (id, topic, event_key, type, occurred_at, payload) values "
-                                + MultiRow.placeholders(part.size(), 6))) {
+                        "insert into outbox_event (id, topic, event_key, type, occurred_at, payload, traceparent, tracestate) values "
+                                + MultiRow.placeholders(part.size(), 8))) {
                     int i = 1;
                     for (PendingEvent e : part) {
                         s.setObject(i++, e.id());
@@ -61,6 +72,8 @@ public class OutboxRepository {
                         s.setString(i++, e.type());
                         s.setObject(i++, e.occurredAt());
                         s.setString(i++, e.payload());
+                        s.setString(i++, e.traceparent());
+                        s.setString(i++, e.tracestate());
                     }
                     s.executeUpdate();
                 }
@@ -128,7 +141,8 @@ public class OutboxRepository {
     private static List<PendingEvent> pending(Connection c, int limit) throws SQLException {
         List<PendingEvent> rows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
-                "select seq, id, topic, event_key, type, occurred_at, payload from outbox_event order by seq limit ?")) {
+                "select seq, id, topic, event_key, type, occurred_at, payload, traceparent, tracestate from outbox_event"
+                        + " order by seq limit ?")) {
             s.setInt(1, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -139,7 +153,9 @@ public class OutboxRepository {
                             rs.getString("event_key"),
                             rs.getString("type"),
                             rs.getObject("occurred_at", OffsetDateTime.class),
-                            rs.getString("payload")));
+                            rs.getString("payload"),
+                            rs.getString("traceparent"),
+                            rs.getString("tracestate")));
                 }
             }
         }
