@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 class UpgradeIT {
 
-    /** The shared migration the previous release did not have yet. */
+    /**
+     * The first shared migration the previous release did not have; it and every later one are this release's
+     * (a database of that release never saw them, so they cannot be in its one history).
+     */
     static final String NEW_SHARED = "V0_5__outbox_keeps_only_pending.sql";
 
     @Test
@@ -46,9 +50,9 @@ class UpgradeIT {
 
         // The previous release: one history, every part's scripts in one location.
         Path previous = Files.createDirectories(work.resolve("previous-release"));
-        copy(root.resolve("projects-service/src/main/resources/db/migration"), previous, null);
-        copy(root.resolve("parkpulse-common/src/main/resources/db/messaging"), previous, NEW_SHARED);
-        copy(root.resolve("parkpulse-common/src/main/resources/db/park-replica"), previous, null);
+        copy(root.resolve("projects-service/src/main/resources/db/migration"), previous, f -> false);
+        copy(root.resolve("parkpulse-common/src/main/resources/db/messaging"), previous, UpgradeIT::newShared);
+        copy(root.resolve("parkpulse-common/src/main/resources/db/park-replica"), previous, f -> false);
         Flyway.configure()
                 .dataSource(infra.jdbcUrl(db), infra.user(), infra.password())
                 .locations("filesystem:" + previous)
@@ -72,14 +76,33 @@ class UpgradeIT {
                         .filter(v -> !v.equals("0"))
                         .toList(),
                 "the service's own history keeps only its own migrations");
-        assertEquals(List.of("0.1", "0.3", "0.4", "0.5"), versions(infra, db, "flyway_history_messaging"));
+        assertEquals(sharedVersions(root), versions(infra, db, "flyway_history_messaging"));
         assertEquals(List.of("0.2"), versions(infra, db, "flyway_history_park_replica"));
     }
 
-    private static void copy(Path from, Path to, String except) throws Exception {
+    private static boolean newShared(String file) {
+        return minor(file) >= minor(NEW_SHARED);
+    }
+
+    /** 5 for V0_5__…sql: shared migrations are numbered 0.n. */
+    private static int minor(String file) {
+        return Integer.parseInt(file.substring("V0_".length(), file.indexOf("__")));
+    }
+
+    /** Every shared messaging migration's version, in order ("0.1", "0.3", …). */
+    private static List<String> sharedVersions(Path root) throws Exception {
+        try (Stream<Path> files = Files.list(root.resolve("parkpulse-common/src/main/resources/db/messaging"))) {
+            return files.map(f -> minor(f.getFileName().toString()))
+                    .sorted()
+                    .map(n -> "0." + n)
+                    .toList();
+        }
+    }
+
+    private static void copy(Path from, Path to, Predicate<String> except) throws Exception {
         try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.toList()) {
-                if (!f.getFileName().toString().equals(except)) {
+                if (!except.test(f.getFileName().toString())) {
                     Files.copy(f, to.resolve(f.getFileName()));
                 }
             }
