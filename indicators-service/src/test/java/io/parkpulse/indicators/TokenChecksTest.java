@@ -1,5 +1,6 @@
 package io.parkpulse.indicators;
 
+import io.parkpulse.infra.MetricsScrape;
 import io.parkpulse.infra.TokenChecks;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -11,5 +12,11 @@ class TokenChecksTest {
     @Test
     void everyWrongTokenIsRefusedAndAValidOnePasses() {
         TokenChecks.verify("/api/v1/parks", "/api/v1/flags");
+    }
+
+    /** Here because it needs nothing but the running service, like the token checks. */
+    @Test
+    void metricsAreOpenAndTaggedByRouteTemplate() {
+        MetricsScrape.verify("/api/v1/parks/{code}", "parkpulse_import_rows_total");
     }
 }

@@ -36,6 +36,9 @@ public class BatchService {
     @Inject
     IdempotencyStore idempotency;
 
+    @Inject
+    ImportMetrics metrics;
+
     /** {@code period}: the row's month when it differs from the batch's. */
     public record Row(String indicator, BigDecimal value, String unit, String period) {}
 
@@ -232,6 +235,9 @@ public class BatchService {
         boolean failed = rejected > 0 && (atomic || rejected == rows.size());
         if (!failed && !dryRun && neighbourhood != null) {
             neighbourhood.write(true);
+        }
+        if (!dryRun) {
+            metrics.batch(source, !failed, imported, updated, unchanged, rejected);
         }
         boolean applied = !dryRun && !failed && imported + updated > 0;
         String status = rejected == 0 ? "SUCCESS" : failed ? "ERROR" : "WARNING";

@@ -10,6 +10,7 @@ import io.parkpulse.common.events.TopicGuard;
 import io.parkpulse.common.events.TopicNames;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.tracing.EventTracing;
+import io.parkpulse.common.metrics.ConsumerMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -70,6 +71,9 @@ public class EventConsumer {
 
     @Inject
     EventTracing tracing;
+
+    @Inject
+    ConsumerMetrics metrics;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -143,6 +147,7 @@ public class EventConsumer {
                     rewind(c, pending);
                 }
                 ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
+                metrics.polled(c);
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 partitions:
                 for (TopicPartition tp : records.partitions()) {
@@ -241,6 +246,7 @@ public class EventConsumer {
             } else {
                 duplicates.incrementAndGet();
             }
+            metrics.consumed(r, event, applied ? ConsumerMetrics.Outcome.PROCESSED : ConsumerMetrics.Outcome.DUPLICATE);
             attempts.remove(key);
             return true;
         } catch (Exception e) {
@@ -288,6 +294,7 @@ public class EventConsumer {
                     .run(() -> consumed.recordDeadLetter(
                             event == null ? null : event.id(), r.topic(), r.partition(), r.offset(), shortReason));
             deadLettered.incrementAndGet();
+            metrics.consumed(r, event, ConsumerMetrics.Outcome.DEAD_LETTERED);
             LOG.errorf("dead-lettered %s/%d/%d: %s", r.topic(), r.partition(), r.offset(), shortReason);
             return true;
         } catch (Exception e) {

@@ -7,6 +7,7 @@ import io.parkpulse.common.events.KafkaSettings;
 import io.parkpulse.common.events.TopicConfigurationException;
 import io.parkpulse.common.events.TopicGuard;
 import io.parkpulse.common.events.TopicNames;
+import io.parkpulse.common.metrics.OutboxMetrics;
 import io.parkpulse.common.outbox.OutboxRepository.PendingEvent;
 import io.parkpulse.common.tracing.EventTracing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -58,6 +59,9 @@ public class OutboxRelay {
 
     @Inject
     OutboxSettings settings;
+
+    @Inject
+    OutboxMetrics metrics;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -112,6 +116,7 @@ public class OutboxRelay {
             } catch (Exception e) {
                 // The broker or the database is unavailable: keep the rows, back off, try again.
                 lastError = e.toString();
+                metrics.publishFailed();
                 if (backoffMs == 0) {
                     LOG.warnf("outbox relay paused: %s", e.toString());
                 }
@@ -134,6 +139,7 @@ public class OutboxRelay {
                 .call(() ->
                         repository.underRelayLock(ADVISORY_LOCK_KEY, this::send).orElse(new Batch(0, null)));
         sentTotal.addAndGet(batch.sent);
+        metrics.published(batch.sent);
         if (batch.failure != null) {
             throw new IllegalStateException("broker did not acknowledge: " + batch.failure.getMessage(), batch.failure);
         }

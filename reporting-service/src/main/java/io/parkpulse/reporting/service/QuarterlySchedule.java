@@ -24,6 +24,9 @@ public class QuarterlySchedule {
     @Inject
     AssessmentScheduleRepository guard;
 
+    @Inject
+    ReportingMetrics metrics;
+
     @Scheduled(
             identity = "quarterly-assessment",
             cron = "{parkpulse.assessment.cron}",
@@ -31,7 +34,14 @@ public class QuarterlySchedule {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fire() {
         String quarter = AssessmentService.lastClosedQuarter();
-        boolean ran = runOnce(quarter, "scheduler");
+        boolean ran;
+        try {
+            ran = runOnce(quarter, "scheduler");
+        } catch (RuntimeException e) {
+            metrics.jobRan(ReportingMetrics.JobOutcome.FAILED);
+            throw e;
+        }
+        metrics.jobRan(ran ? ReportingMetrics.JobOutcome.RAN : ReportingMetrics.JobOutcome.ALREADY_TAKEN);
         LOG.infof("scheduled assessment of %s: %s", quarter, ran ? "ran" : "already taken");
     }
 

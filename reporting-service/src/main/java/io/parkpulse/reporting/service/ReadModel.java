@@ -25,6 +25,9 @@ public class ReadModel {
     @Inject
     EventConsumer consumer;
 
+    @Inject
+    ReportingMetrics metrics;
+
     public Map<String, Long> counts() {
         Map<String, Long> out = new LinkedHashMap<>();
         for (String t : ReadModelRepository.TABLES) {
@@ -38,6 +41,7 @@ public class ReadModel {
     public void rebuild() {
         try {
             consumer.replayFromStart(repository::truncateAll).get(60, TimeUnit.SECONDS);
+            metrics.rebuildStarted();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ProblemException.conflict(
