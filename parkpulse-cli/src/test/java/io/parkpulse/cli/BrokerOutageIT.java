@@ -1,10 +1,12 @@
 package io.parkpulse.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parkpulse.infra.Endpoints;
 import io.parkpulse.infra.KafkaBroker;
+import io.parkpulse.infra.MetricsScrape;
 import io.parkpulse.infra.Ports;
 import io.parkpulse.infra.PostgresServer;
 import io.parkpulse.infra.SharedInfra;
@@ -17,6 +19,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,6 +98,12 @@ class BrokerOutageIT {
                                 .asLong(),
                         "every write made during the outage was accepted and waits in the outbox");
                 valueEvents += duringOutage;
+                int waiting = duringOutage;
+                TestEvents.await("/q/metrics to show the same backlog, and its age", Duration.ofSeconds(30), () -> {
+                    String m = scrape(platform.url("indicators-service"));
+                    return MetricsScrape.sum(m, "parkpulse_outbox_pending") == waiting
+                            && MetricsScrape.sum(m, "parkpulse_outbox_oldest_age_seconds") > 0;
+                });
 
                 broker.start();
                 awaitReporting(platform, expected, Duration.ofMinutes(3));
@@ -117,6 +127,7 @@ class BrokerOutageIT {
                                         .get("outboxPending")
                                         .asLong()
                                 == 0);
+                metricsAgreeAndCoverTheMonitoringFiles(root, platform, PARKS.size() + valueEvents);
             }
         }
     }
@@ -145,6 +156,67 @@ class BrokerOutageIT {
                         () -> health(ready) == 503);
                 assertEquals(200, health("http://localhost:" + port + "/q/health/live"), "alive: nothing to restart");
             }
+        }
+    }
+
+    /**
+     * The meters say what the messaging status says, and every metric deploy/monitoring's dashboard and alert rules
+     * query exists in a scrape (here, where all four services have seen traffic, an outage and its end): a
+     * misspelt or removed name would leave a panel empty or an alert unable to fire.
+     */
+    static void metricsAgreeAndCoverTheMonitoringFiles(Path root, Platform platform, int eventsApplied)
+            throws java.io.IOException {
+        Set<String> exported = new TreeSet<>();
+        Path kept = Path.of("target", "scrapes");
+        Files.createDirectories(kept);
+        for (String module : Platform.MODULES) {
+            String m = scrape(platform.url(module));
+            Files.writeString(kept.resolve(module + ".txt"), m);
+            exported.addAll(MetricsScrape.names(m));
+            assertEquals(1.0, MetricsScrape.sum(m, "parkpulse_ready"), module + " reports itself ready");
+            assertEquals(
+                    0.0,
+                    MetricsScrape.sum(m, "parkpulse_events_consumed_total", "outcome=dead_lettered"),
+                    module + " dead-lettered nothing");
+        }
+        String reporting = scrape(platform.url("reporting-service"));
+        assertEquals(
+                eventsApplied,
+                MetricsScrape.sum(reporting, "parkpulse_events_consumed_total", "outcome=processed"),
+                "reporting's counter of processed events matches what it applied");
+        TestEvents.await(
+                "reporting's lag gauges to reach 0",
+                Duration.ofSeconds(30),
+                () -> MetricsScrape.names(scrape(platform.url("reporting-service")))
+                                .contains("parkpulse_consumer_lag")
+                        && MetricsScrape.sum(scrape(platform.url("reporting-service")), "parkpulse_consumer_lag") == 0);
+        String indicators = scrape(platform.url("indicators-service"));
+        assertTrue(
+                MetricsScrape.sum(indicators, "parkpulse_outbox_publish_failures_total") > 0,
+                "the relay's failed rounds during the outage were counted");
+        assertTrue(MetricsScrape.sum(indicators, "parkpulse_outbox_published_total") >= eventsApplied);
+        Set<String> missing = new TreeSet<>(MonitoringFiles.metricNames(root));
+        missing.removeAll(exported);
+        missing.removeAll(MonitoringFiles.PROMETHEUS_OWN);
+        assertEquals(Set.of(), missing, "metrics deploy/monitoring queries but no service exports (target/scrapes)");
+    }
+
+    /** /q/metrics, as Prometheus reads it: without a token. */
+    static String scrape(String base) {
+        try {
+            var r = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/q/metrics"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), base + "/q/metrics");
+            return r.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

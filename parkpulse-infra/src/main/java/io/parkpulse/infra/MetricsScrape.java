@@ -45,6 +45,32 @@ public final class MetricsScrape {
     }
 
     /**
+     * The sum of the samples of {@code name} whose labels include every {@code label=value} pair given; NaN
+     * samples count as 0. Exposition lines look like {@code name{a="x",b="y",} 12.0}.
+     */
+    public static double sum(String exposition, String name, String... labels) {
+        double total = 0;
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) {
+                continue;
+            }
+            int brace = line.indexOf('}');
+            String tags = brace < 0 ? "" : line.substring(name.length(), brace + 1);
+            boolean all = true;
+            for (String l : labels) {
+                int eq = l.indexOf('=');
+                String pair = l.substring(0, eq) + "=\"" + l.substring(eq + 1) + "\"";
+                all &= tags.contains("{" + pair) || tags.contains("," + pair);
+            }
+            if (all) {
+                double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                total += Double.isNaN(v) ? 0 : v;
+            }
+        }
+        return total;
+    }
+
+    /**
      * @param route a route of the service with one path parameter in braces, as the OpenAPI document names it
      *     (/api/v1/parks/{code}); it is called with a made-up value, with and without a token
      * @param ownMeters the service's own meters beyond {@link #COMMON}
