@@ -10,6 +10,7 @@ import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.QuarterClosed;
 import io.parkpulse.infra.AuthorizationMatrix;
 import io.parkpulse.infra.AuthorizationMatrix.Rule;
+import io.parkpulse.infra.DeadLetterProbe;
 import io.parkpulse.infra.MatrixFixture;
 import io.parkpulse.infra.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,6 +75,12 @@ class AuthorizationMatrixTest extends MatrixFixture {
             case "POST /api/v1/parks/{park}/corrections/{id}/close" -> p.put("id", Long.toString(openWindow()));
             default -> {}
         }
+        DeadLetterProbe.params(
+                p,
+                rule,
+                io.quarkus.arc.Arc.container()
+                        .instance(javax.sql.DataSource.class)
+                        .get());
         return p;
     }
 
@@ -96,6 +103,7 @@ class AuthorizationMatrixTest extends MatrixFixture {
         } else if (body != null) {
             req.contentType("application/json").body(body);
         }
+        DeadLetterProbe.prepare(req, rule);
     }
 
     Object body(String key) {
@@ -174,59 +182,60 @@ class AuthorizationMatrixTest extends MatrixFixture {
     /** What a refused write must leave as it was. */
     @Override
     public String state() {
-        return String.join(
-                "|",
-                Objects.toString(given().auth()
-                        .oauth2(ADMIN)
-                        .get("/api/v1/parks/{p}", parkA)
-                        .then()
-                        .extract()
-                        .path("version")),
-                Objects.toString(given().auth()
-                        .oauth2(ADMIN)
-                        .get("/api/v1/parks?size=1")
-                        .then()
-                        .extract()
-                        .path("total")),
-                Objects.toString(given().auth()
-                        .oauth2(ADMIN)
-                        .get("/api/v1/parks/{p}/land", parkA)
-                        .then()
-                        .extract()
-                        .path("size()")),
-                given().auth()
-                        .oauth2(ADMIN)
-                        .get("/api/v1/indicators")
-                        .then()
-                        .extract()
-                        .asString(),
-                given().auth()
-                        .oauth2(ADMIN)
-                        .get("/api/v1/parks/{p}/values/audit?size=500", parkA)
-                        .then()
-                        .extract()
-                        .asString(),
-                given().auth()
-                        .oauth2(ADMIN)
-                        .get("/api/v1/parks/{p}/targets", parkA)
-                        .then()
-                        .extract()
-                        .asString(),
-                given().auth()
-                        .oauth2(ADMIN)
-                        .get("/api/v1/parks/{p}/corrections", parkA)
-                        .then()
-                        .extract()
-                        .asString(),
-                given().auth()
-                        .oauth2(ADMIN)
-                        .queryParam("park", parkA)
-                        .queryParam("status", "all")
-                        .queryParam("size", 500)
-                        .get("/api/v1/flags")
-                        .then()
-                        .extract()
-                        .asString());
+        return DeadLetterProbe.state(ADMIN) + "|"
+                + String.join(
+                        "|",
+                        Objects.toString(given().auth()
+                                .oauth2(ADMIN)
+                                .get("/api/v1/parks/{p}", parkA)
+                                .then()
+                                .extract()
+                                .path("version")),
+                        Objects.toString(given().auth()
+                                .oauth2(ADMIN)
+                                .get("/api/v1/parks?size=1")
+                                .then()
+                                .extract()
+                                .path("total")),
+                        Objects.toString(given().auth()
+                                .oauth2(ADMIN)
+                                .get("/api/v1/parks/{p}/land", parkA)
+                                .then()
+                                .extract()
+                                .path("size()")),
+                        given().auth()
+                                .oauth2(ADMIN)
+                                .get("/api/v1/indicators")
+                                .then()
+                                .extract()
+                                .asString(),
+                        given().auth()
+                                .oauth2(ADMIN)
+                                .get("/api/v1/parks/{p}/values/audit?size=500", parkA)
+                                .then()
+                                .extract()
+                                .asString(),
+                        given().auth()
+                                .oauth2(ADMIN)
+                                .get("/api/v1/parks/{p}/targets", parkA)
+                                .then()
+                                .extract()
+                                .asString(),
+                        given().auth()
+                                .oauth2(ADMIN)
+                                .get("/api/v1/parks/{p}/corrections", parkA)
+                                .then()
+                                .extract()
+                                .asString(),
+                        given().auth()
+                                .oauth2(ADMIN)
+                                .queryParam("park", parkA)
+                                .queryParam("status", "all")
+                                .queryParam("size", 500)
+                                .get("/api/v1/flags")
+                                .then()
+                                .extract()
+                                .asString());
     }
 
     String newIndicator() {

@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 
 import io.parkpulse.infra.AuthorizationMatrix;
 import io.parkpulse.infra.AuthorizationMatrix.Rule;
+import io.parkpulse.infra.DeadLetterProbe;
 import io.parkpulse.infra.MatrixFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -78,15 +79,24 @@ class AuthorizationMatrixTest extends MatrixFixture {
 
     @Override
     public Map<String, String> params(Rule rule, String caller) {
-        return switch (rule.key()) {
-            case "POST /api/v1/leads/{id}/transitions" -> Map.of("id", lead(parkA, Map.of("projectName", "矩阵线索")));
-            case "PUT /api/v1/leads/{id}/funds/{period}", "GET /api/v1/leads/{id}/funds" ->
-                Map.of("id", signed, "period", "2025-04");
-            case "GET /api/v1/activities/{id}", "PUT /api/v1/activities/{id}" -> Map.of("id", activity);
-            case "PUT /api/v1/investment-targets/{park}/{period}" ->
-                Map.of("park", parkA, "period", "2025-Q" + (1 + (counter.getAndIncrement() % 4)));
-            default -> Map.of("id", base);
-        };
+        Map<String, String> p = new LinkedHashMap<>(
+                switch (rule.key()) {
+                    case "POST /api/v1/leads/{id}/transitions" ->
+                        Map.of("id", lead(parkA, Map.of("projectName", "矩阵线索")));
+                    case "PUT /api/v1/leads/{id}/funds/{period}", "GET /api/v1/leads/{id}/funds" ->
+                        Map.of("id", signed, "period", "2025-04");
+                    case "GET /api/v1/activities/{id}", "PUT /api/v1/activities/{id}" -> Map.of("id", activity);
+                    case "PUT /api/v1/investment-targets/{park}/{period}" ->
+                        Map.of("park", parkA, "period", "2025-Q" + (1 + (counter.getAndIncrement() % 4)));
+                    default -> Map.of("id", base);
+                });
+        DeadLetterProbe.params(
+                p,
+                rule,
+                io.quarkus.arc.Arc.container()
+                        .instance(javax.sql.DataSource.class)
+                        .get());
+        return p;
     }
 
     @Override
@@ -142,11 +152,13 @@ class AuthorizationMatrixTest extends MatrixFixture {
         if (body != null) {
             req.contentType("application/json").body(body);
         }
+        DeadLetterProbe.prepare(req, rule);
     }
 
     @Override
     public String state() {
-        return given().auth()
+        return DeadLetterProbe.state(ADMIN) + "|"
+                + given().auth()
                         .oauth2(ADMIN)
                         .queryParams("park", parkA, "size", 500)
                         .get("/api/v1/leads")

@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 
 import io.parkpulse.infra.AuthorizationMatrix;
 import io.parkpulse.infra.AuthorizationMatrix.Rule;
+import io.parkpulse.infra.DeadLetterProbe;
 import io.parkpulse.infra.MatrixFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -56,6 +57,12 @@ class AuthorizationMatrixTest extends MatrixFixture {
                     "POST /api/v1/projects/{id}/problems/{problemId}/resolve" -> p.put("problemId", problem(base));
             default -> {}
         }
+        DeadLetterProbe.params(
+                p,
+                rule,
+                io.quarkus.arc.Arc.container()
+                        .instance(javax.sql.DataSource.class)
+                        .get());
         return p;
     }
 
@@ -89,38 +96,40 @@ class AuthorizationMatrixTest extends MatrixFixture {
         if (body != null) {
             req.contentType("application/json").body(body);
         }
+        DeadLetterProbe.prepare(req, rule);
     }
 
     @Override
     public String state() {
-        return String.join(
-                "|",
-                given().auth()
-                        .oauth2(ADMIN)
-                        .queryParams("park", parkA, "size", 500)
-                        .get("/api/v1/projects")
-                        .then()
-                        .extract()
-                        .asString(),
-                given().auth()
-                        .oauth2(ADMIN)
-                        .queryParams("park", parkA, "size", 500)
-                        .get("/api/v1/problems")
-                        .then()
-                        .extract()
-                        .asString(),
-                given().auth()
-                        .oauth2(ADMIN)
-                        .get("/api/v1/projects/{id}/progress", base)
-                        .then()
-                        .extract()
-                        .asString(),
-                given().auth()
-                        .oauth2(ADMIN)
-                        .get("/api/v1/projects/{id}/transitions", base)
-                        .then()
-                        .extract()
-                        .asString());
+        return DeadLetterProbe.state(ADMIN) + "|"
+                + String.join(
+                        "|",
+                        given().auth()
+                                .oauth2(ADMIN)
+                                .queryParams("park", parkA, "size", 500)
+                                .get("/api/v1/projects")
+                                .then()
+                                .extract()
+                                .asString(),
+                        given().auth()
+                                .oauth2(ADMIN)
+                                .queryParams("park", parkA, "size", 500)
+                                .get("/api/v1/problems")
+                                .then()
+                                .extract()
+                                .asString(),
+                        given().auth()
+                                .oauth2(ADMIN)
+                                .get("/api/v1/projects/{id}/progress", base)
+                                .then()
+                                .extract()
+                                .asString(),
+                        given().auth()
+                                .oauth2(ADMIN)
+                                .get("/api/v1/projects/{id}/transitions", base)
+                                .then()
+                                .extract()
+                                .asString());
     }
 
     String problem(String project) {

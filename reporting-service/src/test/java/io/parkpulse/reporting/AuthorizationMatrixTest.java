@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 
 import io.parkpulse.infra.AuthorizationMatrix;
 import io.parkpulse.infra.AuthorizationMatrix.Rule;
+import io.parkpulse.infra.DeadLetterProbe;
 import io.parkpulse.infra.MatrixFixture;
 import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
@@ -65,7 +66,15 @@ class AuthorizationMatrixTest extends MatrixFixture {
         String scheme = rule.key().equals("POST /api/v1/assessment-schemes/{code}")
                 ? "matrix" + UUID.randomUUID().toString().substring(0, 6)
                 : "default";
-        return Map.of("code", scheme, "quarter", "2019-Q1", "park", parkA, "section", "HIGHLIGHTS");
+        Map<String, String> p = new java.util.LinkedHashMap<>(
+                Map.of("code", scheme, "quarter", "2019-Q1", "park", parkA, "section", "HIGHLIGHTS"));
+        DeadLetterProbe.params(
+                p,
+                rule,
+                io.quarkus.arc.Arc.container()
+                        .instance(javax.sql.DataSource.class)
+                        .get());
+        return p;
     }
 
     @Override
@@ -108,6 +117,7 @@ class AuthorizationMatrixTest extends MatrixFixture {
                         .body(List.of(Map.of("park", parkB, "code", "provincial_award", "count", 1)));
             default -> {}
         }
+        DeadLetterProbe.prepare(req, rule);
     }
 
     /** A save of the highlights that names the version now current, so an allowed caller's save succeeds. */
@@ -152,7 +162,8 @@ class AuthorizationMatrixTest extends MatrixFixture {
 
     @Override
     public String state() {
-        return given().auth()
+        return DeadLetterProbe.state(ADMIN) + "|"
+                + given().auth()
                         .oauth2(ADMIN)
                         .get("/api/v1/assessments")
                         .then()

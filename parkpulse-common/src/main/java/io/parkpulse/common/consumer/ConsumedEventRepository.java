@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
 
-/** What the consumer remembers of the events it has applied or dead-lettered. */
+/** What the consumer remembers of the events it has applied (dead letters: {@code DeadLetterRepository}). */
 @ApplicationScoped
 public class ConsumedEventRepository {
 
@@ -29,16 +29,5 @@ public class ConsumedEventRepository {
     /** Before a replay from the start of every topic: every event is new again. */
     public void forgetProcessed() {
         em.createNativeQuery("delete from processed_event").executeUpdate();
-    }
-
-    public void recordDeadLetter(UUID eventId, String topic, int partition, long offset, String reason) {
-        em.createNativeQuery("insert into dead_lettered_event (event_id, topic, partition_no, record_offset, reason) "
-                        + "values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, eventId == null ? null : eventId.toString())
-                .setParameter(2, topic)
-                .setParameter(3, partition)
-                .setParameter(4, offset)
-                .setParameter(5, reason)
-                .executeUpdate();
     }
 }

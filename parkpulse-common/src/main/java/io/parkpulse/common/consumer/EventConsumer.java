@@ -1,6 +1,7 @@
 package io.parkpulse.common.consumer;
 
 import io.parkpulse.common.config.ConsumerSettings;
+import io.parkpulse.common.deadletters.DeadLetterRepository;
 import io.parkpulse.common.events.CloudEventHeaders;
 import io.parkpulse.common.events.Event;
 import io.parkpulse.common.events.KafkaSettings;
@@ -53,6 +54,12 @@ public class EventConsumer {
 
     @Inject
     ConsumedEventRepository consumed;
+
+    @Inject
+    EventApplier applier;
+
+    @Inject
+    DeadLetterRepository deadLetters;
 
     @Inject
     TopicNames topicNames;
@@ -240,7 +247,8 @@ public class EventConsumer {
 
     private boolean process(ConsumerRecord<String, String> r, String key, Event event) {
         try {
-            boolean applied = QuarkusTransaction.requiringNew().call(() -> apply(topicNames.plain(r.topic()), event));
+            boolean applied =
+                    QuarkusTransaction.requiringNew().call(() -> applier.apply(topicNames.plain(r.topic()), event));
             if (applied) {
                 processed.incrementAndGet();
             } else {
@@ -250,32 +258,20 @@ public class EventConsumer {
             attempts.remove(key);
             return true;
         } catch (Exception e) {
-            if (isPoison(e)) {
-                return deadLetter(r, event, rootMessage(e));
+            if (EventApplier.isPoison(e)) {
+                return deadLetter(r, event, EventApplier.describe(e));
             }
             int n = attempts.merge(key, 1, Integer::sum);
             if (n >= settings.maxAttempts()) {
                 LOG.errorf(e, "event %s failed %d times; dead-lettering it", event.id(), n);
                 attempts.remove(key);
-                return deadLetter(r, event, "failed " + n + " times: " + rootMessage(e));
+                return deadLetter(r, event, "failed " + n + " times: " + EventApplier.describe(e));
             }
             LOG.warnf(
                     "event %s failed (attempt %d of %d), will retry: %s",
                     event.id(), n, settings.maxAttempts(), e.toString());
             return false;
         }
-    }
-
-    private boolean apply(String topic, Event event) throws Exception {
-        if (!consumed.markProcessed(event.id(), topic, event.type())) {
-            return false;
-        }
-        for (EventHandler h : handlers) {
-            if (h.topic().equals(topic)) {
-                h.handle(event);
-            }
-        }
-        return true;
     }
 
     private boolean deadLetter(ConsumerRecord<String, String> r, Event event, String reason) {
@@ -290,9 +286,7 @@ public class EventConsumer {
             CloudEventHeaders.put(
                     out.headers(), "parkpulse_dlq_source", r.topic() + "/" + r.partition() + "/" + r.offset());
             dlq().send(out).get(20, TimeUnit.SECONDS);
-            QuarkusTransaction.requiringNew()
-                    .run(() -> consumed.recordDeadLetter(
-                            event == null ? null : event.id(), r.topic(), r.partition(), r.offset(), shortReason));
+            QuarkusTransaction.requiringNew().run(() -> deadLetters.record(failure(r, event, shortReason)));
             deadLettered.incrementAndGet();
             metrics.consumed(r, event, ConsumerMetrics.Outcome.DEAD_LETTERED);
             LOG.errorf("dead-lettered %s/%d/%d: %s", r.topic(), r.partition(), r.offset(), shortReason);
@@ -301,6 +295,22 @@ public class EventConsumer {
             LOG.warnf("cannot dead-letter %s/%d/%d yet: %s", r.topic(), r.partition(), r.offset(), e.toString());
             return false;
         }
+    }
+
+    /** What re-processing needs later without Kafka: the record's key, headers and value as they came. */
+    private static DeadLetterRepository.Failure failure(ConsumerRecord<String, String> r, Event event, String reason) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        r.headers().forEach(h -> headers.put(h.key(), CloudEventHeaders.get(r.headers(), h.key())));
+        return new DeadLetterRepository.Failure(
+                event == null ? null : event.id().toString(),
+                event == null ? CloudEventHeaders.get(r.headers(), CloudEventHeaders.TYPE) : event.type(),
+                r.topic(),
+                r.partition(),
+                r.offset(),
+                r.key(),
+                headers,
+                r.value(),
+                reason);
     }
 
     private synchronized KafkaProducer<String, String> dlq() {
@@ -319,23 +329,6 @@ public class EventConsumer {
 
     private int attemptsOf(ConsumerRecord<String, String> r) {
         return attempts.getOrDefault(r.topic() + "/" + r.partition() + "/" + r.offset(), 1);
-    }
-
-    private static boolean isPoison(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MalformedEventException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private static void sleep(long ms) {
