@@ -85,11 +85,25 @@ public class EventConsumer {
     private volatile boolean running;
     private volatile Thread thread;
     private volatile KafkaConsumer<String, String> consumer;
-    private final java.util.concurrent.atomic.AtomicReference<Replay> replay =
-            new java.util.concurrent.atomic.AtomicReference<>();
 
-    /** A request to clear what the handlers built and read every topic again from its start. */
-    private record Replay(Runnable clear, java.util.concurrent.CompletableFuture<Void> done) {}
+    @Inject
+    Instance<ApplyGate> gates;
+
+    /** What became of one record. */
+    public enum Outcome {
+        APPLIED,
+        DUPLICATE,
+        DEAD_LETTERED,
+        /** Not finished with: read it again from the same offset. */
+        RETRY
+    }
+
+    /** Thrown inside a record's transaction when a gate holds the group consumer; rolls the mark back. */
+    private static final class Held extends RuntimeException {
+        Held() {
+            super("held by an apply gate", null, false, false);
+        }
+    }
 
     private KafkaProducer<String, String> dlqProducer;
     private final Map<String, Integer> attempts = new HashMap<>();
@@ -149,10 +163,7 @@ public class EventConsumer {
             consumer = c;
             c.subscribe(topicNames.onBroker(topics()));
             while (running) {
-                Replay pending = replay.getAndSet(null);
-                if (pending != null) {
-                    rewind(c, pending);
-                }
+                holdWhileGated(c);
                 ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
                 metrics.polled(c);
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
@@ -186,41 +197,27 @@ public class EventConsumer {
     }
 
     /**
-     * Clears what the handlers built and replays every topic from its start. Runs on the consumer's own
-     * thread between polls, so no record is being applied meanwhile; the processed-event ids go with the
-     * cleared state, or the replay would skip everything as duplicates. Rewinds the partitions this
-     * instance is assigned: run it with one instance of the service.
+     * While a gate is closed the assignment is paused and polls only keep the group membership; the
+     * authoritative check is the one inside each record's transaction ({@link ApplyGate}).
      */
-    public java.util.concurrent.CompletableFuture<Void> replayFromStart(Runnable clear) {
-        Replay r = new Replay(clear, new java.util.concurrent.CompletableFuture<>());
-        if (!replay.compareAndSet(null, r)) {
-            return java.util.concurrent.CompletableFuture.failedFuture(
-                    new IllegalStateException("a replay is already pending"));
+    private void holdWhileGated(KafkaConsumer<String, String> c) {
+        boolean open = gatesAdmit();
+        if (!open && c.paused().size() < c.assignment().size()) {
+            c.pause(c.assignment());
+        } else if (open && !c.paused().isEmpty()) {
+            c.resume(c.paused());
         }
-        return r.done();
     }
 
-    private void rewind(KafkaConsumer<String, String> c, Replay r) {
-        if (c.assignment().isEmpty()) {
-            // Not yet part of the group: ask again after the next poll has brought the partitions.
-            replay.compareAndSet(null, r);
-            return;
+    private boolean gatesAdmit() {
+        if (gates.isUnsatisfied()) {
+            return true;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                r.clear().run();
-                consumed.forgetProcessed();
-            });
-            c.seekToBeginning(c.assignment());
-            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-            for (TopicPartition tp : c.assignment()) {
-                start.put(tp, new OffsetAndMetadata(c.position(tp)));
-            }
-            commit(c, start);
-            LOG.infof("replaying %s from the start", c.assignment());
-            r.done().complete(null);
+            return QuarkusTransaction.requiringNew().call(() -> gates.stream().allMatch(ApplyGate::admits));
         } catch (RuntimeException e) {
-            r.done().completeExceptionally(e);
+            // The database is away: the record's own transaction will find out and retry.
+            return true;
         }
     }
 
@@ -233,22 +230,36 @@ public class EventConsumer {
 
     /** Returns true when the record is finished with (applied, duplicate or dead-lettered). */
     boolean process(ConsumerRecord<String, String> r) {
+        return handle(r, true, attempts) != Outcome.RETRY;
+    }
+
+    /**
+     * Applies a record read outside the group (a rebuild reading every partition with a consumer of its own),
+     * exactly as the loop does — processed-event mark, handlers, dead-lettering — but not held by the gates,
+     * with the caller's own attempt counts. Safe beside the loop: each record is its own transaction.
+     */
+    public Outcome applyOutsideGroup(ConsumerRecord<String, String> r, Map<String, Integer> attemptsOfCaller) {
+        return handle(r, false, attemptsOfCaller);
+    }
+
+    private Outcome handle(ConsumerRecord<String, String> r, boolean gated, Map<String, Integer> attempts) {
         String key = r.topic() + "/" + r.partition() + "/" + r.offset();
         Event event;
         try {
             event = CloudEventHeaders.fromRecord(r);
         } catch (MalformedEventException e) {
-            return deadLetter(r, null, e.getMessage());
+            return deadLettered(deadLetter(r, null, e.getMessage()));
         }
         try (EventTracing.Handling handling = tracing.handling(r, event)) {
-            return process(r, key, event);
+            return handle(r, key, event, gated, attempts);
         }
     }
 
-    private boolean process(ConsumerRecord<String, String> r, String key, Event event) {
+    private Outcome handle(
+            ConsumerRecord<String, String> r, String key, Event event, boolean gated, Map<String, Integer> attempts) {
         try {
             boolean applied =
-                    QuarkusTransaction.requiringNew().call(() -> applier.apply(topicNames.plain(r.topic()), event));
+                    QuarkusTransaction.requiringNew().call(() -> apply(topicNames.plain(r.topic()), event, gated));
             if (applied) {
                 processed.incrementAndGet();
             } else {
@@ -256,22 +267,37 @@ public class EventConsumer {
             }
             metrics.consumed(r, event, applied ? ConsumerMetrics.Outcome.PROCESSED : ConsumerMetrics.Outcome.DUPLICATE);
             attempts.remove(key);
-            return true;
+            return applied ? Outcome.APPLIED : Outcome.DUPLICATE;
         } catch (Exception e) {
+            if (causedBy(e, Held.class)) {
+                return Outcome.RETRY;
+            }
             if (EventApplier.isPoison(e)) {
-                return deadLetter(r, event, EventApplier.describe(e));
+                return deadLettered(deadLetter(r, event, EventApplier.describe(e)));
             }
             int n = attempts.merge(key, 1, Integer::sum);
             if (n >= settings.maxAttempts()) {
                 LOG.errorf(e, "event %s failed %d times; dead-lettering it", event.id(), n);
                 attempts.remove(key);
-                return deadLetter(r, event, "failed " + n + " times: " + EventApplier.describe(e));
+                return deadLettered(deadLetter(r, event, "failed " + n + " times: " + EventApplier.describe(e)));
             }
             LOG.warnf(
                     "event %s failed (attempt %d of %d), will retry: %s",
                     event.id(), n, settings.maxAttempts(), e.toString());
-            return false;
+            return Outcome.RETRY;
         }
+    }
+
+    private static Outcome deadLettered(boolean done) {
+        return done ? Outcome.DEAD_LETTERED : Outcome.RETRY;
+    }
+
+    /** Held while a gate is shut (a rebuild elsewhere), checked inside the record's own transaction. */
+    private boolean apply(String topic, Event event, boolean gated) throws Exception {
+        if (gated && !gates.stream().allMatch(ApplyGate::admits)) {
+            throw new Held();
+        }
+        return applier.apply(topic, event);
     }
 
     private boolean deadLetter(ConsumerRecord<String, String> r, Event event, String reason) {
@@ -329,6 +355,15 @@ public class EventConsumer {
 
     private int attemptsOf(ConsumerRecord<String, String> r) {
         return attempts.getOrDefault(r.topic() + "/" + r.partition() + "/" + r.offset(), 1);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void sleep(long ms) {

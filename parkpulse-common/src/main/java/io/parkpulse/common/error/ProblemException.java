@@ -13,6 +13,7 @@ public class ProblemException extends RuntimeException {
     private final List<Problem.FieldError> errors;
     private final Object context;
     private final String english;
+    private Integer retryAfterSeconds;
 
     /**
      * A refusal in Chinese (what users read by default) with its English text, which a client gets by
@@ -84,6 +85,22 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String code, String chinese, String english, Object context) {
         return new ProblemException(409, code, chinese, english, List.of(), context);
+    }
+
+    /**
+     * 503: the service cannot answer now but will soon; {@code retryAfterSeconds} goes out as {@code Retry-After}
+     * so that a client waits instead of taking a partial answer for a whole one.
+     */
+    public static ProblemException unavailable(
+            String code, String chinese, String english, int retryAfterSeconds, Object context) {
+        ProblemException e = new ProblemException(503, code, chinese, english, List.of(), context);
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
+    /** Seconds for a {@code Retry-After} header, or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ProblemException forbidden(String chinese, String english) {

@@ -38,7 +38,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
         boolean en = prefersEnglish(headers);
-        return respond(new Problem(
+        Response r = respond(new Problem(
                 type(e.code()),
                 title(e.status(), en),
                 e.status(),
@@ -47,6 +47,12 @@ public class ProblemMappers {
                 e.code(),
                 e.errors().isEmpty() ? null : e.errors(en),
                 e.context()));
+        if (e.retryAfterSeconds() == null) {
+            return r;
+        }
+        return Response.fromResponse(r)
+                .header("Retry-After", e.retryAfterSeconds())
+                .build();
     }
 
     /** Chinese is the default; a client that puts English first in Accept-Language gets English where we have it. */

@@ -62,7 +62,8 @@ public class ConsolePages {
                         .cookie(sessions.close(secure(uri)))
                         .build();
             }
-            return error(cookie, f.status >= 500 ? 502 : f.status, f.getMessage());
+            // 503 stays 503 (a rebuild of the read model, a service restarting): the page says to come back.
+            return error(cookie, f.status == 503 ? 503 : f.status >= 500 ? 502 : f.status, f.getMessage());
         } catch (BadInput e) {
             return error(cookie, 400, e.getMessage());
         } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import io.parkpulse.reporting.domain.Scheme;
 import io.parkpulse.reporting.domain.export.ExportNames;
 import io.parkpulse.reporting.service.AssessmentService;
 import io.parkpulse.reporting.service.Exports;
+import io.parkpulse.reporting.service.ReadsReadModel;
 import io.parkpulse.reporting.service.SchemeService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -111,6 +112,7 @@ public class AssessmentResource {
 
     @POST
     @Path("/assessments/preview")
+    @ReadsReadModel
     @RolesAllowed({Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST})
     @Operation(
             summary = "Score a quarter without publishing",

@@ -6,6 +6,7 @@ import io.parkpulse.common.security.Roles;
 import io.parkpulse.reporting.domain.Figure;
 import io.parkpulse.reporting.service.CityView;
 import io.parkpulse.reporting.service.CrossFigures;
+import io.parkpulse.reporting.service.ReadsReadModel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ReadsReadModel
 @Path("/api/v1")
 @Tag(name = "Comparisons", description = "Parks side by side, city totals and shares, parks behind schedule")
 @Produces(MediaType.APPLICATION_JSON)

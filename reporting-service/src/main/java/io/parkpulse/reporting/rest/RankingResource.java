@@ -8,6 +8,7 @@ import io.parkpulse.reporting.service.CityView;
 import io.parkpulse.reporting.service.Exports;
 import io.parkpulse.reporting.service.RankingResult;
 import io.parkpulse.reporting.service.RankingService;
+import io.parkpulse.reporting.service.ReadsReadModel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ReadsReadModel
 @Path("/api/v1/rankings")
 @Tag(name = "Rankings", description = "Parks ranked on an indicator (排名)")
 @Produces(MediaType.APPLICATION_JSON)

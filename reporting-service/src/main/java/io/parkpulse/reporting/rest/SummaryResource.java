@@ -5,6 +5,7 @@ import io.parkpulse.common.security.Caller;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.reporting.domain.Report;
 import io.parkpulse.reporting.domain.ReportDocx;
+import io.parkpulse.reporting.service.ReadsReadModel;
 import io.parkpulse.reporting.service.Summaries;
 import io.parkpulse.reporting.service.SummaryNotes;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ReadsReadModel
 @Path("/api/v1/summaries")
 @Tag(name = "Summaries", description = "The written report of a park or of the city, generated from the read model")
 @Produces({SummaryResource.MARKDOWN, SummaryResource.HTML, SummaryResource.DOCX})

@@ -38,6 +38,9 @@ import java.util.UUID;
 public class AssessmentService {
 
     @Inject
+    Rebuilds rebuilds;
+
+    @Inject
     AssessmentRepository repository;
 
     @Inject
@@ -104,6 +107,8 @@ public class AssessmentService {
                     quarter + " has not ended yet (it ends on " + last.atEndOfMonth()
                             + "); a quarter is assessed after it closes");
         }
+        // Scores from part of the read model would be published for good: not while a rebuild empties it.
+        rebuilds.refuseRunWhileIncomplete();
         // One run of a quarter at a time, across instances: the second waits, then sees the first.
         repository.lockQuarter(quarter);
         Run previousRevision = latest(quarter);

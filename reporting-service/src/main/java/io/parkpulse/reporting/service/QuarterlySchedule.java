@@ -1,10 +1,12 @@
 package io.parkpulse.reporting.service;
 
+import io.parkpulse.reporting.config.RebuildSettings;
 import io.parkpulse.reporting.repository.AssessmentScheduleRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,6 +29,12 @@ public class QuarterlySchedule {
     @Inject
     ReportingMetrics metrics;
 
+    @Inject
+    Rebuilds rebuilds;
+
+    @Inject
+    RebuildSettings settings;
+
     @Scheduled(
             identity = "quarterly-assessment",
             cron = "{parkpulse.assessment.cron}",
@@ -34,6 +42,9 @@ public class QuarterlySchedule {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fire() {
         String quarter = AssessmentService.lastClosedQuarter();
+        if (!awaitWholeReadModel(quarter)) {
+            return;
+        }
         boolean ran;
         try {
             ran = runOnce(quarter, "scheduler");
@@ -43,6 +54,37 @@ public class QuarterlySchedule {
         }
         metrics.jobRan(ran ? ReportingMetrics.JobOutcome.RAN : ReportingMetrics.JobOutcome.ALREADY_TAKEN);
         LOG.infof("scheduled assessment of %s: %s", quarter, ran ? "ran" : "already taken");
+    }
+
+    /**
+     * A firing during a rebuild waits for it here, on the scheduler's thread (later firings are skipped meanwhile),
+     * rather than being dropped: the next firing of a quarterly cron is a quarter away. The run itself checks again
+     * under the rebuild's lock, so a rebuild that starts between this check and the run refuses it and rolls its
+     * claim back for a later firing.
+     */
+    boolean awaitWholeReadModel(String quarter) {
+        Instant deadline = Instant.now().plus(settings.scheduleWait());
+        boolean logged = false;
+        while (rebuilds.incomplete().isPresent()) {
+            if (Instant.now().isAfter(deadline)) {
+                LOG.errorf(
+                        "scheduled assessment of %s: the read model is still not whole after %s; left to a later firing"
+                                + " or a manual run",
+                        quarter, settings.scheduleWait());
+                return false;
+            }
+            if (!logged) {
+                LOG.infof("scheduled assessment of %s: waiting for the read model rebuild", quarter);
+                logged = true;
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs the quarter unless it was claimed or assessed before; true when this call ran it. */
