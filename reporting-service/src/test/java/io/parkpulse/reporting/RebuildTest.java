@@ -131,7 +131,17 @@ class RebuildTest {
                         .executeUpdate());
         org.junit.jupiter.api.Assertions.assertNotEquals(rankingBefore, ranking(g));
 
-        given().auth().oauth2(ADMIN).post("/api/v1/read-model/rebuild").then().statusCode(202);
+        String rebuild = given().auth()
+                .oauth2(ADMIN)
+                .post("/api/v1/read-model/rebuild")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        TestEvents.await(
+                "the rebuild to be done",
+                Duration.ofSeconds(120),
+                () -> "DONE".equals(ReadModelRebuildTest.rebuild(rebuild).get("state")));
         TestEvents.await("the replay to have rebuilt every table", Duration.ofSeconds(90), () -> {
             Map<String, Object> now = counts();
             return List.of("indicator_fact", "target_fact", "project_fact", "lead_fact", "park_replica").stream()
