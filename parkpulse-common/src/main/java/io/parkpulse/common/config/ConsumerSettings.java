@@ -14,7 +14,7 @@ public interface ConsumerSettings {
 
     /**
      * The Kafka consumer group (default: the service's name, so that every service reads every event it needs
-     * once). A rebuild of a read model uses a new one to replay from the start.
+     * once).
      */
     Optional<String> group();
 

@@ -361,6 +361,10 @@ public class Rebuilds implements ApplyGate {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
+            if (stopping) {
+                // Interrupted by the shutdown: left RUNNING, so the lease runs out and another instance starts over.
+                return;
+            }
             LOG.errorf(e, "rebuild %s failed", id);
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
             long a = applied;
