@@ -41,6 +41,9 @@ public class CityView {
     FigureValues figures;
 
     @Inject
+    RankingCache cache;
+
+    @Inject
     SummaryQueries summaryQueries;
 
     /**
@@ -141,10 +144,13 @@ public class CityView {
 
     public FigureRanking rank(Figure f, ReportingPeriod period, String peerGroup, boolean ascending) {
         known(f);
-        Map<String, Park> parks = parks(peerGroup);
-        Map<String, BigDecimal> now = figures.of(List.of(f), period.lastMonth()).get(f);
-        Map<String, BigDecimal> before =
-                figures.of(List.of(f), period.previousLastMonth()).get(f);
+        RankingCache.Parks active = cache.parks();
+        Map<String, Park> parks = new LinkedHashMap<>();
+        active.byCode().values().stream()
+                .filter(p -> peerGroup == null || peerGroup.equals(p.peerGroup()))
+                .forEach(p -> parks.put(p.code(), new Park(p.code(), p.name(), p.peerGroup())));
+        Map<String, BigDecimal> now = figures.ofKept(active, f, period.lastMonth());
+        Map<String, BigDecimal> before = figures.ofKept(active, f, period.previousLastMonth());
         Map<String, Integer> previous = ranks(before, parks, ascending);
         Map<String, Integer> current = ranks(now, parks, ascending);
         List<RankingService.Entry> entries = current.entrySet().stream()

@@ -24,6 +24,29 @@ public class FigureValues {
     @Inject
     FigureQueries queries;
 
+    @Inject
+    RankingCache cache;
+
+    /**
+     * One figure of the active parks of {@code parks}, from the values rankings keep: a value or growth figure
+     * reads only kept indicator-months (the month, and for growth the same month a year before), so it is as
+     * fresh as they are; completion reads the year's targets and per mu the parks' land on every call.
+     */
+    public Map<String, BigDecimal> ofKept(RankingCache.Parks parks, Figure f, YearMonth month) {
+        Map<String, BigDecimal> now = cache.month(parks, f.indicator(), month).byPark();
+        return switch (f.kind()) {
+            case VALUE -> now;
+            case GROWTH ->
+                combine(
+                        now,
+                        cache.month(parks, f.indicator(), month.minusYears(1)).byPark(),
+                        FigureFormulas::growth);
+            case COMPLETION ->
+                combine(now, queries.targets(f.indicator(), month.getYear()), FigureFormulas::completion);
+            case PER_MU -> combine(now, queries.land(), FigureFormulas::perMu);
+        };
+    }
+
     /** figure → park → value. Each indicator's month is read once however many figures use it. */
     public Map<Figure, Map<String, BigDecimal>> of(List<Figure> figures, YearMonth month) {
         Map<Figure, Map<String, BigDecimal>> out = new HashMap<>();
