@@ -20,6 +20,10 @@ public final class Main {
               bench national [--rate N]    2,700 parks × 25 indicators × 24 months: the quarterly run and
                                             ranking p50/p99 at N requests/s beside hand-written SQL;
                                             writes docs/benchmarks.md
+              bench freshness [--rate N] [--seconds N] [--read-rate N]
+                                            national city: N month reports/s to indicators-service for N s
+                                            (default 100, 60), rankings at N/s (default 200); how soon a
+                                            report shows in the ranking, and ranking p50/p99 meanwhile
               bench console                the console's first screen (the city's ranking of 2,700 parks)
                                             in headless Chromium; writes docs/benchmarks.md
               token --role ROLE [--park CODE] [--user NAME] [--hours H]
@@ -39,11 +43,21 @@ public final class Main {
         switch (a.get(0)) {
             case "demo" -> Demo.run(root, Long.parseLong(option(a, "--seed", "20261122")), !a.contains("--no-wait"));
             case "bench" -> {
-                if (a.size() < 2 || !List.of("import", "national", "console").contains(a.get(1))) {
+                if (a.size() < 2
+                        || !List.of("import", "national", "console", "freshness")
+                                .contains(a.get(1))) {
                     fail("usage: ./parkpulse bench import [--values N] | ./parkpulse bench national [--rate N]"
-                            + " [--seconds N] | ./parkpulse bench console");
+                            + " [--seconds N] | ./parkpulse bench console"
+                            + " | ./parkpulse bench freshness [--rate N] [--seconds N] [--read-rate N]");
                 }
-                if (a.get(1).equals("console")) {
+                if (a.get(1).equals("freshness")) {
+                    FreshnessBenchmark.run(
+                            root,
+                            Integer.parseInt(option(a, "--rate", "100")),
+                            Integer.parseInt(option(a, "--seconds", "60")),
+                            Integer.parseInt(option(a, "--read-rate", "200")),
+                            option(a, "--label", "Freshness under write load"));
+                } else if (a.get(1).equals("console")) {
                     ConsoleBenchmark.run(root);
                 } else if (a.get(1).equals("import")) {
                     ImportBenchmark.run(root, Integer.parseInt(option(a, "--values", "100000")));
