@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -67,6 +68,7 @@ public class OutboxRelay {
     private volatile Thread thread;
     private volatile KafkaProducer<String, String> producer;
     private final AtomicLong sentTotal = new AtomicLong();
+    private final Semaphore wakeups = new Semaphore(0);
     private volatile String lastError;
 
     void start(@Observes StartupEvent ev) {
@@ -98,11 +100,13 @@ public class OutboxRelay {
         while (running) {
             try {
                 topicGuard.ensure();
+                // What committed before this point is in the batch read next; a wake-up after it is kept.
+                wakeups.drainPermits();
                 int sent = relayOnce();
                 backoffMs = 0;
                 lastError = null;
                 if (sent == 0) {
-                    Thread.sleep(settings.interval().toMillis());
+                    wakeups.tryAcquire(settings.interval().toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -194,6 +198,13 @@ public class OutboxRelay {
             } catch (Exception ignored) {
                 // closing a producer whose broker is gone can only fail; nothing to keep
             }
+        }
+    }
+
+    /** A transaction that wrote outbox rows committed: look now rather than after the interval. */
+    public void wake() {
+        if (wakeups.availablePermits() == 0) {
+            wakeups.release();
         }
     }
 
