@@ -1,0 +1,665 @@
+package io.parkpulse.indicators.domain.narrative;
+
+import io.parkpulse.indicators.domain.narrative.NarrativeRules.Kind;
+import io.parkpulse.indicators.domain.narrative.NarrativeRules.Rule;
+import io.parkpulse.indicators.domain.narrative.NarrativeRules.Synonym;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the figures a park's narrative report (工作总结, 工作情况汇报) states about the park, as a draft a person
+ * confirms: nothing here is stored. Rules and tables only ({@link NarrativeRules}): a figure is a number with a
+ * unit, named by the nearest synonym before it (or, for a count, the phrase right after it: "124家规模以上工业企业"),
+ * and classified by the patterns around it. Only the park's own, achieved figures of catalog indicators are
+ * proposed; forecasts, plans, comparisons, sub-groups and the city's figures are returned apart, so a reader
+ * sees what was left out and why. Pure: no CDI, no database, so it is tested with plain JUnit.
+ */
+public final class NarrativeExtractor {
+
+    /** What the catalog says about an indicator: its canonical unit is the one values are converted to. */
+    public record CatalogEntry(String code, String name, String unit) {}
+
+    /** What a figure is. Only {@code PARK} is proposed as a value. */
+    public enum Scope {
+        /** the park's own achieved figure of a catalog indicator: proposed */
+        PARK,
+        /** the park's figure of something the catalog does not hold */
+        NOT_IN_CATALOG,
+        /** a forecast ("预计完成") */
+        ESTIMATE,
+        /** a target or plan ("力争…") */
+        PLAN,
+        /** a sub-group of the park's enterprises ("区属61家规上企业") */
+        SUBGROUP,
+        /** the city's, county's or province's figure */
+        CITY,
+        /** a comparison base or a change ("同比增加", "去年同期", "新增") */
+        COMPARISON
+    }
+
+    /** The period the document covers, as its own words say it; year or month null when not found. */
+    public record DetectedPeriod(Integer year, Integer month, String evidence, Integer start, Integer end) {
+        public String text() {
+            return year == null || month == null
+                    ? null
+                    : YearMonth.of(year, month).toString();
+        }
+    }
+
+    /**
+     * One figure. {@code start}/{@code end}: the span in the document (Java string offsets, end exclusive) from
+     * the indicator's name to the unit; {@code sentenceStart}/{@code sentenceEnd} the sentence's.
+     * {@code value} is in {@code unit}, the catalog's unit (or the synonym table's for an indicator not in it).
+     */
+    public record Figure(
+            Scope scope,
+            String indicator,
+            String phrase,
+            String period,
+            BigDecimal value,
+            String unit,
+            String stated,
+            BigDecimal growthPct,
+            BigDecimal completionPct,
+            String sentence,
+            int sentenceStart,
+            int sentenceEnd,
+            int start,
+            int end,
+            String why,
+            BigDecimal confidence) {
+        public boolean proposed() {
+            return scope == Scope.PARK;
+        }
+    }
+
+    public record Result(DetectedPeriod detected, String period, List<Figure> figures) {
+        public List<Figure> proposed() {
+            return figures.stream().filter(Figure::proposed).toList();
+        }
+    }
+
+    private static final String NUMERALS = "零〇一二两三四五六七八九十百千";
+    private static final String CLAUSE_BREAKS = ",，、:：()（）";
+    private static final int MAX_GAP = 8;
+    /** How far into a document its period is looked for: the title and first lines. */
+    private static final int HEAD = 600;
+
+    private final NarrativeRules rules;
+    private final Pattern figure;
+
+    public NarrativeExtractor(NarrativeRules rules) {
+        this.rules = rules;
+        String units = rules.units().stream()
+                .map(u -> Pattern.quote(u.written()))
+                .distinct()
+                .collect(Collectors.joining("|"));
+        // A number not run into another one (ASCII digits after normalising, or Chinese numerals for counts)
+        // followed at once by a unit: "8.97亿元", "124家", "三十五家".
+        this.figure = Pattern.compile("(?<![0-9.])([0-9]+(?:\\.[0-9]+)?)(" + units + ")" + "|(?<![" + NUMERALS + "第])(["
+                + NUMERALS + "]+)(家|户|个|人)");
+    }
+
+    public NarrativeExtractor() {
+        this(NarrativeRules.defaults());
+    }
+
+    /**
+     * @param override the period the caller says the document covers (null: detect it)
+     * @param fallbackYear the year used when neither the override nor the document names one (a report whose
+     *     year was masked, "**年"); null leaves such figures without a period
+     */
+    public Result extract(String text, Collection<CatalogEntry> catalog, YearMonth override, Integer fallbackYear) {
+        String norm = normalise(text);
+        Map<String, CatalogEntry> byCode =
+                catalog.stream().collect(Collectors.toMap(CatalogEntry::code, Function.identity(), (a, b) -> a));
+        DetectedPeriod detected = detect(norm, text);
+        Integer docYear = override != null ? Integer.valueOf(override.getYear()) : detected.year();
+        if (docYear == null) {
+            docYear = fallbackYear;
+        }
+        Integer docMonth = override != null ? Integer.valueOf(override.getMonthValue()) : detected.month();
+        List<Figure> out = new ArrayList<>();
+        int p = 0;
+        while (p < norm.length()) {
+            int nl = norm.indexOf('\n', p);
+            int paraEnd = nl < 0 ? norm.length() : nl;
+            paragraph(text, norm, p, paraEnd, docYear, docMonth, byCode, out);
+            p = paraEnd + 1;
+        }
+        String period = docYear == null || docMonth == null
+                ? null
+                : YearMonth.of(docYear, docMonth).toString();
+        return new Result(detected, period, out);
+    }
+
+    /** Full-width digits and punctuation as ASCII, one character for one, so every offset stays the same. */
+    static String normalise(String text) {
+        char[] c = text.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            char ch = c[i];
+            if (ch >= '０' && ch <= '９') {
+                c[i] = (char) ('0' + (ch - '０'));
+            } else if (ch == '．') {
+                c[i] = '.';
+            } else if (ch == '％') {
+                c[i] = '%';
+            } else if (ch == '；') {
+                c[i] = ';';
+            } else if (ch == '，') {
+                c[i] = ',';
+            } else if (ch == '：') {
+                c[i] = ':';
+            } else if (ch == '\r') {
+                c[i] = '\n';
+            }
+        }
+        return new String(c);
+    }
+
+    // ---- the document's period --------------------------------------------------------------------------
+
+    DetectedPeriod detect(String norm, String text) {
+        String head = norm.substring(0, Math.min(HEAD, norm.length()));
+        Integer year = null;
+        Matcher y = first(Kind.YEAR, head);
+        if (y != null) {
+            year = Integer.valueOf(y.group("y"));
+        }
+        // The first year-to-date marker that is not a forecast's ("预计到12月底") is the period the figures cover;
+        // failing one, an annual report covers December.
+        Marker best = null;
+        for (Marker m : markers(head, 0)) {
+            if (!forecastBefore(head, m.start)) {
+                best = m;
+                break;
+            }
+        }
+        if (best != null) {
+            return new DetectedPeriod(
+                    best.year != null ? best.year : year,
+                    best.month,
+                    text.substring(best.start, best.end),
+                    best.start,
+                    best.end);
+        }
+        Matcher a = first(Kind.PERIOD_YEAR, head);
+        if (a != null) {
+            return new DetectedPeriod(year, 12, text.substring(a.start(), a.end()), a.start(), a.end());
+        }
+        return new DetectedPeriod(year, null, null, null, null);
+    }
+
+    /** Whether the clause holding {@code at} says "预计" before it. */
+    private boolean forecastBefore(String s, int at) {
+        int from = at;
+        while (from > 0 && ",;。\n".indexOf(s.charAt(from - 1)) < 0) {
+            from--;
+        }
+        String clause = s.substring(from, at);
+        return rules.rules(Kind.ESTIMATE).stream()
+                .anyMatch(r -> r.pattern().matcher(clause).find());
+    }
+
+    /** A period marker: the month it ends in, its year if it names one, where it is. */
+    record Marker(Integer year, int month, int start, int end) {}
+
+    List<Marker> markers(String s, int offset) {
+        List<Marker> all = new ArrayList<>();
+        for (Rule r : rules.rules(Kind.PERIOD_MONTH)) {
+            Matcher m = r.pattern().matcher(s);
+            while (m.find()) {
+                Integer month = chineseOrDigits(m.group("m"));
+                if (month != null && month >= 1 && month <= 12) {
+                    all.add(new Marker(year(m), month, offset + m.start(), offset + m.end()));
+                }
+            }
+        }
+        for (Rule r : rules.rules(Kind.PERIOD_QUARTER)) {
+            Matcher m = r.pattern().matcher(s);
+            while (m.find()) {
+                Integer q = chineseOrDigits(m.group("q"));
+                if (q != null && q >= 1 && q <= 4) {
+                    all.add(new Marker(year(m), q * 3, offset + m.start(), offset + m.end()));
+                }
+            }
+        }
+        for (Rule r : rules.rules(Kind.PERIOD_HALF)) {
+            Matcher m = r.pattern().matcher(s);
+            while (m.find()) {
+                all.add(new Marker(null, 6, offset + m.start(), offset + m.end()));
+            }
+        }
+        all.sort((a, b) -> Integer.compare(a.start, b.start));
+        return all;
+    }
+
+    private static Integer year(Matcher m) {
+        try {
+            String y = m.group("y");
+            return y == null ? null : Integer.valueOf(y);
+        } catch (IllegalArgumentException noSuchGroup) {
+            return null;
+        }
+    }
+
+    private Matcher first(Kind kind, String s) {
+        Matcher best = null;
+        for (Rule r : rules.rules(kind)) {
+            Matcher m = r.pattern().matcher(s);
+            if (m.find() && (best == null || m.start() < best.start())) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    private boolean any(Kind kind, String s) {
+        return rules.rules(kind).stream().anyMatch(r -> r.pattern().matcher(s).find());
+    }
+
+    /** Start offsets of every match of a kind in s (shifted by offset). */
+    private List<int[]> spans(Kind kind, String s, int offset) {
+        List<int[]> out = new ArrayList<>();
+        for (Rule r : rules.rules(kind)) {
+            Matcher m = r.pattern().matcher(s);
+            while (m.find()) {
+                out.add(new int[] {offset + m.start(), offset + m.end()});
+            }
+        }
+        return out;
+    }
+
+    // ---- paragraphs and sentences -------------------------------------------------------------------------
+
+    /** What a sentence hands on to the next one of its paragraph. */
+    private static final class State {
+        Integer year;
+        Integer month;
+        boolean estimate;
+    }
+
+    private void paragraph(
+            String text,
+            String norm,
+            int from,
+            int to,
+            Integer docYear,
+            Integer docMonth,
+            Map<String, CatalogEntry> catalog,
+            List<Figure> out) {
+        State state = new State();
+        int s = from;
+        for (int i = from; i <= to; i++) {
+            boolean end = i == to || "。;!?！？".indexOf(norm.charAt(i)) >= 0;
+            if (!end) {
+                continue;
+            }
+            int e = i == to ? to : i + 1;
+            int a = s, b = e;
+            while (a < b && Character.isWhitespace(norm.charAt(a))) {
+                a++;
+            }
+            while (b > a && Character.isWhitespace(norm.charAt(b - 1))) {
+                b--;
+            }
+            if (b > a) {
+                sentence(text, norm, a, b, state, docYear, docMonth, catalog, out);
+            }
+            s = e;
+        }
+    }
+
+    private void sentence(
+            String text,
+            String norm,
+            int from,
+            int to,
+            State state,
+            Integer docYear,
+            Integer docMonth,
+            Map<String, CatalogEntry> catalog,
+            List<Figure> out) {
+        String s = norm.substring(from, to);
+        List<Marker> periods = markers(s, from);
+        boolean actual = any(Kind.ACTUAL, s);
+        boolean inheritEstimate = state.estimate && !actual && periods.isEmpty();
+        List<int[]> estimates = spans(Kind.ESTIMATE, s, from);
+        List<int[]> plans = spans(Kind.PLAN, s, from);
+        List<int[]> placeholders = spans(Kind.PLACEHOLDER, s, from);
+        List<Hit> names = names(s, from);
+        int subgroupFrom = subgroupStart(s, from);
+
+        List<Figure> found = new ArrayList<>();
+        Matcher m = figure.matcher(s);
+        List<int[]> tokens = new ArrayList<>();
+        while (m.find()) {
+            tokens.add(new int[] {from + m.start(), from + m.end()});
+        }
+        for (int t = 0; t < tokens.size(); t++) {
+            m.find(tokens.get(t)[0] - from);
+            boolean chinese = m.group(1) == null;
+            String digits = chinese ? m.group(3) : m.group(1);
+            String unit = chinese ? m.group(4) : m.group(2);
+            int numStart = from + (chinese ? m.start(3) : m.start(1));
+            int unitEnd = from + m.end();
+            String after = norm.substring(unitEnd, Math.min(to, unitEnd + 3));
+            // "5亿元以上项目" is a threshold, "4.3个百分点" a difference: neither is a figure.
+            if (after.startsWith("以上") || after.startsWith("以下") || after.startsWith("左右") || after.startsWith("百分点")) {
+                continue;
+            }
+            if (overlaps(placeholders, numStart - 1, unitEnd)) {
+                continue;
+            }
+            BigDecimal number = chinese ? chineseNumber(digits) : new BigDecimal(digits);
+            if (number == null) {
+                continue;
+            }
+            Named named = name(norm, names, numStart, unitEnd, unit, to, subgroupFrom, catalog);
+            if (named == null) {
+                continue;
+            }
+            int spanStart = Math.min(named.hit.start, numStart);
+            int spanEnd = Math.max(named.hit.end, unitEnd);
+
+            // The period: the last marker of the sentence before the figure, else what the paragraph said.
+            Integer year = state.year, month = state.month;
+            for (Marker pm : periods) {
+                if (pm.start < spanStart) {
+                    month = pm.month;
+                    year = pm.year != null ? pm.year : null;
+                }
+            }
+            Integer y = year != null ? year : docYear;
+            Integer mo = month != null ? month : docMonth;
+            String period = y == null || mo == null ? null : YearMonth.of(y, mo).toString();
+
+            Scope scope;
+            String why;
+            int[] est = lastBefore(estimates, spanStart);
+            if (inheritEstimate
+                    || (est != null && periods.stream().noneMatch(pm -> pm.start > est[0] && pm.start < spanStart))) {
+                scope = Scope.ESTIMATE;
+                why = inheritEstimate
+                        ? "continues the forecast of the sentence before"
+                        : "forecast: “" + text.substring(est[0], est[1]) + "”";
+            } else if (lastBefore(plans, spanStart) != null) {
+                int[] pl = lastBefore(plans, spanStart);
+                scope = Scope.PLAN;
+                why = "target or plan: “" + text.substring(pl[0], pl[1]) + "”";
+            } else if (subgroupFrom >= 0 && subgroupFrom <= spanStart) {
+                scope = Scope.SUBGROUP;
+                why = "about a sub-group: “" + text.substring(subgroupFrom, Math.min(to, subgroupFrom + 12)) + "…”";
+            } else if (any(Kind.CITY, norm.substring(from, named.hit.start))) {
+                scope = Scope.CITY;
+                why = "about the city, county or province";
+            } else if (comparison(norm, named, numStart, from)) {
+                scope = Scope.COMPARISON;
+                why = "a change or a comparison base";
+            } else if (!catalog.containsKey(named.synonym.code())) {
+                scope = Scope.NOT_IN_CATALOG;
+                why = "“" + named.synonym.phrase() + "” names " + named.synonym.code()
+                        + ", which the catalog does not hold";
+            } else {
+                scope = Scope.PARK;
+                why = "the park's achieved figure";
+            }
+            int nextStart = t + 1 < tokens.size() ? tokens.get(t + 1)[0] : to;
+            String tail = norm.substring(unitEnd, Math.max(unitEnd, nextStart));
+            BigDecimal growth = percent(Kind.GROWTH, tail, false);
+            if (growth == null) {
+                growth = percent(Kind.DECLINE, tail, true);
+            }
+            BigDecimal completion = percent(Kind.COMPLETION, tail, false);
+            BigDecimal confidence = named.synonym.confidence();
+            if (named.gap > 2) {
+                confidence = confidence.multiply(new BigDecimal("0.9"));
+            }
+            if (chinese) {
+                confidence = confidence.multiply(new BigDecimal("0.95"));
+            }
+            found.add(new Figure(
+                    scope,
+                    named.synonym.code(),
+                    named.synonym.phrase(),
+                    period,
+                    number.movePointRight(named.shift),
+                    named.unit,
+                    text.substring(numStart, unitEnd),
+                    growth,
+                    completion,
+                    text.substring(from, to),
+                    from,
+                    to,
+                    spanStart,
+                    spanEnd,
+                    "synonym “" + named.synonym.phrase() + "” → " + named.synonym.code() + " (" + named.how + "); "
+                            + why,
+                    confidence.setScale(2, RoundingMode.HALF_UP)));
+        }
+        out.addAll(found);
+        if (!periods.isEmpty()) {
+            Marker last = periods.get(periods.size() - 1);
+            state.month = last.month;
+            state.year = last.year;
+        }
+        if (!found.isEmpty()) {
+            state.estimate = found.get(found.size() - 1).scope() == Scope.ESTIMATE;
+        } else if (actual || !periods.isEmpty()) {
+            state.estimate = false;
+        }
+    }
+
+    private static boolean overlaps(List<int[]> spans, int a, int b) {
+        return spans.stream().anyMatch(x -> x[0] < b && x[1] > a);
+    }
+
+    private static int[] lastBefore(List<int[]> spans, int at) {
+        int[] best = null;
+        for (int[] x : spans) {
+            if (x[0] < at && (best == null || x[0] > best[0])) {
+                best = x;
+            }
+        }
+        return best;
+    }
+
+    private boolean comparison(String norm, Named named, int numStart, int sentenceFrom) {
+        int a = Math.min(named.hit.start, numStart);
+        String around = norm.substring(Math.max(sentenceFrom, a - 4), a);
+        String gap = named.forward ? "" : norm.substring(named.hit.end, numStart);
+        return any(Kind.COMPARISON, around) || any(Kind.COMPARISON, gap);
+    }
+
+    private BigDecimal percent(Kind kind, String tail, boolean negative) {
+        for (Rule r : rules.rules(kind)) {
+            Matcher m = r.pattern().matcher(tail);
+            if (m.find()) {
+                for (int g = 1; g <= m.groupCount(); g++) {
+                    if (m.group(g) != null) {
+                        BigDecimal v = new BigDecimal(m.group(g));
+                        return negative ? v.negate() : v;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The start of the first clause that opens with a sub-group of enterprises ("区属61家"), or -1. */
+    private int subgroupStart(String s, int offset) {
+        for (int c = 0; c < s.length(); c++) {
+            if (c > 0 && CLAUSE_BREAKS.indexOf(s.charAt(c - 1)) < 0) {
+                continue;
+            }
+            String clause = s.substring(c);
+            for (Rule r : rules.rules(Kind.GROUP)) {
+                Matcher m = r.pattern().matcher(clause);
+                if (m.lookingAt()) {
+                    String group = m.group("group");
+                    boolean self = rules.rules(Kind.PARK_SELF).stream()
+                            .anyMatch(x -> x.pattern().matcher(group).find());
+                    // "园区规上企业34户" counts the park's enterprises: the words before the count name the indicator.
+                    boolean count = rules.synonyms().stream().anyMatch(syn -> group.contains(syn.phrase()));
+                    if (!self && !count) {
+                        return offset + c;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    // ---- naming a figure --------------------------------------------------------------------------------
+
+    private record Hit(Synonym synonym, int start, int end) {}
+
+    private record Named(Hit hit, Synonym synonym, String unit, int shift, int gap, boolean forward, String how) {}
+
+    /** Every synonym occurrence in the sentence, shorter ones inside a longer one dropped. */
+    private List<Hit> names(String s, int offset) {
+        List<Hit> all = new ArrayList<>();
+        for (Synonym syn : rules.synonyms()) {
+            int i = s.indexOf(syn.phrase());
+            while (i >= 0) {
+                all.add(new Hit(syn, offset + i, offset + i + syn.phrase().length()));
+                i = s.indexOf(syn.phrase(), i + 1);
+            }
+        }
+        List<Hit> kept = new ArrayList<>();
+        for (Hit h : all) {
+            boolean inside = all.stream()
+                    .anyMatch(o ->
+                            o != h && o.start <= h.start && o.end >= h.end && (o.end - o.start) > (h.end - h.start));
+            if (!inside) {
+                kept.add(h);
+            }
+        }
+        return kept;
+    }
+
+    private Named name(
+            String norm,
+            List<Hit> names,
+            int numStart,
+            int unitEnd,
+            String unit,
+            int sentenceEnd,
+            int subgroupFrom,
+            Map<String, CatalogEntry> catalog) {
+        // The name nearest before the number, with only a few words and no punctuation or number between.
+        Hit best = null;
+        for (Hit h : names) {
+            if (h.end <= numStart && numStart - h.end <= MAX_GAP && (best == null || h.end > best.end)) {
+                best = h;
+            }
+        }
+        if (best != null) {
+            String gap = norm.substring(best.end, numStart);
+            boolean clean = gap.chars()
+                    .noneMatch(c -> CLAUSE_BREAKS.indexOf(c) >= 0 || ";。%".indexOf(c) >= 0 || Character.isDigit(c));
+            if (clean) {
+                Named n = convert(best, unit, catalog, gap.length(), false, "value after the name");
+                if (n != null) {
+                    return n;
+                }
+            }
+        }
+        // A count written before its name: "124家规模以上工业企业". Only at the head of its clause, after nothing
+        // or the park's own name ("园区124家…") or a sub-group's ("区属61家…", shown apart): inside a sentence about
+        // something else ("安排5名干部进驻5户规上工业企业") the count is not the park's number of such enterprises.
+        int clause = numStart;
+        while (clause > 0
+                && CLAUSE_BREAKS.indexOf(norm.charAt(clause - 1)) < 0
+                && ";。\n".indexOf(norm.charAt(clause - 1)) < 0) {
+            clause--;
+        }
+        String prefix = norm.substring(clause, numStart);
+        boolean head = prefix.isEmpty()
+                || rules.rules(Kind.PARK_SELF).stream()
+                        .anyMatch(r -> r.pattern().matcher(prefix).matches())
+                || clause == subgroupFrom;
+        if (!head) {
+            return null;
+        }
+        Named forward = null;
+        for (Synonym syn : rules.synonyms()) {
+            if (norm.startsWith(syn.phrase(), unitEnd) && unitEnd + syn.phrase().length() <= sentenceEnd) {
+                Named n = convert(
+                        new Hit(syn, unitEnd, unitEnd + syn.phrase().length()),
+                        unit,
+                        catalog,
+                        0,
+                        true,
+                        "count before the name");
+                if (n != null
+                        && (forward == null
+                                || syn.phrase().length()
+                                        > forward.synonym.phrase().length())) {
+                    forward = n;
+                }
+            }
+        }
+        return forward;
+    }
+
+    private Named convert(Hit h, String unit, Map<String, CatalogEntry> catalog, int gap, boolean forward, String how) {
+        CatalogEntry entry = catalog.get(h.synonym.code());
+        String target = entry != null ? entry.unit() : h.synonym.unit();
+        if (target == null) {
+            return null;
+        }
+        Integer shift = rules.shift(unit, target);
+        if (shift == null) {
+            return null;
+        }
+        return new Named(h, h.synonym, target, shift, gap, forward, how);
+    }
+
+    // ---- numerals ---------------------------------------------------------------------------------------
+
+    static Integer chineseOrDigits(String s) {
+        if (s == null) {
+            return null;
+        }
+        if (s.chars().allMatch(Character::isDigit)) {
+            return Integer.valueOf(s);
+        }
+        BigDecimal v = chineseNumber(s);
+        return v == null ? null : v.intValue();
+    }
+
+    /** 三十五 → 35, 一百二十 → 120, 两千零八 → 2008; null for what is not a numeral. */
+    static BigDecimal chineseNumber(String s) {
+        long total = 0, current = 0;
+        boolean any = false;
+        for (char c : s.toCharArray()) {
+            int d = "零〇一二三四五六七八九".indexOf(c);
+            if (c == '两') {
+                d = 2;
+            }
+            if (d >= 0) {
+                current = c == '零' || c == '〇' ? current : (c == '两' ? 2 : d - 1);
+                any = true;
+                continue;
+            }
+            int unit = c == '十' ? 10 : c == '百' ? 100 : c == '千' ? 1000 : 0;
+            if (unit == 0) {
+                return null;
+            }
+            total += (current == 0 ? 1 : current) * unit;
+            current = 0;
+            any = true;
+        }
+        return any ? BigDecimal.valueOf(total + current) : null;
+    }
+}
