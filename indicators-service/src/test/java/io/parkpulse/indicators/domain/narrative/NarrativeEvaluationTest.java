@@ -101,12 +101,23 @@ class NarrativeEvaluationTest {
             String text = resource("narrative/" + report + ".txt");
             var result = extractor.extract(text, catalog, null, MASKED_YEAR);
             List<Figure> proposed = result.proposed();
-            detail.append(report).append(": period ").append(result.period()).append(" from “")
-                    .append(result.detected().evidence()).append("”\n");
+            detail.append(report)
+                    .append(": period ")
+                    .append(result.period())
+                    .append(" from “")
+                    .append(result.detected().evidence())
+                    .append("”\n");
             for (Figure f : result.figures()) {
                 if (!f.proposed()) {
-                    detail.append("  apart ").append(f.scope()).append(' ').append(f.indicator()).append(' ')
-                            .append(f.stated()).append(" — ").append(f.why()).append('\n');
+                    detail.append("  apart ")
+                            .append(f.scope())
+                            .append(' ')
+                            .append(f.indicator())
+                            .append(' ')
+                            .append(f.stated())
+                            .append(" — ")
+                            .append(f.why())
+                            .append('\n');
                 }
             }
             List<Label> expected =

@@ -1,0 +1,138 @@
+package io.parkpulse.indicators.domain.narrative;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.parkpulse.indicators.domain.narrative.NarrativeExtractor.Figure;
+import io.parkpulse.indicators.domain.narrative.NarrativeExtractor.Result;
+import io.parkpulse.indicators.domain.narrative.NarrativeExtractor.Scope;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One rule at a time, on sentences written for the rule (the corpus evaluation is NarrativeEvaluationTest). */
+class NarrativeExtractorTest {
+
+    private final NarrativeExtractor extractor = new NarrativeExtractor();
+
+    private Result run(String text) {
+        return extractor.extract(text, NarrativeEvaluationTest.catalog(), null, null);
+    }
+
+    private static Figure only(Result r) {
+        assertEquals(1, r.figures().size(), r.figures().toString());
+        return r.figures().get(0);
+    }
+
+    @Test
+    void periodsAsReportsWriteThem() {
+        assertEquals("2024-09", run("2024年三季度园区工作情况汇报\n完成税收100万元。").period());
+        assertEquals("2025-08", run("2025年1至8月,园区完成税收100万元。").period());
+        assertEquals("2025-06", run("园区2025年上半年工作总结\n完成税收100万元。").period());
+        assertEquals("2023-11", run("园区2023年度工作总结\n1-11月,园区实缴税收1.52亿元。").period());
+        Result masked = run("截止**年二季度,园区完成税收100万元。");
+        assertEquals(6, masked.detected().month());
+        assertNull(masked.detected().year(), "a masked year is not guessed");
+        assertNull(masked.period());
+        assertEquals("截止**年二季度", masked.detected().evidence());
+    }
+
+    @Test
+    void theCallersPeriodOverridesTheDetectedOne() {
+        Result r = extractor.extract(
+                "截止**年二季度,园区完成税收100万元。", NarrativeEvaluationTest.catalog(), YearMonth.of(2026, 6), null);
+        assertEquals("2026-06", r.period());
+        assertEquals("2026-06", only(r).period());
+    }
+
+    @Test
+    void aFiguresOwnMonthBeatsTheDocumentsAndCarriesToTheNextSentence() {
+        Result r = run("2025年上半年工作总结\n1-5月,园区完成税收500万元。实缴税收同比增长3%。\n完成工业投资2亿元。");
+        assertEquals("2025-05", r.figures().get(0).period());
+        assertEquals("2025-06", r.figures().get(1).period(), "a new paragraph starts from the document's period");
+    }
+
+    @Test
+    void unitsConvertExactlyToTheCatalogsUnit() {
+        Result r = run("2025年1-6月,园区完成工业总产值390.7亿元,外贸出口1.25亿美元,工业用电量3.5亿千瓦时,实缴税收15200000元。");
+        List<Figure> f = r.proposed();
+        assertEquals(4, f.size(), f.toString());
+        assertEquals(new BigDecimal("3907000"), f.get(0).value());
+        assertEquals("万元", f.get(0).unit());
+        assertEquals(new BigDecimal("12500"), f.get(1).value());
+        assertEquals("万美元", f.get(1).unit());
+        assertEquals(new BigDecimal("35000"), f.get(2).value());
+        assertEquals("万千瓦时", f.get(2).unit());
+        assertEquals(0, new BigDecimal("1520").compareTo(f.get(3).value()));
+    }
+
+    @Test
+    void chineseNumeralsAndFullWidthDigitsAreRead() {
+        Result r = run("2025年1-6月,园区规上企业三十五家,高新技术企业一百零二家,实缴税收１２３．４万元。");
+        List<Figure> f = r.proposed();
+        assertEquals(3, f.size(), f.toString());
+        assertEquals(new BigDecimal("35"), f.get(0).value());
+        assertEquals(new BigDecimal("102"), f.get(1).value());
+        assertEquals(new BigDecimal("123.4"), f.get(2).value());
+        assertEquals("１２３．４万元", f.get(2).stated(), "the span shows the text as written");
+    }
+
+    @Test
+    void statedGrowthAndCompletionGoWithTheirFigure() {
+        Figure f = only(run("2025年1-6月,园区完成产值390.7亿元,完成全年任务的45.67%,累计增速4.2%,距计划增速12%,相差7.8个百分点。"));
+        assertEquals(new BigDecimal("4.2"), f.growthPct(), "not the planned growth");
+        assertEquals(new BigDecimal("45.67"), f.completionPct());
+        Figure down = only(run("2025年1-6月,园区实缴税收3200万元,同比下降5.5%。"));
+        assertEquals(new BigDecimal("-5.5"), down.growthPct());
+    }
+
+    @Test
+    void forecastsPlansSubGroupsComparisonsAndTheCityAreKeptApart() {
+        Result r = run("2025年1-6月,园区完成税收3200万元,预计全年完成税收7000万元。税收1.9亿元。\n"
+                + "区属61家规上企业,累计完成产值73.22亿元。\n"
+                + "力争全年新增规上企业6家,工业税收突破1亿元。\n"
+                + "全市完成工业总产值1000亿元。\n"
+                + "实缴税收比上年增加500万元。\n"
+                + "1-6月,纺织鞋服13户实现产值43.55亿元。");
+        assertEquals(
+                List.of(
+                        Scope.PARK,
+                        Scope.ESTIMATE,
+                        Scope.ESTIMATE,
+                        Scope.SUBGROUP,
+                        Scope.SUBGROUP,
+                        Scope.PLAN,
+                        Scope.PLAN,
+                        Scope.CITY,
+                        Scope.COMPARISON,
+                        Scope.SUBGROUP),
+                r.figures().stream().map(Figure::scope).toList(),
+                r.figures().toString());
+        assertEquals(1, r.proposed().size());
+    }
+
+    @Test
+    void figuresTheCatalogDoesNotHoldAreListedNotProposed() {
+        Figure f = only(run("2025年1-6月,完成市外到位资金301595万元。"));
+        assertEquals(Scope.NOT_IN_CATALOG, f.scope());
+        assertEquals("funds_in_place_outside_city", f.indicator());
+    }
+
+    @Test
+    void numbersWithoutAFigureOfTheParkAreNotTaken() {
+        assertEquals(
+                List.of(),
+                run("安排5名干部进驻5户规上工业企业。计划投资5亿元以上项目6个。距任务双过半相差4.3个百分点。投资618.19万元,新建道路。")
+                        .figures());
+    }
+
+    @Test
+    void theSpanPointsAtTheFigureInItsSentence() {
+        String text = "园区工作总结\n2025年1-6月,园区完成固定资产投资7.49亿元,完成全年任务的65%。";
+        Figure f = only(run(text));
+        assertEquals("固定资产投资7.49亿元", text.substring(f.start(), f.end()));
+        assertEquals("2025年1-6月,园区完成固定资产投资7.49亿元,完成全年任务的65%。", f.sentence());
+        assertEquals(new BigDecimal("65"), f.completionPct());
+    }
+}
