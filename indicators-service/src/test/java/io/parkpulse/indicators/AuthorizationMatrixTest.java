@@ -73,6 +73,9 @@ class AuthorizationMatrixTest extends MatrixFixture {
                 p.put("id", Integer.toString(newFlag()));
             case "POST /api/v1/parks/{park}/corrections" -> closeOpenWindows();
             case "POST /api/v1/parks/{park}/corrections/{id}/close" -> p.put("id", Long.toString(openWindow()));
+            case "GET /api/v1/parks/{park}/narrative-reports/{id}",
+                    "POST /api/v1/parks/{park}/narrative-reports/{id}/confirm" ->
+                p.put("id", Long.toString(newNarrativeReport()));
             default -> {}
         }
         DeadLetterProbe.params(
@@ -98,7 +101,9 @@ class AuthorizationMatrixTest extends MatrixFixture {
             default -> {}
         }
         Object body = body(key);
-        if (body instanceof byte[] bytes) {
+        if (key.equals("POST /api/v1/parks/{park}/narrative-reports")) {
+            req.contentType("text/plain; charset=UTF-8").body(body);
+        } else if (body instanceof byte[] bytes) {
             req.contentType("text/csv").body(bytes);
         } else if (body != null) {
             req.contentType("application/json").body(body);
@@ -175,6 +180,12 @@ class AuthorizationMatrixTest extends MatrixFixture {
             case "POST /api/v1/flags/{id}/reject" -> Map.of("note", "请补充新入库企业名单");
             case "POST /api/v1/flags/{id}/explain" -> Map.of("explanation", "本月新增入库企业3家");
             case "PUT /api/v1/parks/{park}/receipts/{period}" -> Map.of("receivedOn", "2025-02-08", "note", "纸质报表");
+            case "POST /api/v1/parks/{park}/narrative-reports" -> narrative(n);
+            case "POST /api/v1/parks/{park}/narrative-reports/{id}/confirm" ->
+                Map.of(
+                        "rows",
+                        List.of(Map.of(
+                                "indicator", "rd_expenditure", "period", "2025-03", "value", 300 + n, "unit", "万元")));
             default -> null;
         };
     }
@@ -229,6 +240,12 @@ class AuthorizationMatrixTest extends MatrixFixture {
                                 .asString(),
                         given().auth()
                                 .oauth2(ADMIN)
+                                .get("/api/v1/parks/{p}/narrative-reports?size=500", parkA)
+                                .then()
+                                .extract()
+                                .asString(),
+                        given().auth()
+                                .oauth2(ADMIN)
                                 .queryParam("park", parkA)
                                 .queryParam("status", "all")
                                 .queryParam("size", 500)
@@ -266,6 +283,24 @@ class AuthorizationMatrixTest extends MatrixFixture {
     }
 
     /** A stock indicator that jumps tenfold from one month to the next raises a flag. */
+    /** A short report naming its period and one figure of the park. */
+    static byte[] narrative(int n) {
+        return ("2025年1-3月工作情况汇报\n1-3月,园区完成R&D经费支出" + (300 + n) + "万元。").getBytes(StandardCharsets.UTF_8);
+    }
+
+    long newNarrativeReport() {
+        return ((Number) given().auth()
+                        .oauth2(ADMIN)
+                        .contentType("text/plain; charset=UTF-8")
+                        .body(narrative(counter.incrementAndGet()))
+                        .post("/api/v1/parks/{p}/narrative-reports", parkA)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("report.id"))
+                .longValue();
+    }
+
     int newFlag() {
         int n = counter.incrementAndGet();
         String month = String.format("2024-%02d", 1 + (n % 6) * 2);

@@ -19,6 +19,10 @@ public final class EventTypes {
     public static final String FLAGS_CHANGED = "parkpulse.indicators.flags-changed.v1";
     /** The bureau registered the day it received a park's monthly report (on paper, by mail, in person). */
     public static final String REPORT_RECEIVED = "parkpulse.indicators.report-received.v1";
+    /** A park's narrative report was uploaded and kept, with the draft of figures read from it. */
+    public static final String NARRATIVE_REPORT_UPLOADED = "parkpulse.indicators.narrative-report-uploaded.v1";
+    /** A person confirmed figures of a narrative report's draft; the values themselves go out as values-recorded. */
+    public static final String NARRATIVE_REPORT_CONFIRMED = "parkpulse.indicators.narrative-report-confirmed.v1";
 
     public static final String QUARTER_CLOSED = "parkpulse.assessments.quarter-closed.v1";
     public static final String ASSESSMENT_PUBLISHED = "parkpulse.assessments.assessment-published.v1";

@@ -41,7 +41,8 @@ class EventSchemasTest {
             Map.entry("assessment-published.v1.json", io.parkpulse.common.events.payload.AssessmentPublished.class),
             Map.entry("summary-note.v1.json", io.parkpulse.common.events.payload.SummaryNote.class),
             Map.entry("review-flags-changed.v1.json", io.parkpulse.common.events.payload.ReviewFlagsChanged.class),
-            Map.entry("report-receipt.v1.json", io.parkpulse.common.events.payload.ReportReceipt.class));
+            Map.entry("report-receipt.v1.json", io.parkpulse.common.events.payload.ReportReceipt.class),
+            Map.entry("narrative-report.v1.json", io.parkpulse.common.events.payload.NarrativeReportState.class));
 
     @ParameterizedTest
     @ValueSource(
@@ -62,7 +63,8 @@ class EventSchemasTest {
                 "assessment-published.v1.json",
                 "summary-note.v1.json",
                 "review-flags-changed.v1.json",
-                "report-receipt.v1.json"
+                "report-receipt.v1.json",
+                "narrative-report.v1.json"
             })
     void schemaPropertiesAreExactlyTheRecordComponents(String file) throws Exception {
         JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("../docs/events/schemas", file)));
@@ -103,7 +105,9 @@ class EventSchemasTest {
                 EventTypes.ASSESSMENT_PUBLISHED,
                 EventTypes.SUMMARY_NOTE_WRITTEN,
                 EventTypes.FLAGS_CHANGED,
-                EventTypes.REPORT_RECEIVED
+                EventTypes.REPORT_RECEIVED,
+                EventTypes.NARRATIVE_REPORT_UPLOADED,
+                EventTypes.NARRATIVE_REPORT_CONFIRMED
             })
     void everyEventTypeIsInTheAsyncApiDocument(String type) throws Exception {
         assertTrue(Files.readString(Path.of("../docs/events/asyncapi.yaml")).contains("name: " + type), type);

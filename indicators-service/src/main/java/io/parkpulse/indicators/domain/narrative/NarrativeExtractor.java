@@ -58,7 +58,9 @@ public final class NarrativeExtractor {
     /**
      * One figure. {@code start}/{@code end}: the span in the document (Java string offsets, end exclusive) from
      * the indicator's name to the unit; {@code sentenceStart}/{@code sentenceEnd} the sentence's.
-     * {@code value} is in {@code unit}, the catalog's unit (or the synonym table's for an indicator not in it).
+     * {@code value} is in {@code unit}, the catalog's unit (or the synonym table's for an indicator not in it);
+     * {@code rounding} is half a unit of the last digit written, in that unit ("390.7亿元": 500万元): how far the
+     * true figure may be from what the text says.
      */
     public record Figure(
             Scope scope,
@@ -76,7 +78,8 @@ public final class NarrativeExtractor {
             int start,
             int end,
             String why,
-            BigDecimal confidence) {
+            BigDecimal confidence,
+            BigDecimal rounding) {
         public boolean proposed() {
             return scope == Scope.PARK;
         }
@@ -444,7 +447,10 @@ public final class NarrativeExtractor {
                     spanEnd,
                     "synonym “" + named.synonym.phrase() + "” → " + named.synonym.code() + " (" + named.how + "); "
                             + why,
-                    confidence.setScale(2, RoundingMode.HALF_UP)));
+                    confidence.setScale(2, RoundingMode.HALF_UP),
+                    new BigDecimal("0.5")
+                            .movePointLeft(Math.max(0, number.scale()))
+                            .movePointRight(named.shift)));
         }
         out.addAll(found);
         if (!periods.isEmpty()) {

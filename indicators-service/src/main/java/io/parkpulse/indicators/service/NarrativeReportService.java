@@ -1,0 +1,550 @@
+package io.parkpulse.indicators.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkpulse.common.error.ProblemException;
+import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.Topics;
+import io.parkpulse.common.events.payload.NarrativeReportState;
+import io.parkpulse.common.events.payload.ReviewFlagsChanged;
+import io.parkpulse.common.outbox.Outbox;
+import io.parkpulse.common.paging.Page;
+import io.parkpulse.common.paging.PageRequest;
+import io.parkpulse.indicators.domain.Indicator;
+import io.parkpulse.indicators.domain.IndicatorValue;
+import io.parkpulse.indicators.domain.NarrativeReport;
+import io.parkpulse.indicators.domain.Periods;
+import io.parkpulse.indicators.domain.Units;
+import io.parkpulse.indicators.domain.ValueFlag;
+import io.parkpulse.indicators.domain.narrative.CrossCheck;
+import io.parkpulse.indicators.domain.narrative.CrossCheck.Check;
+import io.parkpulse.indicators.domain.narrative.DocumentText;
+import io.parkpulse.indicators.domain.narrative.NarrativeExtractor;
+import io.parkpulse.indicators.domain.narrative.NarrativeExtractor.CatalogEntry;
+import io.parkpulse.indicators.domain.narrative.NarrativeExtractor.Figure;
+import io.parkpulse.indicators.messaging.FlagEvents;
+import io.parkpulse.indicators.repository.IndicatorRepository;
+import io.parkpulse.indicators.repository.NarrativeReportRepository;
+import io.parkpulse.indicators.repository.ValueQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Narrative reports (docs/narrative-import.md): a park's 工作总结 is kept as evidence, the figures it states about the
+ * park are read into a draft, checked against what the park submitted and what the platform computes, and reach
+ * the data only when a person confirms rows, through the same batch path as any other report (source NARRATIVE).
+ */
+@ApplicationScoped
+public class NarrativeReportService {
+
+    /**
+     * Above the service-wide body limit (parkpulse.http.limits.max-body-bytes, 2 MiB) nothing reaches here; this
+     * is the document's own bound, so raising the body limit for other uploads does not raise it.
+     */
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
+
+    public static final int MAX_FILE_NAME = 200;
+
+    static final String SOURCE = "NARRATIVE";
+
+    private static final NarrativeExtractor EXTRACTOR = new NarrativeExtractor();
+
+    @Inject
+    ParkService parks;
+
+    @Inject
+    IndicatorRepository indicators;
+
+    @Inject
+    NarrativeReportRepository reports;
+
+    @Inject
+    ValueQueries values;
+
+    @Inject
+    FigureService figures;
+
+    @Inject
+    BatchService batches;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ObjectMapper json;
+
+    /** A figure of the draft with its place in the document and what the cross-check found. */
+    public record Row(
+            int index,
+            String scope,
+            boolean proposed,
+            String indicator,
+            String indicatorName,
+            String phrase,
+            String period,
+            BigDecimal value,
+            String unit,
+            String stated,
+            BigDecimal growthPct,
+            BigDecimal completionPct,
+            String sentence,
+            int sentenceStart,
+            int sentenceEnd,
+            int start,
+            int end,
+            String why,
+            BigDecimal confidence,
+            BigDecimal rounding,
+            List<Check> checks) {}
+
+    public record Summary(
+            long id,
+            String park,
+            String fileName,
+            String contentType,
+            int sizeBytes,
+            String sha256,
+            String detectedPeriod,
+            String detectedEvidence,
+            String period,
+            boolean periodOverridden,
+            String status,
+            String uploadedBy,
+            OffsetDateTime uploadedAt,
+            String confirmedBy,
+            OffsetDateTime confirmedAt) {}
+
+    /** A review flag the cross-check raised (or found already open) for a stored value. */
+    public record RaisedFlag(long id, String indicator, String period, String reason, String message, String status) {}
+
+    /**
+     * The draft: {@code rows} are proposed as the park's values; {@code apart} are figures shown but not proposed
+     * (forecasts, plans, sub-groups, the city's, comparisons, indicators the catalog does not hold).
+     */
+    public record Draft(
+            Summary report, List<Row> rows, List<Row> apart, List<RaisedFlag> flags, BatchService.Result outcome) {}
+
+    /** One row to confirm: an accepted or edited figure. */
+    public record Accepted(String indicator, String period, BigDecimal value, String unit) {}
+
+    // ---- upload -------------------------------------------------------------------------------------------
+
+    @Transactional
+    public Draft upload(
+            String park, byte[] bytes, String contentType, String fileName, String periodText, String user) {
+        parks.require(park);
+        YearMonth override = periodText == null || periodText.isBlank() ? null : Periods.month(periodText, "period");
+        if (bytes == null || bytes.length == 0) {
+            throw ProblemException.badRequest(
+                    "file", "required", "请上传报告文件（.docx 或纯文本）", "upload the report (.docx or plain text)");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw ProblemException.unprocessable(
+                    "file",
+                    "document_too_large",
+                    "报告文件有" + bytes.length + "字节，最多接受" + MAX_BYTES + "字节",
+                    "the report has " + bytes.length + " bytes; at most " + MAX_BYTES + " are accepted");
+        }
+        if (fileName != null && fileName.length() > MAX_FILE_NAME) {
+            throw ProblemException.badRequest(
+                    "fileName",
+                    "too_long",
+                    "文件名最多" + MAX_FILE_NAME + "个字符",
+                    "the file name has at most " + MAX_FILE_NAME + " characters");
+        }
+        String text = DocumentText.read(bytes, contentType);
+        NarrativeExtractor.Result result =
+                EXTRACTOR.extract(text, catalog(), override, override == null ? null : override.getYear());
+
+        NarrativeReport r = new NarrativeReport();
+        r.park = park;
+        r.fileName = fileName == null || fileName.isBlank() ? null : fileName.strip();
+        r.contentType = contentType == null ? DocumentText.TEXT : contentType.split(";")[0].strip();
+        r.sizeBytes = bytes.length;
+        r.sha256 = sha256(bytes);
+        r.content = bytes;
+        r.text = text;
+        r.detectedPeriod = result.detected().text();
+        r.detectedEvidence = result.detected().evidence() == null
+                ? null
+                : result.detected()
+                        .evidence()
+                        .substring(0, Math.min(100, result.detected().evidence().length()));
+        r.period = result.period();
+        r.periodOverridden = override != null;
+        r.draft = write(result.figures());
+        r.status = NarrativeReport.DRAFT;
+        r.uploadedBy = user;
+        r.uploadedAt = OffsetDateTime.now();
+        r.version = 1;
+        r.persist();
+
+        List<Row> rows = rows(r, result.figures());
+        List<ReviewFlagsChanged.Flag> changed = new ArrayList<>();
+        List<RaisedFlag> flags = raiseFlags(r, rows, user, changed);
+        List<Outbox.Message> messages = new ArrayList<>();
+        messages.add(new Outbox.Message(Topics.INDICATORS, EventTypes.NARRATIVE_REPORT_UPLOADED, park, state(r, rows)));
+        if (!changed.isEmpty()) {
+            messages.add(FlagEvents.changed(park, changed));
+        }
+        outbox.publishAll(messages);
+        return draft(r, rows, flags);
+    }
+
+    private List<CatalogEntry> catalog() {
+        return indicators.active().stream()
+                .map(i -> new CatalogEntry(i.code, i.nameZh, i.unit))
+                .toList();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    // ---- reads --------------------------------------------------------------------------------------------
+
+    public <T> Page<T> list(String park, PageRequest page, java.util.function.Function<Summary, T> view) {
+        parks.require(park);
+        return reports.ofPark(park, page, r -> view.apply(summary(r)));
+    }
+
+    /** The draft with a cross-check against the values stored now (they may have changed since the upload). */
+    public Draft get(String park, long id) {
+        NarrativeReport r = find(park, id);
+        List<Row> rows = rows(r, read(r.draft));
+        return draft(r, rows, existingFlags(r, rows));
+    }
+
+    private NarrativeReport find(String park, long id) {
+        parks.require(park);
+        NarrativeReport r = reports.find(id);
+        // Another park's report answers exactly as one that does not exist.
+        if (r == null || !r.park.equals(park)) {
+            throw ProblemException.notFound("报告", "report", String.valueOf(id));
+        }
+        return r;
+    }
+
+    // ---- confirm ------------------------------------------------------------------------------------------
+
+    public record Confirmed(int status, Draft draft, BatchService.Result outcome, boolean repeated) {}
+
+    /**
+     * Submits the accepted rows as one batch through the batch path. A draft is confirmed once: a second
+     * confirmation answers the first one's outcome and stores nothing (the row lock makes two concurrent ones
+     * wait for each other).
+     */
+    @Transactional
+    public Confirmed confirm(
+            String park, long id, List<Accepted> accepted, boolean atomic, String user, boolean english) {
+        find(park, id);
+        NarrativeReport r = reports.forUpdate(id);
+        if (NarrativeReport.CONFIRMED.equals(r.status)) {
+            BatchService.Result earlier = readOutcome(r.outcome);
+            List<Row> rows = rows(r, read(r.draft));
+            return new Confirmed(200, draft(r, rows, existingFlags(r, rows)), earlier, true);
+        }
+        if (accepted == null || accepted.isEmpty()) {
+            throw ProblemException.badRequest("rows", "required", "请至少确认一行数据", "confirm at least one row");
+        }
+        List<BatchService.FileRow> batch = new ArrayList<>();
+        for (Accepted a : accepted) {
+            batch.add(
+                    a == null
+                            ? null
+                            : new BatchService.FileRow(a.indicator(), a.value(), a.unit(), a.period(), null, null));
+        }
+        // The batch validates every row as it would any report's; a batch refused whole rolls this back too.
+        BatchService.Answer answer =
+                batches.submitRows(park, r.period, batch, false, atomic, user, SOURCE, null, english);
+        BatchService.Result outcome = answer.result();
+        r.status = NarrativeReport.CONFIRMED;
+        r.confirmedBy = user;
+        r.confirmedAt = OffsetDateTime.now();
+        r.outcome = writeValue(outcome);
+        r.version++;
+        List<Row> rows = rows(r, read(r.draft));
+        List<ReviewFlagsChanged.Flag> changed = new ArrayList<>();
+        List<RaisedFlag> flags = raiseFlags(r, rows, user, changed);
+        List<Outbox.Message> messages = new ArrayList<>();
+        NarrativeReportState state = state(r, rows);
+        messages.add(new Outbox.Message(
+                Topics.INDICATORS,
+                EventTypes.NARRATIVE_REPORT_CONFIRMED,
+                park,
+                new NarrativeReportState(
+                        state.id(),
+                        state.park(),
+                        state.fileName(),
+                        state.contentType(),
+                        state.sizeBytes(),
+                        state.sha256(),
+                        state.period(),
+                        state.detectedPeriod(),
+                        state.status(),
+                        state.proposedRows(),
+                        accepted.size(),
+                        state.uploadedBy(),
+                        state.uploadedAt(),
+                        state.confirmedBy(),
+                        state.confirmedAt(),
+                        state.version())));
+        if (!changed.isEmpty()) {
+            messages.add(FlagEvents.changed(park, changed));
+        }
+        outbox.publishAll(messages);
+        return new Confirmed(200, draft(r, rows, flags), outcome, false);
+    }
+
+    // ---- the cross-check ----------------------------------------------------------------------------------
+
+    /** What the platform holds for a park and month: the stored values and the derived figures. */
+    private record Platform(Map<String, IndicatorValue> stored, Map<String, FigureService.Figure> figures) {}
+
+    private List<Row> rows(NarrativeReport r, List<Figure> found) {
+        Map<String, Indicator> byCode = indicators.byCode();
+        Map<String, Platform> platform = new HashMap<>();
+        List<Row> out = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            Figure f = found.get(i);
+            List<Check> checks = new ArrayList<>();
+            if (f.proposed() && f.period() != null) {
+                Platform p = platform.computeIfAbsent(f.period(), period -> platform(r.park, period));
+                if (p != null) {
+                    IndicatorValue stored = p.stored().get(f.indicator());
+                    FigureService.Figure fig = p.figures().get(f.indicator());
+                    checks.add(CrossCheck.value(f.value(), f.rounding(), stored == null ? null : stored.value));
+                    Check g = CrossCheck.percent("growth", f.growthPct(), fig == null ? null : fig.growthPct());
+                    if (g != null) {
+                        checks.add(g);
+                    }
+                    Check c = CrossCheck.percent(
+                            "completion", f.completionPct(), fig == null ? null : fig.completionPct());
+                    if (c != null) {
+                        checks.add(c);
+                    }
+                }
+            }
+            Indicator ind = byCode.get(f.indicator());
+            out.add(new Row(
+                    i,
+                    f.scope().name(),
+                    f.proposed(),
+                    f.indicator(),
+                    ind == null ? null : ind.nameZh,
+                    f.phrase(),
+                    f.period(),
+                    f.value(),
+                    f.unit(),
+                    f.stated(),
+                    f.growthPct(),
+                    f.completionPct(),
+                    f.sentence(),
+                    f.sentenceStart(),
+                    f.sentenceEnd(),
+                    f.start(),
+                    f.end(),
+                    f.why(),
+                    f.confidence(),
+                    f.rounding(),
+                    checks));
+        }
+        return out;
+    }
+
+    /** Null when the month is outside the platform's calendar: such a figure cannot be checked (nor stored). */
+    private Platform platform(String park, String period) {
+        try {
+            Map<String, IndicatorValue> stored = new HashMap<>();
+            for (IndicatorValue v : values.ofMonth(park, period)) {
+                stored.put(v.id.indicator(), v);
+            }
+            Map<String, FigureService.Figure> derived = new HashMap<>();
+            for (FigureService.Figure f : figures.compute(park, period, null).figures()) {
+                derived.put(f.indicator(), f);
+            }
+            return new Platform(stored, derived);
+        } catch (ProblemException outsideTheCalendar) {
+            return null;
+        }
+    }
+
+    static String reason(String kind) {
+        return "narrative_" + kind + "_differs";
+    }
+
+    /**
+     * A review flag on the stored value for every disagreement, unless the same one is already open for that
+     * version: a report is evidence against a submitted figure, exactly like a jump is.
+     */
+    private List<RaisedFlag> raiseFlags(
+            NarrativeReport r, List<Row> rows, String user, List<ReviewFlagsChanged.Flag> changed) {
+        List<RaisedFlag> out = new ArrayList<>();
+        Map<String, Platform> platform = new HashMap<>();
+        for (Row row : rows) {
+            for (Check c : row.checks()) {
+                if (!c.disagrees()) {
+                    continue;
+                }
+                Platform p = platform.computeIfAbsent(row.period(), period -> platform(r.park, period));
+                IndicatorValue stored = p == null ? null : p.stored().get(row.indicator());
+                if (stored == null) {
+                    continue;
+                }
+                String reason = reason(c.kind());
+                List<ValueFlag> open = reports.openFlags(r.park, row.indicator(), row.period(), stored.version, reason);
+                if (!open.isEmpty()) {
+                    open.forEach(f -> out.add(view(f)));
+                    continue;
+                }
+                ValueFlag f = new ValueFlag();
+                f.park = r.park;
+                f.indicator = row.indicator();
+                f.period = row.period();
+                f.version = stored.version;
+                f.reason = reason;
+                f.message = message(r, row, c);
+                f.flaggedAt = OffsetDateTime.now();
+                f.persist();
+                changed.add(FlagEvents.state(f));
+                out.add(view(f));
+            }
+        }
+        return out;
+    }
+
+    private List<RaisedFlag> existingFlags(NarrativeReport r, List<Row> rows) {
+        List<RaisedFlag> out = new ArrayList<>();
+        Map<String, Platform> platform = new HashMap<>();
+        for (Row row : rows) {
+            for (Check c : row.checks()) {
+                if (!c.disagrees()) {
+                    continue;
+                }
+                Platform p = platform.computeIfAbsent(row.period(), period -> platform(r.park, period));
+                IndicatorValue stored = p == null ? null : p.stored().get(row.indicator());
+                if (stored != null) {
+                    reports.openFlags(r.park, row.indicator(), row.period(), stored.version, reason(c.kind()))
+                            .forEach(f -> out.add(view(f)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static RaisedFlag view(ValueFlag f) {
+        return new RaisedFlag(f.id, f.indicator, f.period, f.reason, f.message, f.status.name());
+    }
+
+    /** The flag's message, in the words of a 数据核查单: what the report says and what the platform has. */
+    static String message(NarrativeReport r, Row row, Check c) {
+        String doc = "报告#" + r.id + (r.fileName == null ? "" : "《" + r.fileName + "》");
+        String name = Objects.requireNonNullElse(row.indicatorName(), row.indicator());
+        String m = switch (c.kind()) {
+            case "value" ->
+                doc + "称" + name + "为" + Units.chinese(c.stated(), row.unit()) + "，已报数值为"
+                        + Units.chinese(c.platform(), row.unit()) + "，相差" + Units.chinese(c.difference(), row.unit());
+            case "growth" ->
+                doc + "称" + name + "增长" + Units.plain(c.stated()) + "%，按已报数值计算为" + Units.plain(c.platform()) + "%";
+            default ->
+                doc + "称" + name + "完成全年任务的" + Units.plain(c.stated()) + "%，按已报数值和目标计算为" + Units.plain(c.platform())
+                        + "%";
+        };
+        return m.length() > 500 ? m.substring(0, 500) : m;
+    }
+
+    // ---- views and JSON ---------------------------------------------------------------------------------
+
+    private Draft draft(NarrativeReport r, List<Row> rows, List<RaisedFlag> flags) {
+        return new Draft(
+                summary(r),
+                rows.stream().filter(Row::proposed).toList(),
+                rows.stream().filter(x -> !x.proposed()).toList(),
+                flags,
+                r.outcome == null ? null : readOutcome(r.outcome));
+    }
+
+    static Summary summary(NarrativeReport r) {
+        return new Summary(
+                r.id,
+                r.park,
+                r.fileName,
+                r.contentType,
+                r.sizeBytes,
+                r.sha256,
+                r.detectedPeriod,
+                r.detectedEvidence,
+                r.period,
+                r.periodOverridden,
+                r.status,
+                r.uploadedBy,
+                r.uploadedAt,
+                r.confirmedBy,
+                r.confirmedAt);
+    }
+
+    private static NarrativeReportState state(NarrativeReport r, List<Row> rows) {
+        return new NarrativeReportState(
+                r.id,
+                r.park,
+                r.fileName,
+                r.contentType,
+                r.sizeBytes,
+                r.sha256,
+                r.period,
+                r.detectedPeriod,
+                r.status,
+                (int) rows.stream().filter(Row::proposed).count(),
+                null,
+                r.uploadedBy,
+                r.uploadedAt,
+                r.confirmedBy,
+                r.confirmedAt,
+                r.version);
+    }
+
+    private String write(List<Figure> figures) {
+        return writeValue(figures);
+    }
+
+    private String writeValue(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a draft is always writable as JSON", e);
+        }
+    }
+
+    private List<Figure> read(String draft) {
+        try {
+            return json.readValue(draft, new TypeReference<List<Figure>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored draft is always readable", e);
+        }
+    }
+
+    private BatchService.Result readOutcome(String outcome) {
+        try {
+            return json.readValue(outcome, BatchService.Result.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored outcome is always readable", e);
+        }
+    }
+}

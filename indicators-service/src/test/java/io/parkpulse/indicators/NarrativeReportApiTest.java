@@ -1,0 +1,320 @@
+package io.parkpulse.indicators;
+
+import static io.parkpulse.indicators.ParkAndValueApiTest.ADMIN;
+import static io.parkpulse.indicators.ParkAndValueApiTest.registerPark;
+import static io.parkpulse.indicators.ParkAndValueApiTest.uniqueCode;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parkpulse.indicators.domain.narrative.DocumentText;
+import io.parkpulse.infra.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A corpus report uploaded as .txt and as .docx (built here with POI from the .txt), its draft, the cross-check that
+ * flags a stated growth the stored values contradict, confirmation through the batch path (source NARRATIVE,
+ * once), park isolation, and hostile uploads refused as problem+json naming the field.
+ */
+@QuarkusTest
+class NarrativeReportApiTest {
+
+    static String corpus(String name) {
+        try (InputStream in = NarrativeReportApiTest.class.getClassLoader().getResourceAsStream("narrative/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] docx(String text) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (String line : text.split("\n", -1)) {
+                doc.createParagraph().createRun().setText(line);
+            }
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonPath upload(String token, String park, byte[] body, String type, String period) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(type)
+                .queryParam("period", period)
+                .queryParam("fileName", "二季度工作情况汇报")
+                .body(body)
+                .post("/api/v1/parks/{p}/narrative-reports", park)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+    }
+
+    @Test
+    void aReportBecomesADraftThatIsCrossCheckedAndConfirmedOnce() {
+        String park = registerPark(uniqueCode());
+        String staff = Tokens.token("park-staff", park);
+        // Last year's half-year output and this year's as the park submitted it: growth 3907000 ÷ 3735182 − 1 = 4.60 %,
+        // while the report says 累计增速4.2%.
+        Values.put(staff, park, "2023-06", "above_scale_industrial_output", "3735182")
+                .statusCode(200);
+        Values.put(staff, park, "2024-06", "above_scale_industrial_output", "3907000")
+                .statusCode(200);
+
+        String text = corpus("report-04.txt");
+        JsonPath d = upload(staff, park, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8", "2024-06");
+        assertEquals("DRAFT", d.getString("report.status"));
+        assertEquals(text.getBytes(StandardCharsets.UTF_8).length, d.getInt("report.sizeBytes"));
+        assertEquals(64, d.getString("report.sha256").length());
+        assertEquals("截止**年二季度", d.getString("report.detectedEvidence"));
+        assertEquals("2024-06", d.getString("report.period"));
+        List<Map<String, Object>> rows = d.getList("rows");
+        assertEquals(
+                List.of(
+                        "above_scale_enterprises",
+                        "above_scale_industrial_output",
+                        "industrial_value_added",
+                        "fixed_asset_investment"),
+                rows.stream().map(r -> r.get("indicator")).toList());
+        for (Map<String, Object> r : rows) {
+            int start = (Integer) r.get("start"), end = (Integer) r.get("end");
+            int ss = (Integer) r.get("sentenceStart"), se = (Integer) r.get("sentenceEnd");
+            assertTrue(ss <= start && end <= se, r.toString());
+            assertEquals(r.get("sentence"), text.substring(ss, se));
+            assertTrue(text.substring(start, end).contains((String) r.get("stated")), r.toString());
+        }
+        // Sub-groups are shown apart, not proposed.
+        assertTrue(d.getList("apart.scope").contains("SUBGROUP"));
+        // The stated growth disagrees with the stored values beyond its rounding: flagged on the stored value.
+        Map<String, Object> output = rows.get(1);
+        assertEquals(3907000, ((Number) output.get("value")).intValue());
+        List<Map<String, Object>> checks = (List<Map<String, Object>>) output.get("checks");
+        Map<String, Object> growth = checks.stream()
+                .filter(c -> c.get("kind").equals("growth"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(Boolean.TRUE, growth.get("disagrees"));
+        assertEquals(4.6f, ((Number) growth.get("platform")).floatValue());
+        assertEquals(Boolean.FALSE, checks.get(0).get("disagrees"), "the value itself agrees");
+        assertEquals(1, d.getList("flags").size());
+        assertEquals("narrative_growth_differs", d.getString("flags[0].reason"));
+        assertTrue(d.getString("flags[0].message").contains("增长4.2%，按已报数值计算为4.6%"), d.getString("flags[0].message"));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("park", park)
+                .get("/api/v1/flags")
+                .then()
+                .statusCode(200)
+                .body("items.reason", hasItem("narrative_growth_differs"));
+
+        long id = d.getLong("report.id");
+        // Read back: the same rows, the same flag (not raised twice).
+        given().auth()
+                .oauth2(staff)
+                .get("/api/v1/parks/{p}/narrative-reports/{id}", park, id)
+                .then()
+                .statusCode(200)
+                .body("rows", hasSize(4))
+                .body("flags", hasSize(1));
+        given().auth()
+                .oauth2(staff)
+                .get("/api/v1/parks/{p}/narrative-reports", park)
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem((int) id));
+
+        // Another park's staff: the same 404 as a report that does not exist.
+        String other = Tokens.token("park-staff", registerPark(uniqueCode()));
+        given().auth()
+                .oauth2(other)
+                .get("/api/v1/parks/{p}/narrative-reports/{id}", park, id)
+                .then()
+                .statusCode(404)
+                .contentType(containsString("problem+json"));
+        given().auth()
+                .oauth2(other)
+                .contentType(ContentType.JSON)
+                .body(Map.of("rows", List.of()))
+                .post("/api/v1/parks/{p}/narrative-reports/{id}/confirm", park, id)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(other)
+                .contentType("text/plain")
+                .body("1-6月,园区完成税收100万元。")
+                .post("/api/v1/parks/{p}/narrative-reports", park)
+                .then()
+                .statusCode(404);
+
+        // Confirm the proposed rows, one of them edited, as one batch with source NARRATIVE.
+        List<Map<String, Object>> accepted = rows.stream()
+                .map(r -> Map.<String, Object>of(
+                        "indicator", r.get("indicator"),
+                        "period", r.get("period"),
+                        "value", r.get("indicator").equals("fixed_asset_investment") ? 74950 : r.get("value"),
+                        "unit", r.get("unit")))
+                .toList();
+        JsonPath c = given().auth()
+                .oauth2(staff)
+                .contentType(ContentType.JSON)
+                .body(Map.of("rows", accepted))
+                .post("/api/v1/parks/{p}/narrative-reports/{id}/confirm", park, id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(false, c.getBoolean("repeated"));
+        assertEquals("CONFIRMED", c.getString("draft.report.status"));
+        assertEquals(List.of("imported", "unchanged", "imported", "imported"), c.getList("outcome.rows.outcome"));
+        given().auth()
+                .oauth2(staff)
+                .get("/api/v1/parks/{p}/values/2024-06/fixed_asset_investment/history", park)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].source", equalTo("NARRATIVE"))
+                .body("[0].newValue", equalTo(74950));
+
+        // Confirming again stores nothing and answers the first outcome.
+        given().auth()
+                .oauth2(staff)
+                .contentType(ContentType.JSON)
+                .body(Map.of("rows", accepted))
+                .post("/api/v1/parks/{p}/narrative-reports/{id}/confirm", park, id)
+                .then()
+                .statusCode(200)
+                .body("repeated", equalTo(true))
+                .body("outcome.rows.outcome", equalTo(List.of("imported", "unchanged", "imported", "imported")));
+        given().auth()
+                .oauth2(staff)
+                .get("/api/v1/parks/{p}/values/2024-06/fixed_asset_investment/history", park)
+                .then()
+                .body("size()", equalTo(1));
+    }
+
+    @Test
+    void aDocxReportGivesTheSameDraftAsItsText() {
+        String park = registerPark(uniqueCode());
+        String staff = Tokens.token("park-staff", park);
+        String text = corpus("report-06.txt");
+        JsonPath fromText = upload(staff, park, text.getBytes(StandardCharsets.UTF_8), "text/plain", null);
+        JsonPath fromDocx = upload(ADMIN, park, docx(text), DocumentText.DOCX, null);
+        assertEquals("2023-11", fromDocx.getString("report.detectedPeriod"));
+        assertEquals(8, fromDocx.getList("rows").size());
+        assertEquals(fromText.getList("rows.indicator"), fromDocx.getList("rows.indicator"));
+        assertEquals(fromText.getList("rows.value"), fromDocx.getList("rows.value"));
+        for (Map<String, Object> r : fromDocx.<Map<String, Object>>getList("rows")) {
+            String sentence = (String) r.get("sentence");
+            int ss = (Integer) r.get("sentenceStart");
+            String span = sentence.substring((Integer) r.get("start") - ss, (Integer) r.get("end") - ss);
+            assertTrue(span.contains((String) r.get("stated")), r.toString());
+        }
+        long id = fromDocx.getLong("report.id");
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "rows",
+                        List.of(Map.of("indicator", "tax_revenue", "period", "2023-11", "value", 15200, "unit", "万元"))))
+                .post("/api/v1/parks/{p}/narrative-reports/{id}/confirm", park, id)
+                .then()
+                .statusCode(200)
+                .body("outcome.rows[0].outcome", equalTo("imported"));
+        given().auth()
+                .oauth2(staff)
+                .get("/api/v1/parks/{p}/values/2023-11/tax_revenue/history", park)
+                .then()
+                .body("[0].source", equalTo("NARRATIVE"));
+    }
+
+    @Test
+    void hostileUploadsAreRefusedAsProblemsNamingTheField() {
+        String park = registerPark(uniqueCode());
+        String staff = Tokens.token("park-staff", park);
+        given().auth()
+                .oauth2(staff)
+                .contentType(DocumentText.DOCX)
+                .body(new byte[] {'P', 'K', 3, 4, 1, 2, 3})
+                .post("/api/v1/parks/{p}/narrative-reports", park)
+                .then()
+                .statusCode(422)
+                .contentType(containsString("problem+json"))
+                .body("code", equalTo("unreadable_document"))
+                .body("errors[0].field", equalTo("file"))
+                .body("detail", containsString("不是可读取的 Word"));
+        given().auth()
+                .oauth2(staff)
+                .header("Accept-Language", "en")
+                .contentType("text/plain")
+                .body(docx("园区完成税收100万元。"))
+                .post("/api/v1/parks/{p}/narrative-reports", park)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("file"))
+                .body("detail", containsString("neither UTF-8 nor GB18030"));
+        given().auth()
+                .oauth2(staff)
+                .contentType("text/plain")
+                .body(new byte[0])
+                .post("/api/v1/parks/{p}/narrative-reports", park)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("file"));
+        given().auth()
+                .oauth2(staff)
+                .contentType("text/plain")
+                .queryParam("period", "2024-13")
+                .body("园区完成税收100万元。")
+                .post("/api/v1/parks/{p}/narrative-reports", park)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("period"));
+        given().auth()
+                .oauth2(staff)
+                .contentType("application/pdf")
+                .body(new byte[] {'%', 'P', 'D', 'F'})
+                .post("/api/v1/parks/{p}/narrative-reports", park)
+                .then()
+                .statusCode(415)
+                .contentType(containsString("problem+json"));
+        byte[] big = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'a');
+        given().auth()
+                .oauth2(staff)
+                .contentType("text/plain")
+                .body(big)
+                .post("/api/v1/parks/{p}/narrative-reports", park)
+                .then()
+                .statusCode(413)
+                .contentType(containsString("problem+json"));
+        // A template full of placeholders is kept, with no figure proposed.
+        upload(
+                        staff,
+                        park,
+                        corpus("template-placeholders.txt").getBytes(StandardCharsets.UTF_8),
+                        "text/plain",
+                        "2024-06")
+                .getList("rows")
+                .forEach(r -> {
+                    throw new AssertionError("no figure expected: " + r);
+                });
+    }
+}
