@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * line the handler writes, as JSON, carrying that trace and the event.
  */
 @QuarkusTest
-class EventTracingTest {
+class RequestToConsumerTraceTest {
 
     static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-01");
 
