@@ -403,7 +403,7 @@ final class FreshnessBenchmark {
 
     static void register(String write, int parks) throws Exception {
         Api admin = new Api(Tokens.token("bureau-admin", null));
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
         for (int p = 0; p < parks; p++) {
             int n = p;
