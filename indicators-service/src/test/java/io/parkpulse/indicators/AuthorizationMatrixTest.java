@@ -102,7 +102,7 @@ class AuthorizationMatrixTest extends MatrixFixture {
         }
         Object body = body(key);
         if (key.equals("POST /api/v1/parks/{park}/narrative-reports")) {
-            req.contentType("text/plain; charset=UTF-8").body(body);
+            req.contentType("text/plain; charset=UTF-8").body((byte[]) body);
         } else if (body instanceof byte[] bytes) {
             req.contentType("text/csv").body(bytes);
         } else if (body != null) {
