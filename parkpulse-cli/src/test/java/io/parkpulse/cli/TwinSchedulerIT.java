@@ -11,17 +11,27 @@ import io.parkpulse.infra.PostgresServer;
 import io.parkpulse.infra.SharedInfra;
 import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,16 +86,17 @@ class TwinSchedulerIT {
                     Thread.sleep(500);
                 }
                 assertEquals(1, firings(twins, quarter, "ran"), "exactly one firing ran the quarter");
+                rebuildOnOneInstanceRebuildsTheWholeReadModel(twins, infra, broker.bootstrap());
                 // Quartz lets one node take the triggers while it lives; stop whichever ran it and the other fires on,
                 // through the same guard.
                 ServiceProcess ran = firings(List.of(twins.get(0)), quarter, "ran") == 1 ? twins.get(0) : twins.get(1);
                 ServiceProcess other = ran == twins.get(0) ? twins.get(1) : twins.get(0);
                 int before = firings(List.of(other), quarter, "already taken");
+                Instant takeover = Instant.now().plusSeconds(60);
                 ran.close();
                 while (firings(List.of(other), quarter, "already taken") < before + 3) {
                     assertTrue(
-                            Instant.now().isBefore(deadline.plusSeconds(60)),
-                            "the surviving instance did not take over the schedule");
+                            Instant.now().isBefore(takeover), "the surviving instance did not take over the schedule");
                     Thread.sleep(500);
                 }
                 assertEquals(1, firings(twins, quarter, "ran"), "still exactly one run");
@@ -107,6 +118,184 @@ class TwinSchedulerIT {
             } finally {
                 twins.forEach(ServiceProcess::close);
             }
+        }
+    }
+
+    static final String INDICATOR = "twin_out";
+
+    static final String RANKED = "2020-06";
+
+    /**
+     * A rebuild asked of the first instance: it alone rebuilds (the second's log never claims one), it rebuilds
+     * every park's data whichever instance's partitions it is in (the damage it must repair is in every partition),
+     * the values published while it runs are applied once by the group consumers after it, and both instances then
+     * serve the same ranking. Thousands of records make the rebuild last long enough to publish during it.
+     */
+    static void rebuildOnOneInstanceRebuildsTheWholeReadModel(
+            List<ServiceProcess> twins, Endpoints infra, String bootstrap) throws Exception {
+        ServiceProcess a = twins.get(0);
+        ServiceProcess b = twins.get(1);
+        Api admin = new Api(Tokens.token("bureau-admin", null));
+        List<String> parks = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            parks.add(TestEvents.publishNewPark(bootstrap, "TWR", "重建园区" + i));
+        }
+        // Two indicators, every month of 2000-2025, for each park: 3,744 records over the three partitions.
+        int published = 1 + parks.size(); // the TWIN park and these
+        try (KafkaProducer<String, String> p = producer(bootstrap)) {
+            for (String park : parks) {
+                for (String indicator : List.of(INDICATOR, "twin_other")) {
+                    for (YearMonth m = YearMonth.of(2000, 1); m.getYear() < 2026; m = m.plusMonths(1)) {
+                        int value = 100 + parks.indexOf(park) * 10 + m.getMonthValue();
+                        send(p, park, indicator, m.toString(), value, 1);
+                        published++;
+                    }
+                }
+            }
+            p.flush();
+        }
+        Map<String, String> query = Map.of("indicator", INDICATOR, "period", RANKED, "size", "100");
+        int first = published;
+        awaitTrue("both instances ranking the six parks", Duration.ofSeconds(120), () -> {
+            for (ServiceProcess s : twins) {
+                Api.Reply r = admin.get(s.baseUrl() + "/api/v1/rankings", query);
+                if (r.status() != 200 || r.body().path("entries").size() != 6) {
+                    return false;
+                }
+            }
+            return processed(infra) == first;
+        });
+
+        // Damage every park's figure behind the events' back: only replaying all three partitions repairs it.
+        execute(infra, "update indicator_fact set value = 0 where indicator_code = '" + INDICATOR + "'");
+
+        Api.Reply started =
+                admin.post(a.baseUrl() + "/api/v1/read-model/rebuild", Map.of()).expect(202);
+        String id = started.body().path("id").asText();
+        // Published while it runs: held by every instance's group consumer, applied once after it.
+        try (KafkaProducer<String, String> p = producer(bootstrap)) {
+            for (String park : parks) {
+                send(p, park, INDICATOR, RANKED, 1000 + parks.indexOf(park), 2);
+                published++;
+            }
+            p.flush();
+        }
+        JsonNode during = admin.get(b.baseUrl() + "/api/v1/read-model/rebuilds/" + id, Map.of())
+                .expect(200)
+                .body();
+        assertEquals(
+                "RUNNING",
+                during.path("state").asText(),
+                "the late values must be published while the rebuild runs: " + during);
+        admin.post(b.baseUrl() + "/api/v1/read-model/rebuild", Map.of()).expect(409);
+        assertEquals(
+                503,
+                admin.get(b.baseUrl() + "/api/v1/rankings", query).status(),
+                "the other instance does not serve the half-built read model");
+
+        awaitTrue(
+                "the rebuild to end",
+                Duration.ofSeconds(180),
+                () -> !"RUNNING"
+                        .equals(admin.get(b.baseUrl() + "/api/v1/read-model/rebuilds/" + id, Map.of())
+                                .body()
+                                .path("state")
+                                .asText()));
+        JsonNode done = admin.get(a.baseUrl() + "/api/v1/read-model/rebuilds/" + id, Map.of())
+                .expect(200)
+                .body();
+        assertEquals("DONE", done.path("state").asText(), done.toString());
+        assertEquals(
+                1,
+                admin.get(b.baseUrl() + "/api/v1/read-model/rebuilds", Map.of())
+                        .body()
+                        .size());
+        assertTrue(Files.readString(a.log()).contains("rebuild " + id + " of the read model claimed by"));
+        assertTrue(!Files.readString(b.log()).contains("of the read model claimed by"), "the second does not rebuild");
+        for (JsonNode t : done.path("topics")) {
+            assertEquals(t.path("total").asLong(), t.path("replayed").asLong(), t.toString());
+        }
+
+        int all = published;
+        awaitTrue(
+                "every event applied once, the late ones by the group consumers",
+                Duration.ofSeconds(120),
+                () -> processed(infra) == all);
+        String[] rankings = new String[2];
+        awaitTrue("both instances ranking the late values", Duration.ofSeconds(60), () -> {
+            for (int i = 0; i < 2; i++) {
+                Api.Reply r = admin.get(twins.get(i).baseUrl() + "/api/v1/rankings", query);
+                if (r.status() != 200) {
+                    return false;
+                }
+                rankings[i] = r.body().path("entries").toString();
+            }
+            return rankings[0].contains("1005") && rankings[0].equals(rankings[1]);
+        });
+        assertEquals(rankings[0], rankings[1], "both instances serve the same ranking");
+        JsonNode entries = Api.JSON.readTree(rankings[0]);
+        assertEquals(6, entries.size());
+        for (JsonNode e : entries) {
+            int i = parks.indexOf(e.path("park").asText());
+            assertTrue(i >= 0, e.toString());
+            assertEquals(1000 + i, e.path("value").asInt(), "each park's late value, none left at 0: " + e);
+        }
+        assertEquals(all, processed(infra), "no event applied twice or lost");
+    }
+
+    static KafkaProducer<String, String> producer(String bootstrap) {
+        return new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", "20"),
+                new StringSerializer(),
+                new StringSerializer());
+    }
+
+    static void send(KafkaProducer<String, String> p, String park, String indicator, String period, int value, long v) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(
+                TestEvents.onBroker("parkpulse.indicators"),
+                park,
+                "{\"park\":\"" + park + "\",\"indicator\":\"" + indicator + "\",\"indicatorName\":\"工业总产值\","
+                        + "\"period\":\"" + period + "\",\"value\":" + value + ",\"unit\":\"万元\",\"version\":" + v
+                        + ",\"source\":\"API\",\"recordedBy\":\"t\",\"recordedAt\":\"2025-07-10T10:00:00+08:00\"}");
+        for (String[] h : List.of(
+                new String[] {"ce_specversion", "1.0"},
+                new String[] {"ce_id", UUID.randomUUID().toString()},
+                new String[] {"ce_source", "/parkpulse/tests"},
+                new String[] {"ce_type", "parkpulse.indicators.value-recorded.v1"},
+                new String[] {"ce_subject", park},
+                new String[] {"ce_time", OffsetDateTime.now().toString()},
+                new String[] {"content-type", "application/json"})) {
+            r.headers().add(h[0], h[1].getBytes(StandardCharsets.UTF_8));
+        }
+        p.send(r);
+    }
+
+    static long processed(Endpoints infra) {
+        try (Connection c =
+                        DriverManager.getConnection(infra.jdbcUrl("twin_reporting"), infra.user(), infra.password());
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select count(*) from processed_event")) {
+            r.next();
+            return r.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void execute(Endpoints infra, String sql) throws java.sql.SQLException {
+        try (Connection c =
+                        DriverManager.getConnection(infra.jdbcUrl("twin_reporting"), infra.user(), infra.password());
+                Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+
+    static void awaitTrue(String what, Duration bound, java.util.concurrent.Callable<Boolean> condition)
+            throws Exception {
+        Instant deadline = Instant.now().plus(bound);
+        while (!condition.call()) {
+            assertTrue(Instant.now().isBefore(deadline), "timed out waiting for " + what);
+            Thread.sleep(500);
         }
     }
 
