@@ -24,6 +24,13 @@ public class TargetRepository {
                 : IndicatorTarget.list("id.park = ?1 and id.year = ?2 order by id.indicator", park, year);
     }
 
+    /** One page of every target, by park, indicator and year: what re-publishing reads. */
+    public List<IndicatorTarget> all(int page, int size) {
+        return IndicatorTarget.<IndicatorTarget>find("order by id.park, id.indicator, id.year")
+                .page(page, size)
+                .list();
+    }
+
     public void flush() {
         IndicatorTarget.flush();
     }

@@ -71,6 +71,15 @@ public class ValueRepository {
      * once on every other. Detached and read-only, because 25 managed entities would be checked again by
      * every flush of a batch that never changes them.
      */
+    /** One page of every park's current values, by park, indicator and period: what re-publishing reads. */
+    public List<IndicatorValue> all(int page, int size) {
+        return em.createQuery("from IndicatorValue order by id.park, id.indicator, id.period", IndicatorValue.class)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
+    }
+
     public Map<String, Indicator> catalog() {
         List<Indicator> all = em.createQuery("from Indicator", Indicator.class)
                 .setHint(HibernateHints.HINT_READ_ONLY, true)

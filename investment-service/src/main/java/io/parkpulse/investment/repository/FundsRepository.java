@@ -18,4 +18,11 @@ public class FundsRepository {
     public List<FundsInPlace> ofParkUpTo(String park, YearMonth last) {
         return FundsInPlace.list("park = ?1 and id.period <= ?2", park, last.toString());
     }
+
+    /** One page of every row, in a fixed order: what re-publishing reads. */
+    public List<FundsInPlace> all(int page, int size) {
+        return FundsInPlace.<FundsInPlace>find("order by id.leadId, id.period")
+                .page(page, size)
+                .list();
+    }
 }

@@ -19,4 +19,11 @@ public class TargetRepository {
     public InvestmentTarget of(String park, String period) {
         return InvestmentTarget.findById(new InvestmentTarget.Key(park, period));
     }
+
+    /** One page of every row, in a fixed order: what re-publishing reads. */
+    public List<InvestmentTarget> all(int page, int size) {
+        return InvestmentTarget.<InvestmentTarget>find("order by id.park, id.period")
+                .page(page, size)
+                .list();
+    }
 }

@@ -74,4 +74,9 @@ public class ProblemRepository {
         });
         return Problem.count(query, used);
     }
+
+    /** One page of every problem, by id: what re-publishing reads. */
+    public List<Problem> all(int page, int size) {
+        return Problem.<Problem>find("order by id").page(page, size).list();
+    }
 }

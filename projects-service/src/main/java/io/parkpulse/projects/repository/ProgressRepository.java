@@ -39,4 +39,22 @@ public class ProgressRepository {
         return ProgressReport.list(
                 "id.projectId in ?1 and id.period <= ?2 order by id.period", projectIds, month.toString());
     }
+
+    /** A month's report with its project's park, which the report's own row does not hold. */
+    public record ParkReport(ProgressReport report, String park) {}
+
+    /** One page of every project's monthly reports, by project and month: what re-publishing reads. */
+    public List<ParkReport> all(int page, int size) {
+        return ProgressReport.getEntityManager()
+                .createQuery(
+                        "select r, p.park from ProgressReport r, Project p where p.id = r.id.projectId"
+                                + " order by r.id.projectId, r.id.period",
+                        Object[].class)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList()
+                .stream()
+                .map(row -> new ParkReport((ProgressReport) row[0], (String) row[1]))
+                .toList();
+    }
 }

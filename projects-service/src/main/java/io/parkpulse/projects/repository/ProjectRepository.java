@@ -75,4 +75,9 @@ public class ProjectRepository {
     public List<Project> ofPark(String park) {
         return park == null ? Project.listAll() : Project.list("park", park);
     }
+
+    /** One page of every project, by id: what re-publishing reads. */
+    public List<Project> all(int page, int size) {
+        return Project.<Project>find("order by id").page(page, size).list();
+    }
 }
