@@ -49,6 +49,14 @@ class ReadModelRebuildTest {
     @Inject
     QuarterlySchedule schedule;
 
+    @Inject
+    Rebuilds rebuilds;
+
+    /** What every group consumer's record transaction asks before it applies a record. */
+    boolean groupMayApply() {
+        return QuarkusTransaction.requiringNew().call(() -> rebuilds.admits());
+    }
+
     static Response ranking(String indicator, String group) {
         return given().auth()
                 .oauth2(ADMIN)
@@ -131,6 +139,8 @@ class ReadModelRebuildTest {
                         .setParameter(1, other)
                         .executeUpdate());
 
+        assertTrue(!groupMayApply(), "the group consumers are held while another instance rebuilds");
+
         // A second request names the running rebuild, its instance and progress.
         given().auth()
                 .oauth2(ADMIN)
@@ -207,6 +217,7 @@ class ReadModelRebuildTest {
                 Duration.ofSeconds(120),
                 () -> rebuilds().stream()
                         .anyMatch(r -> other.toString().equals(r.get("takesOver")) && "DONE".equals(r.get("state"))));
+        assertTrue(groupMayApply(), "the group consumers go on once the rebuild is done");
         Map<String, Object> abandoned = rebuild(other.toString());
         assertEquals("FAILED", abandoned.get("state"));
         assertTrue(((String) abandoned.get("error")).startsWith("abandoned"), abandoned.toString());
