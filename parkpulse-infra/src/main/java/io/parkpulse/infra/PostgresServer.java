@@ -11,31 +11,57 @@ import java.sql.Statement;
 
 /**
  * A real PostgreSQL server from the embedded binaries on Maven Central, on a free port, with a
- * data directory of its own that is removed when it stops.
+ * data directory of its own that is removed when it is closed. It can be stopped (as an operator's
+ * {@code pg_ctl stop -m fast}: sessions are terminated) and started again on the same port and data,
+ * which the fault-injection tests rely on.
  */
 public final class PostgresServer implements AutoCloseable {
 
-    private final EmbeddedPostgres pg;
+    private final Path dataDir;
+    private final int port;
+    private EmbeddedPostgres pg;
 
-    private PostgresServer(EmbeddedPostgres pg) {
-        this.pg = pg;
+    private PostgresServer(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.port = port;
     }
 
     public static PostgresServer start(Path dataDir) throws IOException {
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        // The data directory is ours to remove at close: the embedded server's own cleaning would also
+        // remove it at a mere stop, and a restart must find the databases where they were.
+        InfraDaemon.deleteTree(dataDir);
+        PostgresServer s = new PostgresServer(dataDir, Ports.free());
+        s.start();
+        return s;
+    }
+
+    /** Starts (or starts again) the server on its port and data directory. */
+    public synchronized void start() throws IOException {
+        if (pg != null) {
+            return;
+        }
+        pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(true)
-                .setPort(Ports.free())
+                .setCleanDataDirectory(false)
+                .setPort(port)
                 // Four services with their pools, their tests and a benchmark share one server.
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "128MB")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .start();
-        return new PostgresServer(pg);
+    }
+
+    /** Stops the server, keeping its data; {@link #start()} brings it back. */
+    public synchronized void stop() throws IOException {
+        if (pg != null) {
+            EmbeddedPostgres running = pg;
+            pg = null;
+            running.close();
+        }
     }
 
     public int port() {
-        return pg.getPort();
+        return port;
     }
 
     public Endpoints endpoints(String kafkaBootstrap) {
@@ -72,6 +98,7 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        pg.close();
+        stop();
+        InfraDaemon.deleteTree(dataDir);
     }
 }
