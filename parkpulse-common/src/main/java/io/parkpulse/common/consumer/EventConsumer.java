@@ -11,6 +11,7 @@ import io.parkpulse.common.events.TopicGuard;
 import io.parkpulse.common.events.TopicNames;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.metrics.ConsumerMetrics;
+import io.parkpulse.common.repository.DatabaseOutage;
 import io.parkpulse.common.tracing.EventTracing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -107,6 +108,10 @@ public class EventConsumer {
 
     private KafkaProducer<String, String> dlqProducer;
     private final Map<String, Integer> attempts = new HashMap<>();
+    /** Tries of a record that failed because the database was unreachable: they pace the retries, never end them. */
+    // Concurrent: a rebuild applies records from its own thread through the same path.
+    private final Map<String, Integer> outageWaits = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -267,6 +272,7 @@ public class EventConsumer {
             }
             metrics.consumed(r, event, applied ? ConsumerMetrics.Outcome.PROCESSED : ConsumerMetrics.Outcome.DUPLICATE);
             attempts.remove(key);
+            outageWaits.remove(key);
             return applied ? Outcome.APPLIED : Outcome.DUPLICATE;
         } catch (Exception e) {
             if (causedBy(e, Held.class)) {
@@ -274,6 +280,15 @@ public class EventConsumer {
             }
             if (EventApplier.isPoison(e)) {
                 return deadLettered(deadLetter(r, event, EventApplier.describe(e)));
+            }
+            if (DatabaseOutage.causedBy(e)) {
+                // Our own database is down: the event is good and must wait, however long the outage lasts.
+                // Counting these tries towards maxAttempts dead-lettered every event that arrived during an
+                // outage of more than a few seconds (FaultInjectionIT stops the database for 20 s).
+                if (outageWaits.merge(key, 1, Integer::sum) == 1) {
+                    LOG.warnf("event %s waits for the database: %s", event.id(), EventApplier.describe(e));
+                }
+                return Outcome.RETRY;
             }
             int n = attempts.merge(key, 1, Integer::sum);
             if (n >= settings.maxAttempts()) {
@@ -354,7 +369,8 @@ public class EventConsumer {
     }
 
     private int attemptsOf(ConsumerRecord<String, String> r) {
-        return attempts.getOrDefault(r.topic() + "/" + r.partition() + "/" + r.offset(), 1);
+        String key = r.topic() + "/" + r.partition() + "/" + r.offset();
+        return Math.max(attempts.getOrDefault(key, 1), outageWaits.getOrDefault(key, 1));
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {

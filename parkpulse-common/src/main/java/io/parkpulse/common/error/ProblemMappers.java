@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.parkpulse.common.repository.DatabaseOutage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -342,6 +343,27 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         boolean en = prefersEnglish(headers);
+        if (DatabaseOutage.causedBy(e)) {
+            // Not a bug: the database is stopped or unreachable (the fault-injection suite stops it). The request
+            // changed nothing (its transaction did not commit), so the client may simply send it again; readiness
+            // is DOWN meanwhile, and a load balancer stops sending traffic here until the database is back.
+            LOG.warnf(
+                    "database unavailable on %s: %s", String.valueOf(path(uri)).replaceAll("\\p{Cntrl}", "?"), e);
+            return Response.fromResponse(respond(new Problem(
+                            type("database_unavailable"),
+                            title(503, en),
+                            503,
+                            say(
+                                    en,
+                                    "数据库暂时无法访问，本次请求未作任何更改，请稍后重试",
+                                    "the database is unavailable for the moment; nothing was changed, try again shortly"),
+                            path(uri),
+                            "database_unavailable",
+                            null,
+                            null)))
+                    .header("Retry-After", "5")
+                    .build();
+        }
         String id = UUID.randomUUID().toString();
         // A path may carry encoded line breaks; logged as they came they would forge log lines.
         LOG.errorf(e, "unexpected error %s on %s", id, String.valueOf(path(uri)).replaceAll("\\p{Cntrl}", "?"));
