@@ -6,7 +6,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +36,14 @@ public class QuarterlySchedule {
 
     @Inject
     RebuildSettings settings;
+
+    /**
+     * For fault-injection tests only (default PT0S): how long a scheduled run holds its transaction open after
+     * scoring, before it commits. A run normally takes a fraction of a second; this makes "kill the instance in the
+     * middle of the run" a moment a test can reach (TwinSchedulerIT).
+     */
+    @ConfigProperty(name = "parkpulse.assessment.run-pause", defaultValue = "PT0S")
+    Duration runPause;
 
     @Scheduled(
             identity = "quarterly-assessment",
@@ -94,6 +104,15 @@ public class QuarterlySchedule {
             return false;
         }
         assessments.run(quarter, null, "SCHEDULED", null, instance);
+        if (!runPause.isZero()) {
+            LOG.infof("scheduled assessment of %s: scored, committing in %s", quarter, runPause);
+            try {
+                Thread.sleep(runPause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted before committing the run of " + quarter, e);
+            }
+        }
         return true;
     }
 }
