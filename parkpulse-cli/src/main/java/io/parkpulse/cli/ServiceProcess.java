@@ -161,6 +161,26 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /**
+     * Kills the service's JVM with SIGKILL, as the kernel's OOM killer or a node failure would: no shutdown hook
+     * runs, nothing is flushed, open transactions are cut. The process started here is the JVM itself (WatchedMain
+     * runs the service in-process), so this kills the service, not a wrapper. Returns once the process is gone.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " survived SIGKILL");
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         ChildProcesses.stop(process, 20_000);
