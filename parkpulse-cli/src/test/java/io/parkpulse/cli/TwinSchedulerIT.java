@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -296,6 +297,96 @@ class TwinSchedulerIT {
         while (!condition.call()) {
             assertTrue(Instant.now().isBefore(deadline), "timed out waiting for " + what);
             Thread.sleep(500);
+    /**
+     * The instance running the quarter is killed (SIGKILL) in the middle of the run — scored, not yet committed, held
+     * there by the test-only {@code parkpulse.assessment.run-pause}. Its transaction dies with it, claim and results
+     * alike; the other instance, whose firing waited on the claimed row, then claims the quarter and runs it. One
+     * result set is published: one assessment of the quarter, one assessment-published event on the broker.
+     */
+    @Test
+    void aRunKilledMidwayIsCompletedOnceByTheOther() throws Exception {
+        Path root = Path.of(System.getProperty("parkpulse.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Endpoints shared = SharedInfra.endpoints();
+        Path work = Files.createTempDirectory("parkpulse-twins-kill");
+        PostgresServer.recreateDatabase(shared, "twin_kill_reporting");
+        YearMonth m = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(3);
+        String quarter = m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1);
+        Pattern midway = Pattern.compile("scheduled assessment of " + quarter + ": scored, committing in");
+        try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"))) {
+            Endpoints infra = new Endpoints(shared.jdbcBase(), shared.user(), shared.password(), broker.bootstrap());
+            Map<String, String> env = Map.of(
+                    "PARKPULSE_ASSESSMENT_CRON", "0/2 * * * * ?",
+                    "PARKPULSE_CONSUMER_GROUP", "twin-kill-reporting",
+                    "PARKPULSE_ASSESSMENT_RUN_PAUSE", "PT10S");
+            List<ServiceProcess> twins = new ArrayList<>();
+            try {
+                for (int i = 0; i < 2; i++) {
+                    twins.add(ServiceProcess.start(
+                            root,
+                            "reporting-service",
+                            Ports.free(),
+                            "twin_kill_reporting",
+                            infra,
+                            work.resolve("logs-" + i),
+                            true,
+                            env));
+                }
+                for (ServiceProcess s : twins) {
+                    s.awaitUp(Duration.ofMinutes(2));
+                }
+                TestEvents.publishNewPark(broker.bootstrap(), "TWINK", "双实例断电园区");
+                Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+                ServiceProcess running = null;
+                while (running == null) {
+                    assertTrue(Instant.now().isBefore(deadline), "no instance began the run");
+                    for (ServiceProcess s : twins) {
+                        if (Files.exists(s.log())
+                                && midway.matcher(Files.readString(s.log())).find()) {
+                            running = s;
+                        }
+                    }
+                    Thread.sleep(200);
+                }
+                running.kill();
+                ServiceProcess other = running == twins.get(0) ? twins.get(1) : twins.get(0);
+                assertEquals(0, firings(List.of(running), quarter, "ran"), "killed before its run committed");
+                while (firings(List.of(other), quarter, "already taken") < 2) {
+                    assertTrue(
+                            Instant.now().isBefore(deadline.plusSeconds(60)),
+                            "the surviving instance did not complete the run: " + firings(twins, quarter, null));
+                    Thread.sleep(500);
+                }
+                assertEquals(1, firings(List.of(other), quarter, "ran"), "the survivor ran the quarter once");
+                JsonNode runs = new Api(Tokens.token("bureau-analyst", null))
+                        .get(other.baseUrl() + "/api/v1/assessments", Map.of())
+                        .expect(200)
+                        .body();
+                List<JsonNode> ofQuarter = new ArrayList<>();
+                (runs.isArray() ? runs : runs.path("items")).forEach(r -> {
+                    if (quarter.equals(r.path("quarter").asText())) {
+                        ofQuarter.add(r);
+                    }
+                });
+                assertEquals(1, ofQuarter.size(), "one assessment of the quarter: " + ofQuarter);
+                assertEquals(1, ofQuarter.get(0).path("revision").asInt());
+                List<ConsumerRecord<String, String>> published = TestEvents.read(
+                        broker.bootstrap(),
+                        "parkpulse.assessments",
+                        r -> {
+                            var type = r.headers().lastHeader("ce_type");
+                            return type != null
+                                    && new String(type.value(), StandardCharsets.UTF_8)
+                                            .equals("parkpulse.assessments.assessment-published.v1")
+                                    && r.value().contains(quarter);
+                        },
+                        2,
+                        Duration.ofSeconds(20));
+                assertEquals(1, published.size(), "one assessment-published event for " + quarter);
+            } finally {
+                twins.forEach(ServiceProcess::close);
+            }
         }
     }
 
