@@ -297,6 +297,9 @@ class TwinSchedulerIT {
         while (!condition.call()) {
             assertTrue(Instant.now().isBefore(deadline), "timed out waiting for " + what);
             Thread.sleep(500);
+        }
+    }
+
     /**
      * The instance running the quarter is killed (SIGKILL) in the middle of the run — scored, not yet committed, held
      * there by the test-only {@code parkpulse.assessment.run-pause}. Its transaction dies with it, claim and results
