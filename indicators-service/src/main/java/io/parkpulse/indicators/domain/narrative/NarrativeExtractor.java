@@ -94,6 +94,14 @@ public final class NarrativeExtractor {
     private static final String NUMERALS = "零〇一二两三四五六七八九十百千";
     private static final String CLAUSE_BREAKS = ",，、:：()（）";
     private static final int MAX_GAP = 8;
+    /**
+     * A real sentence has a few hundred characters; a longer run without a full stop is cut into pieces of this
+     * length (at a clause break when there is one), so the work per sentence, which compares figures with names,
+     * stays bounded whatever the upload holds.
+     */
+    static final int MAX_SENTENCE = 1000;
+    /** More digits than this is no figure a report states (10^15 万元 is refused by the batch anyway). */
+    private static final int MAX_DIGITS = 24;
     /** How far into a document its period is looked for: the title and first lines. */
     private static final int HEAD = 600;
 
@@ -304,6 +312,19 @@ public final class NarrativeExtractor {
         int s = from;
         for (int i = from; i <= to; i++) {
             boolean end = i == to || "。;!?！？".indexOf(norm.charAt(i)) >= 0;
+            if (!end && i - s >= MAX_SENTENCE) {
+                // Cut an overlong run at its last clause break, or here.
+                int cut = i;
+                for (int k = i; k > s + MAX_SENTENCE / 2; k--) {
+                    if (CLAUSE_BREAKS.indexOf(norm.charAt(k - 1)) >= 0) {
+                        cut = k;
+                        break;
+                    }
+                }
+                sentence(text, norm, s, cut, state, docYear, docMonth, catalog, out);
+                s = cut;
+                continue;
+            }
             if (!end) {
                 continue;
             }
@@ -339,6 +360,8 @@ public final class NarrativeExtractor {
         List<int[]> estimates = spans(Kind.ESTIMATE, s, from);
         List<int[]> plans = spans(Kind.PLAN, s, from);
         List<int[]> placeholders = spans(Kind.PLACEHOLDER, s, from);
+        // Matched once per sentence, not once per figure: an upload of one endless sentence stays linear.
+        List<int[]> cities = spans(Kind.CITY, s, from);
         List<Hit> names = names(s, from);
         int subgroupFrom = subgroupStart(s, from);
 
@@ -361,6 +384,9 @@ public final class NarrativeExtractor {
                 continue;
             }
             if (overlaps(placeholders, numStart - 1, unitEnd)) {
+                continue;
+            }
+            if (digits.length() > MAX_DIGITS) {
                 continue;
             }
             BigDecimal number = chinese ? chineseNumber(digits) : new BigDecimal(digits);
@@ -402,7 +428,7 @@ public final class NarrativeExtractor {
             } else if (subgroupFrom >= 0 && subgroupFrom <= spanStart) {
                 scope = Scope.SUBGROUP;
                 why = "about a sub-group: “" + text.substring(subgroupFrom, Math.min(to, subgroupFrom + 12)) + "…”";
-            } else if (any(Kind.CITY, norm.substring(from, named.hit.start))) {
+            } else if (lastBefore(cities, named.hit.start) != null) {
                 scope = Scope.CITY;
                 why = "about the city, county or province";
             } else if (comparison(norm, named, numStart, from)) {
@@ -507,9 +533,10 @@ public final class NarrativeExtractor {
             if (c > 0 && CLAUSE_BREAKS.indexOf(s.charAt(c - 1)) < 0) {
                 continue;
             }
-            String clause = s.substring(c);
             for (Rule r : rules.rules(Kind.GROUP)) {
-                Matcher m = r.pattern().matcher(clause);
+                // A region, not a substring: an upload's long sentence is not copied once per clause.
+                Matcher m = r.pattern().matcher(s).region(c, s.length());
+                m.useAnchoringBounds(true);
                 if (m.lookingAt()) {
                     String group = m.group("group");
                     boolean self = rules.rules(Kind.PARK_SELF).stream()

@@ -2,13 +2,17 @@ package io.parkpulse.indicators.domain.narrative;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parkpulse.indicators.domain.narrative.NarrativeExtractor.Figure;
 import io.parkpulse.indicators.domain.narrative.NarrativeExtractor.Result;
 import io.parkpulse.indicators.domain.narrative.NarrativeExtractor.Scope;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** One rule at a time, on sentences written for the rule (the corpus evaluation is NarrativeEvaluationTest). */
@@ -134,5 +138,91 @@ class NarrativeExtractorTest {
         assertEquals("固定资产投资7.49亿元", text.substring(f.start(), f.end()));
         assertEquals("2025年1-6月,园区完成固定资产投资7.49亿元,完成全年任务的65%。", f.sentence());
         assertEquals(new BigDecimal("65"), f.completionPct());
+    }
+
+    /** Pieces of report text, numbers, units, markers and junk, shuffled into texts no report would hold. */
+    private static final String[] PIECES = {
+        "园区",
+        "完成",
+        "工业总产值",
+        "税收",
+        "规上企业",
+        "124",
+        "8.97",
+        "３５",
+        "三十五",
+        "亿元",
+        "万元",
+        "家",
+        "户",
+        "个",
+        "亿千瓦时",
+        "万美元",
+        "同比增长",
+        "4.2%",
+        "下降",
+        "预计",
+        "力争",
+        "区属",
+        "61家",
+        "全市",
+        "比上年增加",
+        "截止",
+        "10月底",
+        "1-11月",
+        "二季度",
+        "上半年",
+        "**",
+        "XX",
+        "x",
+        ",",
+        "、",
+        ";",
+        "。",
+        "\n",
+        "(",
+        "其中:",
+        "以上",
+        "个百分点",
+        "0",
+        "999999999999999999999999999",
+        "\u0000",
+        "𠀀",
+        " ",
+        "完成全年任务的",
+        "%"
+    };
+
+    @Test
+    void anyTextIsReadWithoutFailingAndEverySpanLiesInItsSentence() {
+        Random random = new Random(19);
+        for (int n = 0; n < 500; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(200);
+            for (int i = 0; i < len; i++) {
+                sb.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            String text = sb.toString();
+            Result r = extractor.extract(text, NarrativeEvaluationTest.catalog(), null, 2025);
+            for (Figure f : r.figures()) {
+                assertTrue(0 <= f.sentenceStart() && f.sentenceStart() <= f.start(), text);
+                assertTrue(f.start() < f.end() && f.end() <= f.sentenceEnd() && f.sentenceEnd() <= text.length(), text);
+                assertEquals(f.sentence(), text.substring(f.sentenceStart(), f.sentenceEnd()));
+            }
+        }
+    }
+
+    /**
+     * The largest text an upload may hold, as one endless sentence of figures and clauses: about a second of CPU.
+     * Work that grew with the square of a sentence (a copy of the rest of it per clause) took minutes here; the
+     * minute allowed is for a machine shared by several builds.
+     */
+    @Test
+    void aHugeTextWithoutFullStopsIsReadInBoundedTime() {
+        String huge = "园区完成工业总产值1亿元,".repeat(30_000) + "1,".repeat(50_000);
+        assertTrue(huge.length() > 400_000);
+        Result r = assertTimeoutPreemptively(
+                Duration.ofSeconds(60), () -> extractor.extract(huge, NarrativeEvaluationTest.catalog(), null, 2025));
+        assertEquals(30_000, r.proposed().size());
     }
 }
