@@ -25,3 +25,15 @@ create table narrative_report (
     version            bigint         not null
 );
 create index narrative_report_park on narrative_report (park_code, uploaded_at);
+
+-- Which stored value versions a confirmation wrote: the audit trail says NARRATIVE (its source is a short code
+-- shared by every path), this says from which document, so each confirmed figure traces to the exact bytes.
+create table narrative_report_value (
+    report_id       bigint         not null references narrative_report (id),
+    park_code       varchar(32)    not null,
+    indicator_code  varchar(64)    not null,
+    period          char(7)        not null,
+    version         bigint         not null,
+    primary key (report_id, indicator_code, period)
+);
+create index narrative_report_value_value on narrative_report_value (park_code, indicator_code, period, version);

@@ -184,6 +184,11 @@ class NarrativeReportApiTest {
         assertEquals(false, c.getBoolean("repeated"));
         assertEquals("CONFIRMED", c.getString("draft.report.status"));
         assertEquals(List.of("imported", "unchanged", "imported", "imported"), c.getList("outcome.rows.outcome"));
+        // Each value version the confirmation wrote is linked to the document (the unchanged one was not written).
+        assertEquals(
+                List.of("above_scale_enterprises", "fixed_asset_investment", "industrial_value_added"),
+                c.getList("draft.written.indicator"));
+        assertEquals(List.of(1, 1, 1), c.getList("draft.written.version"));
         given().auth()
                 .oauth2(staff)
                 .get("/api/v1/parks/{p}/values/2024-06/fixed_asset_investment/history", park)

@@ -30,6 +30,36 @@ public class NarrativeReportRepository {
         return NarrativeReport.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** A value version a confirmation of this report wrote. */
+    public record WrittenValue(String indicator, String period, long version) {}
+
+    public void written(long report, String park, List<WrittenValue> values) {
+        for (WrittenValue v : values) {
+            NarrativeReport.getEntityManager()
+                    .createNativeQuery(
+                            "insert into narrative_report_value (report_id, park_code, indicator_code, period, version)"
+                                    + " values (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, report)
+                    .setParameter(2, park)
+                    .setParameter(3, v.indicator())
+                    .setParameter(4, v.period())
+                    .setParameter(5, v.version())
+                    .executeUpdate();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<WrittenValue> written(long report) {
+        List<Object[]> rows = NarrativeReport.getEntityManager()
+                .createNativeQuery("select indicator_code, period, version from narrative_report_value"
+                        + " where report_id = ?1 order by period, indicator_code")
+                .setParameter(1, report)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new WrittenValue((String) r[0], ((String) r[1]).trim(), ((Number) r[2]).longValue()))
+                .toList();
+    }
+
     /** Flags still open for this version of a value with this reason: the same disagreement is raised once. */
     public List<ValueFlag> openFlags(String park, String indicator, String period, long version, String reason) {
         return ValueFlag.list(

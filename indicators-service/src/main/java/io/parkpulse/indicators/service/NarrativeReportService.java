@@ -132,10 +132,16 @@ public class NarrativeReportService {
 
     /**
      * The draft: {@code rows} are proposed as the park's values; {@code apart} are figures shown but not proposed
-     * (forecasts, plans, sub-groups, the city's, comparisons, indicators the catalog does not hold).
+     * (forecasts, plans, sub-groups, the city's, comparisons, indicators the catalog does not hold); {@code written}:
+     * the value versions its confirmation stored.
      */
     public record Draft(
-            Summary report, List<Row> rows, List<Row> apart, List<RaisedFlag> flags, BatchService.Result outcome) {}
+            Summary report,
+            List<Row> rows,
+            List<Row> apart,
+            List<RaisedFlag> flags,
+            BatchService.Result outcome,
+            List<NarrativeReportRepository.WrittenValue> written) {}
 
     /** One row to confirm: an accepted or edited figure. */
     public record Accepted(String indicator, String period, BigDecimal value, String unit) {}
@@ -280,6 +286,23 @@ public class NarrativeReportService {
         r.confirmedAt = OffsetDateTime.now();
         r.outcome = writeValue(outcome);
         r.version++;
+        // Which versions this confirmation wrote, read back after the batch: the link from each value to the document.
+        List<NarrativeReportRepository.WrittenValue> written = new ArrayList<>();
+        Map<String, Map<String, IndicatorValue>> byMonth = new HashMap<>();
+        for (BatchService.RowResult row : outcome.rows()) {
+            if ("imported".equals(row.outcome()) || "updated".equals(row.outcome())) {
+                IndicatorValue v = byMonth.computeIfAbsent(row.period(), m -> {
+                            Map<String, IndicatorValue> month = new HashMap<>();
+                            values.ofMonth(park, m).forEach(x -> month.put(x.id.indicator(), x));
+                            return month;
+                        })
+                        .get(row.indicator());
+                if (v != null) {
+                    written.add(new NarrativeReportRepository.WrittenValue(row.indicator(), row.period(), v.version));
+                }
+            }
+        }
+        reports.written(r.id, park, written);
         List<Row> rows = rows(r, read(r.draft));
         List<ReviewFlagsChanged.Flag> changed = new ArrayList<>();
         List<RaisedFlag> flags = raiseFlags(r, rows, user, changed);
@@ -478,7 +501,8 @@ public class NarrativeReportService {
                 rows.stream().filter(Row::proposed).toList(),
                 rows.stream().filter(x -> !x.proposed()).toList(),
                 flags,
-                r.outcome == null ? null : readOutcome(r.outcome));
+                r.outcome == null ? null : readOutcome(r.outcome),
+                r.outcome == null ? List.of() : reports.written(r.id));
     }
 
     static Summary summary(NarrativeReport r) {
