@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.parkpulse.infra.MetricsScrape;
 import io.parkpulse.infra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -48,6 +50,29 @@ class BatchTargetFigureApiTest {
                 .path("total");
     }
 
+    /** parkpulse_import_rows_total of JSON batches with this outcome, as Prometheus would read it. */
+    static double importedRows(String outcome) {
+        return MetricsScrape.sum(
+                given().get("/q/metrics").then().statusCode(200).extract().asString(),
+                "parkpulse_import_rows_total",
+                "source=api",
+                "outcome=" + outcome);
+    }
+
+    static Map<String, Double> importedRows() {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        for (String o : List.of("imported", "updated", "unchanged", "rejected", "not_stored")) {
+            out.put(o, importedRows(o));
+        }
+        return out;
+    }
+
+    static Map<String, Double> plus(Map<String, Double> before, Map<String, Integer> delta) {
+        Map<String, Double> out = new java.util.TreeMap<>(before);
+        delta.forEach((k, v) -> out.merge(k, (double) v, Double::sum));
+        return out;
+    }
+
     @Test
     void aBatchReportsEveryRowAndCountsThemSeparately() {
         String park = registerPark(uniqueCode());
@@ -64,6 +89,7 @@ class BatchTargetFigureApiTest {
                                 List.of(row("industrial_output", 100, null), row("tax_revenue", 5, null))))
                 .statusCode(200);
 
+        Map<String, Double> rowsBefore = importedRows();
         batch(
                         staff,
                         park,
@@ -92,6 +118,10 @@ class BatchTargetFigureApiTest {
                 .body("rows[3].field", equalTo("rows[3].indicator"))
                 .body("rows[5].code", equalTo("duplicate_row"))
                 .body("rows[4].value", equalTo(15000));
+        assertEquals(
+                plus(rowsBefore, Map.of("imported", 2, "updated", 1, "unchanged", 1, "rejected", 2)),
+                importedRows(),
+                "the batch's rows are counted by outcome at /q/metrics");
         given().auth()
                 .oauth2(staff)
                 .get("/api/v1/parks/{p}/values/2025-03/tax_revenue/history", park)
@@ -275,6 +305,7 @@ class BatchTargetFigureApiTest {
     void dryRunAndAtomicStoreNothing() {
         String park = registerPark(uniqueCode());
         String staff = Tokens.token("park-staff", park);
+        Map<String, Double> rowsBefore = importedRows();
         batch(
                         staff,
                         park,
@@ -303,6 +334,10 @@ class BatchTargetFigureApiTest {
                 .body("errors[0].code", equalTo("negative_not_allowed"))
                 .body("context.summary.rejected", equalTo(1));
         assertNothingStored(park);
+        assertEquals(
+                plus(rowsBefore, Map.of("not_stored", 1, "rejected", 1)),
+                importedRows(),
+                "a dry run is not counted; a refused atomic batch's accepted row is counted as not stored");
     }
 
     static void assertNothingStored(String park) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parkpulse.infra.Endpoints;
 import io.parkpulse.infra.KafkaBroker;
+import io.parkpulse.infra.MetricsScrape;
 import io.parkpulse.infra.Ports;
 import io.parkpulse.infra.PostgresServer;
 import io.parkpulse.infra.SharedInfra;
@@ -94,6 +95,20 @@ class TwinSchedulerIT {
                 ServiceProcess other = ran == twins.get(0) ? twins.get(1) : twins.get(0);
                 int before = firings(List.of(other), quarter, "already taken");
                 Instant takeover = Instant.now().plusSeconds(60);
+                // What an operator's dashboard shows of the same firings (counted before each is logged).
+                String ranMetrics = BrokerOutageIT.scrape(ran.baseUrl());
+                String otherMetrics = BrokerOutageIT.scrape(other.baseUrl());
+                assertEquals(1.0, MetricsScrape.sum(ranMetrics, "parkpulse_assessment_job_runs_total", "outcome=ran"));
+                assertEquals(
+                        0.0, MetricsScrape.sum(otherMetrics, "parkpulse_assessment_job_runs_total", "outcome=ran"));
+                assertTrue(
+                        MetricsScrape.sum(ranMetrics, "parkpulse_assessment_job_runs_total", "outcome=already_taken")
+                                        + MetricsScrape.sum(
+                                                otherMetrics,
+                                                "parkpulse_assessment_job_runs_total",
+                                                "outcome=already_taken")
+                                >= 6,
+                        "every firing that found the quarter taken is counted");
                 ran.close();
                 while (firings(List.of(other), quarter, "already taken") < before + 3) {
                     assertTrue(

@@ -1,16 +1,18 @@
 package io.parkpulse.common.metrics;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Tags and buckets every service's meters share. */
+/** What every meter of every service shares: the application tag, and request latency buckets. */
 @Singleton
-public class HttpMetrics {
+public class MeterFilters {
 
     /**
      * Latency buckets for {@code http.server.requests}, so dashboards can show percentiles across replicas
@@ -33,8 +35,7 @@ public class HttpMetrics {
     @Produces
     @Singleton
     MeterFilter applicationTag(@ConfigProperty(name = "quarkus.application.name") String application) {
-        return MeterFilter.commonTags(
-                java.util.List.of(io.micrometer.core.instrument.Tag.of("application", application)));
+        return MeterFilter.commonTags(List.of(Tag.of("application", application)));
     }
 
     @Produces
