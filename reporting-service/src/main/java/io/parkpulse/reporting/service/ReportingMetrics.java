@@ -38,9 +38,13 @@ public class ReportingMetrics implements Sampled {
     @Inject
     RankingQueries queries;
 
+    @Inject
+    Rebuilds rebuilds;
+
     private volatile double generation = Double.NaN;
+    private volatile double incomplete = Double.NaN;
     private volatile long lastRebuildEpochSeconds;
-    private Counter rebuilds;
+    private Counter rebuildCount;
     private final Map<JobOutcome, Counter> jobRuns = new EnumMap<>(JobOutcome.class);
 
     @PostConstruct
@@ -51,7 +55,11 @@ public class ReportingMetrics implements Sampled {
         Gauge.builder("parkpulse.read.model.last.rebuild.timestamp.seconds", this, m -> m.lastRebuildEpochSeconds)
                 .description("When this instance last began a rebuild (Unix time; 0: not since it started)")
                 .register(registry);
-        rebuilds = Counter.builder("parkpulse.read.model.rebuilds")
+        Gauge.builder("parkpulse.read.model.incomplete", this, m -> m.incomplete)
+                .description("1 while the read model is not whole (a rebuild runs, or the last one failed), else 0:"
+                        + " reads answer 503 meanwhile")
+                .register(registry);
+        rebuildCount = Counter.builder("parkpulse.read.model.rebuilds")
                 .description("Rebuilds of the read model this instance began")
                 .register(registry);
         for (JobOutcome o : JobOutcome.values()) {
@@ -71,10 +79,18 @@ public class ReportingMetrics implements Sampled {
         } catch (RuntimeException e) {
             generation = Double.NaN;
         }
+        try {
+            incomplete = QuarkusTransaction.requiringNew()
+                            .call(() -> rebuilds.incomplete().isPresent())
+                    ? 1
+                    : 0;
+        } catch (RuntimeException e) {
+            incomplete = Double.NaN;
+        }
     }
 
     public void rebuildStarted() {
-        rebuilds.increment();
+        rebuildCount.increment();
         lastRebuildEpochSeconds = System.currentTimeMillis() / 1000;
     }
 
