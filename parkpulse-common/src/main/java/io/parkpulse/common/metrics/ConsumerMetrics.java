@@ -90,7 +90,8 @@ public class ConsumerMetrics {
     public void consumed(ConsumerRecord<String, String> record, Event event, Outcome outcome) {
         String topic = topicNames.plain(record.topic());
         String type = event != null ? event.type() : CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
-        counter(topic, KNOWN_TYPES.contains(type) ? type : OTHER_TYPE, outcome).increment();
+        // A record without an envelope has no type; Set.of refuses to look up null.
+        counter(topic, type != null && KNOWN_TYPES.contains(type) ? type : OTHER_TYPE, outcome).increment();
     }
 
     /**
