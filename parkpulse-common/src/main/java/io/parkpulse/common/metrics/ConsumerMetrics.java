@@ -91,7 +91,8 @@ public class ConsumerMetrics {
         String topic = topicNames.plain(record.topic());
         String type = event != null ? event.type() : CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
         // A record without an envelope has no type; Set.of refuses to look up null.
-        counter(topic, type != null && KNOWN_TYPES.contains(type) ? type : OTHER_TYPE, outcome).increment();
+        counter(topic, type != null && KNOWN_TYPES.contains(type) ? type : OTHER_TYPE, outcome)
+                .increment();
     }
 
     /**
