@@ -116,8 +116,8 @@ final class FreshnessBenchmark {
                             true,
                             Map.of(),
                             ServiceProcess.THROUGHPUT)) {
-                reporting.awaitUp(Duration.ofMinutes(3));
-                indicators.awaitUp(Duration.ofMinutes(3));
+                reporting.awaitUp(Duration.ofMinutes(8));
+                indicators.awaitUp(Duration.ofMinutes(8));
                 String write = indicators.baseUrl() + "/api/v1";
                 String read = reporting.baseUrl() + "/api/v1";
                 long t0 = System.nanoTime();
