@@ -25,41 +25,32 @@ public class RankingQueries {
     @Inject
     EntityManager em;
 
-    /** The read model's generation (V7, V10: bumped by triggers in the same transaction as any change). */
-    public long generation() {
-        return ((Number) em.createNativeQuery("select generation from read_model_generation where id = 1")
-                        .getSingleResult())
-                .longValue();
-    }
-
-    /** What changed after the generation an instance last looked at (V10). */
-    public record Changes(long generation, boolean everything, List<IndicatorMonth> months) {}
+    /**
+     * What changed after the generation an instance last looked at (V10): the current generation, the last one
+     * at which everything changed, and the indicator-months stamped after {@code seen}.
+     */
+    public record Changes(long generation, long everythingChangedAt, List<IndicatorMonth> months) {}
 
     public record IndicatorMonth(String indicator, YearMonth month) {}
 
-    /**
-     * The generation first, then the indicator-months stamped after {@code seen}: rows committed between the
-     * two reads are listed as well, which only drops a little more than needed.
-     */
+    /** One round trip, as every ranking request asks it; stamps committed meanwhile only drop a little more. */
     public Changes changesSince(long seen) {
         return em.unwrap(Session.class).doReturningWork(c -> {
-            long generation;
-            boolean everything;
-            try (var ps = c.prepareStatement(
-                            "select generation, everything_changed_at from read_model_generation where id = 1");
-                    var rs = ps.executeQuery()) {
-                rs.next();
-                generation = rs.getLong(1);
-                everything = rs.getLong(2) > seen;
-            }
+            long generation = 0;
+            long everything = 0;
             List<IndicatorMonth> months = new ArrayList<>();
-            if (!everything) {
-                try (var ps = c.prepareStatement(
-                        "select indicator_code, period from indicator_month_change where generation > ?")) {
-                    ps.setLong(1, seen);
-                    try (var rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            months.add(new IndicatorMonth(rs.getString(1), YearMonth.parse(rs.getString(2))));
+            try (var ps = c.prepareStatement("""
+                    select g.generation, g.everything_changed_at, m.indicator_code, m.period
+                      from read_model_generation g
+                      left join indicator_month_change m on m.generation > ?
+                     where g.id = 1""")) {
+                ps.setLong(1, seen);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        generation = rs.getLong(1);
+                        everything = rs.getLong(2);
+                        if (rs.getString(3) != null) {
+                            months.add(new IndicatorMonth(rs.getString(3), YearMonth.parse(rs.getString(4))));
                         }
                     }
                 }

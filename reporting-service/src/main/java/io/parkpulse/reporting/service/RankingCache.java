@@ -108,6 +108,8 @@ public class RankingCache {
     private volatile Parks parks;
     /** The generation whose changes have been applied to what is kept; -1: nothing applied yet. */
     private volatile long seen = -1;
+    /** The generation at which the parks were last read. */
+    private long parksSeen = -1;
 
     private final AtomicLong reads = new AtomicLong();
     private Cache<String, Month> months;
@@ -122,25 +124,26 @@ public class RankingCache {
      * before {@link #month}.
      */
     public Parks parks() {
-        long generation = queries.generation();
-        if (generation <= seen && parks != null) {
+        // Each request reads what changed since the generation applied when it started, outside the lock; applying
+        // is idempotent, so requests may apply overlapping lists in any order, and only the newest generation counts.
+        RankingQueries.Changes changes = queries.changesSince(seen);
+        if (changes.generation() <= seen && parks != null) {
             return parks;
         }
         synchronized (this) {
-            if (generation <= seen && parks != null) {
-                return parks;
-            }
-            RankingQueries.Changes changes = queries.changesSince(seen);
-            if (changes.everything() || parks == null) {
+            if (parks == null || changes.everythingChangedAt() > parksSeen) {
                 parks = new Parks(
                         changes.generation(),
                         queries.activeParks().stream()
                                 .collect(Collectors.toUnmodifiableMap(ActivePark::code, Function.identity())));
+                parksSeen = changes.generation();
                 months.invalidateAll();
             } else {
                 changes.months().forEach(m -> months.invalidate(key(m.indicator(), m.month())));
             }
-            seen = changes.generation();
+            if (changes.generation() > seen) {
+                seen = changes.generation();
+            }
             return parks;
         }
     }
