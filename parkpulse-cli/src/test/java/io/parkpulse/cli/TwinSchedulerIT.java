@@ -54,28 +54,14 @@ class TwinSchedulerIT {
         Endpoints shared = SharedInfra.endpoints();
         Path work = Files.createTempDirectory("parkpulse-twins");
         PostgresServer.createDatabase(shared, "twin_reporting");
-        YearMonth m = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(3);
-        String quarter = m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1);
+        String quarter = lastClosedQuarter();
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"))) {
             Endpoints infra = new Endpoints(shared.jdbcBase(), shared.user(), shared.password(), broker.bootstrap());
             Map<String, String> env =
                     Map.of("PARKPULSE_ASSESSMENT_CRON", "0/2 * * * * ?", "PARKPULSE_CONSUMER_GROUP", "twin-reporting");
             List<ServiceProcess> twins = new ArrayList<>();
             try {
-                for (int i = 0; i < 2; i++) {
-                    twins.add(ServiceProcess.start(
-                            root,
-                            "reporting-service",
-                            Ports.free(),
-                            "twin_reporting",
-                            infra,
-                            work.resolve("logs-" + i),
-                            true,
-                            env));
-                }
-                for (ServiceProcess s : twins) {
-                    s.awaitUp(Duration.ofMinutes(2));
-                }
+                startTwins(twins, root, "twin_reporting", infra, work, env);
                 // A run needs a park to assess (the services create the topics, so the park comes now): until the
                 // instances have read it, a firing fails, rolls back its claim, and a later one tries again.
                 TestEvents.publishNewPark(broker.bootstrap(), "TWIN", "双实例园区");
@@ -329,8 +315,7 @@ class TwinSchedulerIT {
         Endpoints shared = SharedInfra.endpoints();
         Path work = Files.createTempDirectory("parkpulse-twins-kill");
         PostgresServer.recreateDatabase(shared, "twin_kill_reporting");
-        YearMonth m = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(3);
-        String quarter = m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1);
+        String quarter = lastClosedQuarter();
         Pattern midway = Pattern.compile("scheduled assessment of " + quarter + ": scored, committing in");
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"))) {
             Endpoints infra = new Endpoints(shared.jdbcBase(), shared.user(), shared.password(), broker.bootstrap());
@@ -340,20 +325,7 @@ class TwinSchedulerIT {
                     "PARKPULSE_ASSESSMENT_RUN_PAUSE", "PT10S");
             List<ServiceProcess> twins = new ArrayList<>();
             try {
-                for (int i = 0; i < 2; i++) {
-                    twins.add(ServiceProcess.start(
-                            root,
-                            "reporting-service",
-                            Ports.free(),
-                            "twin_kill_reporting",
-                            infra,
-                            work.resolve("logs-" + i),
-                            true,
-                            env));
-                }
-                for (ServiceProcess s : twins) {
-                    s.awaitUp(Duration.ofMinutes(2));
-                }
+                startTwins(twins, root, "twin_kill_reporting", infra, work, env);
                 TestEvents.publishNewPark(broker.bootstrap(), "TWINK", "双实例断电园区");
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
                 ServiceProcess running = null;
@@ -405,6 +377,28 @@ class TwinSchedulerIT {
             } finally {
                 twins.forEach(ServiceProcess::close);
             }
+        }
+    }
+
+    /** The quarter the schedule assesses: the last one that has ended, in the city's time. */
+    static String lastClosedQuarter() {
+        YearMonth m = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(3);
+        return m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1);
+    }
+
+    /**
+     * Two packaged reporting-service instances on one database, added to {@code twins} as they start so that the
+     * caller's finally closes whichever did.
+     */
+    static void startTwins(
+            List<ServiceProcess> twins, Path root, String db, Endpoints infra, Path work, Map<String, String> env)
+            throws Exception {
+        for (int i = 0; i < 2; i++) {
+            twins.add(ServiceProcess.start(
+                    root, "reporting-service", Ports.free(), db, infra, work.resolve("logs-" + i), true, env));
+        }
+        for (ServiceProcess s : twins) {
+            s.awaitUp(Duration.ofMinutes(2));
         }
     }
 

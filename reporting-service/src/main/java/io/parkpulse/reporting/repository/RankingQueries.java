@@ -26,7 +26,7 @@ public class RankingQueries {
     EntityManager em;
 
     /**
-     * What changed after the generation an instance last looked at (V10): the current generation, the last one
+     * What changed after the generation an instance last looked at (V11): the current generation, the last one
      * at which everything changed, and the indicator-months stamped after {@code seen}.
      */
     public record Changes(long generation, long everythingChangedAt, List<IndicatorMonth> months) {}

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * city, any peer group, either order — is a cheap in-memory sort of the same few thousand values. So the
  * values of one indicator in one month are read once and kept until a value of that indicator and month
  * changes. Triggers stamp each changed indicator-month with the read model's new generation in the
- * transaction of the change, whoever makes it (V10); a request reads the generation first and, when it moved
+ * transaction of the change, whoever makes it (V11); a request reads the generation first and, when it moved
  * since this instance last looked, drops exactly the indicator-months stamped since, before it reads anything
  * kept. So a request never gets data older than the generation it read, every instance sees every change
  * (whichever instance's consumer applied it), and a value of one indicator leaves every other indicator's

@@ -75,7 +75,9 @@ public class ReportingMetrics implements Sampled {
     @Override
     public void sample() {
         try {
-            generation = QuarkusTransaction.requiringNew().call(queries::generation);
+            // Asked for changes after the newest possible generation, the query returns only the generation itself.
+            generation = QuarkusTransaction.requiringNew()
+                    .call(() -> queries.changesSince(Long.MAX_VALUE).generation());
         } catch (RuntimeException e) {
             generation = Double.NaN;
         }
