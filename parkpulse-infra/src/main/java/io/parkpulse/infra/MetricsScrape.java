@@ -63,7 +63,11 @@ public final class MetricsScrape {
                 all &= tags.contains("{" + pair) || tags.contains("," + pair);
             }
             if (all) {
-                double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                // With tracing on, a sample may carry an exemplar after " # " (OpenMetrics): its value and
+                // timestamp are not the sample's.
+                int exemplar = line.indexOf(" # ");
+                String sample = exemplar < 0 ? line : line.substring(0, exemplar);
+                double v = Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
                 total += Double.isNaN(v) ? 0 : v;
             }
         }
