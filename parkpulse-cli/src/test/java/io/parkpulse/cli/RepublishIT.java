@@ -165,7 +165,11 @@ class RepublishIT {
                 report.get("events").get("parkpulse.parks.park-updated.v1").asInt(),
                 report.toString());
 
-        admin.post(url("reporting-service", "/read-model/rebuild"), Map.of()).expect(202);
+        String rebuild = admin.post(url("reporting-service", "/read-model/rebuild"), Map.of())
+                .expect(202)
+                .body()
+                .path("id")
+                .asText();
         await("the read model rebuilt from the snapshots", Duration.ofMinutes(3), () -> {
             JsonNode now = admin.get(url("reporting-service", "/read-model"), Map.of())
                     .expect(200)
@@ -182,6 +186,16 @@ class RepublishIT {
                     .stream()
                     .allMatch(t -> now.get(t).asLong() == countsBefore.get(t).asLong());
         });
+        // Reads answer 503 until the rebuild is DONE, whatever the row counts already say.
+        await(
+                "the rebuild to be done",
+                Duration.ofMinutes(3),
+                () -> "DONE"
+                        .equals(admin.get(url("reporting-service", "/read-model/rebuilds/" + rebuild), Map.of())
+                                .expect(200)
+                                .body()
+                                .path("state")
+                                .asText()));
         await("the same rankings", Duration.ofMinutes(1), () -> rankings().equals(rankingsBefore));
         assertEquals(rankingsBefore, rankings());
         assertEquals(previewBefore, preview(), "the quarter scores the same, park by park");
