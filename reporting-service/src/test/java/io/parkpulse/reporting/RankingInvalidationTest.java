@@ -61,7 +61,7 @@ class RankingInvalidationTest {
                 EventTypes.VALUE_RECORDED,
                 "{\"park\":\"" + park + "\",\"indicator\":\"" + indicator + "\",\"indicatorName\":\"税收\",\"period\":\""
                         + period + "\",\"value\":" + value + ",\"unit\":\"万元\",\"version\":" + version
-                        + ",\"source\":\"API\",\"recordedBy\":\"t\",\"recordedAt\":\"2013-07-10T10:00:00+08:00\"}",
+                        + ",\"source\":\"API\",\"recordedBy\":\"t\",\"recordedAt\":\"2003-07-10T10:00:00+08:00\"}",
                 null);
     }
 
@@ -110,7 +110,7 @@ class RankingInvalidationTest {
     static String storedName(String park) {
         return given().auth()
                 .oauth2(ANALYST)
-                .queryParams(Map.of("parks", park, "figures", "value:tax_revenue", "period", "2013-06"))
+                .queryParams(Map.of("parks", park, "figures", "value:tax_revenue", "period", "2003-06"))
                 .get("/api/v1/comparisons")
                 .then()
                 .statusCode(200)
@@ -128,35 +128,35 @@ class RankingInvalidationTest {
         String ind = unique("k_a_").toLowerCase(), other = unique("k_b_").toLowerCase();
         park(a, "甲", g, "100", EventTypes.PARK_REGISTERED, 0);
         park(b, "乙", g, "100", EventTypes.PARK_REGISTERED, 0);
-        value(a, ind, "2013-05", "1", 1);
-        value(b, ind, "2013-05", "2", 1);
-        value(a, ind, "2013-06", "100", 1);
-        value(b, ind, "2013-06", "200", 1);
-        value(a, other, "2013-06", "10", 1);
-        awaitStored(a, "value:" + other, "2013-06", "10");
-        awaitStored(b, "value:" + ind, "2013-06", "200");
-        awaitStored(b, "value:" + ind, "2013-05", "2");
-        ranking("indicator", ind, "2013-06", g).body("entries.park", contains(b, a));
-        RankingCache.Month kept = cache.kept(ind, YearMonth.of(2013, 6));
+        value(a, ind, "2003-05", "1", 1);
+        value(b, ind, "2003-05", "2", 1);
+        value(a, ind, "2003-06", "100", 1);
+        value(b, ind, "2003-06", "200", 1);
+        value(a, other, "2003-06", "10", 1);
+        awaitStored(a, "value:" + other, "2003-06", "10");
+        awaitStored(b, "value:" + ind, "2003-06", "200");
+        awaitStored(b, "value:" + ind, "2003-05", "2");
+        ranking("indicator", ind, "2003-06", g).body("entries.park", contains(b, a));
+        RankingCache.Month kept = cache.kept(ind, YearMonth.of(2003, 6));
         assertNotNull(kept, "the ranking's month is kept");
 
         // Another indicator's value in the same month, the same indicator a year before, and a later month.
-        value(a, other, "2013-06", "20", 2);
-        value(a, ind, "2012-06", "50", 1);
-        value(a, ind, "2013-08", "5", 1);
-        awaitStored(a, "value:" + other, "2013-06", "20");
-        awaitStored(a, "value:" + ind, "2012-06", "50");
-        awaitStored(a, "value:" + ind, "2013-08", "5");
+        value(a, other, "2003-06", "20", 2);
+        value(a, ind, "2002-06", "50", 1);
+        value(a, ind, "2003-08", "5", 1);
+        awaitStored(a, "value:" + other, "2003-06", "20");
+        awaitStored(a, "value:" + ind, "2002-06", "50");
+        awaitStored(a, "value:" + ind, "2003-08", "5");
 
         long reads = cache.reads();
-        ranking("indicator", ind, "2013-06", g)
+        ranking("indicator", ind, "2003-06", g)
                 .body("entries.park", contains(b, a))
                 .body("entries.value", contains(200, 100))
                 .body("entries.previousRank", contains(1, 2));
-        assertSame(kept, cache.kept(ind, YearMonth.of(2013, 6)), "kept through changes that do not alter it");
+        assertSame(kept, cache.kept(ind, YearMonth.of(2003, 6)), "kept through changes that do not alter it");
         assertEquals(reads, cache.reads(), "neither the month nor the previous month was read again");
         // The changed indicator's own ranking shows its change at once.
-        ranking("indicator", other, "2013-06", g).body("entries.value", contains(20));
+        ranking("indicator", other, "2003-06", g).body("entries.value", contains(20));
     }
 
     @Test
@@ -165,40 +165,40 @@ class RankingInvalidationTest {
         String ind = unique("r_a_").toLowerCase();
         park(a, "甲", g, "100", EventTypes.PARK_REGISTERED, 0);
         park(b, "乙", g, "100", EventTypes.PARK_REGISTERED, 0);
-        value(a, ind, "2013-05", "1", 1);
-        value(b, ind, "2013-05", "2", 1);
-        value(a, ind, "2013-06", "100", 1);
-        value(b, ind, "2013-06", "200", 1);
-        awaitStored(b, "value:" + ind, "2013-06", "200");
-        awaitStored(b, "value:" + ind, "2013-05", "2");
-        ranking("indicator", ind, "2013-06", g).body("entries.park", contains(b, a));
-        RankingCache.Month kept = cache.kept(ind, YearMonth.of(2013, 6));
+        value(a, ind, "2003-05", "1", 1);
+        value(b, ind, "2003-05", "2", 1);
+        value(a, ind, "2003-06", "100", 1);
+        value(b, ind, "2003-06", "200", 1);
+        awaitStored(b, "value:" + ind, "2003-06", "200");
+        awaitStored(b, "value:" + ind, "2003-05", "2");
+        ranking("indicator", ind, "2003-06", g).body("entries.park", contains(b, a));
+        RankingCache.Month kept = cache.kept(ind, YearMonth.of(2003, 6));
         assertNotNull(kept);
 
-        value(a, ind, "2013-06", "300", 2);
-        awaitStored(a, "value:" + ind, "2013-06", "300");
-        ranking("indicator", ind, "2013-06", g)
+        value(a, ind, "2003-06", "300", 2);
+        awaitStored(a, "value:" + ind, "2003-06", "300");
+        ranking("indicator", ind, "2003-06", g)
                 .body("entries.park", contains(a, b))
                 .body("entries.value", contains(300, 200))
                 .body("entries.previousRank", contains(2, 1))
                 .body("entries.rankChange", contains(1, -1));
-        assertNotSame(kept, cache.kept(ind, YearMonth.of(2013, 6)));
+        assertNotSame(kept, cache.kept(ind, YearMonth.of(2003, 6)));
 
         // The previous month feeds previousRank: May's change shows in June's ranking at once.
-        value(a, ind, "2013-05", "9", 2);
-        awaitStored(a, "value:" + ind, "2013-05", "9");
-        ranking("indicator", ind, "2013-06", g)
+        value(a, ind, "2003-05", "9", 2);
+        awaitStored(a, "value:" + ind, "2003-05", "9");
+        ranking("indicator", ind, "2003-06", g)
                 .body("entries.park", contains(a, b))
                 .body("entries.previousRank", contains(1, 2))
                 .body("entries.rankChange", contains(0, 0));
         // A quarter is read at its last month, with the previous quarter's last month for rank changes.
-        value(b, ind, "2013-03", "1", 1);
-        value(a, ind, "2013-03", "2", 1);
-        awaitStored(a, "value:" + ind, "2013-03", "2");
-        ranking("indicator", ind, "2013-Q2", g).body("entries.previousRank", contains(1, 2));
-        value(b, ind, "2013-03", "3", 2);
-        awaitStored(b, "value:" + ind, "2013-03", "3");
-        ranking("indicator", ind, "2013-Q2", g).body("entries.previousRank", contains(2, 1));
+        value(b, ind, "2003-03", "1", 1);
+        value(a, ind, "2003-03", "2", 1);
+        awaitStored(a, "value:" + ind, "2003-03", "2");
+        ranking("indicator", ind, "2003-Q2", g).body("entries.previousRank", contains(1, 2));
+        value(b, ind, "2003-03", "3", 2);
+        awaitStored(b, "value:" + ind, "2003-03", "3");
+        ranking("indicator", ind, "2003-Q2", g).body("entries.previousRank", contains(2, 1));
     }
 
     @Test
@@ -207,49 +207,49 @@ class RankingInvalidationTest {
         String ind = unique("d_a_").toLowerCase();
         park(a, "甲", g, "100", EventTypes.PARK_REGISTERED, 0);
         park(b, "乙", g, "100", EventTypes.PARK_REGISTERED, 0);
-        value(a, ind, "2012-06", "100", 1);
-        value(b, ind, "2012-06", "100", 1);
-        value(a, ind, "2013-06", "110", 1);
-        value(b, ind, "2013-06", "120", 1);
-        target(a, ind, 2013, "1000", 1);
-        target(b, ind, 2013, "200", 1);
-        awaitStored(b, "value:" + ind, "2013-06", "120");
-        awaitStored(b, "value:" + ind, "2012-06", "100");
-        awaitStored(b, "completion:" + ind, "2013-06", "60");
-        awaitStored(a, "completion:" + ind, "2013-06", "11");
+        value(a, ind, "2002-06", "100", 1);
+        value(b, ind, "2002-06", "100", 1);
+        value(a, ind, "2003-06", "110", 1);
+        value(b, ind, "2003-06", "120", 1);
+        target(a, ind, 2003, "1000", 1);
+        target(b, ind, 2003, "200", 1);
+        awaitStored(b, "value:" + ind, "2003-06", "120");
+        awaitStored(b, "value:" + ind, "2002-06", "100");
+        awaitStored(b, "completion:" + ind, "2003-06", "60");
+        awaitStored(a, "completion:" + ind, "2003-06", "11");
 
         // Growth reads the same month a year before: a change there, in another year, moves it.
-        ranking("figure", "growth:" + ind, "2013-06", g)
+        ranking("figure", "growth:" + ind, "2003-06", g)
                 .body("entries.park", contains(b, a))
                 .body("entries.value", contains(20, 10));
-        value(a, ind, "2012-06", "50", 2);
-        awaitStored(a, "value:" + ind, "2012-06", "50");
-        ranking("figure", "growth:" + ind, "2013-06", g)
+        value(a, ind, "2002-06", "50", 2);
+        awaitStored(a, "value:" + ind, "2002-06", "50");
+        ranking("figure", "growth:" + ind, "2003-06", g)
                 .body("entries.park", contains(a, b))
                 .body("entries.value", contains(120, 20));
 
         // Completion reads the year's targets.
-        ranking("figure", "completion:" + ind, "2013-06", g).body("entries.park", contains(b, a));
-        target(a, ind, 2013, "100", 2);
-        awaitStored(a, "completion:" + ind, "2013-06", "110");
-        ranking("figure", "completion:" + ind, "2013-06", g)
+        ranking("figure", "completion:" + ind, "2003-06", g).body("entries.park", contains(b, a));
+        target(a, ind, 2003, "100", 2);
+        awaitStored(a, "completion:" + ind, "2003-06", "110");
+        ranking("figure", "completion:" + ind, "2003-06", g)
                 .body("entries.park", contains(a, b))
                 .body("entries.value", contains(110, 60));
 
         // Per mu reads the parks' land; a park's change (here its land and name) reaches every ranking at once.
-        ranking("figure", "perMu:" + ind, "2013-06", g).body("entries.park", contains(b, a));
-        ranking("indicator", ind, "2013-06", g).body("entries.parkName", contains("乙", "甲"));
+        ranking("figure", "perMu:" + ind, "2003-06", g).body("entries.park", contains(b, a));
+        ranking("indicator", ind, "2003-06", g).body("entries.parkName", contains("乙", "甲"));
         park(a, "甲园区", g, "10", EventTypes.PARK_UPDATED, 1);
-        awaitStored(a, "perMu:" + ind, "2013-06", "11");
+        awaitStored(a, "perMu:" + ind, "2003-06", "11");
         assertEquals("甲园区", storedName(a));
-        ranking("figure", "perMu:" + ind, "2013-06", g)
+        ranking("figure", "perMu:" + ind, "2003-06", g)
                 .body("entries.park", contains(a, b))
                 .body("entries.value", contains(11, 1.2f));
-        ranking("indicator", ind, "2013-06", g).body("entries.parkName", contains("乙", "甲园区"));
+        ranking("indicator", ind, "2003-06", g).body("entries.parkName", contains("乙", "甲园区"));
 
         // A park leaving the peer group leaves its rankings (the same event renames it, which shows it applied).
         park(b, "乙园区", g + "X", "100", EventTypes.PARK_UPDATED, 1);
         TestEvents.await(b + " renamed", Duration.ofSeconds(30), () -> "乙园区".equals(storedName(b)));
-        ranking("indicator", ind, "2013-06", g).body("entries.park", contains(a));
+        ranking("indicator", ind, "2003-06", g).body("entries.park", contains(a));
     }
 }

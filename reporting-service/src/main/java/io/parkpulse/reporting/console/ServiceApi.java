@@ -200,10 +200,12 @@ public class ServiceApi {
         try {
             return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new Failure(503, serviceName(s) + "暂时无法访问，请稍后再试");
+            // 502: the console could not reach the service at all. A 503 is the service's own answer (a read
+            // model being rebuilt), which the page passes on.
+            throw new Failure(502, serviceName(s) + "暂时无法访问，请稍后再试");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Failure(503, serviceName(s) + "暂时无法访问，请稍后再试");
+            throw new Failure(502, serviceName(s) + "暂时无法访问，请稍后再试");
         }
     }
 

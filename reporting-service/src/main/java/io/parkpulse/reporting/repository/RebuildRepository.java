@@ -117,7 +117,7 @@ public class RebuildRepository {
                            set state = ?3, finished_at = now(), heartbeat_at = now(), applied = ?4, duplicates = ?5,
                                error = ?6,
                                dead_lettered = (select count(*) from dead_lettered_event d
-                                                 where d.dead_at >= read_model_rebuild.started_at)
+                                                 where d.last_attempt_at >= read_model_rebuild.started_at)
                          where id = ?1 and instance = ?2 and state = 'RUNNING'
                         """)
                         .setParameter(1, id)
@@ -137,7 +137,7 @@ public class RebuildRepository {
                            set state = 'FAILED', finished_at = now(),
                                error = 'abandoned: no heartbeat from ' || instance || ' since ' || heartbeat_at,
                                dead_lettered = (select count(*) from dead_lettered_event d
-                                                 where d.dead_at >= read_model_rebuild.started_at)
+                                                 where d.last_attempt_at >= read_model_rebuild.started_at)
                          where state = 'RUNNING' and heartbeat_at < now() - make_interval(secs => ?1)
                         returning id
                         """)
@@ -182,7 +182,7 @@ public class RebuildRepository {
 
     /** Records dead-lettered since the rebuild started, by any instance (the group consumers are held meanwhile). */
     public long deadLetteredSince(OffsetDateTime from) {
-        return ((Number) em.createNativeQuery("select count(*) from dead_lettered_event where dead_at >= ?1")
+        return ((Number) em.createNativeQuery("select count(*) from dead_lettered_event where last_attempt_at >= ?1")
                         .setParameter(1, from)
                         .getSingleResult())
                 .longValue();
