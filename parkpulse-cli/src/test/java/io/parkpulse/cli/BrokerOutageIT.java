@@ -105,6 +105,15 @@ class BrokerOutageIT {
                             && MetricsScrape.sum(m, "parkpulse_outbox_oldest_age_seconds") > 0;
                 });
 
+                // The relay gives up on a round within the producer's delivery timeout (15 s): an outage longer
+                // than that must show on the dashboard as failed rounds, not only as a growing backlog.
+                TestEvents.await(
+                        "the relay to count a failed round against the stopped broker",
+                        Duration.ofSeconds(60),
+                        () -> MetricsScrape.sum(
+                                        scrape(platform.url("indicators-service")),
+                                        "parkpulse_outbox_publish_failures_total")
+                                > 0);
                 broker.start();
                 awaitReporting(platform, expected, Duration.ofMinutes(3));
                 TestEvents.await(
