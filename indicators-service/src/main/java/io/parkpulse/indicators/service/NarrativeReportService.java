@@ -8,6 +8,8 @@ import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.common.events.payload.NarrativeReportState;
 import io.parkpulse.common.events.payload.ReviewFlagsChanged;
+import io.parkpulse.common.figures.StatedFigureCheck;
+import io.parkpulse.common.figures.StatedFigureCheck.Check;
 import io.parkpulse.common.outbox.Outbox;
 import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.paging.PageRequest;
@@ -17,8 +19,6 @@ import io.parkpulse.indicators.domain.NarrativeReport;
 import io.parkpulse.indicators.domain.Periods;
 import io.parkpulse.indicators.domain.Units;
 import io.parkpulse.indicators.domain.ValueFlag;
-import io.parkpulse.indicators.domain.narrative.CrossCheck;
-import io.parkpulse.indicators.domain.narrative.CrossCheck.Check;
 import io.parkpulse.indicators.domain.narrative.DocumentText;
 import io.parkpulse.indicators.domain.narrative.NarrativeExtractor;
 import io.parkpulse.indicators.domain.narrative.NarrativeExtractor.CatalogEntry;
@@ -353,12 +353,12 @@ public class NarrativeReportService {
                 if (p != null) {
                     IndicatorValue stored = p.stored().get(f.indicator());
                     FigureService.Figure fig = p.figures().get(f.indicator());
-                    checks.add(CrossCheck.value(f.value(), f.rounding(), stored == null ? null : stored.value));
-                    Check g = CrossCheck.percent("growth", f.growthPct(), fig == null ? null : fig.growthPct());
+                    checks.add(StatedFigureCheck.value(f.value(), f.rounding(), stored == null ? null : stored.value));
+                    Check g = StatedFigureCheck.percent("growth", f.growthPct(), fig == null ? null : fig.growthPct());
                     if (g != null) {
                         checks.add(g);
                     }
-                    Check c = CrossCheck.percent(
+                    Check c = StatedFigureCheck.percent(
                             "completion", f.completionPct(), fig == null ? null : fig.completionPct());
                     if (c != null) {
                         checks.add(c);

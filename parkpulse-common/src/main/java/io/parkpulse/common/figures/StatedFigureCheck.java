@@ -1,13 +1,15 @@
-package io.parkpulse.indicators.domain.narrative;
+package io.parkpulse.common.figures;
 
 import java.math.BigDecimal;
 
 /**
- * Whether what a report says agrees with what the platform computes from the stored values and targets, allowing
+ * Whether what a narrative report says agrees with what the platform computes from the stored values and targets, allowing
  * for the report's rounding: "增长4.2%" agrees with anything from 4.15 to 4.25 (the platform's own figure is itself
  * rounded to two decimals, so half a hundredth more is allowed); a value allows half a unit of its last written digit.
+ * Shared because indicators-service checks a draft against its stored values and reporting-service checks the
+ * figures other services own against its read model: both must call the same difference a disagreement.
  */
-public final class CrossCheck {
+public final class StatedFigureCheck {
 
     /** {@code kind}: value, growth or completion; {@code platform} null when the platform has no figure. */
     public record Check(
@@ -15,7 +17,7 @@ public final class CrossCheck {
 
     private static final BigDecimal PLATFORM_ROUNDING = new BigDecimal("0.005");
 
-    private CrossCheck() {}
+    private StatedFigureCheck() {}
 
     public static Check value(BigDecimal stated, BigDecimal rounding, BigDecimal stored) {
         if (stored == null) {
