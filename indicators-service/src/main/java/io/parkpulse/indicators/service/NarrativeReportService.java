@@ -328,7 +328,8 @@ public class NarrativeReportService {
                         state.uploadedAt(),
                         state.confirmedBy(),
                         state.confirmedAt(),
-                        state.version())));
+                        state.version(),
+                        state.statedFigures())));
         if (!changed.isEmpty()) {
             messages.add(FlagEvents.changed(park, changed));
         }
@@ -541,7 +542,8 @@ public class NarrativeReportService {
                 r.uploadedAt,
                 r.confirmedBy,
                 r.confirmedAt,
-                r.version);
+                r.version,
+                List.of());
     }
 
     private String write(List<Figure> figures) {
