@@ -3,7 +3,6 @@ package io.parkpulse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parkpulse.infra.Endpoints;
 import io.parkpulse.infra.Infra;
-import io.parkpulse.infra.Ports;
 import io.parkpulse.infra.PostgresServer;
 import io.parkpulse.infra.Tokens;
 import java.math.BigDecimal;
@@ -96,26 +95,10 @@ final class FreshnessBenchmark {
             Endpoints e = infra.endpoints();
             PostgresServer.recreateDatabase(e, "bench_indicators");
             PostgresServer.recreateDatabase(e, "bench_reporting");
-            try (ServiceProcess reporting = ServiceProcess.start(
-                            root,
-                            "reporting-service",
-                            Ports.free(),
-                            "bench_reporting",
-                            e,
-                            work.resolve("logs"),
-                            true,
-                            Map.of(),
-                            ServiceProcess.THROUGHPUT);
-                    ServiceProcess indicators = ServiceProcess.start(
-                            root,
-                            "indicators-service",
-                            Ports.free(),
-                            "bench_indicators",
-                            e,
-                            work.resolve("logs"),
-                            true,
-                            Map.of(),
-                            ServiceProcess.THROUGHPUT)) {
+            try (ServiceProcess reporting = ServiceProcess.forBenchmark(
+                            root, "reporting-service", "bench_reporting", e, work.resolve("logs"));
+                    ServiceProcess indicators = ServiceProcess.forBenchmark(
+                            root, "indicators-service", "bench_indicators", e, work.resolve("logs"))) {
                 reporting.awaitUp(Duration.ofMinutes(8));
                 indicators.awaitUp(Duration.ofMinutes(8));
                 String write = indicators.baseUrl() + "/api/v1";

@@ -2,7 +2,6 @@ package io.parkpulse.cli;
 
 import io.parkpulse.infra.Endpoints;
 import io.parkpulse.infra.Infra;
-import io.parkpulse.infra.Ports;
 import io.parkpulse.infra.PostgresServer;
 import io.parkpulse.infra.Tokens;
 import java.math.BigDecimal;
@@ -88,16 +87,8 @@ public final class ImportBenchmark {
             Endpoints e = infra.endpoints();
             PostgresServer.recreateDatabase(e, "bench_indicators");
             // The JVM as a server runs (full JIT, default collector), not the small one of the demo.
-            try (ServiceProcess svc = ServiceProcess.start(
-                    root,
-                    "indicators-service",
-                    Ports.free(),
-                    "bench_indicators",
-                    e,
-                    work.resolve("logs"),
-                    true,
-                    Map.of(),
-                    ServiceProcess.THROUGHPUT)) {
+            try (ServiceProcess svc = ServiceProcess.forBenchmark(
+                    root, "indicators-service", "bench_indicators", e, work.resolve("logs"))) {
                 svc.awaitUp(Duration.ofMinutes(3));
                 String base = svc.baseUrl() + "/api/v1";
                 Api admin = new Api(Tokens.token("bureau-admin", null));

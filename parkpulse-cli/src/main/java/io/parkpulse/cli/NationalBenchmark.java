@@ -2,7 +2,6 @@ package io.parkpulse.cli;
 
 import io.parkpulse.infra.Endpoints;
 import io.parkpulse.infra.Infra;
-import io.parkpulse.infra.Ports;
 import io.parkpulse.infra.PostgresServer;
 import io.parkpulse.infra.Tokens;
 import java.io.StringReader;
@@ -28,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.postgresql.PGConnection;
 
 /**
@@ -45,32 +45,16 @@ final class NationalBenchmark {
     static final YearMonth FIRST = YearMonth.of(2024, 1);
     static final int MONTHS = 24;
     static final int COLD_SECONDS = 10;
-    static final List<String> INDICATORS = List.of(
-            "industrial_output",
-            "above_scale_industrial_output",
-            "industrial_value_added",
-            "main_business_revenue",
-            "total_profit",
-            "tax_revenue",
-            "fixed_asset_investment",
-            "industrial_investment",
-            "tech_upgrade_investment",
-            "infrastructure_investment",
-            "export_value",
-            "foreign_capital_used",
-            "industrial_electricity",
-            "energy_consumption",
-            "rd_expenditure",
-            "above_scale_enterprises",
-            "high_tech_enterprises",
-            "specialized_smes",
-            "employees",
-            "standard_factory_area",
-            "revitalized_idle_land",
-            "digital_economy_output",
-            "strategic_emerging_output",
-            "patents_granted",
-            "green_factory_count");
+    /** The import benchmark's indicators and four the catalog added since: a national read model holds them all. */
+    static final List<String> INDICATORS = Stream.concat(
+                    ImportBenchmark.INDICATORS.stream(),
+                    Stream.of(
+                            "digital_economy_output",
+                            "strategic_emerging_output",
+                            "patents_granted",
+                            "green_factory_count"))
+            .toList();
+
     static final String RANKING_SQL = """
             with cur as (
                 select f.park_code, f.value, rank() over (order by f.value desc) as rnk
@@ -93,16 +77,8 @@ final class NationalBenchmark {
         try (Infra infra = Infra.start(work.resolve("infra"))) {
             Endpoints e = infra.endpoints();
             PostgresServer.recreateDatabase(e, "bench_reporting");
-            try (ServiceProcess svc = ServiceProcess.start(
-                    root,
-                    "reporting-service",
-                    Ports.free(),
-                    "bench_reporting",
-                    e,
-                    work.resolve("logs"),
-                    true,
-                    Map.of(),
-                    ServiceProcess.THROUGHPUT)) {
+            try (ServiceProcess svc = ServiceProcess.forBenchmark(
+                    root, "reporting-service", "bench_reporting", e, work.resolve("logs"))) {
                 svc.awaitUp(Duration.ofMinutes(3));
                 long loadStart = System.nanoTime();
                 int values = load(e);

@@ -3,6 +3,7 @@ package io.parkpulse.cli;
 import io.parkpulse.infra.ChildProcesses;
 import io.parkpulse.infra.Endpoints;
 import io.parkpulse.infra.Infra;
+import io.parkpulse.infra.Ports;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,6 +71,15 @@ public final class ServiceProcess implements AutoCloseable {
             java.util.Map<String, String> env)
             throws IOException {
         return start(root, module, port, database, infra, logDir, localKeys, env, SMALL);
+    }
+
+    /**
+     * A benchmark's service: its own free port, local keys, a database the benchmark recreated, and the JVM tuned for
+     * {@link #THROUGHPUT}, so every benchmark measures the same kind of server.
+     */
+    public static ServiceProcess forBenchmark(Path root, String module, String database, Endpoints infra, Path logDir)
+            throws IOException {
+        return start(root, module, Ports.free(), database, infra, logDir, true, java.util.Map.of(), THROUGHPUT);
     }
 
     public static ServiceProcess start(
