@@ -65,6 +65,12 @@ class RankingInvalidationTest {
                 null);
     }
 
+    /** A new value, waited for until the read model serves it: the ranking read next must see it. */
+    static void valueStored(String park, String indicator, String period, String value, long version) {
+        value(park, indicator, period, value, version);
+        awaitStored(park, "value:" + indicator, period, value);
+    }
+
     static void target(String park, String indicator, int year, String annual, long version) {
         TestEvents.publish(
                 bootstrap(),
@@ -132,8 +138,7 @@ class RankingInvalidationTest {
         value(b, ind, "2003-05", "2", 1);
         value(a, ind, "2003-06", "100", 1);
         value(b, ind, "2003-06", "200", 1);
-        value(a, other, "2003-06", "10", 1);
-        awaitStored(a, "value:" + other, "2003-06", "10");
+        valueStored(a, other, "2003-06", "10", 1);
         awaitStored(b, "value:" + ind, "2003-06", "200");
         awaitStored(b, "value:" + ind, "2003-05", "2");
         ranking("indicator", ind, "2003-06", g).body("entries.park", contains(b, a));
@@ -168,15 +173,13 @@ class RankingInvalidationTest {
         value(a, ind, "2003-05", "1", 1);
         value(b, ind, "2003-05", "2", 1);
         value(a, ind, "2003-06", "100", 1);
-        value(b, ind, "2003-06", "200", 1);
-        awaitStored(b, "value:" + ind, "2003-06", "200");
+        valueStored(b, ind, "2003-06", "200", 1);
         awaitStored(b, "value:" + ind, "2003-05", "2");
         ranking("indicator", ind, "2003-06", g).body("entries.park", contains(b, a));
         RankingCache.Month kept = cache.kept(ind, YearMonth.of(2003, 6));
         assertNotNull(kept);
 
-        value(a, ind, "2003-06", "300", 2);
-        awaitStored(a, "value:" + ind, "2003-06", "300");
+        valueStored(a, ind, "2003-06", "300", 2);
         ranking("indicator", ind, "2003-06", g)
                 .body("entries.park", contains(a, b))
                 .body("entries.value", contains(300, 200))
@@ -185,19 +188,16 @@ class RankingInvalidationTest {
         assertNotSame(kept, cache.kept(ind, YearMonth.of(2003, 6)));
 
         // The previous month feeds previousRank: May's change shows in June's ranking at once.
-        value(a, ind, "2003-05", "9", 2);
-        awaitStored(a, "value:" + ind, "2003-05", "9");
+        valueStored(a, ind, "2003-05", "9", 2);
         ranking("indicator", ind, "2003-06", g)
                 .body("entries.park", contains(a, b))
                 .body("entries.previousRank", contains(1, 2))
                 .body("entries.rankChange", contains(0, 0));
         // A quarter is read at its last month, with the previous quarter's last month for rank changes.
         value(b, ind, "2003-03", "1", 1);
-        value(a, ind, "2003-03", "2", 1);
-        awaitStored(a, "value:" + ind, "2003-03", "2");
+        valueStored(a, ind, "2003-03", "2", 1);
         ranking("indicator", ind, "2003-Q2", g).body("entries.previousRank", contains(1, 2));
-        value(b, ind, "2003-03", "3", 2);
-        awaitStored(b, "value:" + ind, "2003-03", "3");
+        valueStored(b, ind, "2003-03", "3", 2);
         ranking("indicator", ind, "2003-Q2", g).body("entries.previousRank", contains(2, 1));
     }
 
@@ -222,8 +222,7 @@ class RankingInvalidationTest {
         ranking("figure", "growth:" + ind, "2003-06", g)
                 .body("entries.park", contains(b, a))
                 .body("entries.value", contains(20, 10));
-        value(a, ind, "2002-06", "50", 2);
-        awaitStored(a, "value:" + ind, "2002-06", "50");
+        valueStored(a, ind, "2002-06", "50", 2);
         ranking("figure", "growth:" + ind, "2003-06", g)
                 .body("entries.park", contains(a, b))
                 .body("entries.value", contains(120, 20));
