@@ -86,14 +86,29 @@ class NarrativeReportApiTest {
         assertEquals(64, d.getString("report.sha256").length());
         assertEquals("截止**年二季度", d.getString("report.detectedEvidence"));
         assertEquals("2024-06", d.getString("report.period"));
-        List<Map<String, Object>> rows = d.getList("rows");
+        List<Map<String, Object>> proposed = d.getList("rows");
         assertEquals(
                 List.of(
                         "above_scale_enterprises",
                         "above_scale_industrial_output",
                         "industrial_value_added",
-                        "fixed_asset_investment"),
-                rows.stream().map(r -> r.get("indicator")).toList());
+                        "fixed_asset_investment",
+                        "projects_completed"),
+                proposed.stream().map(r -> r.get("indicator")).toList());
+        assertEquals(
+                List.of("indicators", "indicators", "indicators", "indicators", "projects"),
+                proposed.stream().map(r -> r.get("owner")).toList());
+        // "西安高通流体等7个项目竣工投产": projects-service's figure, proposed for reporting-service's check only.
+        Map<String, Object> completed = proposed.get(4);
+        assertEquals("PIPELINE", completed.get("scope"));
+        assertEquals(Boolean.TRUE, completed.get("proposed"));
+        assertEquals("竣工项目数", completed.get("indicatorName"));
+        assertEquals(7, ((Number) completed.get("value")).intValue());
+        assertEquals("个", completed.get("unit"));
+        assertEquals(List.of(), completed.get("checks"), "checked by reporting-service, not here");
+        assertEquals("规上工业总产值", proposed.get(1).get("indicatorName"));
+        assertTrue(d.getList("apart.owner").contains("indicators"), "every row names its owner");
+        List<Map<String, Object>> rows = proposed.subList(0, 4);
         for (Map<String, Object> r : rows) {
             int start = (Integer) r.get("start"), end = (Integer) r.get("end");
             int ss = (Integer) r.get("sentenceStart"), se = (Integer) r.get("sentenceEnd");
@@ -132,37 +147,34 @@ class NarrativeReportApiTest {
                 .get("/api/v1/parks/{p}/narrative-reports/{id}", park, id)
                 .then()
                 .statusCode(200)
-                .body("rows", hasSize(4))
+                .body("rows", hasSize(5))
+                .body("rows[4].owner", equalTo("projects"))
                 .body("flags", hasSize(1));
+
+        // A pipeline row is refused whole, naming the row, before anything is stored.
+        Map<String, Object> pipelineRow = Map.of("indicator", "projects_completed", "period", "2024-06", "value", 7);
         given().auth()
                 .oauth2(staff)
-                .get("/api/v1/parks/{p}/narrative-reports", park)
-                .then()
-                .statusCode(200)
-                .body("items.id", hasItem((int) id));
-
-        // Another park's staff: the same 404 as a report that does not exist.
-        String other = Tokens.token("park-staff", registerPark(uniqueCode()));
-        given().auth()
-                .oauth2(other)
-                .get("/api/v1/parks/{p}/narrative-reports/{id}", park, id)
-                .then()
-                .statusCode(404)
-                .contentType(containsString("problem+json"));
-        given().auth()
-                .oauth2(other)
                 .contentType(ContentType.JSON)
-                .body(Map.of("rows", List.of()))
+                .body(Map.of("rows", List.of(Map.of("indicator", "tax_revenue", "value", 1), pipelineRow)))
                 .post("/api/v1/parks/{p}/narrative-reports/{id}/confirm", park, id)
                 .then()
-                .statusCode(404);
+                .statusCode(400)
+                .contentType(containsString("problem+json"))
+                .body("code", equalTo("not_an_indicator"))
+                .body("errors[0].field", equalTo("rows[1].indicator"))
+                .body("detail", containsString("由项目建设（projects-service）管理"))
+                .body("detail", containsString("只用于核对"));
         given().auth()
-                .oauth2(other)
-                .contentType("text/plain")
-                .body("1-6月,园区完成税收100万元。")
-                .post("/api/v1/parks/{p}/narrative-reports", park)
+                .oauth2(staff)
+                .header("Accept-Language", "en")
+                .contentType(ContentType.JSON)
+                .body(Map.of("rows", List.of(pipelineRow)))
+                .post("/api/v1/parks/{p}/narrative-reports/{id}/confirm", park, id)
                 .then()
-                .statusCode(404);
+                .statusCode(400)
+                .body("errors[0].field", equalTo("rows[0].indicator"))
+                .body("detail", containsString("owned by projects-service"));
 
         // Confirm the proposed rows, one of them edited, as one batch with source NARRATIVE.
         List<Map<String, Object>> accepted = rows.stream()
@@ -223,7 +235,13 @@ class NarrativeReportApiTest {
         JsonPath fromText = upload(staff, park, text.getBytes(StandardCharsets.UTF_8), "text/plain", null);
         JsonPath fromDocx = upload(ADMIN, park, docx(text), DocumentText.DOCX, null);
         assertEquals("2023-11", fromDocx.getString("report.detectedPeriod"));
-        assertEquals(8, fromDocx.getList("rows").size());
+        // 8 catalog figures, and the projects signed, their total investment and the projects completed.
+        assertEquals(11, fromDocx.getList("rows").size());
+        assertEquals(
+                List.of("investment", "investment", "projects"),
+                fromDocx.getList("rows.owner").stream()
+                        .filter(o -> !o.equals("indicators"))
+                        .toList());
         assertEquals(fromText.getList("rows.indicator"), fromDocx.getList("rows.indicator"));
         assertEquals(fromText.getList("rows.value"), fromDocx.getList("rows.value"));
         for (Map<String, Object> r : fromDocx.<Map<String, Object>>getList("rows")) {

@@ -1,5 +1,7 @@
 package io.parkpulse.indicators.service;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +25,7 @@ import io.parkpulse.indicators.domain.narrative.DocumentText;
 import io.parkpulse.indicators.domain.narrative.NarrativeExtractor;
 import io.parkpulse.indicators.domain.narrative.NarrativeExtractor.CatalogEntry;
 import io.parkpulse.indicators.domain.narrative.NarrativeExtractor.Figure;
+import io.parkpulse.indicators.domain.narrative.NarrativeRules;
 import io.parkpulse.indicators.messaging.FlagEvents;
 import io.parkpulse.indicators.repository.IndicatorRepository;
 import io.parkpulse.indicators.repository.NarrativeReportRepository;
@@ -62,6 +65,8 @@ public class NarrativeReportService {
 
     private static final NarrativeExtractor EXTRACTOR = new NarrativeExtractor();
 
+    private static final NarrativeRules RULES = NarrativeRules.defaults();
+
     @Inject
     ParkService parks;
 
@@ -86,29 +91,17 @@ public class NarrativeReportService {
     @Inject
     ObjectMapper json;
 
-    /** A figure of the draft with its place in the document and what the cross-check found. */
-    public record Row(
-            int index,
-            String scope,
-            boolean proposed,
-            String indicator,
-            String indicatorName,
-            String phrase,
-            String period,
-            BigDecimal value,
-            String unit,
-            String stated,
-            BigDecimal growthPct,
-            BigDecimal completionPct,
-            String sentence,
-            int sentenceStart,
-            int sentenceEnd,
-            int start,
-            int end,
-            String why,
-            BigDecimal confidence,
-            BigDecimal rounding,
-            List<Check> checks) {}
+    /**
+     * A figure of the draft as the extractor read it (its fields appear at the row's top level, as clients and the
+     * console read them), its place in the draft, the name people read, and what the cross-check found.
+     */
+    public record Row(int index, @JsonUnwrapped Figure figure, String indicatorName, List<Check> checks) {
+        /** Proposed: the park's achieved figure, a catalog indicator's to store or a pipeline figure to check. */
+        @JsonProperty
+        public boolean proposed() {
+            return figure.proposed();
+        }
+    }
 
     public record Summary(
             long id,
@@ -270,6 +263,7 @@ public class NarrativeReportService {
         if (accepted == null || accepted.isEmpty()) {
             throw ProblemException.badRequest("rows", "required", "请至少确认一行数据", "confirm at least one row");
         }
+        notPipeline(accepted);
         List<BatchService.FileRow> batch = new ArrayList<>();
         for (Accepted a : accepted) {
             batch.add(
@@ -337,6 +331,32 @@ public class NarrativeReportService {
         return new Confirmed(200, draft(r, rows, flags), outcome, false);
     }
 
+    /**
+     * A pipeline figure (到位资金, 开工项目数) is another service's: the draft shows it for reporting-service's check,
+     * and it is refused here before the batch, whole, so that the person learns why before anything is stored —
+     * the batch alone would store the other rows and call this one an unknown indicator.
+     */
+    private static void notPipeline(List<Accepted> accepted) {
+        for (int i = 0; i < accepted.size(); i++) {
+            Accepted a = accepted.get(i);
+            NarrativeRules.Code code = a == null ? null : RULES.code(a.indicator());
+            if (code == null || !code.pipeline()) {
+                continue;
+            }
+            boolean investment = "investment".equals(code.owner());
+            throw ProblemException.badRequest(
+                    "rows[" + i + "].indicator",
+                    "not_an_indicator",
+                    "第" + (i + 1) + "行“" + code.name() + "”（" + code.code() + "）由"
+                            + (investment ? "招商引资（investment-service）" : "项目建设（projects-service）")
+                            + "管理，报告中的这个数字只用于核对，不能作为指标数值保存；请去掉这一行",
+                    "row " + (i + 1) + ": " + code.code() + " is owned by " + code.owner() + "-service ("
+                            + (investment ? "investment attraction" : "construction projects")
+                            + "); the report's figure is only checked against it and cannot be stored as an indicator"
+                            + " value: leave this row out");
+        }
+    }
+
     // ---- the cross-check ----------------------------------------------------------------------------------
 
     /** What the platform holds for a park and month: the stored values and the derived figures. */
@@ -349,7 +369,8 @@ public class NarrativeReportService {
         for (int i = 0; i < found.size(); i++) {
             Figure f = found.get(i);
             List<Check> checks = new ArrayList<>();
-            if (f.proposed() && f.period() != null) {
+            // A pipeline figure is checked by reporting-service, which reads the other services' data.
+            if (f.storable() && f.period() != null) {
                 Platform p = platform.computeIfAbsent(f.period(), period -> platform(r.park, period));
                 if (p != null) {
                     IndicatorValue stored = p.stored().get(f.indicator());
@@ -366,31 +387,19 @@ public class NarrativeReportService {
                     }
                 }
             }
-            Indicator ind = byCode.get(f.indicator());
-            out.add(new Row(
-                    i,
-                    f.scope().name(),
-                    f.proposed(),
-                    f.indicator(),
-                    ind == null ? null : ind.nameZh,
-                    f.phrase(),
-                    f.period(),
-                    f.value(),
-                    f.unit(),
-                    f.stated(),
-                    f.growthPct(),
-                    f.completionPct(),
-                    f.sentence(),
-                    f.sentenceStart(),
-                    f.sentenceEnd(),
-                    f.start(),
-                    f.end(),
-                    f.why(),
-                    f.confidence(),
-                    f.rounding(),
-                    checks));
+            out.add(new Row(i, f, name(byCode, f.indicator()), checks));
         }
         return out;
+    }
+
+    /** The catalog's name, or for a pipeline code its owner's ("到位资金"), or null for a code no one holds. */
+    private static String name(Map<String, Indicator> byCode, String code) {
+        NarrativeRules.Code other = RULES.code(code);
+        if (other != null && other.pipeline()) {
+            return other.name();
+        }
+        Indicator ind = byCode.get(code);
+        return ind != null ? ind.nameZh : other != null ? other.name() : null;
     }
 
     /** Null when the month is outside the platform's calendar: such a figure cannot be checked (nor stored). */
@@ -423,25 +432,26 @@ public class NarrativeReportService {
         List<RaisedFlag> out = new ArrayList<>();
         Map<String, Platform> platform = new HashMap<>();
         for (Row row : rows) {
+            Figure fig = row.figure();
             for (Check c : row.checks()) {
                 if (!c.disagrees()) {
                     continue;
                 }
-                Platform p = platform.computeIfAbsent(row.period(), period -> platform(r.park, period));
-                IndicatorValue stored = p == null ? null : p.stored().get(row.indicator());
+                Platform p = platform.computeIfAbsent(fig.period(), period -> platform(r.park, period));
+                IndicatorValue stored = p == null ? null : p.stored().get(fig.indicator());
                 if (stored == null) {
                     continue;
                 }
                 String reason = reason(c.kind());
-                List<ValueFlag> open = reports.openFlags(r.park, row.indicator(), row.period(), stored.version, reason);
+                List<ValueFlag> open = reports.openFlags(r.park, fig.indicator(), fig.period(), stored.version, reason);
                 if (!open.isEmpty()) {
                     open.forEach(f -> out.add(view(f)));
                     continue;
                 }
                 ValueFlag f = new ValueFlag();
                 f.park = r.park;
-                f.indicator = row.indicator();
-                f.period = row.period();
+                f.indicator = fig.indicator();
+                f.period = fig.period();
                 f.version = stored.version;
                 f.reason = reason;
                 f.message = message(r, row, c);
@@ -458,14 +468,15 @@ public class NarrativeReportService {
         List<RaisedFlag> out = new ArrayList<>();
         Map<String, Platform> platform = new HashMap<>();
         for (Row row : rows) {
+            Figure fig = row.figure();
             for (Check c : row.checks()) {
                 if (!c.disagrees()) {
                     continue;
                 }
-                Platform p = platform.computeIfAbsent(row.period(), period -> platform(r.park, period));
-                IndicatorValue stored = p == null ? null : p.stored().get(row.indicator());
+                Platform p = platform.computeIfAbsent(fig.period(), period -> platform(r.park, period));
+                IndicatorValue stored = p == null ? null : p.stored().get(fig.indicator());
                 if (stored != null) {
-                    reports.openFlags(r.park, row.indicator(), row.period(), stored.version, reason(c.kind()))
+                    reports.openFlags(r.park, fig.indicator(), fig.period(), stored.version, reason(c.kind()))
                             .forEach(f -> out.add(view(f)));
                 }
             }
@@ -480,11 +491,13 @@ public class NarrativeReportService {
     /** The flag's message, in the words of a 数据核查单: what the report says and what the platform has. */
     static String message(NarrativeReport r, Row row, Check c) {
         String doc = "报告#" + r.id + (r.fileName == null ? "" : "《" + r.fileName + "》");
-        String name = Objects.requireNonNullElse(row.indicatorName(), row.indicator());
+        String name =
+                Objects.requireNonNullElse(row.indicatorName(), row.figure().indicator());
+        String unit = row.figure().unit();
         String m = switch (c.kind()) {
             case "value" ->
-                doc + "称" + name + "为" + Units.chinese(c.stated(), row.unit()) + "，已报数值为"
-                        + Units.chinese(c.platform(), row.unit()) + "，相差" + Units.chinese(c.difference(), row.unit());
+                doc + "称" + name + "为" + Units.chinese(c.stated(), unit) + "，已报数值为" + Units.chinese(c.platform(), unit)
+                        + "，相差" + Units.chinese(c.difference(), unit);
             case "growth" ->
                 doc + "称" + name + "增长" + Units.plain(c.stated()) + "%，按已报数值计算为" + Units.plain(c.platform()) + "%";
             default ->
@@ -536,7 +549,8 @@ public class NarrativeReportService {
                 r.period,
                 r.detectedPeriod,
                 r.status,
-                (int) rows.stream().filter(Row::proposed).count(),
+                // The figures proposed as the park's values: a pipeline figure is only checked.
+                (int) rows.stream().filter(x -> x.figure().storable()).count(),
                 null,
                 r.uploadedBy,
                 r.uploadedAt,

@@ -19,19 +19,23 @@ import java.util.stream.Collectors;
  * Reads the figures a park's narrative report (工作总结, 工作情况汇报) states about the park, as a draft a person
  * confirms: nothing here is stored. Rules and tables only ({@link NarrativeRules}): a figure is a number with a
  * unit, named by the nearest synonym before it (or, for a count, the phrase right after it: "124家规模以上工业企业"),
- * and classified by the patterns around it. Only the park's own, achieved figures of catalog indicators are
- * proposed; forecasts, plans, comparisons, sub-groups and the city's figures are returned apart, so a reader
- * sees what was left out and why. Pure: no CDI, no database, so it is tested with plain JUnit.
+ * and classified by the patterns around it. Only the park's own, achieved figures are proposed: of catalog
+ * indicators, to be stored, and of the pipeline figures investment-service and projects-service own (到位资金,
+ * 签约/开工/竣工项目数), to be checked by reporting-service; forecasts, plans, comparisons, sub-groups and the city's
+ * figures are returned apart, so a reader sees what was left out and why. Pure: no CDI, no database, so it is
+ * tested with plain JUnit.
  */
 public final class NarrativeExtractor {
 
     /** What the catalog says about an indicator: its canonical unit is the one values are converted to. */
     public record CatalogEntry(String code, String name, String unit) {}
 
-    /** What a figure is. Only {@code PARK} is proposed as a value. */
+    /** What a figure is. {@code PARK} and {@code PIPELINE} are proposed; only {@code PARK} can become a value. */
     public enum Scope {
         /** the park's own achieved figure of a catalog indicator: proposed */
         PARK,
+        /** the park's own achieved figure another service owns (到位资金, 开工项目数): proposed for checking only */
+        PIPELINE,
         /** the park's figure of something the catalog does not hold */
         NOT_IN_CATALOG,
         /** a forecast ("预计完成") */
@@ -58,13 +62,15 @@ public final class NarrativeExtractor {
     /**
      * One figure. {@code start}/{@code end}: the span in the document (Java string offsets, end exclusive) from
      * the indicator's name to the unit; {@code sentenceStart}/{@code sentenceEnd} the sentence's.
-     * {@code value} is in {@code unit}, the catalog's unit (or the synonym table's for an indicator not in it);
+     * {@code value} is in {@code unit}, the catalog's unit (or codes.tsv's for a code the catalog does not hold);
      * {@code rounding} is half a unit of the last digit written, in that unit ("390.7亿元": 500万元): how far the
-     * true figure may be from what the text says.
+     * true figure may be from what the text says. {@code owner}: the service whose figure it is ("indicators",
+     * "investment", "projects"), null for a code no service holds.
      */
     public record Figure(
             Scope scope,
             String indicator,
+            String owner,
             String phrase,
             String period,
             BigDecimal value,
@@ -80,7 +86,19 @@ public final class NarrativeExtractor {
             String why,
             BigDecimal confidence,
             BigDecimal rounding) {
+        public Figure {
+            // Drafts kept before figures named their owner proposed only catalog indicators.
+            if (owner == null && scope == Scope.PARK) {
+                owner = NarrativeRules.INDICATORS;
+            }
+        }
+
         public boolean proposed() {
+            return scope == Scope.PARK || scope == Scope.PIPELINE;
+        }
+
+        /** A proposed figure that may be stored as an indicator value (a pipeline figure is only checked). */
+        public boolean storable() {
             return scope == Scope.PARK;
         }
     }
@@ -386,6 +404,9 @@ public final class NarrativeExtractor {
             if (overlaps(placeholders, numStart - 1, unitEnd)) {
                 continue;
             }
+            if (any(Kind.APPROXIMATE, norm.substring(Math.max(from, numStart - 4), numStart))) {
+                continue;
+            }
             if (digits.length() > MAX_DIGITS) {
                 continue;
             }
@@ -393,7 +414,8 @@ public final class NarrativeExtractor {
             if (number == null) {
                 continue;
             }
-            Named named = name(norm, names, numStart, unitEnd, unit, to, subgroupFrom, catalog);
+            Figure previous = found.isEmpty() ? null : found.get(found.size() - 1);
+            Named named = name(norm, names, numStart, unitEnd, unit, to, subgroupFrom, previous, catalog);
             if (named == null) {
                 continue;
             }
@@ -434,6 +456,10 @@ public final class NarrativeExtractor {
             } else if (comparison(norm, named, numStart, from)) {
                 scope = Scope.COMPARISON;
                 why = "a change or a comparison base";
+            } else if (rules.pipeline(named.synonym.code())) {
+                scope = Scope.PIPELINE;
+                why = "a figure " + owner(named.synonym.code(), catalog)
+                        + "-service owns: proposed for its check by reporting-service, never stored here";
             } else if (!catalog.containsKey(named.synonym.code())) {
                 scope = Scope.NOT_IN_CATALOG;
                 why = "“" + named.synonym.phrase() + "” names " + named.synonym.code()
@@ -459,6 +485,7 @@ public final class NarrativeExtractor {
             found.add(new Figure(
                     scope,
                     named.synonym.code(),
+                    owner(named.synonym.code(), catalog),
                     named.synonym.phrase(),
                     period,
                     number.movePointRight(named.shift),
@@ -503,6 +530,15 @@ public final class NarrativeExtractor {
             }
         }
         return best;
+    }
+
+    /** The service a code's figures belong to: another service's by codes.tsv, else the catalog's, else none. */
+    private String owner(String code, Map<String, CatalogEntry> catalog) {
+        NarrativeRules.Code c = rules.code(code);
+        if (c != null && c.pipeline()) {
+            return c.owner();
+        }
+        return catalog.containsKey(code) ? NarrativeRules.INDICATORS : null;
     }
 
     private boolean comparison(String norm, Named named, int numStart, int sentenceFrom) {
@@ -588,11 +624,15 @@ public final class NarrativeExtractor {
             String unit,
             int sentenceEnd,
             int subgroupFrom,
+            Figure previous,
             Map<String, CatalogEntry> catalog) {
         // The name nearest before the number, with only a few words and no punctuation or number between.
         Hit best = null;
         for (Hit h : names) {
-            if (h.end <= numStart && numStart - h.end <= MAX_GAP && (best == null || h.end > best.end)) {
+            if (h.end <= numStart
+                    && numStart - h.end <= MAX_GAP
+                    && (best == null || h.end > best.end)
+                    && follows(norm, h, previous)) {
                 best = h;
             }
         }
@@ -621,12 +661,13 @@ public final class NarrativeExtractor {
                 || rules.rules(Kind.PARK_SELF).stream()
                         .anyMatch(r -> r.pattern().matcher(prefix).matches())
                 || clause == subgroupFrom;
-        if (!head) {
-            return null;
-        }
         Named forward = null;
         for (Synonym syn : rules.synonyms()) {
-            if (norm.startsWith(syn.phrase(), unitEnd) && unitEnd + syn.phrase().length() <= sentenceEnd) {
+            // A phrase that says what was counted ("7个项目竣工投产") names its count wherever it stands.
+            if ((head || syn.countFirst())
+                    && syn.after() == null
+                    && norm.startsWith(syn.phrase(), unitEnd)
+                    && unitEnd + syn.phrase().length() <= sentenceEnd) {
                 Named n = convert(
                         new Hit(syn, unitEnd, unitEnd + syn.phrase().length()),
                         unit,
@@ -645,9 +686,29 @@ public final class NarrativeExtractor {
         return forward;
     }
 
+    /**
+     * Whether a synonym that names a figure only after a figure of another code ("新引进项目13个,总投资15.13亿元")
+     * stands in the clause right after such a figure; any other synonym always may.
+     */
+    private static boolean follows(String norm, Hit h, Figure previous) {
+        if (h.synonym.after() == null) {
+            return true;
+        }
+        if (previous == null || !h.synonym.after().equals(previous.indicator()) || previous.end() > h.start) {
+            return false;
+        }
+        return norm.substring(previous.end(), h.start)
+                .chars()
+                .allMatch(c -> CLAUSE_BREAKS.indexOf(c) >= 0 || Character.isWhitespace(c));
+    }
+
     private Named convert(Hit h, String unit, Map<String, CatalogEntry> catalog, int gap, boolean forward, String how) {
         CatalogEntry entry = catalog.get(h.synonym.code());
-        String target = entry != null ? entry.unit() : h.synonym.unit();
+        NarrativeRules.Code other = rules.code(h.synonym.code());
+        // A pipeline code keeps its owner's unit even if the catalog had an indicator of that name.
+        String target = other != null && other.pipeline()
+                ? other.unit()
+                : entry != null ? entry.unit() : other != null ? other.unit() : null;
         if (target == null) {
             return null;
         }

@@ -10,20 +10,38 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The extractor's tables, read from {@code narrative-rules/*.tsv} on the classpath: the synonyms that name
- * an indicator, the units a figure may be written in, and the patterns that say what a figure is (a forecast,
- * a plan, a comparison, a sub-group's). Kept as data so that a new synonym or pattern is one line, reviewed
- * like any other change, not code.
+ * an indicator, the codes the catalog does not hold with the service that owns each, the units a figure may be
+ * written in, and the patterns that say what a figure is (a forecast, a plan, a comparison, a sub-group's). Kept as
+ * data so that a new synonym, pattern or pipeline code is one line, reviewed like any other change, not code.
  */
 public final class NarrativeRules {
 
-    /** How reports name an indicator; {@code unit} only for a code the catalog does not hold. */
-    public record Synonym(String phrase, String code, BigDecimal confidence, String unit) {}
+    /** The owner of the catalog's indicators: this service. */
+    public static final String INDICATORS = "indicators";
+
+    /**
+     * How reports name an indicator. {@code countFirst}: a count written right before the phrase is read wherever
+     * it stands in its clause; {@code after}: the phrase names a figure only right after a figure of that code.
+     */
+    public record Synonym(String phrase, String code, BigDecimal confidence, boolean countFirst, String after) {}
+
+    /**
+     * A code the catalog does not hold: {@code owner} the service that owns its figures (investment, projects), or
+     * null when none does; figures are converted to {@code unit}; {@code name} is what people read.
+     */
+    public record Code(String code, String owner, String unit, String name) {
+        /** A figure another service owns: proposed for that service's check, never stored as a value here. */
+        public boolean pipeline() {
+            return owner != null;
+        }
+    }
 
     /** {@code written} converts to {@code canonical} by moving the decimal point {@code shift} places right. */
     public record UnitRule(String written, String canonical, int shift) {}
@@ -44,21 +62,31 @@ public final class NarrativeRules {
         PERIOD_YEAR,
         YEAR,
         ACTUAL,
-        PLACEHOLDER
+        PLACEHOLDER,
+        APPROXIMATE
     }
 
     public record Rule(Kind kind, Pattern pattern, String why) {}
 
     private final List<Synonym> synonyms;
+    private final Map<String, Code> codes;
     private final List<UnitRule> units;
     private final Map<Kind, List<Rule>> rules;
 
-    public NarrativeRules(List<Synonym> synonyms, List<UnitRule> units, Map<Kind, List<Rule>> rules) {
+    public NarrativeRules(List<Synonym> synonyms, List<Code> codes, List<UnitRule> units, Map<Kind, List<Rule>> rules) {
         // Longest phrase first, so "规模以上工业总产值" is tried before "工业总产值" and "产值".
         this.synonyms = synonyms.stream()
                 .sorted(Comparator.comparingInt((Synonym s) -> s.phrase().length())
                         .reversed())
                 .toList();
+        Map<String, Code> byCode = new LinkedHashMap<>();
+        codes.forEach(c -> byCode.put(c.code(), c));
+        this.codes = Map.copyOf(byCode);
+        for (Synonym syn : this.synonyms) {
+            if (syn.after() != null && syn.after().equals(syn.code())) {
+                throw new IllegalStateException("synonym " + syn.phrase() + " cannot follow its own code");
+            }
+        }
         this.units = units.stream()
                 .sorted(Comparator.comparingInt((UnitRule u) -> u.written().length())
                         .reversed())
@@ -72,16 +100,32 @@ public final class NarrativeRules {
     public static synchronized NarrativeRules defaults() {
         if (defaults == null) {
             defaults = new NarrativeRules(
-                    read("synonyms.tsv").stream()
-                            .map(c -> new Synonym(
-                                    c.get(0), c.get(1), new BigDecimal(c.get(2)), c.size() > 3 ? c.get(3) : null))
+                    read("synonyms.tsv", 3).stream()
+                            .map(NarrativeRules::synonym)
                             .toList(),
-                    read("units.tsv").stream()
+                    read("codes.tsv", 4).stream()
+                            .map(c -> new Code(c.get(0), "-".equals(c.get(1)) ? null : c.get(1), c.get(2), c.get(3)))
+                            .toList(),
+                    read("units.tsv", 3).stream()
                             .map(c -> new UnitRule(c.get(0), c.get(1), Integer.parseInt(c.get(2))))
                             .toList(),
-                    rules(read("patterns.tsv")));
+                    rules(read("patterns.tsv", 2)));
         }
         return defaults;
+    }
+
+    private static Synonym synonym(List<String> c) {
+        String condition = c.size() > 3 ? c.get(3) : "";
+        boolean countFirst = false;
+        String after = null;
+        if (condition.equals("count-first")) {
+            countFirst = true;
+        } else if (condition.startsWith("after:")) {
+            after = condition.substring("after:".length());
+        } else if (!condition.isEmpty()) {
+            throw new IllegalStateException("synonyms.tsv: unknown condition " + condition + " of " + c.get(0));
+        }
+        return new Synonym(c.get(0), c.get(1), new BigDecimal(c.get(2)), countFirst, after);
     }
 
     private static Map<Kind, List<Rule>> rules(List<List<String>> lines) {
@@ -97,7 +141,7 @@ public final class NarrativeRules {
     }
 
     /** Tab-separated lines; blank lines and lines starting with # are comments. */
-    static List<List<String>> read(String name) {
+    static List<List<String>> read(String name, int columns) {
         String path = "narrative-rules/" + name;
         try (InputStream in = NarrativeRules.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
@@ -113,8 +157,9 @@ public final class NarrativeRules {
                     continue;
                 }
                 List<String> cells = List.of(line.split("\t"));
-                if (cells.size() < 2) {
-                    throw new IllegalStateException(path + " line " + n + ": expected tab-separated columns");
+                if (cells.size() < columns) {
+                    throw new IllegalStateException(
+                            path + " line " + n + ": expected " + columns + " tab-separated columns");
                 }
                 out.add(cells.stream().map(String::strip).toList());
             }
@@ -126,6 +171,17 @@ public final class NarrativeRules {
 
     public List<Synonym> synonyms() {
         return synonyms;
+    }
+
+    /** A code the catalog does not hold, or null. */
+    public Code code(String code) {
+        return code == null ? null : codes.get(code);
+    }
+
+    /** Whether figures of this code belong to another service and are only checked, never stored here. */
+    public boolean pipeline(String code) {
+        Code c = code(code);
+        return c != null && c.pipeline();
     }
 
     public List<UnitRule> units() {

@@ -100,7 +100,9 @@ class NarrativeEvaluationTest {
             String report = "report-0" + r;
             String text = resource("narrative/" + report + ".txt");
             var result = extractor.extract(text, catalog, null, MASKED_YEAR);
-            List<Figure> proposed = result.proposed();
+            // The labels hold catalog figures only so far: pipeline figures are measured once they are labelled.
+            List<Figure> proposed =
+                    result.proposed().stream().filter(Figure::storable).toList();
             detail.append(report)
                     .append(": period ")
                     .append(result.period())
@@ -108,7 +110,7 @@ class NarrativeEvaluationTest {
                     .append(result.detected().evidence())
                     .append("”\n");
             for (Figure f : result.figures()) {
-                if (!f.proposed()) {
+                if (!f.storable()) {
                     detail.append("  apart ")
                             .append(f.scope())
                             .append(' ')

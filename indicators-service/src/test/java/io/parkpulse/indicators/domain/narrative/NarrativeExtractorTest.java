@@ -117,10 +117,117 @@ class NarrativeExtractorTest {
     }
 
     @Test
-    void figuresTheCatalogDoesNotHoldAreListedNotProposed() {
-        Figure f = only(run("2025年1-6月,完成市外到位资金301595万元。"));
+    void figuresNoServiceHoldsAreListedNotProposed() {
+        Figure f = only(run("2025年1-6月,完成市外固定资产投资138595万元。"));
         assertEquals(Scope.NOT_IN_CATALOG, f.scope());
-        assertEquals("funds_in_place_outside_city", f.indicator());
+        assertEquals("funds_in_place_outside_city_fai", f.indicator());
+        assertNull(f.owner());
+        assertTrue(run("2025年1-6月,完成市外固定资产投资138595万元。").proposed().isEmpty());
+    }
+
+    @Test
+    void pipelineFiguresAreProposedWithTheirOwnerAndUnit() {
+        Result r = run("2025年1-6月,园区完成市外到位资金301595万元,省外资金到位1.63亿元,外资到位1200万美元。"
+                + "完成新签约重大项目4个,开工项目3个,竣工项目2个。完成招商引资额38.2亿元,同比增长91%。");
+        assertEquals(
+                List.of(
+                        "funds_in_place",
+                        "funds_in_place_outside_province",
+                        "funds_in_place_foreign",
+                        "major_leads_signed",
+                        "projects_started",
+                        "projects_completed",
+                        "signed_investment"),
+                r.proposed().stream().map(Figure::indicator).toList(),
+                r.figures().toString());
+        r.proposed().forEach(f -> {
+            assertEquals(Scope.PIPELINE, f.scope());
+            assertEquals("2025-06", f.period());
+            assertTrue(!f.storable(), "a pipeline figure is only checked");
+        });
+        assertEquals(
+                List.of("investment", "investment", "investment", "investment", "projects", "projects", "investment"),
+                r.proposed().stream().map(Figure::owner).toList());
+        assertEquals(new BigDecimal("16300"), r.proposed().get(1).value());
+        assertEquals("万元", r.proposed().get(1).unit());
+        assertEquals("万美元", r.proposed().get(2).unit());
+        assertEquals("个", r.proposed().get(3).unit());
+        assertEquals(new BigDecimal("91"), r.proposed().get(6).growthPct());
+        assertEquals("indicators", only(run("2025年1-6月,园区完成税收100万元。")).owner());
+    }
+
+    @Test
+    void projectCountsAreReadCountFirstAndInChineseNumerals() {
+        Result r = run(
+                "2025年1-6月,华中汽车物流等21个项目加快推进,西安高通流体等7个项目竣工投产。\n" + "2025年1-6月,掌护医疗、兴邦新能源等五个项目实现新竣工投产;高馨中药材等3个项目新开工。");
+        assertEquals(
+                List.of("projects_completed", "projects_completed", "projects_started"),
+                r.proposed().stream().map(Figure::indicator).toList(),
+                r.figures().toString());
+        assertEquals(
+                List.of(new BigDecimal("7"), new BigDecimal("5"), new BigDecimal("3")),
+                r.proposed().stream().map(Figure::value).toList());
+        Figure seven = r.proposed().get(0);
+        assertEquals(
+                "7个项目竣工投产",
+                r.proposed()
+                        .get(0)
+                        .sentence()
+                        .substring(seven.start() - seven.sentenceStart(), seven.end() - seven.sentenceStart()));
+        assertTrue(r.proposed().get(1).why().contains("count before the name"));
+        // A count before a phrase that does not say what was counted stays unread away from the clause head.
+        assertEquals(List.of(), run("2025年1-6月,走访企业等7个项目服务队。").figures());
+    }
+
+    @Test
+    void aTotalInvestmentIsTheSignedProjectsOnlyRightAfterTheirCount() {
+        Result r = run("2025年1-10月,新引进项目13个,总投资15.13亿元,同比增长62.5%。");
+        assertEquals(
+                List.of("leads_signed", "signed_investment"),
+                r.proposed().stream().map(Figure::indicator).toList());
+        assertEquals(new BigDecimal("13"), r.proposed().get(0).value());
+        assertEquals(new BigDecimal("151300"), r.proposed().get(1).value());
+        assertEquals(new BigDecimal("62.5"), r.proposed().get(1).growthPct());
+        // Any other 总投资 is a project's, not the signed projects' total.
+        assertEquals(
+                List.of(),
+                run("2025年1-6月,引进了总投资3.7亿元的铝合金模板项目。启动实施总投资35亿元的基础设施项目17个。").figures());
+        assertEquals(
+                List.of(),
+                run("2025年1-6月,新引进项目13个,其中工业项目总投资15亿元。").figures().stream()
+                        .filter(f -> f.indicator().equals("signed_investment"))
+                        .toList());
+    }
+
+    @Test
+    void pipelineFiguresAreExcludedLikeCatalogOnes() {
+        Result r = run("2025年1-6月,预计全年到位资金30亿元。\n"
+                + "力争全年新签约项目20个。\n"
+                + "全市完成到位资金500亿元。\n"
+                + "到位资金比上年增加5亿元。\n"
+                + "力促天非尼迪二期等3个项目开工。\n"
+                + "区属61家规上企业,开工项目3个。");
+        assertEquals(
+                List.of(
+                        Scope.ESTIMATE,
+                        Scope.PLAN,
+                        Scope.CITY,
+                        Scope.COMPARISON,
+                        Scope.PLAN,
+                        Scope.SUBGROUP,
+                        Scope.SUBGROUP),
+                r.figures().stream().map(Figure::scope).toList(),
+                r.figures().toString());
+        assertEquals("investment", r.figures().get(0).owner(), "apart rows name their owner too");
+        assertEquals(List.of(), r.proposed());
+        assertEquals(
+                List.of(),
+                run("2025年1-6月,完成到位资金约5亿元,开工项目近10个。完成到位资金**万元,竣工项目x个。").figures());
+    }
+
+    @Test
+    void numbersNamedAsApproximationsAreNoFigures() {
+        assertEquals(List.of(), run("2025年1-6月,园区完成税收约3200万元,工业总产值近100亿元。").figures());
     }
 
     @Test
@@ -224,5 +331,15 @@ class NarrativeExtractorTest {
         Result r = assertTimeoutPreemptively(
                 Duration.ofSeconds(60), () -> extractor.extract(huge, NarrativeEvaluationTest.catalog(), null, 2025));
         assertEquals(30_000, r.proposed().size());
+    }
+
+    /** The same bound for the pipeline's rules: counts named after them and totals that follow a count. */
+    @Test
+    void aHugeTextOfProjectCountsIsReadInBoundedTime() {
+        String huge = "甲等7个项目竣工投产,新引进项目13个,总投资15.13亿元,".repeat(13_000);
+        assertTrue(huge.length() > 400_000);
+        Result r = assertTimeoutPreemptively(
+                Duration.ofSeconds(60), () -> extractor.extract(huge, NarrativeEvaluationTest.catalog(), null, 2025));
+        assertEquals(39_000, r.proposed().size());
     }
 }
