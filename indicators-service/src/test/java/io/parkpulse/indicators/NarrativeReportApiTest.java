@@ -11,7 +11,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkpulse.common.events.CloudEventHeaders;
+import io.parkpulse.common.events.EventTypes;
+import io.parkpulse.common.events.Topics;
 import io.parkpulse.indicators.domain.narrative.DocumentText;
+import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,10 +25,13 @@ import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -151,6 +160,60 @@ class NarrativeReportApiTest {
                 .body("rows[4].owner", equalTo("projects"))
                 .body("flags", hasSize(1));
 
+        // The uploaded event carries every proposed figure with its owner, for reporting-service's check.
+        JsonNode uploaded =
+                narrativeEvents(park, EventTypes.NARRATIVE_REPORT_UPLOADED).get(0);
+        JsonNode stated = uploaded.get("statedFigures");
+        assertEquals(5, stated.size(), stated.toString());
+        assertEquals(4, uploaded.get("proposedRows").asInt(), "values to store: the catalog's only");
+        JsonNode pipeline = stated.get(4);
+        assertEquals("projects_completed", pipeline.get("code").asText());
+        assertEquals("projects", pipeline.get("owner").asText());
+        assertEquals("2024-06", pipeline.get("period").asText());
+        assertEquals(7, pipeline.get("value").asInt());
+        assertEquals("个", pipeline.get("unit").asText());
+        assertEquals("7个", pipeline.get("stated").asText());
+        assertEquals(
+                "7个项目竣工投产",
+                text.substring(
+                        pipeline.get("start").asInt(), pipeline.get("end").asInt()));
+        JsonNode statedOutput = stated.get(1);
+        assertEquals("above_scale_industrial_output", statedOutput.get("code").asText());
+        assertEquals("indicators", statedOutput.get("owner").asText());
+        assertEquals(new BigDecimal("4.2"), statedOutput.get("growthPct").decimalValue());
+        assertEquals(new BigDecimal("45.67"), statedOutput.get("completionPct").decimalValue());
+        assertEquals(
+                0, new BigDecimal("500").compareTo(statedOutput.get("rounding").decimalValue()));
+        given().auth()
+                .oauth2(staff)
+                .get("/api/v1/parks/{p}/narrative-reports", park)
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem((int) id));
+
+        // Another park's staff: the same 404 as a report that does not exist.
+        String other = Tokens.token("park-staff", registerPark(uniqueCode()));
+        given().auth()
+                .oauth2(other)
+                .get("/api/v1/parks/{p}/narrative-reports/{id}", park, id)
+                .then()
+                .statusCode(404)
+                .contentType(containsString("problem+json"));
+        given().auth()
+                .oauth2(other)
+                .contentType(ContentType.JSON)
+                .body(Map.of("rows", List.of()))
+                .post("/api/v1/parks/{p}/narrative-reports/{id}/confirm", park, id)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(other)
+                .contentType("text/plain")
+                .body("1-6月,园区完成税收100万元。")
+                .post("/api/v1/parks/{p}/narrative-reports", park)
+                .then()
+                .statusCode(404);
+
         // A pipeline row is refused whole, naming the row, before anything is stored.
         Map<String, Object> pipelineRow = Map.of("indicator", "projects_completed", "period", "2024-06", "value", 7);
         given().auth()
@@ -195,6 +258,10 @@ class NarrativeReportApiTest {
                 .jsonPath();
         assertEquals(false, c.getBoolean("repeated"));
         assertEquals("CONFIRMED", c.getString("draft.report.status"));
+        JsonNode confirmed =
+                narrativeEvents(park, EventTypes.NARRATIVE_REPORT_CONFIRMED).get(0);
+        assertEquals(4, confirmed.get("confirmedRows").asInt());
+        assertEquals(stated, confirmed.get("statedFigures"), "the confirmed event states the same figures");
         assertEquals(List.of("imported", "unchanged", "imported", "imported"), c.getList("outcome.rows.outcome"));
         // Each value version the confirmation wrote is linked to the document (the unchanged one was not written).
         assertEquals(
@@ -225,6 +292,26 @@ class NarrativeReportApiTest {
                 .get("/api/v1/parks/{p}/values/2024-06/fixed_asset_investment/history", park)
                 .then()
                 .body("size()", equalTo(1));
+    }
+
+    /** The narrative-report events of one park of a type, oldest first. */
+    static List<JsonNode> narrativeEvents(String park, String type) {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        return TestEvents.read(
+                        bootstrap,
+                        Topics.INDICATORS,
+                        r -> park.equals(r.key()) && type.equals(CloudEventHeaders.get(r.headers(), "ce_type")),
+                        1,
+                        Duration.ofSeconds(30))
+                .stream()
+                .map(r -> {
+                    try {
+                        return new ObjectMapper().readTree(r.value());
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     @Test

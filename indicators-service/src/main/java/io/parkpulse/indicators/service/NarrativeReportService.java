@@ -549,7 +549,7 @@ public class NarrativeReportService {
                 r.period,
                 r.detectedPeriod,
                 r.status,
-                // The figures proposed as the park's values: a pipeline figure is only checked.
+                // The figures proposed as the park's values; statedFigures holds the pipeline's too.
                 (int) rows.stream().filter(x -> x.figure().storable()).count(),
                 null,
                 r.uploadedBy,
@@ -557,7 +557,24 @@ public class NarrativeReportService {
                 r.confirmedBy,
                 r.confirmedAt,
                 r.version,
-                List.of());
+                rows.stream().filter(Row::proposed).map(x -> stated(x.figure())).toList());
+    }
+
+    /** Every proposed figure, the catalog's and the pipeline's, with its owner: reporting-service checks the latter. */
+    private static NarrativeReportState.StatedFigure stated(Figure f) {
+        return new NarrativeReportState.StatedFigure(
+                f.indicator(),
+                f.owner(),
+                f.period(),
+                f.value(),
+                f.unit(),
+                f.rounding(),
+                f.stated(),
+                f.growthPct(),
+                f.completionPct(),
+                f.sentence(),
+                f.start(),
+                f.end());
     }
 
     private String write(List<Figure> figures) {
