@@ -97,6 +97,29 @@ public final class NarrativeExtractor {
             return scope == Scope.PARK || scope == Scope.PIPELINE;
         }
 
+        /** The same figure with the growth and completion the text states with it. */
+        Figure withRates(BigDecimal growth, BigDecimal completion) {
+            return new Figure(
+                    scope,
+                    indicator,
+                    owner,
+                    phrase,
+                    period,
+                    value,
+                    unit,
+                    stated,
+                    growth,
+                    completion,
+                    sentence,
+                    sentenceStart,
+                    sentenceEnd,
+                    start,
+                    end,
+                    why,
+                    confidence,
+                    rounding);
+        }
+
         /** A proposed figure that may be stored as an indicator value (a pipeline figure is only checked). */
         public boolean storable() {
             return scope == Scope.PARK;
@@ -165,6 +188,7 @@ public final class NarrativeExtractor {
             paragraph(text, norm, p, paraEnd, docYear, docMonth, byCode, out);
             p = paraEnd + 1;
         }
+        namedCompletions(norm, out);
         String period = docYear == null || docMonth == null
                 ? null
                 : YearMonth.of(docYear, docMonth).toString();
@@ -384,6 +408,7 @@ public final class NarrativeExtractor {
         int subgroupFrom = subgroupStart(s, from);
 
         List<Figure> found = new ArrayList<>();
+        List<Integer> unitEnds = new ArrayList<>();
         Matcher m = figure.matcher(s);
         List<int[]> tokens = new ArrayList<>();
         while (m.find()) {
@@ -468,13 +493,6 @@ public final class NarrativeExtractor {
                 scope = Scope.PARK;
                 why = "the park's achieved figure";
             }
-            int nextStart = t + 1 < tokens.size() ? tokens.get(t + 1)[0] : to;
-            String tail = norm.substring(unitEnd, Math.max(unitEnd, nextStart));
-            BigDecimal growth = percent(Kind.GROWTH, tail, false);
-            if (growth == null) {
-                growth = percent(Kind.DECLINE, tail, true);
-            }
-            BigDecimal completion = percent(Kind.COMPLETION, tail, false);
             BigDecimal confidence = named.synonym.confidence();
             if (named.gap > 2) {
                 confidence = confidence.multiply(new BigDecimal("0.9"));
@@ -491,8 +509,8 @@ public final class NarrativeExtractor {
                     number.movePointRight(named.shift),
                     named.unit,
                     text.substring(numStart, unitEnd),
-                    growth,
-                    completion,
+                    null,
+                    null,
                     text.substring(from, to),
                     from,
                     to,
@@ -504,6 +522,19 @@ public final class NarrativeExtractor {
                     new BigDecimal("0.5")
                             .movePointLeft(Math.max(0, number.scale()))
                             .movePointRight(named.shift)));
+            unitEnds.add(unitEnd);
+        }
+        // The rates written after a figure, up to the next figure: a number that names nothing ("(恒基机电5亿元)")
+        // does not take them from the figure they are stated with.
+        for (int i = 0; i < found.size(); i++) {
+            int unitEnd = unitEnds.get(i);
+            int next = i + 1 < found.size() ? Math.max(unitEnd, found.get(i + 1).start()) : to;
+            String tail = norm.substring(unitEnd, next);
+            BigDecimal growth = percent(Kind.GROWTH, tail, false);
+            if (growth == null) {
+                growth = percent(Kind.DECLINE, tail, true);
+            }
+            found.set(i, found.get(i).withRates(growth, percent(Kind.COMPLETION, tail, false)));
         }
         out.addAll(found);
         if (!periods.isEmpty()) {
@@ -516,6 +547,53 @@ public final class NarrativeExtractor {
         } else if (actual || !periods.isEmpty()) {
             state.estimate = false;
         }
+    }
+
+    /**
+     * How far before a completion stated by name ("完成全年开工项目目标任务的133%") its figure may stand: the next
+     * lines of the same passage, not another section's figure of that name.
+     */
+    private static final int NAMED_COMPLETION_REACH = 200;
+
+    /**
+     * A completion stated with the indicator's name instead of its value goes to the nearest proposed figure of
+     * that name before it, when the text gave that figure none. Figures are in document order, so one pass with a
+     * pointer keeps this linear in the document.
+     */
+    private void namedCompletions(String norm, List<Figure> out) {
+        for (Rule r : rules.rules(Kind.NAMED_COMPLETION)) {
+            Matcher m = r.pattern().matcher(norm);
+            int p = 0;
+            while (m.find()) {
+                while (p < out.size() && out.get(p).start() < m.start()) {
+                    p++;
+                }
+                Synonym syn = endingWith(m.group("name"));
+                // "预计完成全年…任务的150%" is a forecast's completion, not the figure's.
+                if (syn == null || forecastBefore(norm, m.start())) {
+                    continue;
+                }
+                for (int k = p - 1; k >= 0 && out.get(k).end() >= m.start() - NAMED_COMPLETION_REACH; k--) {
+                    Figure f = out.get(k);
+                    if (f.proposed() && f.indicator().equals(syn.code())) {
+                        if (f.completionPct() == null) {
+                            out.set(k, f.withRates(f.growthPct(), new BigDecimal(m.group("pct"))));
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The longest synonym a name ends with ("全年开工项目" → 开工项目), or null. */
+    private Synonym endingWith(String name) {
+        for (Synonym syn : rules.synonyms()) {
+            if (syn.after() == null && name.endsWith(syn.phrase())) {
+                return syn;
+            }
+        }
+        return null;
     }
 
     private static boolean overlaps(List<int[]> spans, int a, int b) {

@@ -63,7 +63,8 @@ public final class NarrativeRules {
         YEAR,
         ACTUAL,
         PLACEHOLDER,
-        APPROXIMATE
+        APPROXIMATE,
+        NAMED_COMPLETION
     }
 
     public record Rule(Kind kind, Pattern pattern, String why) {}

@@ -92,6 +92,30 @@ class NarrativeExtractorTest {
     }
 
     @Test
+    void aNumberThatNamesNothingDoesNotTakeTheRatesOfTheFigureBeforeIt() {
+        Figure f = only(run("2025年1-6月,完成新签约重大项目4个(恒基机电5亿元)完成全年目标任务的66.7%。"));
+        assertEquals(new BigDecimal("66.7"), f.completionPct());
+        Result two = run("2025年1-6月,园区完成税收3200万元,同比增长18.2%,工业投资2亿元,同比增长5%。");
+        assertEquals(
+                List.of(new BigDecimal("18.2"), new BigDecimal("5")),
+                two.proposed().stream().map(Figure::growthPct).toList(),
+                "a named figure still ends the one before");
+    }
+
+    @Test
+    void aCompletionStatedByNameGoesToTheFigureOfThatName() {
+        Result r = run("2025年1-6月,完成履约项目3个;\n开工项目3个。完成全年履约项目目标任务的100%;\n完成全年开工项目目标任务的133%。");
+        Figure started = only(r);
+        assertEquals("projects_started", started.indicator());
+        assertEquals(new BigDecimal("133"), started.completionPct());
+        // The completion the text gave with the figure stays; a forecast's completion is not the figure's.
+        Figure stated = only(run("2025年1-6月,完成税收3200万元,完成全年任务的40%。完成全年税收目标任务的45%。"));
+        assertEquals(new BigDecimal("40"), stated.completionPct());
+        Figure forecast = only(run("2025年1-6月,开工项目3个。预计完成全年开工项目目标任务的150%。"));
+        assertNull(forecast.completionPct());
+    }
+
+    @Test
     void forecastsPlansSubGroupsComparisonsAndTheCityAreKeptApart() {
         Result r = run("2025年1-6月,园区完成税收3200万元,预计全年完成税收7000万元。税收1.9亿元。\n"
                 + "区属61家规上企业,累计完成产值73.22亿元。\n"
