@@ -18,16 +18,23 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The extractor measured against figures labelled by hand from the six real reports of shared/corpus
- * (src/test/resources/narrative/labels.tsv). A proposed figure counts as right when indicator, period and exact
- * value (in the catalog's unit) equal a label's; precision and recall are printed per report and overall. The
- * rules were written with these reports in view, so this is an in-sample measure: it guards against regressions
- * and shows what the rules do on real text; a new corpus report should be labelled before the rules are tuned.
+ * The extractor measured against figures labelled by hand (src/test/resources/narrative/labels.tsv): the six real
+ * reports of shared/corpus, and two held-out reports written by someone who did not know the rules. A proposed
+ * figure counts as right when code, period and exact value (in the code's unit) equal a label's; precision and
+ * recall are printed per report, and per code family: the catalog's indicators and the pipeline figures other
+ * services own. The rules were written with the six corpus reports in view, so their score is an in-sample measure
+ * that guards against regressions; the held-out score is the one that says how the rules generalise, and no rule
+ * is changed to raise it (a held-out report used for tuning stops being one: write new ones).
  */
 class NarrativeEvaluationTest {
 
     /** The year the evaluation states for reports that mask theirs ("**年"), as a caller's override would. */
     static final int MASKED_YEAR = 2018;
+
+    static final List<String> CORPUS =
+            List.of("report-01", "report-02", "report-03", "report-04", "report-05", "report-06");
+
+    static final List<String> HELD_OUT = List.of("heldout-01", "heldout-02");
 
     record Label(
             String report,
@@ -87,22 +94,66 @@ class NarrativeEvaluationTest {
                 && f.unit().equals(l.unit());
     }
 
-    @Test
-    void precisionAndRecallOnTheCorpus() {
+    /** The code family: a figure another service owns (codes.tsv), or one of the catalog's indicators. */
+    static String family(String code) {
+        return NarrativeRules.defaults().pipeline(code) ? "pipeline" : "catalog";
+    }
+
+    /** Labelled, proposed and correct figures of one report or family. */
+    static final class Count {
+        int labelled;
+        int proposed;
+        int correct;
+
+        void add(Count o) {
+            labelled += o.labelled;
+            proposed += o.proposed;
+            correct += o.correct;
+        }
+
+        double precision() {
+            return proposed == 0 ? 1 : (double) correct / proposed;
+        }
+
+        double recall() {
+            return labelled == 0 ? 1 : (double) correct / labelled;
+        }
+    }
+
+    /** One evaluation: counts per report, per family, the growth and completion read wrong, and what went wrong. */
+    record Evaluation(
+            Map<String, Count> reports,
+            Map<String, Count> families,
+            Count overall,
+            List<String> wrongRates,
+            String detail) {
+
+        String table() {
+            StringBuilder out = new StringBuilder(
+                    "| report | labelled | proposed | correct | precision | recall |\n|---|---|---|---|---|---|\n");
+            reports.forEach((report, c) -> out.append(row(report, c)));
+            out.append(row("overall", overall));
+            out.append(
+                    "\n| family | labelled | proposed | correct | precision | recall |\n|---|---|---|---|---|---|\n");
+            families.forEach((family, c) -> out.append(row(family, c)));
+            return out.toString();
+        }
+    }
+
+    static Evaluation evaluate(List<String> reports) {
         NarrativeExtractor extractor = new NarrativeExtractor();
         List<CatalogEntry> catalog = catalog();
         List<Label> labels = labels();
-        Map<String, int[]> table = new LinkedHashMap<>();
-        int tp = 0, fp = 0, fn = 0;
+        Map<String, Count> byReport = new LinkedHashMap<>();
+        Map<String, Count> byFamily = new LinkedHashMap<>();
+        byFamily.put("catalog", new Count());
+        byFamily.put("pipeline", new Count());
+        Count overall = new Count();
         List<String> wrongRates = new ArrayList<>();
         StringBuilder detail = new StringBuilder();
-        for (int r = 1; r <= 6; r++) {
-            String report = "report-0" + r;
+        for (String report : reports) {
             String text = resource("narrative/" + report + ".txt");
             var result = extractor.extract(text, catalog, null, MASKED_YEAR);
-            // The labels hold catalog figures only so far: pipeline figures are measured once they are labelled.
-            List<Figure> proposed =
-                    result.proposed().stream().filter(Figure::storable).toList();
             detail.append(report)
                     .append(": period ")
                     .append(result.period())
@@ -110,7 +161,7 @@ class NarrativeEvaluationTest {
                     .append(result.detected().evidence())
                     .append("”\n");
             for (Figure f : result.figures()) {
-                if (!f.storable()) {
+                if (!f.proposed()) {
                     detail.append("  apart ")
                             .append(f.scope())
                             .append(' ')
@@ -122,26 +173,30 @@ class NarrativeEvaluationTest {
                             .append('\n');
                 }
             }
-            List<Label> expected =
-                    labels.stream().filter(l -> l.report().equals(report)).toList();
-            List<Label> unmatched = new ArrayList<>(expected);
-            int rtp = 0, rfp = 0;
-            for (Figure f : proposed) {
+            Count here = new Count();
+            List<Label> unmatched = new ArrayList<>(
+                    labels.stream().filter(l -> l.report().equals(report)).toList());
+            here.labelled = unmatched.size();
+            unmatched.forEach(l -> byFamily.get(family(l.indicator())).labelled++);
+            for (Figure f : result.proposed()) {
                 // Every proposed figure points at its own words: the span lies in its sentence and holds the figure.
                 assertTrue(f.sentenceStart() <= f.start() && f.end() <= f.sentenceEnd(), f.toString());
                 assertTrue(text.substring(f.start(), f.end()).contains(f.stated()), f.toString());
                 assertEquals(f.sentence(), text.substring(f.sentenceStart(), f.sentenceEnd()));
+                Count family = byFamily.get(family(f.indicator()));
+                here.proposed++;
+                family.proposed++;
                 Label hit =
                         unmatched.stream().filter(l -> same(f, l)).findFirst().orElse(null);
                 if (hit != null) {
                     unmatched.remove(hit);
-                    rtp++;
+                    here.correct++;
+                    family.correct++;
                     if (!eq(hit.growth(), f.growthPct()) || !eq(hit.completion(), f.completionPct())) {
                         wrongRates.add(report + " " + f.indicator() + ": growth " + f.growthPct() + " completion "
                                 + f.completionPct() + ", labelled " + hit.growth() + " / " + hit.completion());
                     }
                 } else {
-                    rfp++;
                     detail.append("  false positive ")
                             .append(report)
                             .append(": ")
@@ -152,32 +207,52 @@ class NarrativeEvaluationTest {
             for (Label l : unmatched) {
                 detail.append("  missed ").append(report).append(": ").append(l).append('\n');
             }
-            table.put(report, new int[] {expected.size(), proposed.size(), rtp});
-            tp += rtp;
-            fp += rfp;
-            fn += unmatched.size();
+            byReport.put(report, here);
+            overall.add(here);
         }
-        StringBuilder out = new StringBuilder(
-                "\n| report | labelled | proposed | correct | precision | recall |\n" + "|---|---|---|---|---|---|\n");
-        table.forEach((report, v) -> out.append(row(report, v[0], v[1], v[2])));
-        out.append(row("overall", tp + fn, tp + fp, tp));
-        System.out.println(out);
-        System.out.println(detail);
-        double precision = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
-        double recall = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
-        assertTrue(precision >= 0.95, "overall precision " + precision + "\n" + detail);
-        assertTrue(recall >= 0.85, "overall recall " + recall + "\n" + detail);
-        assertEquals(List.of(), wrongRates, "stated growth and completion read with the matched figures");
+        return new Evaluation(byReport, byFamily, overall, wrongRates, detail.toString());
+    }
+
+    @Test
+    void precisionAndRecallOnTheCorpus() {
+        Evaluation e = evaluate(CORPUS);
+        System.out.println("\nCorpus (in-sample: the rules were tuned on these reports)\n" + e.table());
+        System.out.println(e.detail());
+        assertTrue(
+                e.overall().precision() >= 0.95,
+                "overall precision " + e.overall().precision() + "\n" + e.detail());
+        assertTrue(e.overall().recall() >= 0.85, "overall recall " + e.overall().recall() + "\n" + e.detail());
+        assertEquals(List.of(), e.wrongRates(), "stated growth and completion read with the matched figures");
+    }
+
+    /**
+     * The held-out reports, measured and printed, never tuned on. The only assertion is a floor under the figures
+     * first measured (precision 60.6 %, recall 80.0 %; docs/narrative-import.md), rounded down: it catches a change
+     * that loses what did generalise, and is no target to tune for. Wrong rates are printed, not asserted.
+     */
+    @Test
+    void precisionAndRecallOnTheHeldOutReports() {
+        Evaluation e = evaluate(HELD_OUT);
+        System.out.println("\nHeld-out (written blind to the rules, never tuned on)\n" + e.table());
+        System.out.println(e.detail());
+        System.out.println("growth or completion read wrong: " + e.wrongRates());
+        assertTrue(e.overall().labelled > 0, "the held-out reports are labelled");
+        assertTrue(
+                e.overall().precision() >= 0.55,
+                "held-out precision " + e.overall().precision());
+        assertTrue(
+                e.overall().recall() >= 0.75, "held-out recall " + e.overall().recall());
     }
 
     private static boolean eq(BigDecimal a, BigDecimal b) {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
-    private static String row(String name, int labelled, int proposed, int correct) {
-        String p = proposed == 0 ? "—" : String.format("%.1f %%", 100.0 * correct / proposed);
-        String r = labelled == 0 ? "—" : String.format("%.1f %%", 100.0 * correct / labelled);
-        return "| " + name + " | " + labelled + " | " + proposed + " | " + correct + " | " + p + " | " + r + " |\n";
+    private static String row(String name, Count c) {
+        String p = c.proposed == 0 ? "—" : String.format("%.1f %%", 100.0 * c.correct / c.proposed);
+        String r = c.labelled == 0 ? "—" : String.format("%.1f %%", 100.0 * c.correct / c.labelled);
+        return "| " + name + " | " + c.labelled + " | " + c.proposed + " | " + c.correct + " | " + p + " | " + r
+                + " |\n";
     }
 
     @Test
