@@ -132,31 +132,36 @@ final class ConsoleForm {
         return v;
     }
 
-    /** Renders an entity page again with a refused form as it was typed. */
+    /** Renders an entity page (a project, a lead) again with a refused form as it was typed. */
     @FunctionalInterface
     interface View {
-        jakarta.ws.rs.core.Response render(ConsoleUser user, ConsoleProjectsResource.Submitted submitted, int status)
-                throws Exception;
+        jakarta.ws.rs.core.Response render(
+                ConsoleUser user, String id, ConsoleProjectsResource.Submitted submitted, int status) throws Exception;
     }
+
+    /**
+     * The forms of one kind of entity page: {@code path} is the page's address without the id, where a saved form
+     * goes back to; {@code stale} says that someone else changed the entity; {@code view} renders a refused form.
+     */
+    record Entity(String path, String stale, View view) {}
 
     /**
      * A POST of an entity page (a project, a lead): the session's form token first (nothing is sent without it),
      * then the API; a refusal re-renders the page with the form as typed and each message beside its field, a
-     * stale version with {@code stale}; success goes to {@code saved}.
+     * stale version with the entity's words for it; success goes back to the page with {@code ?saved=name}.
      */
     static jakarta.ws.rs.core.Response command(
             ConsolePages pages,
             ConsoleSession sessions,
             String cookie,
             jakarta.ws.rs.core.UriInfo uri,
+            Entity entity,
+            String id,
             MultivaluedMap<String, String> form,
             List<String> fields,
             String name,
             String key,
-            String stale,
-            ConsoleProjectsResource.Command c,
-            View view,
-            String saved) {
+            ConsoleProjectsResource.Command c) {
         return pages.page(cookie, uri, user -> {
             if (!sessions.validFormToken(user, form.getFirst("csrf"))) {
                 return pages.error(cookie, 403, ConsoleAssessmentResource.STALE_FORM);
@@ -165,20 +170,24 @@ final class ConsoleForm {
             try {
                 c.send(user, f);
             } catch (ConsoleProjectsResource.Refusal r) {
-                return view.render(
-                        user,
-                        new ConsoleProjectsResource.Submitted(name, key, f.refused(r.field, r.getMessage())),
-                        400);
+                return entity.view()
+                        .render(
+                                user,
+                                id,
+                                new ConsoleProjectsResource.Submitted(name, key, f.refused(r.field, r.getMessage())),
+                                400);
             } catch (ServiceApi.Failure failure) {
                 if (failure.status == 401 || failure.status == 404 || failure.status >= 500) {
                     throw failure;
                 }
-                return view.render(
-                        user,
-                        new ConsoleProjectsResource.Submitted(name, key, f.refused(failure, stale)),
-                        failure.status);
+                return entity.view()
+                        .render(
+                                user,
+                                id,
+                                new ConsoleProjectsResource.Submitted(name, key, f.refused(failure, entity.stale())),
+                                failure.status);
             }
-            return ConsolePages.redirect(saved);
+            return ConsolePages.redirect(entity.path() + ConsolePages.encode(id) + "?saved=" + name);
         });
     }
 }

@@ -120,6 +120,9 @@ public class ConsoleLeadsResource {
     @CookieParam(ConsoleSession.COOKIE)
     String cookie;
 
+    private final ConsoleForm.Entity forms = new ConsoleForm.Entity(
+            "/console/leads/", STALE, (user, id, submitted, status) -> view(user, id, submitted, status, null));
+
     // ---- a park's leads ------------------------------------------------------------------------------------
 
     @GET
@@ -297,19 +300,7 @@ public class ConsoleLeadsResource {
             String name,
             String key,
             ConsoleProjectsResource.Command c) {
-        return ConsoleForm.command(
-                pages,
-                sessions,
-                cookie,
-                uri,
-                form,
-                fields,
-                name,
-                key,
-                STALE,
-                c,
-                (user, submitted, status) -> view(user, id, submitted, status, null),
-                "/console/leads/" + encode(id) + "?saved=" + name);
+        return ConsoleForm.command(pages, sessions, cookie, uri, forms, id, form, fields, name, key, c);
     }
 
     private Response view(ConsoleUser user, String id, Submitted submitted, int status, String notice) {

@@ -97,6 +97,9 @@ public class ConsoleProjectsResource {
     @CookieParam(ConsoleSession.COOKIE)
     String cookie;
 
+    private final ConsoleForm.Entity forms = new ConsoleForm.Entity(
+            "/console/projects/", STALE, (user, id, submitted, status) -> view(user, id, submitted, status, null));
+
     // ---- the register --------------------------------------------------------------------------------------
 
     @GET
@@ -258,19 +261,7 @@ public class ConsoleProjectsResource {
 
     private Response command(
             String id, MultivaluedMap<String, String> form, List<String> fields, String name, String key, Command c) {
-        return ConsoleForm.command(
-                pages,
-                sessions,
-                cookie,
-                uri,
-                form,
-                fields,
-                name,
-                key,
-                STALE,
-                c,
-                (user, submitted, status) -> view(user, id, submitted, status, null),
-                "/console/projects/" + encode(id) + "?saved=" + name);
+        return ConsoleForm.command(pages, sessions, cookie, uri, forms, id, form, fields, name, key, c);
     }
 
     private Response view(ConsoleUser user, String id, Submitted submitted, int status, String notice) {
