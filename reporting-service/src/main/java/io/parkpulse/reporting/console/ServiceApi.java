@@ -41,6 +41,9 @@ public class ServiceApi {
         /** The problem's code ({@code stale_version}, {@code illegal_transition}), which clients act on; or null. */
         public final String code;
 
+        /** The problem's context (a refused batch's per-row answer); missing when it gave none. */
+        public final transient JsonNode context;
+
         Failure(int status, String message) {
             this(status, message, null);
         }
@@ -50,10 +53,15 @@ public class ServiceApi {
         }
 
         Failure(int status, String message, JsonNode errors, String code) {
+            this(status, message, errors, code, null);
+        }
+
+        Failure(int status, String message, JsonNode errors, String code, JsonNode context) {
             super(message);
             this.status = status;
             this.errors = errors == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : errors;
             this.code = code;
+            this.context = context == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : context;
         }
     }
 
@@ -128,6 +136,10 @@ public class ServiceApi {
         try {
             answer = json.readTree(r.body());
         } catch (IOException e) {
+            if (r.statusCode() >= 400) {
+                // A refusal that is not a problem document (a proxy's 413 page) is still that refusal.
+                throw new Failure(r.statusCode(), message(r));
+            }
             throw new Failure(502, "服务返回的数据无法读取");
         }
         if (r.statusCode() < 400) {
@@ -136,7 +148,7 @@ public class ServiceApi {
         if (answer.path("context").has("rows")) {
             return answer.get("context");
         }
-        throw new Failure(r.statusCode(), message(r));
+        throw failure(r, answer);
     }
 
     /**
@@ -177,15 +189,21 @@ public class ServiceApi {
             }
         }
         if (r.statusCode() >= 400) {
-            throw new Failure(
-                    r.statusCode(),
-                    message(r),
-                    answer == null ? null : answer.path("errors"),
-                    answer == null || !answer.path("code").isTextual()
-                            ? null
-                            : answer.path("code").asText());
+            throw failure(r, answer);
         }
         return answer;
+    }
+
+    /** A refusal with what its problem document says: errors[] by field, the code and the context. */
+    private Failure failure(HttpResponse<byte[]> r, JsonNode problem) {
+        return new Failure(
+                r.statusCode(),
+                message(r),
+                problem == null ? null : problem.path("errors"),
+                problem == null || !problem.path("code").isTextual()
+                        ? null
+                        : problem.path("code").asText(),
+                problem == null ? null : problem.path("context"));
     }
 
     private java.net.URI uri(Service s, String self, String path, Map<String, String> query) {
