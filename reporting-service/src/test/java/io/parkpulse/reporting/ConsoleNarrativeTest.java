@@ -284,6 +284,15 @@ class ConsoleNarrativeTest {
                 .then()
                 .statusCode(422)
                 .body(containsString("上传未成功：文件中含有控制字符，不是纯文本"));
+        // Larger than any service takes: the platform's body limit answers, as a page.
+        as(staff)
+                .multiPart("csrf", csrf)
+                .multiPart("file", "大.txt", new byte[3 * 1024 * 1024], "text/plain")
+                .post(LIST)
+                .then()
+                .statusCode(413)
+                .contentType(containsString("text/html"))
+                .body(containsString("上传的文件过大"));
         // A period the console already knows is none, and no file at all.
         as(staff)
                 .multiPart("csrf", csrf)

@@ -7,12 +7,16 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * A person in a browser is not an API client: under {@code /console} a missing or expired session sends
@@ -63,5 +67,22 @@ public class ConsoleRefusals {
             return problems.forbidden(e, uri, headers);
         }
         return pages.error(null, 403, "您的账号没有使用本平台的角色（市局管理员、市局分析员或园区统计员），请联系市局管理员。");
+    }
+
+    /**
+     * A form too large for the platform's body limit (a report file over 2 MiB) is refused by RequestLimits before
+     * any console resource sees it; under {@code /console} the person gets that refusal as a page, not as JSON.
+     */
+    @ServerResponseFilter
+    public void tooLarge(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() != 413
+                || !ConsoleAuthentication.consolePath(request.getUriInfo().getPath())) {
+            return;
+        }
+        jakarta.ws.rs.core.Cookie session = request.getCookies().get(ConsoleSession.COOKIE);
+        Response page =
+                pages.error(session == null ? null : session.getValue(), 413, "上传的文件过大：工作报告、报表等文件最大2MB，请压缩图片或删去附件后重试。");
+        response.getHeaders().remove("Content-Length");
+        response.setEntity(page.getEntity(), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
 }
