@@ -103,6 +103,7 @@ class ConsoleNarrativeTest {
                 .statusCode(200)
                 .body(containsString("报告已上传"))
                 .body(containsString("上传时指定"))
+                .body(containsString("· 11KB"))
                 .body(containsString("园区124家<mark>规模以上工业企业完成产值390.7亿元</mark>,完成全年任务的45.67%"))
                 .body(containsString("不一致"))
                 .body(containsString("增速+4.2%；完成率45.67%"))

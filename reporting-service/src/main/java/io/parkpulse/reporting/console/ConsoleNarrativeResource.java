@@ -412,7 +412,8 @@ public class ConsoleNarrativeResource {
                         : report.path("fileName").asText());
         r.put("by", report.path("uploadedBy").asText("—"));
         r.put("at", ConsoleResource.minutes(report.path("uploadedAt")));
-        r.put("size", size(report.path("sizeBytes").asLong()));
+        // Not "size": a template reads that of a map as its number of entries.
+        r.put("bytes", size(report.path("sizeBytes").asLong()));
         r.put("sha256", report.path("sha256").asText(""));
         r.put(
                 "status",
@@ -482,6 +483,7 @@ public class ConsoleNarrativeResource {
             checks.add(check);
         }
         row.put("checks", checks);
+        row.put("compared", checks.stream().anyMatch(c -> Boolean.TRUE.equals(c.get("known"))));
         row.put("disagrees", disagrees);
         row.put("confidence", confidence(r.path("confidence")));
         row.put("why", r.path("why").asText(""));
