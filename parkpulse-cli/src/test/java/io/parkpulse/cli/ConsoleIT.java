@@ -346,6 +346,38 @@ class ConsoleIT {
             assertTrue(s.page.locator("tr.outcome.rejected").textContent().contains("约3500"));
             s.shot("report-check");
 
+            // A written work report (a corpus report that masks its year, so the period is given): read into a draft
+            // whose figures stand highlighted in their sentences, and confirmed as ticked. January, which no demo month
+            // precedes, so that no year-to-date figure of the demo's can refuse them.
+            s.page.click("nav >> text=工作报告导入");
+            s.page.setInputFiles(
+                    "#file",
+                    Path.of(System.getProperty("parkpulse.root", ".."))
+                            .toAbsolutePath()
+                            .normalize()
+                            .resolve("indicators-service/src/test/resources/narrative/report-04.txt"));
+            s.page.fill("#period", "2026-01");
+            s.page.click("#narrative-form button[type=submit]");
+            s.page.waitForURL(u -> u.contains("uploaded=1"));
+            assertThat(s.page.locator("#report-period")).hasText("2026年1月");
+            assertTrue(s.page.locator("table.narrative tbody tr").count() > 1);
+            assertEquals(
+                    1,
+                    s.page.locator("table.narrative mark")
+                            .filter(hasText("390.7亿元"))
+                            .count());
+            assertTrue(s.page.locator("table.apart").textContent().contains("部分企业"));
+            s.shot("narrative-draft");
+            s.page.click("#confirm-form button[type=submit]");
+            s.page.waitForURL(u -> u.contains("confirmed=1"));
+            assertTrue(s.page.locator("table.outcome tr.outcome.imported").count() > 0);
+            assertEquals(0, s.page.locator("#confirm-form").count());
+            s.open("/parks/" + own + "/narrative-reports");
+            assertTrue(s.page.locator("table.narratives tbody tr")
+                    .first()
+                    .textContent()
+                    .contains("已确认"));
+
             // Another park's page, by URL: refused with the service's own Chinese words, nothing of that park shown.
             Response r = s.refused("/parks/" + other + "?month=" + LAST);
             assertEquals(404, r.status());
