@@ -294,6 +294,15 @@ class ConsoleNarrativeTest {
                 .statusCode(413)
                 .contentType(containsString("text/html"))
                 .body(containsString("上传的文件过大"));
+        // The service's own 413 is said on the list page, with the form to try again.
+        as(staff)
+                .multiPart("csrf", csrf)
+                .multiPart("file", "too-large.txt", "税收3200万元".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .post(LIST)
+                .then()
+                .statusCode(413)
+                .body(containsString("文件过大：工作报告文件最大2MB"))
+                .body(containsString("上传并识别"));
         // A period the console already knows is none, and no file at all.
         as(staff)
                 .multiPart("csrf", csrf)

@@ -138,6 +138,11 @@ public class NarrativeStubService implements QuarkusTestResourceLifecycleManager
                     null);
             return;
         }
+        if ("too-large.txt".equals(query.get("fileName"))) {
+            // As a service with a lower body limit than the console's answers.
+            problem(x, 413, "too_large", "请求体有 " + in.length + " 字节，最多接受 4 字节", "body", "请求体过大", null);
+            return;
+        }
         if (type == null || !(type.startsWith("text/plain") || type.startsWith(DOCX))) {
             problem(x, 415, "unsupported_media_type", "该地址不接受此内容类型（Content-Type）", null, null, null);
             return;

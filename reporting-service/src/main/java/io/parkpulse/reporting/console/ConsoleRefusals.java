@@ -75,8 +75,10 @@ public class ConsoleRefusals {
      */
     @ServerResponseFilter
     public void tooLarge(ContainerRequestContext request, ContainerResponseContext response) {
+        // A console page answered 413 itself (a service's refusal shown beside its form) stays as it is.
         if (response.getStatus() != 413
-                || !ConsoleAuthentication.consolePath(request.getUriInfo().getPath())) {
+                || !ConsoleAuthentication.consolePath(request.getUriInfo().getPath())
+                || MediaType.TEXT_HTML_TYPE.isCompatible(response.getMediaType())) {
             return;
         }
         jakarta.ws.rs.core.Cookie session = request.getCookies().get(ConsoleSession.COOKIE);
