@@ -3,6 +3,7 @@ package io.parkpulse.reporting.repository;
 import io.parkpulse.common.events.payload.FundsReported;
 import io.parkpulse.common.events.payload.IndicatorValueRecorded;
 import io.parkpulse.common.events.payload.LeadState;
+import io.parkpulse.common.events.payload.NarrativeReportState;
 import io.parkpulse.common.events.payload.ProjectProblem;
 import io.parkpulse.common.events.payload.ProjectProgress;
 import io.parkpulse.common.events.payload.ProjectState;
@@ -33,6 +34,8 @@ public class ReadModelRepository {
             "lead_stage_fact",
             "funds_fact",
             "problem_fact",
+            "narrative_report_fact",
+            "narrative_figure_fact",
             "park_replica");
 
     @Inject
@@ -208,8 +211,11 @@ public class ReadModelRepository {
     /** Funds per lead and month; the revision orders corrections of the same month. */
     public void upsertFunds(FundsReported f) {
         em.createNativeQuery("""
-                insert into funds_fact (lead_id, period, park_code, amount, revision) values (?1, ?2, ?3, ?4, ?5)
-                on conflict (lead_id, period) do update set amount = excluded.amount, revision = excluded.revision
+                insert into funds_fact (lead_id, period, park_code, amount, revision, source, amount_usd)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                on conflict (lead_id, period) do update
+                   set amount = excluded.amount, revision = excluded.revision, source = excluded.source,
+                       amount_usd = excluded.amount_usd
                  where funds_fact.revision < excluded.revision
                 """)
                 .setParameter(1, f.leadId())
@@ -217,7 +223,75 @@ public class ReadModelRepository {
                 .setParameter(3, f.park())
                 .setParameter(4, f.amount())
                 .setParameter(5, f.revision())
+                .setParameter(6, f.source())
+                .setParameter(7, f.amountUsd())
                 .executeUpdate();
+    }
+
+    /**
+     * A narrative report's state and the figures it states. Only a newer version replaces what is held, and then
+     * its figures replace the held ones whole; an older or repeated version changes nothing. False when nothing
+     * changed.
+     */
+    public boolean upsertNarrativeReport(NarrativeReportState r) {
+        int changed = em.createNativeQuery("""
+                        insert into narrative_report_fact (id, park_code, file_name, status, period, uploaded_at,
+                                                           confirmed_at, version)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                        on conflict (id) do update
+                           set park_code = excluded.park_code, file_name = excluded.file_name, status = excluded.status,
+                               period = excluded.period, uploaded_at = excluded.uploaded_at,
+                               confirmed_at = excluded.confirmed_at, version = excluded.version
+                         where narrative_report_fact.version < excluded.version
+                        """)
+                .setParameter(1, r.id())
+                .setParameter(2, r.park())
+                .setParameter(3, r.fileName())
+                .setParameter(4, r.status())
+                .setParameter(5, r.period())
+                .setParameter(6, r.uploadedAt())
+                .setParameter(7, r.confirmedAt())
+                .setParameter(8, r.version())
+                .executeUpdate();
+        if (changed == 0) {
+            return false;
+        }
+        em.createNativeQuery("delete from narrative_figure_fact where report_id = ?1")
+                .setParameter(1, r.id())
+                .executeUpdate();
+        List<NarrativeReportState.StatedFigure> figures = r.statedFigures();
+        em.unwrap(Session.class).doWork(c -> {
+            // The figure's place in the report's order, across statements.
+            int[] ordinal = {0};
+            for (List<NarrativeReportState.StatedFigure> part : MultiRow.chunks(figures)) {
+                try (PreparedStatement s = c.prepareStatement("""
+                        insert into narrative_figure_fact (report_id, ordinal, code, owner, period, value, unit, rounding,
+                                                           stated, growth_pct, completion_pct, sentence, span_start,
+                                                           span_end)
+                        values %s
+                        """.formatted(MultiRow.placeholders(part.size(), 14)))) {
+                    int i = 1;
+                    for (NarrativeReportState.StatedFigure f : part) {
+                        s.setLong(i++, r.id());
+                        s.setInt(i++, ordinal[0]++);
+                        s.setString(i++, f.code());
+                        s.setString(i++, f.owner());
+                        s.setString(i++, f.period());
+                        s.setBigDecimal(i++, f.value());
+                        s.setString(i++, f.unit());
+                        s.setBigDecimal(i++, f.rounding());
+                        s.setString(i++, f.stated());
+                        s.setBigDecimal(i++, f.growthPct());
+                        s.setBigDecimal(i++, f.completionPct());
+                        s.setString(i++, f.sentence());
+                        s.setInt(i++, f.start());
+                        s.setInt(i++, f.end());
+                    }
+                    s.executeUpdate();
+                }
+            }
+        });
+        return true;
     }
 
     public void upsertProblem(ProjectProblem p) {

@@ -3,6 +3,7 @@ package io.parkpulse.reporting.service;
 import io.parkpulse.common.events.payload.FundsReported;
 import io.parkpulse.common.events.payload.IndicatorValueRecorded;
 import io.parkpulse.common.events.payload.LeadState;
+import io.parkpulse.common.events.payload.NarrativeReportState;
 import io.parkpulse.common.events.payload.ProjectProblem;
 import io.parkpulse.common.events.payload.ProjectProgress;
 import io.parkpulse.common.events.payload.ProjectState;
@@ -60,5 +61,9 @@ public class ReadModelUpdates {
 
     public void problem(ProjectProblem p) {
         repository.upsertProblem(p);
+    }
+
+    public void narrativeReport(NarrativeReportState r) {
+        repository.upsertNarrativeReport(r);
     }
 }
