@@ -104,6 +104,8 @@ class AuthorizationMatrixTest extends MatrixFixture {
             case "PUT /api/v1/summaries/city/notes/{section}" -> note(req, "/api/v1/summaries/city/notes");
             case "PUT /api/v1/summaries/parks/{park}/notes/{section}" ->
                 note(req, "/api/v1/summaries/parks/" + parkA + "/notes");
+            case "GET /api/v1/narrative-checks" ->
+                req.queryParam("year", "2019").queryParam("park", parkA);
             case "GET /api/v1/progress-gaps" ->
                 req.queryParam("indicator", "matrix_probe").queryParam("period", "2019-03");
             case "GET /api/v1/assessments/{quarter}", "GET /api/v1/assessments/{quarter}/export" -> ensureRun();

@@ -1,0 +1,287 @@
+package io.parkpulse.reporting.repository;
+
+import io.parkpulse.common.sql.MultiRow;
+import io.parkpulse.reporting.domain.NarrativeFigures;
+import io.parkpulse.reporting.domain.NarrativeFigures.PipelineTotals;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+
+/** The figures narrative reports state, and what the read model says for the same park and month. */
+@ApplicationScoped
+public class NarrativeCheckQueries {
+
+    @Inject
+    EntityManager em;
+
+    /** One figure a report states, with its report and park. {@code period} is the figure's own, else null. */
+    public record Statement(
+            long reportId,
+            String fileName,
+            OffsetDateTime uploadedAt,
+            String status,
+            String reportPeriod,
+            String park,
+            String parkName,
+            int ordinal,
+            String code,
+            String owner,
+            String period,
+            BigDecimal value,
+            String unit,
+            BigDecimal rounding,
+            String stated,
+            BigDecimal growthPct,
+            BigDecimal completionPct,
+            String sentence,
+            int start,
+            int end) {}
+
+    public record ParkMonth(String park, YearMonth month) {}
+
+    public record IndicatorMonth(String park, String code, YearMonth month) {}
+
+    /** One park's indicator in a month: value and unit as reported, the name it was reported with. */
+    public record IndicatorValue(BigDecimal value, String unit, String name) {}
+
+    /**
+     * The figures stated for a month from {@code from} to {@code to} (the figure's month, else its report's) of one
+     * park or, with {@code park} null, every park: newest report first, then in the report's order.
+     */
+    public List<Statement> statements(String park, YearMonth from, YearMonth to) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            List<Statement> out = new ArrayList<>();
+            try (var ps = c.prepareStatement("""
+                    select r.id, r.file_name, r.uploaded_at, r.status, r.period as report_period, r.park_code,
+                           p.name as park_name, f.ordinal, f.code, f.owner, f.period, f.value, f.unit, f.rounding,
+                           f.stated, f.growth_pct, f.completion_pct, f.sentence, f.span_start, f.span_end
+                      from narrative_figure_fact f
+                      join narrative_report_fact r on r.id = f.report_id
+                      left join park_replica p on p.code = r.park_code
+                     where (cast(? as varchar) is null or r.park_code = ?)
+                       and coalesce(f.period, r.period) between ? and ?
+                     order by r.uploaded_at desc, r.id desc, f.ordinal
+                    """)) {
+                ps.setString(1, park);
+                ps.setString(2, park);
+                ps.setString(3, from.toString());
+                ps.setString(4, to.toString());
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Statement(
+                                rs.getLong("id"),
+                                rs.getString("file_name"),
+                                rs.getObject("uploaded_at", OffsetDateTime.class),
+                                rs.getString("status"),
+                                rs.getString("report_period"),
+                                rs.getString("park_code"),
+                                rs.getString("park_name"),
+                                rs.getInt("ordinal"),
+                                rs.getString("code"),
+                                rs.getString("owner"),
+                                rs.getString("period"),
+                                rs.getBigDecimal("value"),
+                                rs.getString("unit"),
+                                rs.getBigDecimal("rounding"),
+                                rs.getString("stated"),
+                                rs.getBigDecimal("growth_pct"),
+                                rs.getBigDecimal("completion_pct"),
+                                rs.getString("sentence"),
+                                rs.getInt("span_start"),
+                                rs.getInt("span_end")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Each park's pipeline figures from January to the end of the month: funds in place (by the month they were
+     * reported for), leads signed and their contracted investment (by the signing day), projects started and
+     * completed (by the day of each). One statement for every key.
+     */
+    public Map<ParkMonth, PipelineTotals> pipeline(Collection<ParkMonth> keys) {
+        List<ParkMonth> all = List.copyOf(keys);
+        Map<ParkMonth, PipelineTotals> out = new HashMap<>();
+        for (List<ParkMonth> part : MultiRow.chunks(all)) {
+            em.unwrap(Session.class).doWork(c -> {
+                String row = "(?, ?, ?, cast(? as date), cast(? as date))";
+                try (var ps =
+                        c.prepareStatement("""
+                        with k(park, m_from, m_to, d_from, d_to) as (values %s)
+                        select k.park, k.m_to, f.funds, f.funds_outside_province, f.funds_foreign_usd,
+                               f.without_source, f.foreign_without_usd, l.signed, l.major, l.signed_amount,
+                               p.started, p.completed
+                          from k
+                         cross join lateral (
+                               select coalesce(sum(amount), 0) as funds,
+                                      coalesce(sum(amount) filter (where source = 'OUTSIDE_PROVINCE'), 0)
+                                          as funds_outside_province,
+                                      coalesce(sum(amount_usd) filter (where source = 'FOREIGN'), 0) as funds_foreign_usd,
+                                      count(*) filter (where source is null) as without_source,
+                                      count(*) filter (where source = 'FOREIGN' and amount_usd is null)
+                                          as foreign_without_usd
+                                 from funds_fact
+                                where park_code = k.park and period between k.m_from and k.m_to) f
+                         cross join lateral (
+                               select count(*) as signed,
+                                      count(*) filter (where coalesce(contracted_investment, intended_investment) >= ?)
+                                          as major,
+                                      coalesce(sum(coalesce(contracted_investment, intended_investment)), 0)
+                                          as signed_amount
+                                 from lead_fact
+                                where park_code = k.park and signed_on between k.d_from and k.d_to) l
+                         cross join lateral (
+                               select count(*) filter (where started_on between k.d_from and k.d_to) as started,
+                                      count(*) filter (where completed_on between k.d_from and k.d_to) as completed
+                                 from project_fact
+                                where park_code = k.park) p
+                        """.formatted(String.join(", ", Collections.nCopies(part.size(), row))))) {
+                    int i = 1;
+                    for (ParkMonth k : part) {
+                        ps.setString(i++, k.park());
+                        ps.setString(i++, k.month().withMonth(1).toString());
+                        ps.setString(i++, k.month().toString());
+                        ps.setString(i++, k.month().withMonth(1).atDay(1).toString());
+                        ps.setString(i++, k.month().atEndOfMonth().toString());
+                    }
+                    ps.setBigDecimal(i, NarrativeFigures.MAJOR_LEAD_WAN);
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            boolean sourcesKnown = rs.getLong("without_source") == 0;
+                            out.put(
+                                    new ParkMonth(rs.getString("park"), YearMonth.parse(rs.getString("m_to"))),
+                                    new PipelineTotals(
+                                            rs.getBigDecimal("funds"),
+                                            sourcesKnown ? rs.getBigDecimal("funds_outside_province") : null,
+                                            sourcesKnown && rs.getLong("foreign_without_usd") == 0
+                                                    ? rs.getBigDecimal("funds_foreign_usd")
+                                                    : null,
+                                            rs.getLong("signed"),
+                                            rs.getLong("major"),
+                                            rs.getBigDecimal("signed_amount"),
+                                            rs.getLong("started"),
+                                            rs.getLong("completed")));
+                        }
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Each park's value of the indicator in the month, where one was reported. */
+    public Map<IndicatorMonth, IndicatorValue> values(Collection<IndicatorMonth> keys) {
+        List<IndicatorMonth> all = List.copyOf(keys);
+        Map<IndicatorMonth, IndicatorValue> out = new HashMap<>();
+        for (List<IndicatorMonth> part : MultiRow.chunks(all)) {
+            em.unwrap(Session.class).doWork(c -> {
+                try (var ps = c.prepareStatement("""
+                        with k(park, code, period) as (values %s)
+                        select k.park, k.code, k.period, v.value, v.unit, v.indicator_name
+                          from k join indicator_fact v
+                            on v.park_code = k.park and v.indicator_code = k.code and v.period = cast(k.period as char(7))
+                        """.formatted(MultiRow.placeholders(part.size(), 3)))) {
+                    int i = 1;
+                    for (IndicatorMonth k : part) {
+                        ps.setString(i++, k.park());
+                        ps.setString(i++, k.code());
+                        ps.setString(i++, k.month().toString());
+                    }
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(
+                                    new IndicatorMonth(
+                                            rs.getString("park"),
+                                            rs.getString("code"),
+                                            YearMonth.parse(rs.getString("period"))),
+                                    new IndicatorValue(
+                                            rs.getBigDecimal("value"),
+                                            rs.getString("unit"),
+                                            rs.getString("indicator_name")));
+                        }
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The annual target of each park's indicator for the month's year, where one is set (month: December). */
+    public Map<IndicatorMonth, BigDecimal> annualTargets(Collection<IndicatorMonth> keys) {
+        List<IndicatorMonth> all = List.copyOf(keys);
+        Map<IndicatorMonth, BigDecimal> out = new HashMap<>();
+        for (List<IndicatorMonth> part : MultiRow.chunks(all)) {
+            em.unwrap(Session.class).doWork(c -> {
+                try (var ps = c.prepareStatement("""
+                        with k(park, code, year) as (values %s)
+                        select k.park, k.code, k.year, t.annual
+                          from k join target_fact t
+                            on t.park_code = k.park and t.indicator_code = k.code and t.year = k.year
+                         where t.annual is not null
+                        """.formatted(
+                                String.join(", ", Collections.nCopies(part.size(), "(?, ?, cast(? as integer))"))))) {
+                    int i = 1;
+                    for (IndicatorMonth k : part) {
+                        ps.setString(i++, k.park());
+                        ps.setString(i++, k.code());
+                        ps.setInt(i++, k.month().getYear());
+                    }
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(
+                                    new IndicatorMonth(
+                                            rs.getString("park"),
+                                            rs.getString("code"),
+                                            YearMonth.of(rs.getInt("year"), 12)),
+                                    rs.getBigDecimal("annual"));
+                        }
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The Chinese name each indicator was last reported with, for the codes no park's month names. */
+    public Map<String, String> indicatorNames(Collection<String> codes) {
+        List<String> all = List.copyOf(codes);
+        Map<String, String> out = new HashMap<>();
+        for (List<String> part : MultiRow.chunks(all)) {
+            em.unwrap(Session.class).doWork(c -> {
+                try (var ps = c.prepareStatement("""
+                        with k(code) as (values %s)
+                        select k.code,
+                               (select i.indicator_name from indicator_fact i
+                                 where i.indicator_code = k.code and i.indicator_name is not null
+                                 order by i.recorded_at desc limit 1) as name
+                          from k
+                        """.formatted(MultiRow.placeholders(part.size(), 1)))) {
+                    int i = 1;
+                    for (String code : part) {
+                        ps.setString(i++, code);
+                    }
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            if (rs.getString("name") != null) {
+                                out.put(rs.getString("code"), rs.getString("name"));
+                            }
+                        }
+                    }
+                }
+            });
+        }
+        return out;
+    }
+}
