@@ -17,6 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * render the projects and leads pages and see what the console sends. It answers with a few fixed documents shaped
  * like the real APIs' and refuses the way they do (problem+json with errors[] naming fields, 409 stale_version);
  * the real services behind the same pages are exercised by parkpulse-cli ConsoleIT.
+ *
+ * <p>It is indicators-service's address too, but as one that cannot be reached (the connection is dropped without
+ * an answer), as the other tests expect, unless a test switches {@link #INDICATORS} on to render the data-quality
+ * page: then it answers the few reads that page makes.
  */
 public class ConsoleStubServices implements QuarkusTestResourceLifecycleManager {
 
@@ -33,6 +37,14 @@ public class ConsoleStubServices implements QuarkusTestResourceLifecycleManager 
 
     static final List<Call> CALLS = new CopyOnWriteArrayList<>();
 
+    /** Whether indicators-service answers (tests run one at a time; one that switches it on switches it off). */
+    static volatile boolean INDICATORS = false;
+
+    /** The review flag the data-quality page shows while {@link #INDICATORS} is on. */
+    static final String NARRATIVE_FLAG = "{\"id\":71,\"park\":\"" + PARK + "\",\"indicator\":\"tax_revenue\","
+            + "\"period\":\"2023-06\",\"reason\":\"narrative_growth_differs\",\"message\":\"报告#5《上半年工作总结》称"
+            + "税收增长4.2%，按已报数值计算为25%\",\"status\":\"OPEN\",\"statusLabel\":\"待处理\"}";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private HttpServer server;
 
@@ -46,7 +58,13 @@ public class ConsoleStubServices implements QuarkusTestResourceLifecycleManager 
         server.createContext("/", this::handle);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("parkpulse.console.projects-url", url, "parkpulse.console.investment-url", url);
+        return Map.of(
+                "parkpulse.console.projects-url",
+                url,
+                "parkpulse.console.investment-url",
+                url,
+                "parkpulse.console.indicators-url",
+                url);
     }
 
     @Override
@@ -71,6 +89,12 @@ public class ConsoleStubServices implements QuarkusTestResourceLifecycleManager 
         String path = x.getRequestURI().getPath();
         String full = x.getRequestURI().toString();
         CALLS.add(new Call(method, full, body));
+        if (path.startsWith("/api/v1/parks")
+                || path.startsWith("/api/v1/indicators")
+                || path.startsWith("/api/v1/flags")) {
+            indicators(x, path);
+            return;
+        }
         switch (method + " " + path) {
             case "GET /api/v1/projects" -> answer(x, 200, "{\"items\":[" + project() + "],\"total\":1}");
             case "GET " + P -> answer(x, 200, project());
@@ -160,6 +184,27 @@ public class ConsoleStubServices implements QuarkusTestResourceLifecycleManager 
             }
             case "POST /api/v1/activities" -> answer(x, 201, "{\"id\":\"a\"}");
             default -> problem(x, 404, "not_found", "未找到", null, null);
+        }
+    }
+
+    /** indicators-service's reads behind the data-quality page, or a dropped connection while it is "down". */
+    private void indicators(HttpExchange x, String path) throws IOException {
+        if (!INDICATORS) {
+            x.close();
+            return;
+        }
+        if (path.equals("/api/v1/parks")) {
+            answer(x, 200, "{\"items\":[{\"code\":\"" + PARK + "\",\"name\":\"桩园区\"}],\"total\":1}");
+        } else if (path.equals("/api/v1/indicators")) {
+            answer(x, 200, "[{\"code\":\"tax_revenue\",\"nameZh\":\"税收\",\"unit\":\"万元\"}]");
+        } else if (path.equals("/api/v1/flags")) {
+            answer(x, 200, "{\"items\":[" + NARRATIVE_FLAG + "],\"total\":1}");
+        } else if (path.endsWith("/values")) {
+            answer(x, 200, "{\"items\":[],\"total\":0}");
+        } else if (path.endsWith("/corrections") || path.endsWith("/receipts")) {
+            answer(x, 200, "[]");
+        } else {
+            problem(x, 404, "not_found", "未找到", null, null);
         }
     }
 

@@ -19,9 +19,11 @@ import io.parkpulse.common.events.payload.NarrativeReportState;
 import io.parkpulse.common.events.payload.NarrativeReportState.StatedFigure;
 import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
+import io.parkpulse.reporting.console.ConsoleSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -39,6 +41,9 @@ import org.junit.jupiter.api.Test;
 class NarrativeChecksTest {
 
     static final String ANALYST = Tokens.token("bureau-analyst", null);
+
+    @Inject
+    ConsoleSession sessions;
 
     /** The park with the known figures, its neighbour, and the report stating them; made once for the class. */
     record Fixture(String park, String other, long report) {}
@@ -316,6 +321,53 @@ class NarrativeChecksTest {
         for (Map<String, Object> i : ofReport) {
             assertEquals("CONFIRMED", ((Map<?, ?>) i.get("report")).get("status"));
             assertEquals(false, i.get("disagrees"), i.get("code") + " as version 2 states it");
+        }
+    }
+
+    @Test
+    void theDataQualityPageListsTheDisagreeingFiguresInChinese() {
+        Fixture f = fixture();
+        ConsoleStubServices.INDICATORS = true;
+        try {
+            String analyst = sessions.open(ANALYST, false).getValue();
+            String page = given().cookie("pp_console", analyst)
+                    .queryParams("year", "2023", "park", f.park())
+                    .get("/console/quality")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            for (String text : List.of(
+                    "工作报告与系统数据核对（2023年）",
+                    "核对甲园区",
+                    "《2023年上半年工作总结.docx》",
+                    "省外到位资金（2023年1–6月）</td><td>0.35亿元</td><td>3000万元</td><td>+500万元</td>",
+                    "新签约重大项目数（2023年1–6月）</td><td>2个</td><td>1个</td><td>+1个</td>",
+                    "竣工项目数（2023年1–6月）</td><td>3个</td><td>1个</td><td>+2个</td>",
+                    "税收同比增速（2023年1–6月）</td><td>同比增长4.2%</td><td>同比增长25%</td><td>−20.8个百分点</td>",
+                    "1-6月园区各项工作稳步推进",
+                    // The review flag indicators-service raised for the same report, with its reason in words.
+                    "报告增速与按已报数值计算的增速不一致：报告#5《上半年工作总结》称税收增长4.2%")) {
+                assertTrue(page.contains(text), "the page shows " + text);
+            }
+            // Figures that agree are not listed.
+            for (String text : List.of("签约项目总投资", "外资到位资金", "开工项目数", "新签约项目数（")) {
+                assertFalse(page.contains(text), "the page does not list " + text);
+            }
+            // Another park's staff see their own park's reports only: none.
+            String other =
+                    sessions.open(Tokens.token("park-staff", f.other()), false).getValue();
+            String theirs = given().cookie("pp_console", other)
+                    .queryParam("year", "2023")
+                    .get("/console/quality")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertTrue(theirs.contains("2023年的工作报告中没有与系统数据不一致的数字"));
+            assertFalse(theirs.contains("核对甲园区"));
+        } finally {
+            ConsoleStubServices.INDICATORS = false;
         }
     }
 

@@ -4,6 +4,9 @@ import static io.parkpulse.reporting.console.ConsolePages.encode;
 import static io.parkpulse.reporting.console.ServiceApi.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.parkpulse.common.figures.Phrases;
+import io.parkpulse.common.periods.CityTime;
+import io.parkpulse.common.periods.DateBounds;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.reporting.console.ServiceApi.Service;
 import io.quarkus.qute.Location;
@@ -24,6 +27,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +50,13 @@ public class ConsoleQualityResource {
 
     static final Map<String, String> REASONS = Map.of(
             "jump_vs_previous_month", "环比异常",
-            "jump_vs_last_year", "同比异常");
+            "jump_vs_last_year", "同比异常",
+            "narrative_value_differs", "报告数值与已报数值不一致",
+            "narrative_growth_differs", "报告增速与按已报数值计算的增速不一致",
+            "narrative_completion_differs", "报告完成率与按已报数值计算的完成率不一致");
+
+    /** How many disagreeing figures the page lists; the API pages the rest. */
+    static final int NARRATIVE_ROWS = 50;
 
     static final Map<String, String> DONE = Map.of(
             "explained", "说明已提交，等待市局审核。",
@@ -80,10 +90,11 @@ public class ConsoleQualityResource {
             @QueryParam("park") String park,
             @QueryParam("status") String status,
             @QueryParam("page") Integer page,
+            @QueryParam("year") String year,
             @QueryParam("done") String done) {
         // Map.of refuses a null key: a page opened without "done" has no notice.
         String notice = done == null ? null : DONE.get(done);
-        return pages.page(cookie, uri, user -> view(user, park, status, page, notice, Map.of(), 200));
+        return pages.page(cookie, uri, user -> view(user, park, status, page, year, notice, Map.of(), 200));
     }
 
     @POST
@@ -206,7 +217,7 @@ public class ConsoleQualityResource {
                             (a, b) -> a + "；" + b);
                 }
                 errors.putIfAbsent(form, f.getMessage());
-                return view(user, park, null, null, null, errors, f.status);
+                return view(user, park, null, null, null, null, errors, f.status);
             }
             return back(park, done);
         });
@@ -222,6 +233,7 @@ public class ConsoleQualityResource {
             String parkFilter,
             String statusText,
             Integer pageNumber,
+            String yearText,
             String notice,
             Map<String, String> errors,
             int httpStatus)
@@ -278,6 +290,8 @@ public class ConsoleQualityResource {
             java.util.Collections.reverse(receipts);
             receipts = receipts.subList(0, Math.min(12, receipts.size()));
         }
+        int year = year(yearText);
+        Narrative narrative = narrative(user, park, year);
         long total = flags.path("total").asLong();
         return Response.status(httpStatus)
                 .entity(qualityPage
@@ -299,6 +313,11 @@ public class ConsoleQualityResource {
                         .data("next", (long) (page + 1) * 20 < total ? page + 1 : -1)
                         .data("windows", windows)
                         .data("receipts", receipts)
+                        .data("year", year)
+                        .data("narrative", narrative.rows())
+                        .data("narrativeTotal", narrative.total())
+                        .data("narrativeMore", narrative.total() > NARRATIVE_ROWS)
+                        .data("narrativeError", narrative.error())
                         .data("notice", notice)
                         .data("errors", errors)
                         .data("admin", user.roles().contains(Roles.BUREAU_ADMIN))
@@ -364,6 +383,125 @@ public class ConsoleQualityResource {
         row.put("canReject", user.bureau() && ("OPEN".equals(s) || "EXPLAINED".equals(s)));
         row.put("error", errors.getOrDefault("flag" + id, ""));
         return row;
+    }
+
+    /** The year asked for, else this year (China time): a page opened without one shows the current year's. */
+    private static int year(String text) {
+        int now = CityTime.today().getYear();
+        if (text == null || !text.strip().matches("\\d{4}")) {
+            return now;
+        }
+        int y = Integer.parseInt(text.strip());
+        return y < DateBounds.EARLIEST_YEAR || y > now + 1 ? now : y;
+    }
+
+    record Narrative(List<Map<String, Object>> rows, long total, String error) {}
+
+    /**
+     * The figures of the year's narrative reports that disagree with the platform's, one row per comparison that
+     * disagrees, newest report first. Reporting's own API answers; while its read model is rebuilt the section says
+     * so and the rest of the page is still shown.
+     */
+    private Narrative narrative(ConsoleUser user, String park, int year) {
+        JsonNode page;
+        try {
+            page = api.get(
+                    user,
+                    Service.REPORTING,
+                    self(),
+                    "/api/v1/narrative-checks",
+                    query(
+                            "year",
+                            Integer.toString(year),
+                            "park",
+                            park,
+                            "disagreeing",
+                            "true",
+                            "size",
+                            Integer.toString(NARRATIVE_ROWS)));
+        } catch (ServiceApi.Failure f) {
+            if (f.status == 401) {
+                throw f;
+            }
+            return new Narrative(List.of(), 0, f.getMessage());
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JsonNode item : page.path("items")) {
+            String unit = item.path("unit").asText("");
+            String months = item.path("period").isTextual()
+                    ? "（" + months(YearMonth.parse(item.path("period").asText())) + "）"
+                    : "";
+            String name = item.path("name").asText(item.path("code").asText());
+            if (item.path("valueDisagrees").asBoolean()) {
+                rows.add(narrativeRow(
+                        item,
+                        name + months,
+                        item.path("stated").asText(),
+                        Views.amount(item.path("platformValue"), unit),
+                        signedAmount(Views.decimal(item.path("difference")), unit)));
+            }
+            for (String kind : List.of("growth", "completion")) {
+                JsonNode c = item.path(kind);
+                if (c.path("disagrees").asBoolean()) {
+                    boolean growth = "growth".equals(kind);
+                    rows.add(narrativeRow(
+                            item,
+                            name + (growth ? "同比增速" : "全年任务完成率") + months,
+                            percentPhrase(growth, Views.decimal(c.path("stated"))),
+                            percentPhrase(growth, Views.decimal(c.path("platform"))),
+                            signedPoints(Views.decimal(c.path("difference")))));
+                }
+            }
+        }
+        return new Narrative(rows, page.path("total").asLong(), null);
+    }
+
+    private static Map<String, Object> narrativeRow(
+            JsonNode item, String figure, String stated, String platform, String difference) {
+        JsonNode report = item.path("report");
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("parkName", item.path("parkName").asText(item.path("park").asText()));
+        String file = report.path("fileName").asText("");
+        row.put(
+                "report",
+                (file.isBlank() ? "报告#" + report.path("id").asText() : "《" + file + "》") + "（"
+                        + ConsoleResource.minutes(report.path("uploadedAt")) + "上传）");
+        row.put("figure", figure);
+        row.put("stated", stated);
+        row.put("platform", platform);
+        row.put("difference", difference);
+        row.put("sentence", item.path("sentence").asText(""));
+        return row;
+    }
+
+    private static String months(YearMonth m) {
+        return m.getYear() + "年" + Phrases.months(m);
+    }
+
+    /** "同比增长4.2%" / "完成全年任务的45.67%"; a dash where the platform has none. */
+    private static String percentPhrase(boolean growth, BigDecimal pct) {
+        if (pct == null) {
+            return "—";
+        }
+        return growth ? Phrases.growth(pct) : Phrases.completion(pct);
+    }
+
+    /** The report's figure minus the platform's, signed: "+500万元", "−2个". */
+    private static String signedAmount(BigDecimal difference, String unit) {
+        if (difference == null) {
+            return "—";
+        }
+        String sign = difference.signum() > 0 ? "+" : difference.signum() < 0 ? "−" : "";
+        return sign + Phrases.amount(difference.abs(), unit);
+    }
+
+    /** Percentage points, signed, with the digits they have: "−20.8个百分点". */
+    private static String signedPoints(BigDecimal difference) {
+        if (difference == null) {
+            return "—";
+        }
+        String sign = difference.signum() > 0 ? "+" : difference.signum() < 0 ? "−" : "";
+        return sign + difference.abs().stripTrailingZeros().toPlainString() + "个百分点";
     }
 
     private static String shown(JsonNode value, String unit) {
