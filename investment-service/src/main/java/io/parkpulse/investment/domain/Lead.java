@@ -1,6 +1,7 @@
 package io.parkpulse.investment.domain;
 
 import io.parkpulse.common.domain.AuditedEntity;
+import io.parkpulse.common.figures.MajorProjects;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,11 +16,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "lead")
 public class Lead extends AuditedEntity {
-
-    /** 亿元以上 and 5亿元以上 major projects, in 万元. */
-    public static final BigDecimal MAJOR = new BigDecimal("10000");
-
-    public static final BigDecimal MAJOR_5 = new BigDecimal("50000");
 
     @Id
     public UUID id;
@@ -91,10 +87,10 @@ public class Lead extends AuditedEntity {
     }
 
     public boolean isMajor() {
-        return amount().compareTo(MAJOR) >= 0;
+        return MajorProjects.major(amount());
     }
 
     public boolean isMajor5() {
-        return amount().compareTo(MAJOR_5) >= 0;
+        return MajorProjects.major5(amount());
     }
 }

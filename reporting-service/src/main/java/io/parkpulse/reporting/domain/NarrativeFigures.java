@@ -17,12 +17,6 @@ import java.util.Set;
  */
 public final class NarrativeFigures {
 
-    /**
-     * A major lead (重大项目, 亿元以上) as investment-service defines it (docs/investment.md, {@code major}): the
-     * amount that counts — the contracted one once signed, the intended one before — is at least 1亿元, in 万元.
-     */
-    public static final BigDecimal MAJOR_LEAD_WAN = new BigDecimal("10000");
-
     /** Units a count is written in: reports say 签约项目12个 as often as 12项. */
     private static final Set<String> COUNT_UNITS = Set.of("个", "项");
 

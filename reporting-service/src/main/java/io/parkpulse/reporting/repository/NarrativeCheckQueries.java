@@ -1,7 +1,7 @@
 package io.parkpulse.reporting.repository;
 
+import io.parkpulse.common.figures.MajorProjects;
 import io.parkpulse.common.sql.MultiRow;
-import io.parkpulse.reporting.domain.NarrativeFigures;
 import io.parkpulse.reporting.domain.NarrativeFigures.PipelineTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -156,7 +156,7 @@ public class NarrativeCheckQueries {
                         ps.setString(i++, k.month().withMonth(1).atDay(1).toString());
                         ps.setString(i++, k.month().atEndOfMonth().toString());
                     }
-                    ps.setBigDecimal(i, NarrativeFigures.MAJOR_LEAD_WAN);
+                    ps.setBigDecimal(i, MajorProjects.MAJOR_WAN);
                     try (var rs = ps.executeQuery()) {
                         while (rs.next()) {
                             boolean sourcesKnown = rs.getLong("without_source") == 0;
