@@ -46,8 +46,10 @@ public final class NarrativeExtractor {
         SUBGROUP,
         /** the city's, county's or province's figure */
         CITY,
-        /** a comparison base or a change ("同比增加", "去年同期", "新增") */
-        COMPARISON
+        /** a comparison base or a change ("同比增加", "去年同期", "新增", "新认定") */
+        COMPARISON,
+        /** a total since the park was founded ("自建园以来累计引进项目386个"), not the period's */
+        SINCE_FOUNDING
     }
 
     /** The period the document covers, as its own words say it; year or month null when not found. */
@@ -182,10 +184,23 @@ public final class NarrativeExtractor {
         Integer docMonth = override != null ? Integer.valueOf(override.getMonthValue()) : detected.month();
         List<Figure> out = new ArrayList<>();
         int p = 0;
+        State state = new State();
+        Section plan = null;
+        boolean continues = false;
         while (p < norm.length()) {
             int nl = norm.indexOf('\n', p);
             int paraEnd = nl < 0 ? norm.length() : nl;
-            paragraph(text, norm, p, paraEnd, docYear, docMonth, byCode, out);
+            String line = norm.substring(p, paraEnd).strip();
+            plan = section(line, plan);
+            // A line that stops at a comma or semicolon goes on in the next one (a list an editor broke into
+            // lines): "预计全年完成…390亿元;" then "入库税收10.5亿元;" is still the forecast.
+            if (!continues) {
+                state = new State();
+            }
+            paragraph(text, norm, p, paraEnd, docYear, docMonth, byCode, state, plan, out);
+            if (!line.isEmpty()) {
+                continues = ",;:、".indexOf(line.charAt(line.length() - 1)) >= 0;
+            }
             p = paraEnd + 1;
         }
         namedCompletions(norm, out);
@@ -332,6 +347,50 @@ public final class NarrativeExtractor {
         return out;
     }
 
+    // ---- sections ---------------------------------------------------------------------------------------
+
+    /** A plan section: the heading that opened it and its level (0 outermost), in force until one as outer. */
+    record Section(int level, String heading) {}
+
+    /** A heading is read up to its first full stop, and no further than this: "(一)工业经济稳中有升。1-6月,…". */
+    private static final int HEADING_CHARS = 40;
+    /** A line this short, without a sentence's punctuation, may be a heading without a number ("下步打算"). */
+    private static final int BARE_HEADING_CHARS = 20;
+
+    /** The plan section in force after this line: opened by a plan heading, closed by a heading as outer. */
+    Section section(String line, Section current) {
+        int level = headingLevel(line);
+        int stop = line.indexOf('。');
+        String head = line.substring(0, Math.min(stop < 0 ? line.length() : stop, HEADING_CHARS));
+        if (level >= 0) {
+            if (current != null && level <= current.level()) {
+                current = null;
+            }
+            if (current == null && any(Kind.PLAN_HEADING, head)) {
+                return new Section(level, head);
+            }
+            return current;
+        }
+        // A bare plan heading ("下步工作打算") counts as outer as "一、" (HEADING's second line): the next "二、" ends it.
+        // A line ending in a colon ("明年主要目标:") is a lead-in to a list, which ends with the list.
+        boolean bare = line.length() <= BARE_HEADING_CHARS && line.chars().noneMatch(c -> "。;,!?:".indexOf(c) >= 0);
+        if (current == null && bare && !line.isEmpty() && any(Kind.PLAN_HEADING, line)) {
+            return new Section(1, line);
+        }
+        return current;
+    }
+
+    /** The level of the heading a line opens with (the HEADING pattern's place in the table), or -1. */
+    private int headingLevel(String line) {
+        List<Rule> headings = rules.rules(Kind.HEADING);
+        for (int i = 0; i < headings.size(); i++) {
+            if (headings.get(i).pattern().matcher(line).lookingAt()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     // ---- paragraphs and sentences -------------------------------------------------------------------------
 
     /** What a sentence hands on to the next one of its paragraph. */
@@ -339,6 +398,12 @@ public final class NarrativeExtractor {
         Integer year;
         Integer month;
         boolean estimate;
+        /** the last figure was a plan's: a sentence without verb or period after it is one too */
+        boolean plan;
+        /** a plan's lead-in ("明年主要目标:"): what follows up to the end of the list is planned */
+        boolean planList;
+        /** the last figure of the paragraph so far: a "其中" part of the same indicator is a part of it */
+        Figure last;
     }
 
     private void paragraph(
@@ -349,8 +414,9 @@ public final class NarrativeExtractor {
             Integer docYear,
             Integer docMonth,
             Map<String, CatalogEntry> catalog,
+            State state,
+            Section plan,
             List<Figure> out) {
-        State state = new State();
         int s = from;
         for (int i = from; i <= to; i++) {
             boolean end = i == to || "。;!?！？".indexOf(norm.charAt(i)) >= 0;
@@ -363,7 +429,7 @@ public final class NarrativeExtractor {
                         break;
                     }
                 }
-                sentence(text, norm, s, cut, state, docYear, docMonth, catalog, out);
+                sentence(text, norm, s, cut, state, docYear, docMonth, catalog, plan, out);
                 s = cut;
                 continue;
             }
@@ -379,7 +445,7 @@ public final class NarrativeExtractor {
                 b--;
             }
             if (b > a) {
-                sentence(text, norm, a, b, state, docYear, docMonth, catalog, out);
+                sentence(text, norm, a, b, state, docYear, docMonth, catalog, plan, out);
             }
             s = e;
         }
@@ -394,18 +460,25 @@ public final class NarrativeExtractor {
             Integer docYear,
             Integer docMonth,
             Map<String, CatalogEntry> catalog,
+            Section section,
             List<Figure> out) {
         String s = norm.substring(from, to);
         List<Marker> periods = markers(s, from);
         boolean actual = any(Kind.ACTUAL, s);
         boolean inheritEstimate = state.estimate && !actual && periods.isEmpty();
+        boolean inheritPlan = state.planList || (state.plan && !actual && periods.isEmpty());
         List<int[]> estimates = spans(Kind.ESTIMATE, s, from);
         List<int[]> plans = spans(Kind.PLAN, s, from);
+        List<int[]> sinceFounding = spans(Kind.SINCE_FOUNDING, s, from);
+        List<int[]> parkSubjects = spans(Kind.PARK_SUBJECT, s, from);
+        List<int[]> partWords = spans(Kind.PART_WORD, s, from);
         List<int[]> placeholders = spans(Kind.PLACEHOLDER, s, from);
         // Matched once per sentence, not once per figure: an upload of one endless sentence stays linear.
         List<int[]> cities = spans(Kind.CITY, s, from);
         List<Hit> names = names(s, from);
-        int subgroupFrom = subgroupStart(s, from);
+        Subgroup subgroup = subgroup(s, from);
+        List<Subgroup> parts = parts(s, from);
+        int subgroupFrom = subgroup == null ? -1 : subgroup.start();
 
         List<Figure> found = new ArrayList<>();
         List<Integer> unitEnds = new ArrayList<>();
@@ -414,6 +487,7 @@ public final class NarrativeExtractor {
         while (m.find()) {
             tokens.add(new int[] {from + m.start(), from + m.end()});
         }
+        Map<Integer, Hit> respectively = respectively(norm, from, to, names, tokens);
         for (int t = 0; t < tokens.size(); t++) {
             m.find(tokens.get(t)[0] - from);
             boolean chinese = m.group(1) == null;
@@ -423,7 +497,12 @@ public final class NarrativeExtractor {
             int unitEnd = from + m.end();
             String after = norm.substring(unitEnd, Math.min(to, unitEnd + 3));
             // "5亿元以上项目" is a threshold, "4.3个百分点" a difference: neither is a figure.
-            if (after.startsWith("以上") || after.startsWith("以下") || after.startsWith("左右") || after.startsWith("百分点")) {
+            // "25万元/亩" a ratio.
+            if (after.startsWith("以上")
+                    || after.startsWith("以下")
+                    || after.startsWith("左右")
+                    || after.startsWith("百分点")
+                    || after.startsWith("/")) {
                 continue;
             }
             if (overlaps(placeholders, numStart - 1, unitEnd)) {
@@ -440,7 +519,15 @@ public final class NarrativeExtractor {
                 continue;
             }
             Figure previous = found.isEmpty() ? null : found.get(found.size() - 1);
-            Named named = name(norm, names, numStart, unitEnd, unit, to, subgroupFrom, previous, catalog);
+            Named named;
+            if (respectively.containsKey(numStart)) {
+                Hit h = respectively.get(numStart);
+                named = h == null
+                        ? null
+                        : convert(h, unit, catalog, numStart - h.end, false, "named in order before “分别”");
+            } else {
+                named = name(norm, names, numStart, unitEnd, unit, to, subgroupFrom, previous, catalog);
+            }
             if (named == null) {
                 continue;
             }
@@ -462,8 +549,7 @@ public final class NarrativeExtractor {
             Scope scope;
             String why;
             int[] est = lastBefore(estimates, spanStart);
-            if (inheritEstimate
-                    || (est != null && periods.stream().noneMatch(pm -> pm.start > est[0] && pm.start < spanStart))) {
+            if (inheritEstimate || (est != null && !newPeriod(norm, periods, est, spanStart))) {
                 scope = Scope.ESTIMATE;
                 why = inheritEstimate
                         ? "continues the forecast of the sentence before"
@@ -472,15 +558,40 @@ public final class NarrativeExtractor {
                 int[] pl = lastBefore(plans, spanStart);
                 scope = Scope.PLAN;
                 why = "target or plan: “" + text.substring(pl[0], pl[1]) + "”";
-            } else if (subgroupFrom >= 0 && subgroupFrom <= spanStart) {
+            } else if (section != null) {
+                scope = Scope.PLAN;
+                why = "in the plan section “" + section.heading() + "”";
+            } else if (inheritPlan) {
+                scope = Scope.PLAN;
+                why = "continues the plan before it";
+            } else if (lastBefore(sinceFounding, spanStart) != null
+                    && !newPeriod(norm, periods, lastBefore(sinceFounding, spanStart), spanStart)) {
+                int[] sf = lastBefore(sinceFounding, spanStart);
+                scope = Scope.SINCE_FOUNDING;
+                why = "a total since the park was founded: “" + text.substring(sf[0], sf[1]) + "”";
+            } else if (about(subgroup, named, spanStart, parkSubjects)
+                    || about(partAt(parts, spanStart), named, spanStart, parkSubjects)) {
+                Subgroup g = about(subgroup, named, spanStart, parkSubjects) ? subgroup : partAt(parts, spanStart);
                 scope = Scope.SUBGROUP;
-                why = "about a sub-group: “" + text.substring(subgroupFrom, Math.min(to, subgroupFrom + 12)) + "…”";
-            } else if (lastBefore(cities, named.hit.start) != null) {
+                why = "about a sub-group: “" + text.substring(g.start(), Math.min(to, g.start() + 12)) + "…”";
+            } else if (partOfTheFigureBefore(
+                    partWords, found.isEmpty() ? state.last : previous, named, spanStart, from)) {
+                scope = Scope.SUBGROUP;
+                why = "a part of the " + named.synonym.code() + " stated before it (“其中”)";
+            } else if (city(cities, parkSubjects, named.hit.start)) {
                 scope = Scope.CITY;
                 why = "about the city, county or province";
             } else if (comparison(norm, named, numStart, from)) {
                 scope = Scope.COMPARISON;
                 why = "a change or a comparison base";
+            } else if (inClause(Kind.ADDITION, norm, named, numStart, from) != null) {
+                scope = Scope.COMPARISON;
+                why = "an addition of the period, not the stock: “"
+                        + inClause(Kind.ADDITION, norm, named, numStart, from) + "”";
+            } else if (inClause(Kind.PRIOR_PERIOD, norm, named, numStart, from) != null
+                    || earlierYear(norm, named, numStart, from, docYear)) {
+                scope = Scope.COMPARISON;
+                why = "an earlier period's figure, a comparison base";
             } else if (rules.pipeline(named.synonym.code())) {
                 scope = Scope.PIPELINE;
                 why = "a figure " + owner(named.synonym.code(), catalog)
@@ -524,12 +635,34 @@ public final class NarrativeExtractor {
                             .movePointRight(named.shift)));
             unitEnds.add(unitEnd);
         }
-        // The rates written after a figure, up to the next figure: a number that names nothing ("(恒基机电5亿元)")
-        // does not take them from the figure they are stated with.
+        // The rates written after a figure, up to the next figure or the next amount that names nothing: "签约总投资
+        // 206.8亿元,同比增长18.6%" is the amount's growth, not the count's before it. An amount in brackets is an aside
+        // ("新签约重大项目4个(恒基机电5亿元)完成全年目标任务的66.7%": 66.7 is the count's), a difference in
+        // 百分点 is no amount.
+        int k = 0;
         for (int i = 0; i < found.size(); i++) {
             int unitEnd = unitEnds.get(i);
             int next = i + 1 < found.size() ? Math.max(unitEnd, found.get(i + 1).start()) : to;
+            while (k < tokens.size() && tokens.get(k)[0] < unitEnd) {
+                k++;
+            }
+            int depth = 0;
+            int scanned = unitEnd;
+            for (int j = k; j < tokens.size() && tokens.get(j)[0] < next; j++) {
+                int at = tokens.get(j)[0];
+                depth += brackets(norm, scanned, at);
+                scanned = at;
+                if (depth <= 0 && !norm.startsWith("百分点", tokens.get(j)[1])) {
+                    next = at;
+                    break;
+                }
+            }
             String tail = norm.substring(unitEnd, next);
+            // "分别增长10%、8%" gives each figure of a list its own rate: not read here.
+            int each = tail.indexOf(RESPECTIVELY);
+            if (each >= 0) {
+                tail = tail.substring(0, each);
+            }
             BigDecimal growth = percent(Kind.GROWTH, tail, false);
             if (growth == null) {
                 growth = percent(Kind.DECLINE, tail, true);
@@ -544,9 +677,168 @@ public final class NarrativeExtractor {
         }
         if (!found.isEmpty()) {
             state.estimate = found.get(found.size() - 1).scope() == Scope.ESTIMATE;
+            state.plan = found.get(found.size() - 1).scope() == Scope.PLAN;
+            state.last = found.get(found.size() - 1);
         } else if (actual || !periods.isEmpty()) {
             state.estimate = false;
+            state.plan = false;
         }
+        // "明年主要目标:" announces a list of targets, which runs to the first full stop.
+        String last = s.strip();
+        if (found.isEmpty() && last.endsWith(":") && (!plans.isEmpty() || any(Kind.PLAN_HEADING, last))) {
+            state.planList = true;
+        } else if (last.endsWith("。")) {
+            state.planList = false;
+        }
+    }
+
+    private static final String RESPECTIVELY = "分别";
+    /** How far after "分别" the first of its numbers may stand ("分别为", "分别完成", "分别达到"). */
+    private static final int RESPECTIVELY_GAP = 4;
+
+    /**
+     * "工业投资、技改投资分别完成12亿元、8亿元": the names before "分别" in its clause go to the numbers after it, in
+     * order, when there are as many of each; otherwise those numbers are named by nothing (the nearest name before
+     * the first is not its own). Keyed by the number's start; a null value names nothing.
+     */
+    private Map<Integer, Hit> respectively(String norm, int from, int to, List<Hit> names, List<int[]> tokens) {
+        Map<Integer, Hit> out = new java.util.HashMap<>();
+        int f = norm.indexOf(RESPECTIVELY, from);
+        while (f >= 0 && f < to) {
+            int word = f;
+            int c = f;
+            while (c > from && ",;:。".indexOf(norm.charAt(c - 1)) < 0) {
+                c--;
+            }
+            int clause = c;
+            List<Hit> before = names.stream()
+                    .filter(h -> h.start >= clause && h.end <= word && h.synonym.after() == null)
+                    .sorted((a, b) -> Integer.compare(a.start, b.start))
+                    .toList();
+            List<Integer> numbers = new ArrayList<>();
+            int p = f + RESPECTIVELY.length();
+            for (int[] t : tokens) {
+                if (t[0] < p) {
+                    continue;
+                }
+                String between = norm.substring(p, t[0]);
+                boolean first = numbers.isEmpty();
+                if ((first && between.length() > RESPECTIVELY_GAP)
+                        || (!first && !between.matches("[、和及与]"))
+                        || between.chars().anyMatch(ch -> ",;:。".indexOf(ch) >= 0)) {
+                    break;
+                }
+                numbers.add(t[0]);
+                p = t[1];
+            }
+            for (int i = 0; i < numbers.size(); i++) {
+                out.put(numbers.get(i), before.size() == numbers.size() ? before.get(i) : null);
+            }
+            f = norm.indexOf(RESPECTIVELY, f + 1);
+        }
+        return out;
+    }
+
+    /** How many brackets open between two offsets, less those closed. */
+    private static int brackets(String norm, int a, int b) {
+        int d = 0;
+        for (int i = a; i < b; i++) {
+            char c = norm.charAt(i);
+            if (c == '(' || c == '（') {
+                d++;
+            } else if (c == ')' || c == '）') {
+                d--;
+            }
+        }
+        return d;
+    }
+
+    /**
+     * Whether a period marker in a later clause than some words ("预计", "建园以来") and before a figure starts
+     * something new ("预计全年完成7000万元,1-6月完成3200万元"). A marker in the words' own clause is what they
+     * speak of ("预计1-9月实现…", "预计一季度…"), still a forecast.
+     */
+    private static boolean newPeriod(String norm, List<Marker> periods, int[] words, int at) {
+        for (Marker pm : periods) {
+            if (pm.start >= words[1] && pm.start < at) {
+                for (int i = words[1]; i < pm.start; i++) {
+                    if (CLAUSE_BREAKS.indexOf(norm.charAt(i)) >= 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a CITY word before the name speaks for it: not when a clause naming the park as its subject stands
+     * between ("全市完成工业总产值1000亿元,园区完成…").
+     */
+    private static boolean city(List<int[]> cities, List<int[]> parkSubjects, int at) {
+        int[] c = lastBefore(cities, at);
+        return c != null && parkSubjects.stream().noneMatch(p -> p[0] >= c[1] && p[0] < at);
+    }
+
+    /**
+     * How far before the name a clause's words may stand ("新认定国家级高新技术企业12家、专精特新企业5家",
+     * "去年同期园区…").
+     */
+    private static final int CLAUSE_REACH = 24;
+
+    /** The clause before a figure's name, up to {@link #CLAUSE_REACH}: a list after "、" keeps its verb. */
+    private static String clauseBefore(String norm, int at, int sentenceFrom) {
+        int c = at;
+        while (c > sentenceFrom && c > at - CLAUSE_REACH && ",;:。".indexOf(norm.charAt(c - 1)) < 0) {
+            c--;
+        }
+        return norm.substring(c, at);
+    }
+
+    /**
+     * The words of a kind in the figure's clause before the name or between the name and the number ("新认定高新技术
+     * 企业15家、专精特新企业8家"), or null.
+     */
+    private String inClause(Kind kind, String norm, Named named, int numStart, int sentenceFrom) {
+        int a = Math.min(named.hit.start, numStart);
+        String gap = named.forward ? "" : norm.substring(named.hit.end, numStart);
+        for (String part : List.of(clauseBefore(norm, a, sentenceFrom), gap)) {
+            Matcher m = first(kind, part);
+            if (m != null) {
+                return m.group();
+            }
+        }
+        return null;
+    }
+
+    /** Whether the figure's clause names a year before the document's ("2023年园区税收4.8亿元" in a 2024 report). */
+    private boolean earlierYear(String norm, Named named, int numStart, int sentenceFrom, Integer docYear) {
+        if (docYear == null) {
+            return false;
+        }
+        String clause = clauseBefore(norm, Math.min(named.hit.start, numStart), sentenceFrom);
+        for (Rule r : rules.rules(Kind.YEAR)) {
+            Matcher m = r.pattern().matcher(clause);
+            while (m.find()) {
+                if (Integer.parseInt(m.group("y")) < docYear) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a figure is a "其中" part of the figure before it: the same indicator, with "其中" between them
+     * ("实缴税收4.5亿元,其中民营企业2.1亿元" — whatever the part is called).
+     */
+    private static boolean partOfTheFigureBefore(
+            List<int[]> partWords, Figure before, Named named, int spanStart, int sentenceFrom) {
+        if (before == null || !before.indicator().equals(named.synonym.code())) {
+            return false;
+        }
+        int after = Math.max(sentenceFrom, before.end());
+        return partWords.stream().anyMatch(p -> p[0] >= after && p[0] < spanStart);
     }
 
     /**
@@ -641,8 +933,57 @@ public final class NarrativeExtractor {
         return null;
     }
 
-    /** The start of the first clause that opens with a sub-group of enterprises ("区属61家"), or -1. */
-    private int subgroupStart(String s, int offset) {
+    /**
+     * A sub-group's clause and the rest of its sentence, from {@code start}; for a "其中<group>" clause ({@code
+     * part}) up to the next such clause, and not for a figure named by the group itself ({@code groupStart}–{@code
+     * groupEnd}: "其中高新技术企业12家" counts the park's).
+     */
+    private record Subgroup(int start, int groupStart, int groupEnd, boolean part) {
+        boolean covers(Hit name, int spanStart) {
+            return start <= spanStart && !(part && name.start < groupEnd && name.end > groupStart);
+        }
+    }
+
+    /** The "其中<group>" clauses of a sentence, in order. */
+    private List<Subgroup> parts(String s, int offset) {
+        List<Subgroup> out = new ArrayList<>();
+        for (Rule r : rules.rules(Kind.PART)) {
+            Matcher m = r.pattern().matcher(s);
+            for (int c = 0; c < s.length(); c++) {
+                if (c > 0 && CLAUSE_BREAKS.indexOf(s.charAt(c - 1)) < 0) {
+                    continue;
+                }
+                m.region(c, s.length());
+                m.useAnchoringBounds(true);
+                if (m.lookingAt()) {
+                    out.add(new Subgroup(offset + c, offset + m.start("group"), offset + m.end("group"), true));
+                }
+            }
+        }
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return out;
+    }
+
+    /** Whether a sub-group speaks for a figure: no clause naming the park as its subject stands between them. */
+    private static boolean about(Subgroup g, Named named, int spanStart, List<int[]> parkSubjects) {
+        return g != null
+                && g.covers(named.hit, spanStart)
+                && parkSubjects.stream().noneMatch(p -> p[0] > g.start() && p[0] < spanStart);
+    }
+
+    /** The last of the parts that opens before a position, or null. */
+    private static Subgroup partAt(List<Subgroup> parts, int at) {
+        Subgroup best = null;
+        for (Subgroup p : parts) {
+            if (p.start() <= at) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** The first clause that opens with a sub-group of enterprises ("区属61家", "区属企业入库…"), or null. */
+    private Subgroup subgroup(String s, int offset) {
         for (int c = 0; c < s.length(); c++) {
             if (c > 0 && CLAUSE_BREAKS.indexOf(s.charAt(c - 1)) < 0) {
                 continue;
@@ -658,12 +999,12 @@ public final class NarrativeExtractor {
                     // "园区规上企业34户" counts the park's enterprises: the words before the count name the indicator.
                     boolean count = rules.synonyms().stream().anyMatch(syn -> group.contains(syn.phrase()));
                     if (!self && !count) {
-                        return offset + c;
+                        return new Subgroup(offset + c, offset + c, offset + c, false);
                     }
                 }
             }
         }
-        return -1;
+        return null;
     }
 
     // ---- naming a figure --------------------------------------------------------------------------------
@@ -682,16 +1023,64 @@ public final class NarrativeExtractor {
                 i = s.indexOf(syn.phrase(), i + 1);
             }
         }
+        sizedNames(s, offset, all);
         List<Hit> kept = new ArrayList<>();
         for (Hit h : all) {
+            // A name that holds only after a figure of some code ("完成产值" after the count of 规上企业) does not
+            // hide the plain one inside it, which holds wherever the other does not.
             boolean inside = all.stream()
-                    .anyMatch(o ->
-                            o != h && o.start <= h.start && o.end >= h.end && (o.end - o.start) > (h.end - h.start));
+                    .anyMatch(o -> o != h
+                            && o.start <= h.start
+                            && o.end >= h.end
+                            && (o.end - o.start) > (h.end - h.start)
+                            && (o.synonym.after() == null || h.synonym.after() != null));
             if (!inside) {
                 kept.add(h);
             }
         }
         return kept;
+    }
+
+    /**
+     * The names of {@code sized} synonyms written with a size class inside ("新签约10亿元以上重大项目"): found in the
+     * sentence with its size classes left out, and spanning them in the text.
+     */
+    private void sizedNames(String s, int offset, List<Hit> all) {
+        List<int[]> sizes = spans(Kind.SIZE_CLASS, s, 0);
+        if (sizes.isEmpty()) {
+            return;
+        }
+        sizes.sort((a, b) -> Integer.compare(a[0], b[0]));
+        StringBuilder kept = new StringBuilder();
+        int[] at = new int[s.length() + 1];
+        int p = 0;
+        for (int[] x : sizes) {
+            for (int i = p; i < x[0]; i++) {
+                at[kept.length()] = i;
+                kept.append(s.charAt(i));
+            }
+            p = Math.max(p, x[1]);
+        }
+        for (int i = p; i < s.length(); i++) {
+            at[kept.length()] = i;
+            kept.append(s.charAt(i));
+        }
+        for (Synonym syn : rules.synonyms()) {
+            if (!syn.sized()) {
+                continue;
+            }
+            int len = syn.phrase().length();
+            int i = kept.indexOf(syn.phrase());
+            while (i >= 0) {
+                int start = at[i];
+                int end = at[i + len - 1] + 1;
+                // Only where a size class stands inside: elsewhere the plain search found it.
+                if (end - start > len) {
+                    all.add(new Hit(syn, offset + start, offset + end));
+                }
+                i = kept.indexOf(syn.phrase(), i + 1);
+            }
+        }
     }
 
     private Named name(
@@ -709,7 +1098,7 @@ public final class NarrativeExtractor {
         for (Hit h : names) {
             if (h.end <= numStart
                     && numStart - h.end <= MAX_GAP
-                    && (best == null || h.end > best.end)
+                    && (best == null || h.end > best.end || (h.end == best.end && conditional(h, best)))
                     && follows(norm, h, previous)) {
                 best = h;
             }
@@ -764,21 +1153,37 @@ public final class NarrativeExtractor {
         return forward;
     }
 
+    /** Of two names ending at the same place, one that holds only after a given figure, and holds, is the closer. */
+    private static boolean conditional(Hit h, Hit best) {
+        return h.synonym.after() != null && best.synonym.after() == null;
+    }
+
     /**
      * Whether a synonym that names a figure only after a figure of another code ("新引进项目13个,总投资15.13亿元")
      * stands in the clause right after such a figure; any other synonym always may.
      */
-    private static boolean follows(String norm, Hit h, Figure previous) {
+    private boolean follows(String norm, Hit h, Figure previous) {
         if (h.synonym.after() == null) {
             return true;
         }
-        if (previous == null || !h.synonym.after().equals(previous.indicator()) || previous.end() > h.start) {
+        if (previous == null
+                || !h.synonym.after().equals(previous.indicator())
+                || previous.end() > h.start
+                || h.start - previous.end() > FOLLOW_REACH) {
             return false;
         }
-        return norm.substring(previous.end(), h.start)
-                .chars()
-                .allMatch(c -> CLAUSE_BREAKS.indexOf(c) >= 0 || Character.isWhitespace(c));
+        // "新签约项目26个,其中重大项目8个": a part word or a size class between them still follows.
+        String between = norm.substring(previous.end(), h.start);
+        for (Kind k : List.of(Kind.PART_WORD, Kind.SIZE_CLASS)) {
+            for (Rule r : rules.rules(k)) {
+                between = r.pattern().matcher(between).replaceAll("");
+            }
+        }
+        return between.chars().allMatch(c -> CLAUSE_BREAKS.indexOf(c) >= 0 || Character.isWhitespace(c));
     }
+
+    /** How far after the figure it follows an {@code after:} name may stand ("13个,其中10亿元以上重大项目"). */
+    private static final int FOLLOW_REACH = 16;
 
     private Named convert(Hit h, String unit, Map<String, CatalogEntry> catalog, int gap, boolean forward, String how) {
         CatalogEntry entry = catalog.get(h.synonym.code());

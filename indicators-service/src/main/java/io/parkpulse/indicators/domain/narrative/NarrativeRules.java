@@ -28,9 +28,11 @@ public final class NarrativeRules {
 
     /**
      * How reports name an indicator. {@code countFirst}: a count written right before the phrase is read wherever
-     * it stands in its clause; {@code after}: the phrase names a figure only right after a figure of that code.
+     * it stands in its clause; {@code after}: the phrase names a figure only right after a figure of that code;
+     * {@code sized}: the phrase is still the name with a size class written inside it ("新签约10亿元以上重大项目").
      */
-    public record Synonym(String phrase, String code, BigDecimal confidence, boolean countFirst, String after) {}
+    public record Synonym(
+            String phrase, String code, BigDecimal confidence, boolean countFirst, String after, boolean sized) {}
 
     /**
      * A code the catalog does not hold: {@code owner} the service that owns its figures (investment, projects), or
@@ -64,7 +66,16 @@ public final class NarrativeRules {
         ACTUAL,
         PLACEHOLDER,
         APPROXIMATE,
-        NAMED_COMPLETION
+        NAMED_COMPLETION,
+        ADDITION,
+        SINCE_FOUNDING,
+        PART,
+        PARK_SUBJECT,
+        HEADING,
+        PLAN_HEADING,
+        PART_WORD,
+        PRIOR_PERIOD,
+        SIZE_CLASS
     }
 
     public record Rule(Kind kind, Pattern pattern, String why) {}
@@ -118,15 +129,18 @@ public final class NarrativeRules {
     private static Synonym synonym(List<String> c) {
         String condition = c.size() > 3 ? c.get(3) : "";
         boolean countFirst = false;
+        boolean sized = false;
         String after = null;
         if (condition.equals("count-first")) {
             countFirst = true;
+        } else if (condition.equals("sized")) {
+            sized = true;
         } else if (condition.startsWith("after:")) {
             after = condition.substring("after:".length());
         } else if (!condition.isEmpty()) {
             throw new IllegalStateException("synonyms.tsv: unknown condition " + condition + " of " + c.get(0));
         }
-        return new Synonym(c.get(0), c.get(1), new BigDecimal(c.get(2)), countFirst, after);
+        return new Synonym(c.get(0), c.get(1), new BigDecimal(c.get(2)), countFirst, after, sized);
     }
 
     private static Map<Kind, List<Rule>> rules(List<List<String>> lines) {

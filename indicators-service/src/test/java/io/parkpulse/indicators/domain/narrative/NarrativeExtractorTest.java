@@ -119,7 +119,7 @@ class NarrativeExtractorTest {
     void forecastsPlansSubGroupsComparisonsAndTheCityAreKeptApart() {
         Result r = run("2025年1-6月,园区完成税收3200万元,预计全年完成税收7000万元。税收1.9亿元。\n"
                 + "区属61家规上企业,累计完成产值73.22亿元。\n"
-                + "力争全年新增规上企业6家,工业税收突破1亿元。\n"
+                + "力争全年新增规上企业6家,工业税收达到1亿元。\n"
                 + "全市完成工业总产值1000亿元。\n"
                 + "实缴税收比上年增加500万元。\n"
                 + "1-6月,纺织鞋服13户实现产值43.55亿元。");
@@ -269,6 +269,253 @@ class NarrativeExtractorTest {
         assertEquals("固定资产投资7.49亿元", text.substring(f.start(), f.end()));
         assertEquals("2025年1-6月,园区完成固定资产投资7.49亿元,完成全年任务的65%。", f.sentence());
         assertEquals(new BigDecimal("65"), f.completionPct());
+    }
+
+    private static List<Scope> scopes(Result r) {
+        return r.figures().stream().map(Figure::scope).toList();
+    }
+
+    private static List<String> codes(Result r) {
+        return r.proposed().stream().map(Figure::indicator).toList();
+    }
+
+    @Test
+    void additionsOfThePeriodAreNotTheStock() {
+        Result r = run("2025年1-6月,园区现有高新技术企业80家,新认定国家级高新技术企业12家、专精特新企业5家;" + "新申报高新技术企业9家,培育专精特新企业3家。");
+        assertEquals(
+                List.of(Scope.PARK, Scope.COMPARISON, Scope.COMPARISON, Scope.COMPARISON, Scope.COMPARISON),
+                scopes(r),
+                r.figures().toString());
+        assertEquals(
+                new BigDecimal("80"), only(new Result(null, null, r.proposed())).value());
+        assertTrue(r.figures().get(1).why().contains("新认定"), r.figures().get(1).why());
+    }
+
+    @Test
+    void thresholdsAreNoFigures() {
+        assertEquals(
+                List.of(), run("2025年1-6月,园区税收突破3亿元,高新技术企业超过60家,工业总产值超50亿元。").figures());
+        // "产值超10亿元的企业" counts enterprises above a threshold: neither the 10亿元 nor the count is the park's.
+        assertEquals(List.of(), run("2025年1-6月,园区产值超10亿元的企业仅有3家。").figures());
+    }
+
+    @Test
+    void totalsSinceTheParkWasFoundedAreNotThePeriods() {
+        Result r =
+                run("2025年1-6月工作汇报\n建区以来,园区累计引进项目420个。园区累计引进项目420个,累计招引项目300个。\n" + "1-6月,园区累计引进项目18个。今年以来,累计引进项目18个。");
+        assertEquals(
+                List.of(
+                        Scope.SINCE_FOUNDING,
+                        Scope.SINCE_FOUNDING,
+                        Scope.SINCE_FOUNDING,
+                        Scope.PIPELINE,
+                        Scope.PIPELINE),
+                scopes(r),
+                r.figures().toString());
+        assertEquals(
+                List.of(new BigDecimal("18"), new BigDecimal("18")),
+                r.proposed().stream().map(Figure::value).toList());
+    }
+
+    @Test
+    void aQiZhongClauseAboutAKindOfEnterpriseIsAPartOfTheParksFigure() {
+        Result r =
+                run("2025年1-6月,园区实缴税收4.5亿元,其中民营企业实缴税收2.1亿元。" + "园区工业总产值300亿元,其中,装备制造产业实现产值120亿元。" + "区属企业入库税收1.3亿元。");
+        assertEquals(
+                List.of(Scope.PARK, Scope.SUBGROUP, Scope.PARK, Scope.SUBGROUP, Scope.SUBGROUP),
+                scopes(r),
+                r.figures().toString());
+        // A 其中 clause that counts one of the park's own indicators is the park's count, and a later 其中 clause
+        // starts afresh; a group that is only one of a list of topics is none.
+        Result counts =
+                run("2025年1-6月,园区现有企业260家,其中规上企业45家,其中高新技术企业28家。" + "其中高新技术企业实现产值80亿元。" + "围绕主导产业、重点企业,新签约项目12个。");
+        assertEquals(
+                List.of("above_scale_enterprises", "high_tech_enterprises", "leads_signed"),
+                codes(counts),
+                counts.figures().toString());
+        assertEquals(Scope.SUBGROUP, counts.figures().get(2).scope());
+    }
+
+    @Test
+    void aQiZhongFigureOfTheSameIndicatorIsAPartOfTheOneBefore() {
+        Result r = run("2025年1-6月,园区完成税收收入6.2亿元,其中地方级税收2.7亿元。\n" + "园区完成固定资产投资32亿元,其中工业投资21亿元。");
+        assertEquals(
+                List.of(Scope.PARK, Scope.SUBGROUP, Scope.PARK, Scope.PARK),
+                scopes(r),
+                r.figures().toString());
+        assertEquals(List.of("tax_revenue", "fixed_asset_investment", "industrial_investment"), codes(r));
+    }
+
+    @Test
+    void theCitysFigureIsApartButTheParksShareOfItOrTheParkAfterItIsNot() {
+        Result r = run("2025年1-6月,全市完成工业总产值900亿元,园区完成工业总产值268亿元,占全市的29.8%,园区实缴税收6.2亿元。\n"
+                + "园区工业总产值占全市比重达到30%,完成固定资产投资41亿元。\n"
+                + "同期全市实际利用外资1.8亿美元,增速高于全市2个百分点。");
+        assertEquals(
+                List.of(Scope.CITY, Scope.PARK, Scope.PARK, Scope.PARK, Scope.CITY),
+                scopes(r),
+                r.figures().toString());
+    }
+
+    @Test
+    void anEarlierPeriodsFigureIsAComparisonBase() {
+        Result r = run("2025年1-6月,园区实缴税收6亿元。去年同期园区税收5.5亿元。2024年园区完成工业总产值310亿元。" + "实缴税收较上年同期增长9%。");
+        assertEquals(
+                List.of(Scope.PARK, Scope.COMPARISON, Scope.COMPARISON),
+                scopes(r),
+                r.figures().toString());
+    }
+
+    @Test
+    void figuresUnderAPlanHeadingArePlansUntilTheNextHeadingAsOuter() {
+        Result r = run("2025年上半年工作总结\n一、主要指标完成情况\n园区完成实缴税收3亿元。\n"
+                + "三、下半年工作打算\n全年完成工业总产值400亿元,实缴税收6亿元。\n"
+                + "(一)抓招商。新签约项目30个。\n"
+                + "四、保障措施\n园区完成工业投资20亿元。");
+        assertEquals(
+                List.of(Scope.PARK, Scope.PLAN, Scope.PLAN, Scope.PLAN, Scope.PARK),
+                scopes(r),
+                r.figures().toString());
+        assertTrue(
+                r.figures().get(1).why().contains("三、下半年工作打算"),
+                r.figures().get(1).why());
+        // A heading without a number, and a heading about the coming period, open a plan section too.
+        Result bare = run("2025年上半年工作总结\n园区完成实缴税收3亿元。\n下步打算\n园区规上企业达到60家。");
+        assertEquals(
+                List.of(Scope.PARK, Scope.PLAN), scopes(bare), bare.figures().toString());
+        Result coming = run("2025年上半年工作总结\n(二)下半年重点工作。园区规上企业达到60家。");
+        assertEquals(List.of(Scope.PLAN), scopes(coming), coming.figures().toString());
+        // A heading that merely mentions the coming period, or reports what was done, is not one.
+        Result done = run("2025年工作总结\n(二)聚焦下半年冲刺,项目建设提速。全年新开工项目21个。\n" + "一、目标任务完成情况\n园区实缴税收3亿元。");
+        assertEquals(
+                List.of(Scope.PIPELINE, Scope.PARK),
+                scopes(done),
+                done.figures().toString());
+    }
+
+    @Test
+    void aPlansLeadInAndAListBrokenIntoLinesCarryOn() {
+        Result r = run("2025年上半年工作总结\n明年主要目标:\n工业总产值400亿元;\n实缴税收6亿元。\n园区完成工业投资20亿元。");
+        assertEquals(
+                List.of(Scope.PLAN, Scope.PLAN, Scope.PARK),
+                scopes(r),
+                r.figures().toString());
+        Result forecast = run("2025年上半年工作总结\n预计全年完成工业总产值400亿元,同比增长10%;\n实缴税收6亿元;\n工业投资20亿元。");
+        assertEquals(
+                List.of(Scope.ESTIMATE, Scope.ESTIMATE, Scope.ESTIMATE),
+                scopes(forecast),
+                forecast.figures().toString());
+        Result plan = run("2025年上半年工作总结\n力争全年新签约项目30个;开工项目20个。");
+        assertEquals(
+                List.of(Scope.PLAN, Scope.PLAN), scopes(plan), plan.figures().toString());
+    }
+
+    @Test
+    void aForecastOfAPeriodStaysAForecast() {
+        Result r = run("2025年上半年工作总结\n预计1-9月完成工业总产值300亿元。预计三季度园区税收2亿元。" + "预计全年完成税收7亿元,1-6月完成税收3.2亿元。");
+        assertEquals(
+                List.of(Scope.ESTIMATE, Scope.ESTIMATE, Scope.ESTIMATE, Scope.PARK),
+                scopes(r),
+                r.figures().toString());
+        Result capacity = run("2025年1-6月,瑞达新材料项目总投资5亿元,达产后可实现年产值8亿元、税收5000万元。");
+        assertEquals(List.of(), capacity.proposed(), capacity.figures().toString());
+    }
+
+    @Test
+    void pipelinePhrasingsOfFundsStartsAndSignedTotals() {
+        Result r = run("2025年1-6月,园区完成市外资金到位45亿元,其中省外资金23亿元。园区开工建设项目17个,新投产项目8个。" + "园区新签约项目31个,签约总投资206亿元,同比增长18%。");
+        assertEquals(
+                List.of(
+                        "funds_in_place",
+                        "funds_in_place_outside_province",
+                        "projects_started",
+                        "projects_completed",
+                        "leads_signed",
+                        "signed_investment"),
+                codes(r),
+                r.figures().toString());
+        assertNull(r.proposed().get(4).growthPct(), "the growth after the total is the total's");
+        assertEquals(new BigDecimal("18"), r.proposed().get(5).growthPct());
+    }
+
+    @Test
+    void majorProjectsWithASizeClassOrAfterTheSignedCount() {
+        Result r = run(
+                "2025年1-6月,其中新签约10亿元以上重大项目7个。新签约项目26个,其中重大项目8个。" + "新签约亿元以上项目16个。新开工项目18个,其中亿元以上项目9个。新签约5亿元以上项目6个。");
+        assertEquals(
+                List.of(
+                        "major_leads_signed",
+                        "leads_signed",
+                        "major_leads_signed",
+                        "major_leads_signed",
+                        "projects_started"),
+                codes(r),
+                r.figures().toString());
+        assertEquals(
+                List.of(
+                        new BigDecimal("7"),
+                        new BigDecimal("26"),
+                        new BigDecimal("8"),
+                        new BigDecimal("16"),
+                        new BigDecimal("18")),
+                r.proposed().stream().map(Figure::value).toList());
+    }
+
+    @Test
+    void theOutputOfTheAboveScaleEnterprisesIsTheirs() {
+        Result r = run("2025年1-6月,园区56家规模以上工业企业实现产值120亿元。园区规上工业企业87户,实现产值256亿元,同比增长9%。" + "园区规上企业34户,实现工业总产值124亿元。");
+        assertEquals(
+                List.of(
+                        "above_scale_enterprises",
+                        "above_scale_industrial_output",
+                        "above_scale_enterprises",
+                        "above_scale_industrial_output",
+                        "above_scale_enterprises",
+                        "industrial_output"),
+                codes(r),
+                r.figures().toString());
+    }
+
+    @Test
+    void aRateGoesToTheAmountRightBeforeItEvenWhenThatNamesNothing() {
+        Figure count = only(run("2025年1-6月,新签约项目12个,意向投资30亿元,同比增长25%。"));
+        assertEquals("leads_signed", count.indicator());
+        assertNull(count.growthPct(), "25% is the unnamed amount's");
+        Figure aside = only(run("2025年1-6月,新签约项目12个(其中瑞达新材料5亿元),同比增长25%。"));
+        assertEquals(new BigDecimal("25"), aside.growthPct(), "an amount in brackets is an aside");
+        Figure points = only(run("2025年1-6月,园区完成税收3亿元,距目标相差1.5个百分点,同比增长8%。"));
+        assertEquals(new BigDecimal("8"), points.growthPct(), "a difference in 百分点 is no amount");
+    }
+
+    @Test
+    void namesListedBeforeFenBieGoToTheNumbersInOrder() {
+        Result r = run("2025年1-6月,园区工业投资、技改投资分别完成12亿元、8亿元,分别增长10%、8%。");
+        assertEquals(
+                List.of("industrial_investment", "tech_upgrade_investment"),
+                codes(r),
+                r.figures().toString());
+        assertEquals(
+                List.of(new BigDecimal("120000"), new BigDecimal("80000")),
+                r.proposed().stream().map(Figure::value).toList());
+        assertNull(r.proposed().get(1).growthPct(), "each figure's own rate is not read from a 分别 list");
+        assertEquals(List.of(), run("2025年1-6月,园区技改投资和工业投资分别为8亿元、5亿元和3亿元。").figures(), "not as many");
+    }
+
+    @Test
+    void ratiosPerMuAreNotTheParksTotals() {
+        Result r = run("2025年1-6月,园区亩均税收达到28万元,亩均产值达到420万元/亩,实缴税收3亿元。");
+        assertEquals(List.of("tax_revenue"), codes(r), r.figures().toString());
+        assertEquals(Scope.NOT_IN_CATALOG, r.figures().get(0).scope());
+    }
+
+    @Test
+    void ratesWrittenShortAndCompletionOfTheAnnualTarget() {
+        Figure f = only(run("2025年1-9月,园区完成工业总产值268亿元,同比增8.5%,完成年度目标的71.2%。"));
+        assertEquals(new BigDecimal("8.5"), f.growthPct());
+        assertEquals(new BigDecimal("71.2"), f.completionPct());
+        assertEquals(
+                new BigDecimal("-3.2"),
+                only(run("2025年1-9月,园区实现利润18亿元,同比降3.2%。")).growthPct());
     }
 
     /** Pieces of report text, numbers, units, markers and junk, shuffled into texts no report would hold. */
