@@ -386,9 +386,10 @@ class NarrativeExtractorTest {
         Result coming = run("2025年上半年工作总结\n(二)下半年重点工作。园区规上企业达到60家。");
         assertEquals(List.of(Scope.PLAN), scopes(coming), coming.figures().toString());
         // A heading that merely mentions the coming period, or reports what was done, is not one.
-        Result done = run("2025年工作总结\n(二)聚焦下半年冲刺,项目建设提速。全年新开工项目21个。\n" + "一、目标任务完成情况\n园区实缴税收3亿元。");
+        Result done = run(
+                "2025年工作总结\n(二)聚焦下半年冲刺,项目建设提速。全年新开工项目21个。\n" + "一、目标任务完成情况\n园区实缴税收3亿元。\n(三)深入实施“百企升规”计划。园区规上企业达到96家。");
         assertEquals(
-                List.of(Scope.PIPELINE, Scope.PARK),
+                List.of(Scope.PIPELINE, Scope.PARK, Scope.PARK),
                 scopes(done),
                 done.figures().toString());
     }
@@ -511,6 +512,9 @@ class NarrativeExtractorTest {
     @Test
     void ratesWrittenShortAndCompletionOfTheAnnualTarget() {
         Figure f = only(run("2025年1-9月,园区完成工业总产值268亿元,同比增8.5%,完成年度目标的71.2%。"));
+        assertEquals(
+                new BigDecimal("52"),
+                only(run("2025年1-9月,园区实缴税收3亿元,完成年计划的52%。")).completionPct());
         assertEquals(new BigDecimal("8.5"), f.growthPct());
         assertEquals(new BigDecimal("71.2"), f.completionPct());
         assertEquals(
