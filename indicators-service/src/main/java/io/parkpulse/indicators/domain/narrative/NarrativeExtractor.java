@@ -158,9 +158,11 @@ public final class NarrativeExtractor {
                 .distinct()
                 .collect(Collectors.joining("|"));
         // A number not run into another one (ASCII digits after normalising, or Chinese numerals for counts)
-        // followed at once by a unit: "8.97亿元", "124家", "三十五家".
-        this.figure = Pattern.compile("(?<![0-9.])([0-9]+(?:\\.[0-9]+)?)(" + units + ")" + "|(?<![" + NUMERALS + "第])(["
-                + NUMERALS + "]+)(家|户|个|人)");
+        // followed at once by a unit: "8.97亿元", "124家", "三十五家". Bounded lengths: no report states a figure with
+        // more than twelve digits before the point, and a longer run is not a figure but an attempt to store one
+        // that the draft's own JSON could not read back.
+        this.figure = Pattern.compile("(?<![0-9.])([0-9]{1,12}(?:\\.[0-9]{1,6})?)(" + units + ")" + "|(?<![" + NUMERALS
+                + "第])([" + NUMERALS + "]{1,12})(家|户|个|人)");
     }
 
     public NarrativeExtractor() {

@@ -595,6 +595,32 @@ class NarrativeExtractorTest {
     }
 
     /**
+     * A number longer than any report writes is not a figure, nor a rate: the draft is stored as JSON and read back
+     * whenever it is shown, so a thousand-digit value or growth would make the report unreadable ever after.
+     */
+    @Test
+    void overlongNumbersGiveNoFigureAndNoRate() {
+        String nines = "9".repeat(1001);
+        Result value = extractor.extract(
+                "园区完成工业总产值" + nines + "亿元。园区完成工业总产值二二二二二二二二二二二二二家。", NarrativeEvaluationTest.catalog(), null, 2025);
+        assertTrue(value.figures().isEmpty(), value.figures().toString());
+        Result rate = extractor.extract(
+                "园区完成工业总产值100亿元,同比增长" + nines + "%,完成全年任务的" + nines + "%。",
+                NarrativeEvaluationTest.catalog(),
+                null,
+                2025);
+        Figure f = only(rate);
+        assertEquals(new BigDecimal("1000000"), f.value());
+        assertNull(f.growthPct());
+        assertNull(f.completionPct());
+        // The longest a report writes is still read.
+        Figure long12 = only(extractor.extract(
+                "园区完成工业总产值123456789012.123456万元,同比增长12345.1234%。", NarrativeEvaluationTest.catalog(), null, 2025));
+        assertEquals(new BigDecimal("123456789012.123456"), long12.value());
+        assertEquals(new BigDecimal("12345.1234"), long12.growthPct());
+    }
+
+    /**
      * The largest text an upload may hold, as one endless sentence of figures and clauses: about a second of CPU.
      * Work that grew with the square of a sentence (a copy of the rest of it per clause) took minutes here; the
      * minute allowed is for a machine shared by several builds.
