@@ -54,10 +54,12 @@ import java.util.Objects;
 public class NarrativeReportService {
 
     /**
-     * Above the service-wide body limit (parkpulse.http.limits.max-body-bytes, 2 MiB) nothing reaches here; this
-     * is the document's own bound, so raising the body limit for other uploads does not raise it.
+     * The document's own bound, so raising the body limit for other uploads does not raise it. It stays a little
+     * under the service-wide body limit (parkpulse.http.limits.max-body-bytes, 2 MiB = 2,097,152 bytes): the console
+     * receives the file as multipart, whose boundaries and form fields add some hundred bytes to the body it is
+     * itself limited by, so every document of an accepted size also passes through the console.
      */
-    public static final int MAX_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_BYTES = 2_000_000;
 
     public static final int MAX_FILE_NAME = 200;
 
@@ -154,8 +156,8 @@ public class NarrativeReportService {
             throw ProblemException.unprocessable(
                     "file",
                     "document_too_large",
-                    "报告文件有" + bytes.length + "字节，最多接受" + MAX_BYTES + "字节",
-                    "the report has " + bytes.length + " bytes; at most " + MAX_BYTES + " are accepted");
+                    "报告文件有" + bytes.length + "字节，应不超过2MB（" + MAX_BYTES + "字节）",
+                    "the report has " + bytes.length + " bytes; at most 2 MB (" + MAX_BYTES + " bytes) are accepted");
         }
         if (fileName != null && fileName.length() > MAX_FILE_NAME) {
             throw ProblemException.badRequest(
