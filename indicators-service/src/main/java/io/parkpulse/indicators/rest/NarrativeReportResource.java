@@ -58,7 +58,9 @@ public class NarrativeReportResource {
             summary = "Upload a narrative report and get the draft of figures read from it",
             description =
                     "The body is the report itself: a Word .docx or plain text (UTF-8 or GB18030), at most 2,000,000 "
-                            + "bytes (422 document_too_large; a body over the service's 2 MiB limit is 413). "
+                            + "bytes (422 document_too_large; a body over the service's 2 MiB limit is 413). A document "
+                            + "giving more than 500 figures to propose, or 2,000 figures in all, is refused whole "
+                            + "(422 too_many_figures) and nothing is kept. "
                             + "The document is kept with who sent it, when, its SHA-256 and size. period=YYYY-MM overrides the "
                             + "period the report's own words give (\"截止**年二季度\", \"1-8月\"), and is needed when the report masks "
                             + "its year. fileName is kept for people to recognise it. rows are proposed as the park's values, "

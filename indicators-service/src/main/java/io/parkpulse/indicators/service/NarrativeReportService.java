@@ -61,6 +61,25 @@ public class NarrativeReportService {
      */
     public static final int MAX_BYTES = 2_000_000;
 
+    /**
+     * A real report proposes 10–40 figures. Every proposed figure travels in the uploaded and confirmed events,
+     * which must stay far below Kafka's 1 MB record limit: an oversized event is refused by the broker, and the
+     * outbox relay would retry it forever, holding back every later event of the service.
+     */
+    public static final int MAX_PROPOSED = 500;
+
+    /**
+     * Figures read in all, proposed or shown apart: each is stored in the draft with its sentence, so a text made of
+     * nothing but forecasts must not grow the draft without bound either.
+     */
+    public static final int MAX_FIGURES = 2_000;
+
+    /**
+     * Characters of a figure's sentence carried in an event's statedFigures, around the figure. A sentence may have
+     * up to 1000 characters, and Chinese takes 3 bytes each in UTF-8: 500 whole sentences alone would be 1.5 MB.
+     */
+    public static final int MAX_STATED_SENTENCE = 200;
+
     public static final int MAX_FILE_NAME = 200;
 
     static final String SOURCE = "NARRATIVE";
@@ -169,6 +188,7 @@ public class NarrativeReportService {
         String text = DocumentText.read(bytes, contentType);
         NarrativeExtractor.Result result =
                 EXTRACTOR.extract(text, catalog(), override, override == null ? null : override.getYear());
+        bounded(result.figures());
 
         NarrativeReport r = new NarrativeReport();
         r.park = park;
@@ -203,6 +223,27 @@ public class NarrativeReportService {
         }
         outbox.publishAll(messages);
         return draft(r, rows, flags);
+    }
+
+    /** Refused before anything is kept: no real report comes near these bounds (see their comments). */
+    private static void bounded(List<Figure> figures) {
+        long proposed = figures.stream().filter(Figure::proposed).count();
+        if (proposed > MAX_PROPOSED) {
+            throw ProblemException.unprocessable(
+                    "file",
+                    "too_many_figures",
+                    "报告中识别出" + proposed + "个拟采用的数字，最多接受" + MAX_PROPOSED + "个（一份工作报告通常只有几十个）；请确认上传的是工作报告",
+                    "the report gives " + proposed + " figures to propose; at most " + MAX_PROPOSED
+                            + " are accepted (a work report has a few dozen): check that this is the report");
+        }
+        if (figures.size() > MAX_FIGURES) {
+            throw ProblemException.unprocessable(
+                    "file",
+                    "too_many_figures",
+                    "报告中识别出" + figures.size() + "个数字，最多接受" + MAX_FIGURES + "个（一份工作报告通常只有几十个）；请确认上传的是工作报告",
+                    "the report states " + figures.size() + " figures; at most " + MAX_FIGURES
+                            + " are accepted (a work report has a few dozen): check that this is the report");
+        }
     }
 
     private List<CatalogEntry> catalog() {
@@ -562,7 +603,7 @@ public class NarrativeReportService {
                 rows.stream().filter(Row::proposed).map(x -> stated(x.figure())).toList());
     }
 
-    /** Every proposed figure, the catalog's and the pipeline's, with its owner: reporting-service checks the latter. */
+    /** A proposed figure, the catalog's or the pipeline's, with its owner: reporting-service checks the latter. */
     private static NarrativeReportState.StatedFigure stated(Figure f) {
         return new NarrativeReportState.StatedFigure(
                 f.indicator(),
@@ -574,9 +615,44 @@ public class NarrativeReportService {
                 f.stated(),
                 f.growthPct(),
                 f.completionPct(),
-                f.sentence(),
+                around(f),
                 f.start(),
                 f.end());
+    }
+
+    /**
+     * At most {@link #MAX_STATED_SENTENCE} characters of the figure's sentence, around the figure and containing it:
+     * still a piece of the document's text, so that the figure's start/end, offsets into the whole text, find it.
+     */
+    static String around(Figure f) {
+        String s = f.sentence();
+        if (s == null || s.length() <= MAX_STATED_SENTENCE) {
+            return s;
+        }
+        int from = f.start() - f.sentenceStart(), to = f.end() - f.sentenceStart();
+        int a, b;
+        if (from < 0 || to > s.length() || from > to) {
+            // A span outside its sentence (not written by the extractor): the sentence's head.
+            a = 0;
+            b = MAX_STATED_SENTENCE;
+        } else if (to - from >= MAX_STATED_SENTENCE) {
+            a = from;
+            b = from + MAX_STATED_SENTENCE;
+        } else {
+            // As much before the figure as after it: the name and period markers stand before, the rates after.
+            int spare = MAX_STATED_SENTENCE - (to - from);
+            a = Math.max(0, from - spare / 2);
+            b = Math.min(s.length(), a + MAX_STATED_SENTENCE);
+            a = Math.max(0, b - MAX_STATED_SENTENCE);
+        }
+        // Never half of a surrogate pair: the event is UTF-8.
+        if (a > 0 && Character.isLowSurrogate(s.charAt(a))) {
+            a++;
+        }
+        if (b < s.length() && Character.isHighSurrogate(s.charAt(b - 1))) {
+            b--;
+        }
+        return s.substring(a, b);
     }
 
     private String write(List<Figure> figures) {

@@ -38,7 +38,7 @@ public record NarrativeReportState(
      * One figure as the report states it. {@code value} in {@code unit} (the catalog's, or the owner's for a
      * pipeline figure), {@code rounding} half a unit of its last written digit in that unit; {@code growthPct} and
      * {@code completionPct} as stated with it, null when not; {@code start}/{@code end} its span in the document's
-     * text, {@code sentence} the sentence it came from.
+     * text, {@code sentence} at most 200 characters of the sentence it came from, around it (an event stays small).
      */
     public record StatedFigure(
             String code,
