@@ -42,7 +42,7 @@ public class NarrativeReport extends PanacheEntityBase {
     @Column(nullable = false)
     public String sha256;
 
-    /** The bytes as uploaded; read only when someone asks for the original (lazy: lists never load it). */
+    /** The bytes as uploaded; lists never load it (they select their columns: NarrativeReportRepository.ofPark). */
     @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false)
     public byte[] content;
@@ -68,6 +68,14 @@ public class NarrativeReport extends PanacheEntityBase {
     /** The draft's figures as JSON, read and written whole. */
     @Column(nullable = false)
     public String draft;
+
+    /** The values the draft proposes to store (the catalog's rows): kept so that a list need not read drafts. */
+    @Column(name = "proposed_rows", nullable = false)
+    public int proposedRows;
+
+    /** The rows the confirming person sent; null until confirmed. */
+    @Column(name = "confirmed_rows")
+    public Integer confirmedRows;
 
     @Column(nullable = false)
     public String status;

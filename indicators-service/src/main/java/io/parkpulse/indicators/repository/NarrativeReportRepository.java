@@ -8,6 +8,7 @@ import io.parkpulse.indicators.domain.ValueFlag;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,9 +17,34 @@ import java.util.function.Function;
 @ApplicationScoped
 public class NarrativeReportRepository {
 
-    public <T> Page<T> ofPark(String park, PageRequest page, Function<NarrativeReport, T> view) {
+    /** A report as a list shows it: its columns without the document's bytes, its text and its draft. */
+    public record Listed(
+            Long id,
+            String park,
+            String fileName,
+            String contentType,
+            int sizeBytes,
+            String sha256,
+            String detectedPeriod,
+            String detectedEvidence,
+            String period,
+            boolean periodOverridden,
+            String status,
+            String uploadedBy,
+            OffsetDateTime uploadedAt,
+            String confirmedBy,
+            OffsetDateTime confirmedAt,
+            int proposedRows,
+            Integer confirmedRows) {}
+
+    /**
+     * A page of a park's reports, selecting only the columns a list shows: an entity would carry the document's
+     * bytes and text (up to 2 MB each) and its draft for every report of the page.
+     */
+    public <T> Page<T> ofPark(String park, PageRequest page, Function<Listed, T> view) {
         Sort sort = page.sort(Map.of("uploadedAt", "id", "period", "period"), "-uploadedAt", "id");
-        return Page.of(NarrativeReport.<NarrativeReport>find("park = ?1", sort, park), page, view);
+        return Page.of(
+                NarrativeReport.<NarrativeReport>find("park = ?1", sort, park).project(Listed.class), page, view);
     }
 
     public NarrativeReport find(long id) {

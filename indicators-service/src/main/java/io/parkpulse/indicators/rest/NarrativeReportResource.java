@@ -85,7 +85,12 @@ public class NarrativeReportResource {
 
     @GET
     @RolesAllowed({Roles.PARK_STAFF, Roles.BUREAU_ADMIN, Roles.BUREAU_ANALYST, Roles.SERVICE})
-    @Operation(summary = "A park's uploaded narrative reports, newest first", description = "sort: uploadedAt, period.")
+    @Operation(
+            summary = "A park's uploaded narrative reports, newest first",
+            description = "sort: uploadedAt, period. Each report with proposedRows, the values its draft proposes to "
+                    + "store (the catalog's rows; pipeline figures are only checked), and confirmedRows, the rows its "
+                    + "confirmation sent (null while a draft), so that a list needs no draft. Neither the document "
+                    + "nor its draft is read for a list.")
     public Page<NarrativeReportService.Summary> list(
             @PathParam("park") String park, @Valid @BeanParam PageRequest page) {
         caller.requirePark(park);

@@ -139,7 +139,9 @@ public class NarrativeReportService {
             String uploadedBy,
             OffsetDateTime uploadedAt,
             String confirmedBy,
-            OffsetDateTime confirmedAt) {}
+            OffsetDateTime confirmedAt,
+            int proposedRows,
+            Integer confirmedRows) {}
 
     /** A review flag the cross-check raised (or found already open) for a stored value. */
     public record RaisedFlag(long id, String indicator, String period, String reason, String message, String status) {}
@@ -207,6 +209,7 @@ public class NarrativeReportService {
         r.period = result.period();
         r.periodOverridden = override != null;
         r.draft = write(result.figures());
+        r.proposedRows = proposedRows(result.figures());
         r.status = NarrativeReport.DRAFT;
         r.uploadedBy = user;
         r.uploadedAt = OffsetDateTime.now();
@@ -246,6 +249,11 @@ public class NarrativeReportService {
         }
     }
 
+    /** The values the draft proposes to store: the catalog's rows, not the pipeline's (only checked). */
+    static int proposedRows(List<Figure> figures) {
+        return (int) figures.stream().filter(Figure::storable).count();
+    }
+
     private List<CatalogEntry> catalog() {
         return indicators.active().stream()
                 .map(i -> new CatalogEntry(i.code, i.nameZh, i.unit))
@@ -264,7 +272,27 @@ public class NarrativeReportService {
 
     public <T> Page<T> list(String park, PageRequest page, java.util.function.Function<Summary, T> view) {
         parks.require(park);
-        return reports.ofPark(park, page, r -> view.apply(summary(r)));
+        return reports.ofPark(
+                park,
+                page,
+                r -> view.apply(new Summary(
+                        r.id(),
+                        r.park(),
+                        r.fileName(),
+                        r.contentType(),
+                        r.sizeBytes(),
+                        r.sha256(),
+                        r.detectedPeriod(),
+                        r.detectedEvidence(),
+                        r.period(),
+                        r.periodOverridden(),
+                        r.status(),
+                        r.uploadedBy(),
+                        r.uploadedAt(),
+                        r.confirmedBy(),
+                        r.confirmedAt(),
+                        r.proposedRows(),
+                        r.confirmedRows())));
     }
 
     /** The draft with a cross-check against the values stored now (they may have changed since the upload). */
@@ -322,6 +350,7 @@ public class NarrativeReportService {
         r.confirmedBy = user;
         r.confirmedAt = OffsetDateTime.now();
         r.outcome = writeValue(outcome);
+        r.confirmedRows = accepted.size();
         r.version++;
         // Which versions this confirmation wrote, read back after the batch: the link from each value to the document.
         List<NarrativeReportRepository.WrittenValue> written = new ArrayList<>();
@@ -344,29 +373,8 @@ public class NarrativeReportService {
         List<ReviewFlagsChanged.Flag> changed = new ArrayList<>();
         List<RaisedFlag> flags = raiseFlags(r, rows, user, changed);
         List<Outbox.Message> messages = new ArrayList<>();
-        NarrativeReportState state = state(r, rows);
-        messages.add(new Outbox.Message(
-                Topics.INDICATORS,
-                EventTypes.NARRATIVE_REPORT_CONFIRMED,
-                park,
-                new NarrativeReportState(
-                        state.id(),
-                        state.park(),
-                        state.fileName(),
-                        state.contentType(),
-                        state.sizeBytes(),
-                        state.sha256(),
-                        state.period(),
-                        state.detectedPeriod(),
-                        state.status(),
-                        state.proposedRows(),
-                        accepted.size(),
-                        state.uploadedBy(),
-                        state.uploadedAt(),
-                        state.confirmedBy(),
-                        state.confirmedAt(),
-                        state.version(),
-                        state.statedFigures())));
+        messages.add(
+                new Outbox.Message(Topics.INDICATORS, EventTypes.NARRATIVE_REPORT_CONFIRMED, park, state(r, rows)));
         if (!changed.isEmpty()) {
             messages.add(FlagEvents.changed(park, changed));
         }
@@ -578,10 +586,19 @@ public class NarrativeReportService {
                 r.uploadedBy,
                 r.uploadedAt,
                 r.confirmedBy,
-                r.confirmedAt);
+                r.confirmedAt,
+                r.proposedRows,
+                r.confirmedRows);
     }
 
+    /** The report's state with the figures it states: every proposed one, as the draft read it. */
     private static NarrativeReportState state(NarrativeReport r, List<Row> rows) {
+        return stateWith(
+                r,
+                rows.stream().filter(Row::proposed).map(x -> stated(x.figure())).toList());
+    }
+
+    private static NarrativeReportState stateWith(NarrativeReport r, List<NarrativeReportState.StatedFigure> figures) {
         return new NarrativeReportState(
                 r.id,
                 r.park,
@@ -592,15 +609,14 @@ public class NarrativeReportService {
                 r.period,
                 r.detectedPeriod,
                 r.status,
-                // The figures proposed as the park's values; statedFigures holds the pipeline's too.
-                (int) rows.stream().filter(x -> x.figure().storable()).count(),
-                null,
+                r.proposedRows,
+                r.confirmedRows,
                 r.uploadedBy,
                 r.uploadedAt,
                 r.confirmedBy,
                 r.confirmedAt,
                 r.version,
-                rows.stream().filter(Row::proposed).map(x -> stated(x.figure())).toList());
+                figures);
     }
 
     /** A proposed figure, the catalog's or the pipeline's, with its owner: reporting-service checks the latter. */
