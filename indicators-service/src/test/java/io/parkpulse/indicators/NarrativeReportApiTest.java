@@ -261,7 +261,23 @@ class NarrativeReportApiTest {
         JsonNode confirmed =
                 narrativeEvents(park, EventTypes.NARRATIVE_REPORT_CONFIRMED).get(0);
         assertEquals(4, confirmed.get("confirmedRows").asInt());
-        assertEquals(stated, confirmed.get("statedFigures"), "the confirmed event states the same figures");
+        assertEquals(4, confirmed.get("proposedRows").asInt());
+        // The confirmed event states what the person accepted: the catalog rows as sent (one edited), then the
+        // draft's pipeline figure, which no one edits.
+        JsonNode confirmedFigures = confirmed.get("statedFigures");
+        assertEquals(5, confirmedFigures.size(), confirmedFigures.toString());
+        for (int i : new int[] {0, 1, 2, 4}) {
+            sameFigure(stated.get(i), confirmedFigures.get(i));
+        }
+        JsonNode edited = confirmedFigures.get(3);
+        assertEquals("fixed_asset_investment", edited.get("code").asText());
+        assertEquals(0, new BigDecimal("74950").compareTo(edited.get("value").decimalValue()), edited.toString());
+        assertEquals(0, BigDecimal.ZERO.compareTo(edited.get("rounding").decimalValue()), "an edited value is exact");
+        assertEquals("万元", edited.get("unit").asText());
+        assertEquals("2024-06", edited.get("period").asText());
+        assertEquals(stated.get(3).get("stated"), edited.get("stated"), "the report's words stay the report's");
+        assertEquals(stated.get(3).get("sentence"), edited.get("sentence"));
+        assertEquals(stated.get(3).get("start"), edited.get("start"));
         assertEquals(List.of("imported", "unchanged", "imported", "imported"), c.getList("outcome.rows.outcome"));
         // Each value version the confirmation wrote is linked to the document (the unchanged one was not written).
         assertEquals(
@@ -292,6 +308,21 @@ class NarrativeReportApiTest {
                 .get("/api/v1/parks/{p}/values/2024-06/fixed_asset_investment/history", park)
                 .then()
                 .body("size()", equalTo(1));
+    }
+
+    /** The same figure, its numbers compared as numbers (a value the batch stored may be written 3.907E+6). */
+    static void sameFigure(JsonNode expected, JsonNode actual) {
+        for (String field : List.of("code", "owner", "period", "unit", "stated", "sentence", "start", "end")) {
+            assertEquals(expected.get(field), actual.get(field), field + " of " + actual);
+        }
+        for (String field : List.of("value", "rounding", "growthPct", "completionPct")) {
+            JsonNode e = expected.get(field), a = actual.get(field);
+            if (e == null || e.isNull()) {
+                assertTrue(a == null || a.isNull(), field + " of " + actual);
+            } else {
+                assertEquals(0, e.decimalValue().compareTo(a.decimalValue()), field + " of " + actual);
+            }
+        }
     }
 
     /** The narrative-report events of one park of a type, oldest first. */

@@ -2,6 +2,7 @@ package io.parkpulse.indicators;
 
 import static io.parkpulse.indicators.NarrativeReportApiTest.corpus;
 import static io.parkpulse.indicators.NarrativeReportApiTest.narrativeEvents;
+import static io.parkpulse.indicators.NarrativeReportApiTest.sameFigure;
 import static io.parkpulse.indicators.NarrativeReportApiTest.upload;
 import static io.parkpulse.indicators.ParkAndValueApiTest.registerPark;
 import static io.parkpulse.indicators.ParkAndValueApiTest.uniqueCode;
@@ -10,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.parkpulse.common.events.EventTypes;
 import io.parkpulse.common.paging.PageRequest;
 import io.parkpulse.indicators.repository.NarrativeReportRepository;
@@ -22,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -30,8 +33,8 @@ import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
 /**
- * The counts a list of reports carries without reading drafts or documents — also as V13 computes them for reports
- * kept before.
+ * What a confirmation publishes (the rows accepted, as sent, and the draft's pipeline figures), and the counts a
+ * list of reports carries without reading drafts or documents — also as V13 computes them for reports kept before.
  */
 @QuarkusTest
 class NarrativeReportCountsApiTest {
@@ -53,7 +56,7 @@ class NarrativeReportCountsApiTest {
     }
 
     @Test
-    void theListCountsProposedAndConfirmedRowsWithoutLoadingReports() {
+    void theConfirmedEventStatesTheRowsAcceptedAndTheListCountsThem() {
         String park = registerPark(uniqueCode());
         String staff = Tokens.token("park-staff", park);
         JsonPath d =
@@ -62,8 +65,11 @@ class NarrativeReportCountsApiTest {
         JsonPath listed = list(staff, park);
         assertEquals(4, listed.getInt("items[0].proposedRows"), "the catalog's rows; the pipeline's is only checked");
         assertNull(listed.get("items[0].confirmedRows"));
+        JsonNode uploaded = narrativeEvents(park, EventTypes.NARRATIVE_REPORT_UPLOADED)
+                .get(0)
+                .get("statedFigures");
 
-        // Two of the four catalog rows, one in another unit, and a row the batch refuses: three rows sent.
+        // Two of the four catalog rows, one edited in another unit, and a row the batch refuses.
         List<Map<String, Object>> sent = List.of(
                 Map.of("indicator", "above_scale_industrial_output", "value", 3907000, "unit", "万元"),
                 Map.of("indicator", "fixed_asset_investment", "period", "2024-06", "value", 7.5, "unit", "亿元"),
@@ -77,13 +83,28 @@ class NarrativeReportCountsApiTest {
                 .statusCode(200)
                 .body("outcome.rows.outcome", equalTo(List.of("imported", "imported", "rejected")));
 
+        JsonNode confirmed =
+                narrativeEvents(park, EventTypes.NARRATIVE_REPORT_CONFIRMED).get(0);
+        assertEquals(3, confirmed.get("confirmedRows").asInt(), "the rows sent");
+        JsonNode stated = confirmed.get("statedFigures");
         assertEquals(
-                3,
-                narrativeEvents(park, EventTypes.NARRATIVE_REPORT_CONFIRMED)
-                        .get(0)
-                        .get("confirmedRows")
-                        .asInt(),
-                "the rows sent, as the list counts them");
+                List.of("above_scale_industrial_output", "fixed_asset_investment", "projects_completed"),
+                List.of(
+                        stated.get(0).get("code").asText(),
+                        stated.get(1).get("code").asText(),
+                        stated.get(2).get("code").asText()),
+                "the rows taken as sent, then the draft's pipeline figure; the rows not sent and the refused one are"
+                        + " absent: "
+                        + stated);
+        assertEquals(3, stated.size());
+        sameFigure(uploaded.get(1), stated.get(0));
+        sameFigure(uploaded.get(4), stated.get(2));
+        JsonNode edited = stated.get(1);
+        assertEquals(0, new BigDecimal("75000").compareTo(edited.get("value").decimalValue()), "7.5亿元 in 万元");
+        assertEquals("万元", edited.get("unit").asText());
+        assertEquals(0, BigDecimal.ZERO.compareTo(edited.get("rounding").decimalValue()));
+        assertEquals(uploaded.get(3).get("stated"), edited.get("stated"));
+        assertEquals(uploaded.get(3).get("sentence"), edited.get("sentence"));
 
         listed = list(staff, park);
         assertEquals(4, listed.getInt("items[0].proposedRows"));

@@ -121,7 +121,8 @@ public class NarrativeReportResource {
                             + "batch as any report (same validation, one answer per row) and are recorded with source NARRATIVE. "
                             + "A draft is confirmed once: confirming it again answers the first outcome and stores nothing "
                             + "(repeated=true). Publishes parkpulse.indicators.narrative-report-confirmed.v1 with the values' "
-                            + "values-recorded.v1.")
+                            + "values-recorded.v1; its statedFigures are the catalog rows as the batch took them (value in the "
+                            + "catalog's unit, period as sent) and the draft's pipeline figures.")
     public ConfirmView confirm(
             @PathParam("park") String park,
             @PathParam("id") long id,

@@ -369,12 +369,16 @@ public class NarrativeReportService {
             }
         }
         reports.written(r.id, park, written);
-        List<Row> rows = rows(r, read(r.draft));
+        List<Figure> found = read(r.draft);
+        List<Row> rows = rows(r, found);
         List<ReviewFlagsChanged.Flag> changed = new ArrayList<>();
         List<RaisedFlag> flags = raiseFlags(r, rows, user, changed);
         List<Outbox.Message> messages = new ArrayList<>();
-        messages.add(
-                new Outbox.Message(Topics.INDICATORS, EventTypes.NARRATIVE_REPORT_CONFIRMED, park, state(r, rows)));
+        messages.add(new Outbox.Message(
+                Topics.INDICATORS,
+                EventTypes.NARRATIVE_REPORT_CONFIRMED,
+                park,
+                stateWith(r, confirmedFigures(found, outcome))));
         if (!changed.isEmpty()) {
             messages.add(FlagEvents.changed(park, changed));
         }
@@ -634,6 +638,67 @@ public class NarrativeReportService {
                 around(f),
                 f.start(),
                 f.end());
+    }
+
+    /**
+     * What the confirmed event states: the catalog rows the person sent and the batch took, with period, value and
+     * unit as it took them (the value sent, in the catalog's unit), then the draft's pipeline figures, which no one
+     * edits — they are only checked. A row the batch refused is absent: nothing of it was confirmed, and it may name
+     * no indicator or carry no value. The report's words (stated, sentence, span, stated rates) come from the draft
+     * row the sent one matches; its rounding too, unless the person changed the value, which is then exact.
+     */
+    static List<NarrativeReportState.StatedFigure> confirmedFigures(List<Figure> draft, BatchService.Result outcome) {
+        List<NarrativeReportState.StatedFigure> out = new ArrayList<>();
+        for (BatchService.RowResult row : outcome.rows()) {
+            if ("rejected".equals(row.outcome()) || row.value() == null || row.unit() == null) {
+                continue;
+            }
+            Figure from = source(draft, row.indicator(), row.period(), row.value());
+            boolean asRead =
+                    from != null && from.value() != null && from.value().compareTo(row.value()) == 0;
+            out.add(new NarrativeReportState.StatedFigure(
+                    row.indicator(),
+                    NarrativeRules.INDICATORS,
+                    row.period(),
+                    row.value(),
+                    row.unit(),
+                    asRead ? from.rounding() : BigDecimal.ZERO,
+                    from != null ? from.stated() : Units.chinese(row.value(), row.unit()),
+                    from == null ? null : from.growthPct(),
+                    from == null ? null : from.completionPct(),
+                    from == null ? "" : around(from),
+                    from == null ? 0 : from.start(),
+                    from == null ? 0 : from.end()));
+        }
+        for (Figure f : draft) {
+            if (f.proposed() && !f.storable()) {
+                out.add(stated(f));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The draft's catalog figure a sent row confirms: of those of its indicator, the one of its period and value, else
+     * of its period (the value edited), else of its value (the period edited), else the first; null for a row the
+     * person added.
+     */
+    private static Figure source(List<Figure> draft, String indicator, String period, BigDecimal value) {
+        Figure samePeriod = null, sameValue = null, any = null;
+        for (Figure f : draft) {
+            if (!f.storable() || !Objects.equals(f.indicator(), indicator)) {
+                continue;
+            }
+            boolean p = Objects.equals(f.period(), period);
+            boolean v = f.value() != null && f.value().compareTo(value) == 0;
+            if (p && v) {
+                return f;
+            }
+            samePeriod = p && samePeriod == null ? f : samePeriod;
+            sameValue = v && sameValue == null ? f : sameValue;
+            any = any == null ? f : any;
+        }
+        return samePeriod != null ? samePeriod : sameValue != null ? sameValue : any;
     }
 
     /**

@@ -10,10 +10,12 @@ import java.util.List;
  * The text is not carried: it stays with the service that keeps the document. {@code version} grows with each change
  * (1 uploaded, 2 confirmed).
  *
- * <p>{@code statedFigures} are the figures the report states as the park's own achieved ones, as the draft read them:
- * the catalog's indicators ({@code owner} "indicators") and the figures investment-service and projects-service own
- * (到位资金, 签约/开工/竣工项目数: {@code owner} "investment" or "projects"). They travel so that reporting-service can
- * check the latter against its read model: indicators-service has no copy of those figures.
+ * <p>{@code statedFigures} are the figures the report states as the park's own achieved ones: the catalog's
+ * indicators ({@code owner} "indicators") and the figures investment-service and projects-service own (到位资金,
+ * 签约/开工/竣工项目数: {@code owner} "investment" or "projects"). They travel so that reporting-service can check the
+ * latter against its read model: indicators-service has no copy of those figures. Uploaded: as the draft read them;
+ * confirmed: the catalog rows as the person accepted them, then the draft's pipeline figures
+ * (docs/narrative-import.md, "Events").
  */
 public record NarrativeReportState(
         long id,
