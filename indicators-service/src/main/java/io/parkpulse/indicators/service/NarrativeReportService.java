@@ -431,12 +431,16 @@ public class NarrativeReportService {
                     IndicatorValue stored = p.stored().get(f.indicator());
                     FigureService.Figure fig = p.figures().get(f.indicator());
                     checks.add(StatedFigureCheck.value(f.value(), f.rounding(), stored == null ? null : stored.value));
-                    Check g = StatedFigureCheck.percent("growth", f.growthPct(), fig == null ? null : fig.growthPct());
+                    Check g = StatedFigureCheck.percent(
+                            "growth", f.growthPct(), f.growthRounding(), fig == null ? null : fig.growthPct());
                     if (g != null) {
                         checks.add(g);
                     }
                     Check c = StatedFigureCheck.percent(
-                            "completion", f.completionPct(), fig == null ? null : fig.completionPct());
+                            "completion",
+                            f.completionPct(),
+                            f.completionRounding(),
+                            fig == null ? null : fig.completionPct());
                     if (c != null) {
                         checks.add(c);
                     }

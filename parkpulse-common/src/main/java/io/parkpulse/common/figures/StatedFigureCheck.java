@@ -27,17 +27,29 @@ public final class StatedFigureCheck {
         return new Check("value", stated, stored, diff, diff.abs().compareTo(rounding) > 0);
     }
 
-    /** A percentage stated in the text against the platform's, both in %. */
+    /** A percentage stated in the text against the platform's, both in %, the text's rounding read from its digits. */
     public static Check percent(String kind, BigDecimal stated, BigDecimal platform) {
+        return percent(kind, stated, rounding(stated), platform);
+    }
+
+    /**
+     * The same with the text's rounding as the reader recorded it: "增长4.0%" allows 0.05, but once the figure has
+     * been through JSON it reads 4, which would allow 0.5. Null {@code rounding}: read it from {@code stated}.
+     */
+    public static Check percent(String kind, BigDecimal stated, BigDecimal rounding, BigDecimal platform) {
         if (stated == null) {
             return null;
         }
         if (platform == null) {
             return new Check(kind, stated, null, null, false);
         }
-        BigDecimal allowed =
-                new BigDecimal("0.5").movePointLeft(Math.max(0, stated.scale())).add(PLATFORM_ROUNDING);
+        BigDecimal allowed = (rounding != null ? rounding : rounding(stated)).add(PLATFORM_ROUNDING);
         BigDecimal diff = stated.subtract(platform);
         return new Check(kind, stated, platform, diff, diff.abs().compareTo(allowed) > 0);
+    }
+
+    /** Half a unit of the last digit written: "4.2" → 0.05, "4.20" → 0.005, "4" → 0.5. Null for null. */
+    public static BigDecimal rounding(BigDecimal written) {
+        return written == null ? null : new BigDecimal("0.5").movePointLeft(Math.max(0, written.scale()));
     }
 }

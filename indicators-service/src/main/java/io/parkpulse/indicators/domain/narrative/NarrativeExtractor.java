@@ -1,5 +1,6 @@
 package io.parkpulse.indicators.domain.narrative;
 
+import io.parkpulse.common.figures.StatedFigureCheck;
 import io.parkpulse.indicators.domain.narrative.NarrativeRules.Kind;
 import io.parkpulse.indicators.domain.narrative.NarrativeRules.Rule;
 import io.parkpulse.indicators.domain.narrative.NarrativeRules.Synonym;
@@ -67,7 +68,9 @@ public final class NarrativeExtractor {
      * {@code value} is in {@code unit}, the catalog's unit (or codes.tsv's for a code the catalog does not hold);
      * {@code rounding} is half a unit of the last digit written, in that unit ("390.7亿元": 500万元): how far the
      * true figure may be from what the text says. {@code owner}: the service whose figure it is ("indicators",
-     * "investment", "projects"), null for a code no service holds.
+     * "investment", "projects"), null for a code no service holds. {@code growthRounding} and
+     * {@code completionRounding} are the same for the rates as written ("4.0%": 0.05), taken when the figure is read,
+     * because a draft stored as JSON gives the rate back as 4 and its written precision would be lost.
      */
     public record Figure(
             Scope scope,
@@ -87,8 +90,16 @@ public final class NarrativeExtractor {
             int end,
             String why,
             BigDecimal confidence,
-            BigDecimal rounding) {
+            BigDecimal rounding,
+            BigDecimal growthRounding,
+            BigDecimal completionRounding) {
         public Figure {
+            if (growthRounding == null) {
+                growthRounding = StatedFigureCheck.rounding(growthPct);
+            }
+            if (completionRounding == null) {
+                completionRounding = StatedFigureCheck.rounding(completionPct);
+            }
             // Drafts kept before figures named their owner proposed only catalog indicators.
             if (owner == null && scope == Scope.PARK) {
                 owner = NarrativeRules.INDICATORS;
@@ -119,7 +130,9 @@ public final class NarrativeExtractor {
                     end,
                     why,
                     confidence,
-                    rounding);
+                    rounding,
+                    null,
+                    null);
         }
 
         /** A proposed figure that may be stored as an indicator value (a pipeline figure is only checked). */
@@ -634,7 +647,9 @@ public final class NarrativeExtractor {
                     confidence.setScale(2, RoundingMode.HALF_UP),
                     new BigDecimal("0.5")
                             .movePointLeft(Math.max(0, number.scale()))
-                            .movePointRight(named.shift)));
+                            .movePointRight(named.shift),
+                    null,
+                    null));
             unitEnds.add(unitEnd);
         }
         // The rates written after a figure, up to the next figure or the next amount that names nothing: "签约总投资

@@ -595,6 +595,27 @@ class NarrativeExtractorTest {
     }
 
     /**
+     * A rate keeps the precision it was written with after the draft's JSON: "增长4.0%" allows 0.05 either side, not
+     * the 0.5 that "4", as the service's JSON writes it, would allow.
+     */
+    @Test
+    void aRateKeepsItsWrittenPrecisionThroughTheDraftsJson() throws Exception {
+        Figure f = only(extractor.extract(
+                "园区完成工业总产值100亿元,同比增长4.0%,完成全年任务的45.10%。", NarrativeEvaluationTest.catalog(), null, 2025));
+        assertEquals(0, new BigDecimal("0.05").compareTo(f.growthRounding()));
+        assertEquals(0, new BigDecimal("0.005").compareTo(f.completionRounding()));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        new io.parkpulse.common.config.JsonConfig().customize(json);
+        Figure back = json.readValue(json.writeValueAsString(f), Figure.class);
+        assertEquals(0, new BigDecimal("0.05").compareTo(back.growthRounding()));
+        assertTrue(
+                io.parkpulse.common.figures.StatedFigureCheck.percent(
+                                "growth", back.growthPct(), back.growthRounding(), new BigDecimal("4.40"))
+                        .disagrees(),
+                "4.0 against 4.40 disagrees after the round trip too");
+    }
+
+    /**
      * A number longer than any report writes is not a figure, nor a rate: the draft is stored as JSON and read back
      * whenever it is shown, so a thousand-digit value or growth would make the report unreadable ever after.
      */
