@@ -325,6 +325,41 @@ class NarrativeChecksTest {
     }
 
     @Test
+    void aReportTheTablesCannotHoldIsDeadLetteredAtOnce() {
+        String g = "M" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+        String park = g + "A";
+        park(park, "死信报告园区", g);
+        // A park code longer than its column, on the park's own partition: it would fail every insert.
+        NarrativeReportState tooLong = report(
+                reportId(),
+                "P".repeat(40),
+                1,
+                List.of(figure("leads_signed", "investment", "1", "个", "0.5", "1个", null, null)));
+        UUID poison = TestEvents.publish(
+                bootstrap(), Topics.INDICATORS, park, EventTypes.NARRATIVE_REPORT_UPLOADED, tooLong, null);
+        long next = reportId();
+        TestEvents.publish(
+                bootstrap(),
+                Topics.INDICATORS,
+                park,
+                EventTypes.NARRATIVE_REPORT_UPLOADED,
+                report(next, park, 1, List.of(figure("leads_signed", "investment", "0", "个", "0.5", "0个", null, null))),
+                null);
+        TestEvents.await(
+                "the report after the malformed one",
+                Duration.ofSeconds(30),
+                () -> Integer.valueOf(1)
+                        .equals(checks(ANALYST, Map.of("year", "2023", "park", park))
+                                .extract()
+                                .path("total")));
+        TestEvents.await(
+                "the malformed report dead-lettered", Duration.ofSeconds(30), () -> deadLetter(poison) != null);
+        Map<String, Object> dead = deadLetter(poison);
+        assertEquals(1, dead.get("attempts"), "refused once, not retried");
+        assertTrue(dead.get("error").toString().contains("longer than 32"), dead.toString());
+    }
+
+    @Test
     void theDataQualityPageListsTheDisagreeingFiguresInChinese() {
         Fixture f = fixture();
         ConsoleStubServices.INDICATORS = true;
@@ -464,6 +499,17 @@ class NarrativeChecksTest {
                         + "\"totalInvestment\":20000,\"startedOn\":\"" + started + "\",\"completedOn\":"
                         + (completed == null ? "null" : "\"" + completed + "\"") + ",\"version\":2}",
                 null);
+    }
+
+    static Map<String, Object> deadLetter(UUID eventId) {
+        return given().auth()
+                .oauth2(Tokens.token("service", null))
+                .queryParams("topic", Topics.INDICATORS, "size", 500)
+                .get("/api/v1/operations/dead-letters")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.find { it.eventId == '" + eventId + "' }");
     }
 
     static io.restassured.response.ValidatableResponse checks(String token, Map<String, String> params) {
