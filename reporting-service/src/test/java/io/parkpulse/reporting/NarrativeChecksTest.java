@@ -324,6 +324,71 @@ class NarrativeChecksTest {
         }
     }
 
+    /**
+     * A park uploads its half-year summary, then the same file again; the first draft is confirmed afterwards. The
+     * bureau sees the document's figures once: the newest upload while both are drafts, then the confirmed one.
+     * Another document of the park is listed beside it.
+     */
+    @Test
+    void eachDocumentOfAParkIsListedOnceItsLatestReport() {
+        String g = "D" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+        String park = g + "A";
+        park(park, "重传园区", g);
+        String summary = sha256("半年工作总结 " + g).toUpperCase();
+        OffsetDateTime morning = OffsetDateTime.parse("2023-07-10T09:30:00+08:00");
+        long first = reportId();
+        long again = reportId();
+        List<StatedFigure> figures = List.of(figure("leads_signed", "investment", "5", "个", "0.5", "5个", null, null));
+        TestEvents.publish(
+                bootstrap(),
+                Topics.INDICATORS,
+                park,
+                EventTypes.NARRATIVE_REPORT_UPLOADED,
+                report(first, park, 1, summary, morning, figures),
+                null);
+        TestEvents.publish(
+                bootstrap(),
+                Topics.INDICATORS,
+                park,
+                EventTypes.NARRATIVE_REPORT_UPLOADED,
+                report(again, park, 1, summary.toLowerCase(), morning.plusHours(2), figures),
+                null);
+        TestEvents.await(
+                "the re-upload in place of the first draft",
+                Duration.ofSeconds(30),
+                () -> List.of((int) again).equals(reportIds(park)));
+        checks(ANALYST, Map.of("year", "2023", "park", park)).body("total", equalTo(1));
+
+        long other = reportId();
+        TestEvents.publish(
+                bootstrap(),
+                Topics.INDICATORS,
+                park,
+                EventTypes.NARRATIVE_REPORT_CONFIRMED,
+                report(first, park, 2, summary, morning, figures),
+                null);
+        TestEvents.publish(
+                bootstrap(),
+                Topics.INDICATORS,
+                park,
+                EventTypes.NARRATIVE_REPORT_UPLOADED,
+                report(other, park, 1, sha256("三季度情况汇报 " + g), morning.plusDays(1), figures),
+                null);
+        TestEvents.await(
+                "the confirmed upload in place of the newer draft, and the other document",
+                Duration.ofSeconds(30),
+                () -> List.of((int) other, (int) first).equals(reportIds(park)));
+        checks(ANALYST, Map.of("year", "2023", "park", park))
+                .body("total", equalTo(2))
+                .body("items[1].report.status", equalTo("CONFIRMED"));
+    }
+
+    static List<Integer> reportIds(String park) {
+        return checks(ANALYST, Map.of("year", "2023", "park", park, "size", "500"))
+                .extract()
+                .path("items.report.id");
+    }
+
     @Test
     void aReportTheTablesCannotHoldIsDeadLetteredAtOnce() {
         String g = "M" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
@@ -414,7 +479,13 @@ class NarrativeChecksTest {
     }
 
     static NarrativeReportState report(long id, String park, long version, List<StatedFigure> figures) {
-        OffsetDateTime at = OffsetDateTime.parse("2023-07-10T09:30:00+08:00");
+        // Every report its own document, as different uploads' bytes are.
+        return report(
+                id, park, version, sha256("report " + id), OffsetDateTime.parse("2023-07-10T09:30:00+08:00"), figures);
+    }
+
+    static NarrativeReportState report(
+            long id, String park, long version, String sha256, OffsetDateTime at, List<StatedFigure> figures) {
         boolean confirmed = version > 1;
         return new NarrativeReportState(
                 id,
@@ -422,7 +493,7 @@ class NarrativeChecksTest {
                 "2023年上半年工作总结.docx",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 52_000,
-                "0".repeat(64),
+                sha256,
                 "2023-06",
                 "2023-06",
                 confirmed ? "CONFIRMED" : "DRAFT",
@@ -434,6 +505,16 @@ class NarrativeChecksTest {
                 confirmed ? at.plusHours(1) : null,
                 version,
                 figures);
+    }
+
+    static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static StatedFigure figure(

@@ -55,23 +55,37 @@ public class NarrativeCheckQueries {
     public record IndicatorValue(BigDecimal value, String unit, String name) {}
 
     /**
+     * Each park's latest report of each document (docs/reporting.md): of the uploads with the same SHA-256, the
+     * newest confirmed one, else the newest; a report without a SHA-256 (kept before V13) is a document of its own.
+     * An upload of the same bytes again, or a draft abandoned for a re-upload that was confirmed, is not listed twice.
+     */
+    static final String LATEST_REPORTS = """
+            select distinct on (park_code, coalesce(sha256, 'report:' || id)) *
+              from narrative_report_fact
+             where (cast(? as varchar) is null or park_code = ?)
+             order by park_code, coalesce(sha256, 'report:' || id), status = 'CONFIRMED' desc, uploaded_at desc,
+                      id desc
+            """;
+
+    /**
      * The figures stated for a month from {@code from} to {@code to} (the figure's month, else its report's) of one
-     * park or, with {@code park} null, every park: newest report first, then in the report's order.
+     * park or, with {@code park} null, every park, in each park's latest report of each document: newest report
+     * first, then in the report's order.
      */
     public List<Statement> statements(String park, YearMonth from, YearMonth to) {
         return em.unwrap(Session.class).doReturningWork(c -> {
             List<Statement> out = new ArrayList<>();
             try (var ps = c.prepareStatement("""
+                    with r as (%s)
                     select r.id, r.file_name, r.uploaded_at, r.status, r.period as report_period, r.park_code,
                            p.name as park_name, f.ordinal, f.code, f.owner, f.period, f.value, f.unit, f.rounding,
                            f.stated, f.growth_pct, f.completion_pct, f.sentence, f.span_start, f.span_end
                       from narrative_figure_fact f
-                      join narrative_report_fact r on r.id = f.report_id
+                      join r on r.id = f.report_id
                       left join park_replica p on p.code = r.park_code
-                     where (cast(? as varchar) is null or r.park_code = ?)
-                       and coalesce(f.period, r.period) between ? and ?
+                     where coalesce(f.period, r.period) between ? and ?
                      order by r.uploaded_at desc, r.id desc, f.ordinal
-                    """)) {
+                    """.formatted(LATEST_REPORTS))) {
                 ps.setString(1, park);
                 ps.setString(2, park);
                 ps.setString(3, from.toString());

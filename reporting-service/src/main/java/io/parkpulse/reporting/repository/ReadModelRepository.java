@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.util.List;
+import java.util.Locale;
 import org.hibernate.Session;
 
 /**
@@ -236,12 +237,13 @@ public class ReadModelRepository {
     public boolean upsertNarrativeReport(NarrativeReportState r) {
         int changed = em.createNativeQuery("""
                         insert into narrative_report_fact (id, park_code, file_name, status, period, uploaded_at,
-                                                           confirmed_at, version)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                                                           confirmed_at, version, sha256)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                         on conflict (id) do update
                            set park_code = excluded.park_code, file_name = excluded.file_name, status = excluded.status,
                                period = excluded.period, uploaded_at = excluded.uploaded_at,
-                               confirmed_at = excluded.confirmed_at, version = excluded.version
+                               confirmed_at = excluded.confirmed_at, version = excluded.version,
+                               sha256 = excluded.sha256
                          where narrative_report_fact.version < excluded.version
                         """)
                 .setParameter(1, r.id())
@@ -252,6 +254,8 @@ public class ReadModelRepository {
                 .setParameter(6, r.uploadedAt())
                 .setParameter(7, r.confirmedAt())
                 .setParameter(8, r.version())
+                // Lower case, so that the same bytes are one document whichever way the hex was written.
+                .setParameter(9, r.sha256() == null ? null : r.sha256().toLowerCase(Locale.ROOT))
                 .executeUpdate();
         if (changed == 0) {
             return false;
