@@ -198,6 +198,22 @@ class NarrativeChecksTest {
                 .body("total", equalTo(10))
                 .body("items.size()", equalTo(3))
                 .body("items[0].code", equalTo("leads_signed"));
+        // A page of the disagreeing ones holds what it asks for, counted among the disagreeing ones.
+        checks(ANALYST, Map.of("year", "2023", "park", f.park(), "disagreeing", "true", "size", "2", "page", "1"))
+                .body("total", equalTo(4))
+                .body("items.code", equalTo(List.of("projects_completed", "nc_tax")));
+        checks(ANALYST, Map.of("year", "2023", "park", f.park(), "disagreeing", "true", "page", "7"))
+                .body("total", equalTo(4))
+                .body("items.size()", equalTo(0));
+        // One report: all of its figures without a year, or those of a period.
+        checks(ANALYST, Map.of("report", Long.toString(f.report())))
+                .statusCode(200)
+                .body("total", equalTo(10))
+                .body("items[9].code", equalTo("investor_meetings"));
+        checks(ANALYST, Map.of("report", Long.toString(f.report()), "park", f.park(), "period", "2023-Q1"))
+                .body("total", equalTo(0));
+        checks(ANALYST, Map.of("report", Long.toString(f.report()), "park", f.other()))
+                .body("total", equalTo(0));
         // The bureau without a park sees this park's among every park's.
         var all = checks(ANALYST, Map.of("year", "2023", "size", "500")).extract();
         assertTrue(all.<List<String>>path("items.park").contains(f.park()));
@@ -221,6 +237,11 @@ class NarrativeChecksTest {
         assertEquals(
                 refused.asString().replace(f.park(), "X"), missing.asString().replace("NO-SUCH-PARK", "X"));
         assertFalse(refused.asString().contains("核对甲园区"));
+        // Naming the report does not reach it either: it is not of their park.
+        checks(other, Map.of("report", Long.toString(f.report())))
+                .statusCode(200)
+                .body("total", equalTo(0));
+        checks(own, Map.of("report", Long.toString(f.report()))).statusCode(200).body("total", equalTo(10));
         // Without a park they get their own, which has no report.
         checks(other, Map.of("year", "2023")).statusCode(200).body("total", equalTo(0));
     }
@@ -234,10 +255,16 @@ class NarrativeChecksTest {
                 Map.of("period", "2023-13"),
                 Map.of("year", "2023", "period", "2023-06"),
                 Map.of("year", "2023", "disagreeing", "maybe"),
-                Map.of("year", "2023", "sort", "park"))) {
-            String field = params.containsKey("disagreeing")
-                    ? "disagreeing"
-                    : params.containsKey("sort") ? "sort" : params.containsKey("period") ? "period" : "year";
+                Map.of("year", "2023", "sort", "park"),
+                Map.of("report", "abc"),
+                Map.of("report", "0"),
+                Map.of("year", "2023", "report", "-5"),
+                Map.of("report", "9".repeat(30)))) {
+            String field = params.containsKey("report")
+                    ? "report"
+                    : params.containsKey("disagreeing")
+                            ? "disagreeing"
+                            : params.containsKey("sort") ? "sort" : params.containsKey("period") ? "period" : "year";
             checks(ANALYST, params)
                     .statusCode(400)
                     .contentType(startsWith("application/problem+json"))
@@ -358,6 +385,10 @@ class NarrativeChecksTest {
                 Duration.ofSeconds(30),
                 () -> List.of((int) again).equals(reportIds(park)));
         checks(ANALYST, Map.of("year", "2023", "park", park)).body("total", equalTo(1));
+        // Named, the superseded draft is still there to be read.
+        checks(ANALYST, Map.of("report", Long.toString(first)))
+                .body("total", equalTo(1))
+                .body("items[0].report.id", equalTo((int) first));
 
         long other = reportId();
         TestEvents.publish(

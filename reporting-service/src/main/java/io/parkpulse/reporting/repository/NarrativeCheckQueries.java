@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -68,11 +70,34 @@ public class NarrativeCheckQueries {
             """;
 
     /**
-     * The figures stated for a month from {@code from} to {@code to} (the figure's month, else its report's) of one
-     * park or, with {@code park} null, every park, in each park's latest report of each document: newest report
-     * first, then in the report's order.
+     * What a list of checks reads: one park or every park ({@code park} null); one report, whichever upload of its
+     * document it is ({@code report}), or each park's latest report of each document; the figures stated for a month
+     * from {@code from} to {@code to} (the figure's month, else its report's), or with both null every figure of
+     * the report, those without a month too.
      */
-    public List<Statement> statements(String park, YearMonth from, YearMonth to) {
+    public record Scope(String park, Long report, YearMonth from, YearMonth to) {}
+
+    /** How many figures the scope holds. */
+    public long count(Scope scope) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (var ps = c.prepareStatement("""
+                    with r as (%s)
+                    select count(*) from narrative_figure_fact f join r on r.id = f.report_id %s
+                    """.formatted(reports(scope), months(scope)))) {
+                bind(ps, scope);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code limit} figures of the scope from {@code offset}: newest report first, then in the report's order (the
+     * id and the figure's place in its report break ties, so that pages never overlap).
+     */
+    public List<Statement> statements(Scope scope, long offset, int limit) {
         return em.unwrap(Session.class).doReturningWork(c -> {
             List<Statement> out = new ArrayList<>();
             try (var ps = c.prepareStatement("""
@@ -83,13 +108,13 @@ public class NarrativeCheckQueries {
                       from narrative_figure_fact f
                       join r on r.id = f.report_id
                       left join park_replica p on p.code = r.park_code
-                     where coalesce(f.period, r.period) between ? and ?
+                     %s
                      order by r.uploaded_at desc, r.id desc, f.ordinal
-                    """.formatted(LATEST_REPORTS))) {
-                ps.setString(1, park);
-                ps.setString(2, park);
-                ps.setString(3, from.toString());
-                ps.setString(4, to.toString());
+                    offset ? limit ?
+                    """.formatted(reports(scope), months(scope)))) {
+                int i = bind(ps, scope);
+                ps.setLong(i++, offset);
+                ps.setInt(i, limit);
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Statement(
@@ -118,6 +143,32 @@ public class NarrativeCheckQueries {
             }
             return out;
         });
+    }
+
+    /** The reports a scope reads: the one named, which need not be its document's latest, else each latest. */
+    private static String reports(Scope scope) {
+        return scope.report() == null
+                ? LATEST_REPORTS
+                : "select * from narrative_report_fact where id = ? and (cast(? as varchar) is null or park_code = ?)";
+    }
+
+    private static String months(Scope scope) {
+        return scope.from() == null ? "" : "where coalesce(f.period, r.period) between ? and ?";
+    }
+
+    /** Binds the scope's parameters in the order of {@link #reports} and {@link #months}; answers the next index. */
+    private static int bind(PreparedStatement ps, Scope scope) throws SQLException {
+        int i = 1;
+        if (scope.report() != null) {
+            ps.setLong(i++, scope.report());
+        }
+        ps.setString(i++, scope.park());
+        ps.setString(i++, scope.park());
+        if (scope.from() != null) {
+            ps.setString(i++, scope.from().toString());
+            ps.setString(i++, scope.to().toString());
+        }
+        return i;
     }
 
     /**

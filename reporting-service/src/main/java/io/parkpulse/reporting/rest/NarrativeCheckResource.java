@@ -49,15 +49,21 @@ public class NarrativeCheckResource {
                     + "figures of investment-service and projects-service (funds_in_place, "
                     + "funds_in_place_outside_province, funds_in_place_foreign, leads_signed, major_leads_signed, "
                     + "signed_investment, projects_started, projects_completed) computed from the read model when "
-                    + "asked. difference is stated − platform; a value disagrees beyond the text's rounding, a "
+                    + "asked. Each park's document (same SHA-256) is read once: its newest confirmed upload, else its "
+                    + "newest. report: one report (indicators-service's id), whichever upload of its document it is; "
+                    + "year and period may then be left out to list all of its figures, those without a month too. "
+                    + "difference is stated − platform; a value disagrees beyond the text's rounding, a "
                     + "percentage beyond half a unit of its last written digit plus 0.005. park: one park (park staff: "
-                    + "always their own); disagreeing=true keeps the figures where any comparison disagrees. Newest "
-                    + "report first, then in the report's order; paged (page from 0, size up to 500, default 50), "
-                    + "sort is refused.")
+                    + "always their own; another park's report is an empty list); disagreeing=true keeps the figures "
+                    + "where any comparison disagrees (422 too_many_figures when the scope states more than "
+                    + NarrativeChecks.MAX_COMPARED
+                    + " figures). Newest report first, then in the report's order; paged (page from 0, size up to "
+                    + "500, default 50), sort is refused.")
     public Page<NarrativeChecks.Item> list(
             @QueryParam("year") String year,
             @QueryParam("period") String period,
             @QueryParam("park") String park,
+            @QueryParam("report") String report,
             @QueryParam("disagreeing") String disagreeing,
             @Valid @BeanParam PageRequest paging) {
         if (paging.sort != null && !paging.sort.isBlank()) {
@@ -67,10 +73,32 @@ public class NarrativeCheckResource {
                     "核对结果按报告上传时间从新到旧排列，不能另行排序",
                     "the checks are listed newest report first; sort is not offered");
         }
-        ReportingPeriod window = window(year, period);
+        Long reportId = reportId(report);
+        ReportingPeriod window = reportId != null && blank(year) && blank(period) ? null : window(year, period);
         boolean onlyDisagreeing = Filters.flag(disagreeing, "disagreeing");
-        String scope = caller.parkScope(park == null || park.isBlank() ? null : park.strip());
-        return Page.slice(checks.list(scope, window, onlyDisagreeing), paging);
+        String scope = caller.parkScope(blank(park) ? null : park.strip());
+        return checks.page(scope, reportId, window, onlyDisagreeing, paging.page, paging.size);
+    }
+
+    /** indicators-service's id of a report: a positive whole number; null when none is named. */
+    private static Long reportId(String report) {
+        if (blank(report)) {
+            return null;
+        }
+        String r = report.strip();
+        if (r.matches("\\d{1,18}") && Long.parseLong(r) > 0) {
+            return Long.parseLong(r);
+        }
+        String shown = r.length() > 40 ? r.substring(0, 40) + "…" : r;
+        throw ProblemException.badRequest(
+                "report",
+                "invalid_report",
+                "'" + shown + "' 不是报告编号：请写作正整数，如 1024",
+                "'" + shown + "' is not a report id: use a positive whole number, e.g. 1024");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** A year alone, or any period; one of the two. */

@@ -1,6 +1,8 @@
 package io.parkpulse.reporting.service;
 
+import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.common.figures.StatedFigureCheck;
+import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.reporting.domain.FigureFormulas;
 import io.parkpulse.reporting.domain.NarrativeFigures;
@@ -12,6 +14,7 @@ import io.parkpulse.reporting.repository.NarrativeCheckQueries;
 import io.parkpulse.reporting.repository.NarrativeCheckQueries.IndicatorMonth;
 import io.parkpulse.reporting.repository.NarrativeCheckQueries.IndicatorValue;
 import io.parkpulse.reporting.repository.NarrativeCheckQueries.ParkMonth;
+import io.parkpulse.reporting.repository.NarrativeCheckQueries.Scope;
 import io.parkpulse.reporting.repository.NarrativeCheckQueries.Statement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,13 +70,62 @@ public class NarrativeChecks {
             int start,
             int end) {}
 
+    /** Figures read and compared at a time when only the disagreeing ones are listed. */
+    static final int BATCH = 1000;
+
     /**
-     * The figures stated for a month of {@code period} by one park's reports ({@code park} null: every park's),
-     * newest report first and then in each report's order; with {@code disagreeingOnly}, those where any comparison
-     * disagrees.
+     * The most figures one list of the disagreeing ones compares: every figure of the scope must be compared to know
+     * which disagree and how many, so a scope holding more is refused and must be narrowed to a park or a shorter
+     * period. A year of 30 parks' monthly reports at 40 figures each is 14 400.
      */
-    public List<Item> list(String park, ReportingPeriod period, boolean disagreeingOnly) {
-        List<Statement> statements = queries.statements(park, period.firstMonth(), period.lastMonth());
+    public static final int MAX_COMPARED = 50_000;
+
+    /**
+     * One page of the figures stated for a month of {@code period} by one park's reports ({@code park} null: every
+     * park's), each park's latest report of each document or the one {@code report} names ({@code period} null: all
+     * of its figures); newest report first and then in each report's order; with {@code disagreeingOnly}, of those
+     * where any comparison disagrees. Without it the page is cut in SQL and only its figures are compared; with it
+     * the figures are read and compared {@link #BATCH} at a time, keeping the page's, at most {@link #MAX_COMPARED}.
+     */
+    public Page<Item> page(
+            String park, Long report, ReportingPeriod period, boolean disagreeingOnly, int page, int size) {
+        Scope scope = new Scope(
+                park, report, period == null ? null : period.firstMonth(), period == null ? null : period.lastMonth());
+        long offset = (long) page * size;
+        long figures = queries.count(scope);
+        if (!disagreeingOnly) {
+            List<Item> items = offset >= figures ? List.of() : compare(queries.statements(scope, offset, size));
+            return Page.of(items, page, size, figures);
+        }
+        if (figures > MAX_COMPARED) {
+            throw ProblemException.unprocessable(
+                    "period",
+                    "too_many_figures",
+                    "所选范围内工作报告中的数字有" + figures + "个，超过一次可核对的" + MAX_COMPARED + "个：请选择园区或缩短期间",
+                    "the reports of this scope state " + figures + " figures, more than the " + MAX_COMPARED
+                            + " one list compares: name a park or a shorter period");
+        }
+        List<Item> items = new ArrayList<>();
+        long disagreeing = 0;
+        for (long at = 0; at < figures; at += BATCH) {
+            List<Statement> batch = queries.statements(scope, at, BATCH);
+            for (Item item : compare(batch)) {
+                if (item.disagrees()) {
+                    if (disagreeing >= offset && items.size() < size) {
+                        items.add(item);
+                    }
+                    disagreeing++;
+                }
+            }
+            if (batch.size() < BATCH) {
+                break;
+            }
+        }
+        return Page.of(items, page, size, disagreeing);
+    }
+
+    /** Each statement beside the platform's figures, read in one batch for all of them. */
+    private List<Item> compare(List<Statement> statements) {
         Set<ParkMonth> pipelineKeys = new HashSet<>();
         Set<IndicatorMonth> indicatorKeys = new HashSet<>();
         for (Statement s : statements) {
@@ -105,10 +157,7 @@ public class NarrativeChecks {
 
         List<Item> items = new ArrayList<>();
         for (Statement s : statements) {
-            Item item = item(s, totals, values, targets, names);
-            if (!disagreeingOnly || item.disagrees()) {
-                items.add(item);
-            }
+            items.add(item(s, totals, values, targets, names));
         }
         return items;
     }
