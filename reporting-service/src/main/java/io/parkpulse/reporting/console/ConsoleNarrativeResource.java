@@ -650,14 +650,8 @@ public class ConsoleNarrativeResource {
     }
 
     private static String difference(JsonNode d, boolean percent, String unit) {
-        if (!d.isNumber()) {
-            return "—";
-        }
-        BigDecimal v = d.decimalValue();
-        String sign = v.signum() > 0 ? "+" : v.signum() < 0 ? "−" : "";
-        return percent
-                ? sign + v.abs().stripTrailingZeros().toPlainString() + "个百分点"
-                : sign + Views.amount(new com.fasterxml.jackson.databind.node.DecimalNode(v.abs()), unit);
+        BigDecimal v = Views.decimal(d);
+        return percent ? Views.signedPoints(v) : Views.signedAmount(v, unit);
     }
 
     private static String plain(JsonNode n) {

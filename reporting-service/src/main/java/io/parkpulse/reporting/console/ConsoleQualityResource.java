@@ -438,7 +438,7 @@ public class ConsoleQualityResource {
                         name + months,
                         item.path("stated").asText(),
                         Views.amount(item.path("platformValue"), unit),
-                        signedAmount(Views.decimal(item.path("difference")), unit)));
+                        Views.signedAmount(Views.decimal(item.path("difference")), unit)));
             }
             for (String kind : List.of("growth", "completion")) {
                 JsonNode c = item.path(kind);
@@ -449,7 +449,7 @@ public class ConsoleQualityResource {
                             name + (growth ? "同比增速" : "全年任务完成率") + months,
                             percentPhrase(growth, Views.decimal(c.path("stated"))),
                             percentPhrase(growth, Views.decimal(c.path("platform"))),
-                            signedPoints(Views.decimal(c.path("difference")))));
+                            Views.signedPoints(Views.decimal(c.path("difference")))));
                 }
             }
         }
@@ -484,24 +484,6 @@ public class ConsoleQualityResource {
             return "—";
         }
         return growth ? Phrases.growth(pct) : Phrases.completion(pct);
-    }
-
-    /** The report's figure minus the platform's, signed: "+500万元", "−2个". */
-    private static String signedAmount(BigDecimal difference, String unit) {
-        if (difference == null) {
-            return "—";
-        }
-        String sign = difference.signum() > 0 ? "+" : difference.signum() < 0 ? "−" : "";
-        return sign + Phrases.amount(difference.abs(), unit);
-    }
-
-    /** Percentage points, signed, with the digits they have: "−20.8个百分点". */
-    private static String signedPoints(BigDecimal difference) {
-        if (difference == null) {
-            return "—";
-        }
-        String sign = difference.signum() > 0 ? "+" : difference.signum() < 0 ? "−" : "";
-        return sign + difference.abs().stripTrailingZeros().toPlainString() + "个百分点";
     }
 
     private static String shown(JsonNode value, String unit) {

@@ -30,6 +30,26 @@ final class Views {
         return (v.signum() > 0 ? "+" : v.signum() < 0 ? "−" : "") + v.abs().toPlainString() + "%";
     }
 
+    /** The report's figure minus the platform's, signed: "+500万元", "−2个"; a dash where there is none. */
+    static String signedAmount(BigDecimal difference, String unit) {
+        if (difference == null) {
+            return "—";
+        }
+        return sign(difference) + Phrases.amount(difference.abs(), unit == null ? "" : unit);
+    }
+
+    /** Percentage points, signed, with the digits they have: "−20.8个百分点". */
+    static String signedPoints(BigDecimal difference) {
+        if (difference == null) {
+            return "—";
+        }
+        return sign(difference) + difference.abs().stripTrailingZeros().toPlainString() + "个百分点";
+    }
+
+    private static String sign(BigDecimal v) {
+        return v.signum() > 0 ? "+" : v.signum() < 0 ? "−" : "";
+    }
+
     static String pct(JsonNode pct) {
         BigDecimal v = decimal(pct);
         return v == null ? "—" : v.toPlainString() + "%";
