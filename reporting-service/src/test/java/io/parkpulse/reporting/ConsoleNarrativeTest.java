@@ -174,6 +174,65 @@ class ConsoleNarrativeTest {
         as(staff).get(LIST).then().statusCode(200).body(containsString("已确认"));
     }
 
+    /**
+     * indicators-service gives a pipeline row (到位资金) no check: this service's own narrative checks of the report
+     * do, once its event has reached the read model; until then the page says the check is not there yet.
+     */
+    @Test
+    void thePipelineRowsAreCheckedAgainstTheLedgersOfThisService() throws IOException {
+        String staff = cookie("park-staff", PARK);
+        String draft = upload(staff, "report-04.txt", report04(), "text/plain", "2018-06");
+        long id = Long.parseLong(draft.replaceAll(".*/(\\d+)\\?.*", "$1"));
+        String page = as(staff).get(draft).then().statusCode(200).extract().asString();
+        assertTrue(pipeline(page).contains("核对数据尚未同步"), pipeline(page));
+        assertTrue(!pipeline(page).contains("台账暂无数据"), pipeline(page));
+
+        // The report as indicators-service publishes it, and 120万元 of funds in place for the park by June.
+        JsonNode funds = NarrativeStubService.draft(id).path("rows").get(2);
+        assertEquals("funds_in_place", funds.path("indicator").asText());
+        assertTrue(funds.path("checks").isEmpty(), "the real service gives a pipeline row no check");
+        NarrativeChecksTest.funds(PARK, java.util.UUID.randomUUID(), "2018-03", "OUTSIDE_PROVINCE", 120, null);
+        io.parkpulse.infra.TestEvents.publish(
+                RankingTest.bootstrap(),
+                io.parkpulse.common.events.Topics.INDICATORS,
+                PARK,
+                io.parkpulse.common.events.EventTypes.NARRATIVE_REPORT_UPLOADED,
+                NarrativeChecksTest.report(
+                        id,
+                        PARK,
+                        1,
+                        List.of(new io.parkpulse.common.events.payload.NarrativeReportState.StatedFigure(
+                                "funds_in_place",
+                                "investment",
+                                "2018-06",
+                                funds.path("value").decimalValue(),
+                                funds.path("unit").asText(),
+                                funds.path("rounding").decimalValue(),
+                                funds.path("stated").asText(),
+                                null,
+                                null,
+                                funds.path("sentence").asText(),
+                                funds.path("start").asInt(),
+                                funds.path("end").asInt()))),
+                null);
+        io.parkpulse.infra.TestEvents.await(
+                "the report's checks in the read model",
+                java.time.Duration.ofSeconds(30),
+                () -> pipeline(as(staff).get(draft).then().extract().asString()).contains("台账120万元"));
+        String checked =
+                pipeline(as(staff).get(draft).then().statusCode(200).extract().asString());
+        assertTrue(checked.contains("数值：台账120万元，差额−90万元 <span class=\"badge disagree\">不一致</span>"), checked);
+        assertTrue(checked.contains("<tr class=\"disagrees\" data-indicator=\"funds_in_place\">"), checked);
+        assertTrue(!checked.contains("核对数据尚未同步"), checked);
+    }
+
+    /** The page's 招商与项目数据（仅核对） section. */
+    static String pipeline(String page) {
+        int from = page.indexOf("id=\"h-pipeline\"");
+        assertTrue(from >= 0, "the page has a pipeline section");
+        return page.substring(from, page.indexOf("</section>", from));
+    }
+
     @Test
     void anEditedValueThatIsNoNumberComesBackAndARefusedBatchShowsEachRow() {
         String staff = cookie("park-staff", PARK);

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Stands in for indicators-service's narrative-report API (docs/narrative-import.md) behind the console's 工作报告导入
  * pages: it keeps what was uploaded, answers a draft shaped like the real one (rows with their sentence, span and
- * cross-check; a pipeline figure another service owns; figures kept apart; flags), and refuses the way the service
+ * cross-check; a pipeline figure another service owns, without a check: indicators-service has no copy of the
+ * ledgers and leaves that check to reporting-service; figures kept apart; flags), and refuses the way the service
  * does (415 for another type, 422 unreadable_document, 400 invalid_period, 422 batch_rejected with the batch's answer
  * in its context). The real service behind the same pages: parkpulse-cli ConsoleIT.
  */
@@ -46,7 +47,9 @@ public class NarrativeStubService implements QuarkusTestResourceLifecycleManager
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<Long, ObjectNode> DRAFTS = new ConcurrentHashMap<>();
-    private static final AtomicLong IDS = new AtomicLong();
+    // Ids from a random base, so that a read model kept from an earlier run holds none of this run's reports.
+    private static final AtomicLong IDS =
+            new AtomicLong(java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000));
     private static final String BASE = "/api/v1/parks/" + PARK + "/narrative-reports";
 
     private HttpServer server;
@@ -159,7 +162,7 @@ public class NarrativeStubService implements QuarkusTestResourceLifecycleManager
                 .put("fileName", query.get("fileName"))
                 .put("contentType", type)
                 .put("sizeBytes", in.length)
-                .put("sha256", "0".repeat(64))
+                .put("sha256", sha256(in))
                 .put("detectedPeriod", (String) null)
                 .put("detectedEvidence", "截止**年二季度")
                 .put("period", period)
@@ -194,11 +197,10 @@ public class NarrativeStubService implements QuarkusTestResourceLifecycleManager
             rows.add(row(text, 1, "PARK", "fixed_asset_investment", "固定资产投资", "固定资产投资", "7.49亿元", period, "74900", "万元")
                     .put("completionPct", new BigDecimal("65")));
             ((ArrayNode) rows.get(1).get("checks")).add(check("value", "74900", null, null, false));
-            ObjectNode funds = row(
-                            text, 2, "PIPELINE", "funds_in_place", "到位资金", "招商引资专项资金", "30万元", period, "30", "万元")
-                    .put("owner", "investment");
-            ((ArrayNode) funds.get("checks")).add(check("value", "30", "120", "-90", true));
-            rows.add(funds);
+            // As indicators-service gives it: owned by investment-service, checked by reporting-service, no checks.
+            rows.add(row(text, 2, "PIPELINE", "funds_in_place", "到位资金", "招商引资专项资金", "30万元", period, "30", "万元")
+                    .put("owner", "investment")
+                    .put("rounding", new BigDecimal("0.5")));
             apart.add(row(
                             text,
                             3,
@@ -234,6 +236,21 @@ public class NarrativeStubService implements QuarkusTestResourceLifecycleManager
         }
         DRAFTS.put(id, draft);
         answer(x, 201, draft);
+    }
+
+    /** The draft the stub answers for a report, as it stands. */
+    static JsonNode draft(long id) {
+        return DRAFTS.get(id);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ObjectNode row(

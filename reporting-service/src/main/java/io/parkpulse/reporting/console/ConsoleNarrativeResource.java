@@ -5,6 +5,7 @@ import static io.parkpulse.reporting.console.ConsoleProjectsResource.monthLabel;
 import static io.parkpulse.reporting.console.ServiceApi.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.parkpulse.common.paging.Page;
 import io.parkpulse.common.security.Roles;
 import io.parkpulse.reporting.console.ServiceApi.Service;
 import io.quarkus.qute.Location;
@@ -96,6 +97,12 @@ public class ConsoleNarrativeResource {
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,18}(\\.\\d{1,6})?");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+
+    /** Said where a pipeline row's check is not in this service's read model yet. */
+    static final String NOT_SYNCED = "核对数据尚未同步：报告刚上传或刚确认时，与台账的核对稍后才有，请稍后刷新本页";
+
+    /** Pages of the report's checks read for its pipeline rows, 500 figures each: more than any report states. */
+    private static final int CHECK_PAGES = 4;
 
     /** Characters of a long sentence kept on either side of the figure. */
     private static final int CONTEXT = 120;
@@ -347,6 +354,7 @@ public class ConsoleNarrativeResource {
         Map<String, String> names = new HashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Map<String, Object>> pipeline = new ArrayList<>();
+        List<JsonNode> pipelineRows = new ArrayList<>();
         List<JsonNode> all = new ArrayList<>();
         draft.path("rows").forEach(all::add);
         for (JsonNode r : all) {
@@ -364,6 +372,7 @@ public class ConsoleNarrativeResource {
             } else {
                 row.put("owner", owner(r));
                 pipeline.add(row);
+                pipelineRows.add(r);
             }
         }
         List<Map<String, Object>> apart = new ArrayList<>();
@@ -373,6 +382,7 @@ public class ConsoleNarrativeResource {
                 Map<String, Object> row = figure(r);
                 row.put("owner", owner(r));
                 pipeline.add(row);
+                pipelineRows.add(r);
                 continue;
             }
             Map<String, Object> row = figure(r);
@@ -400,6 +410,9 @@ public class ConsoleNarrativeResource {
                     FLAG_STATES.getOrDefault(
                             f.path("status").asText(), f.path("status").asText()));
             flags.add(row);
+        }
+        if (!pipeline.isEmpty()) {
+            ledgerChecks(user, park, report.path("id").asText(), pipeline, pipelineRows);
         }
         JsonNode outcome = draft.path("outcome").isObject() ? draft.path("outcome") : submitted.outcome;
 
@@ -446,6 +459,105 @@ public class ConsoleNarrativeResource {
                 .build();
     }
 
+    /**
+     * The pipeline rows' check against the ledgers (到位资金, 签约、开工项目…), from this service's own narrative checks of
+     * the report: indicators-service has no copy of those ledgers and gives these rows no check. A row is matched by
+     * its code and its span in the document. Until the report's event has reached the read model there is nothing to
+     * match, and the page says so rather than that the ledger has no figure.
+     */
+    private void ledgerChecks(
+            ConsoleUser user, String park, String id, List<Map<String, Object>> rows, List<JsonNode> figures) {
+        Map<String, JsonNode> checked = new HashMap<>();
+        String unavailable = null;
+        try {
+            long total = 0;
+            for (int page = 0; page < CHECK_PAGES && (page == 0 || (long) page * Page.MAX_SIZE < total); page++) {
+                JsonNode found = api.get(
+                        user,
+                        Service.REPORTING,
+                        self(),
+                        "/api/v1/narrative-checks",
+                        query(
+                                "report",
+                                id,
+                                "park",
+                                park,
+                                "page",
+                                Integer.toString(page),
+                                "size",
+                                Integer.toString(Page.MAX_SIZE)));
+                total = found.path("total").asLong();
+                for (JsonNode item : found.path("items")) {
+                    checked.put(
+                            span(
+                                    item.path("code").asText(),
+                                    item.path("start").asInt(),
+                                    item.path("end").asInt()),
+                            item);
+                }
+            }
+        } catch (ServiceApi.Failure f) {
+            if (f.status == 401) {
+                throw f;
+            }
+            unavailable = "核对数据暂不可用：" + f.getMessage();
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            JsonNode r = figures.get(i);
+            JsonNode item = checked.get(span(
+                    r.path("indicator").asText(),
+                    r.path("start").asInt(),
+                    r.path("end").asInt()));
+            if (item == null) {
+                row.put("compared", false);
+                row.put("note", unavailable != null ? unavailable : checked.isEmpty() ? NOT_SYNCED : "台账暂无数据");
+                continue;
+            }
+            String unit = item.path("unit").asText("");
+            List<Map<String, Object>> checks = new ArrayList<>();
+            checks.add(ledgerCheck(
+                    "value",
+                    item.path("platformValue").isNumber(),
+                    Views.amount(item.path("platformValue"), unit),
+                    Views.signedAmount(Views.decimal(item.path("difference")), unit),
+                    item.path("valueDisagrees").asBoolean(),
+                    item.path("platformNote").asText("")));
+            for (String kind : List.of("growth", "completion")) {
+                JsonNode c = item.path(kind);
+                if (c.isObject()) {
+                    checks.add(ledgerCheck(
+                            kind,
+                            c.path("platform").isNumber(),
+                            Views.pct(c.path("platform")),
+                            Views.signedPoints(Views.decimal(c.path("difference"))),
+                            c.path("disagrees").asBoolean(),
+                            "growth".equals(kind) ? "" : "招商、项目台账没有年度任务"));
+                }
+            }
+            row.put("checks", checks);
+            row.put("compared", true);
+            row.put("disagrees", item.path("disagrees").asBoolean());
+            row.put("note", "");
+        }
+    }
+
+    private static Map<String, Object> ledgerCheck(
+            String kind, boolean known, String platform, String difference, boolean disagrees, String note) {
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("kind", CHECKS.getOrDefault(kind, kind));
+        check.put("known", known);
+        check.put("platform", platform);
+        check.put("difference", difference);
+        check.put("disagrees", disagrees);
+        check.put("note", note);
+        return check;
+    }
+
+    private static String span(String code, int start, int end) {
+        return code + "@" + start + "-" + end;
+    }
+
     /** What every figure shows: its name, the words as written, the sentence around it and what was checked. */
     private static Map<String, Object> figure(JsonNode r) {
         Map<String, Object> row = new LinkedHashMap<>();
@@ -479,11 +591,13 @@ public class ConsoleNarrativeResource {
             check.put("platform", percent ? Views.pct(c.path("platform")) : Views.amount(c.path("platform"), unit));
             check.put("difference", difference(c.path("difference"), percent, unit));
             check.put("disagrees", c.path("disagrees").asBoolean());
+            check.put("note", "");
             disagrees |= c.path("disagrees").asBoolean();
             checks.add(check);
         }
         row.put("checks", checks);
         row.put("compared", checks.stream().anyMatch(c -> Boolean.TRUE.equals(c.get("known"))));
+        row.put("note", "平台暂无数据");
         row.put("disagrees", disagrees);
         row.put("confidence", confidence(r.path("confidence")));
         row.put("why", r.path("why").asText(""));
