@@ -477,6 +477,8 @@ class NarrativeChecksTest {
                     "竣工项目数（2023年1–6月）</td><td>3个</td><td>1个</td><td>+2个</td>",
                     "税收同比增速（2023年1–6月）</td><td>同比增长4.2%</td><td>同比增长25%</td><td>−20.8个百分点</td>",
                     "1-6月园区各项工作稳步推进",
+                    // Counted as listed: four figures, one row each (only the tax's growth disagrees, not its value).
+                    "共4个数字不一致；一个数字的数值、增速、完成率不一致的各占一行，本表共4行",
                     // The review flag indicators-service raised for the same report, with its reason in words.
                     "报告增速与按已报数值计算的增速不一致：报告#5《上半年工作总结》称税收增长4.2%")) {
                 assertTrue(page.contains(text), "the page shows " + text);

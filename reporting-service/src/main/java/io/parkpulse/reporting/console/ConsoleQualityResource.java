@@ -316,7 +316,8 @@ public class ConsoleQualityResource {
                         .data("year", year)
                         .data("narrative", narrative.rows())
                         .data("narrativeTotal", narrative.total())
-                        .data("narrativeMore", narrative.total() > NARRATIVE_ROWS)
+                        .data("narrativeMore", narrative.total() > narrative.figures())
+                        .data("narrativeFigures", narrative.figures())
                         .data("narrativeError", narrative.error())
                         .data("notice", notice)
                         .data("errors", errors)
@@ -395,7 +396,11 @@ public class ConsoleQualityResource {
         return y < DateBounds.EARLIEST_YEAR || y > now + 1 ? now : y;
     }
 
-    record Narrative(List<Map<String, Object>> rows, long total, String error) {}
+    /**
+     * {@code total} disagreeing figures, {@code figures} of them on the page; {@code rows} one per disagreeing
+     * comparison, so a figure whose value and growth both disagree is two rows.
+     */
+    record Narrative(List<Map<String, Object>> rows, long total, int figures, String error) {}
 
     /**
      * The figures of the year's narrative reports that disagree with the platform's, one row per comparison that
@@ -423,7 +428,7 @@ public class ConsoleQualityResource {
             if (f.status == 401) {
                 throw f;
             }
-            return new Narrative(List.of(), 0, f.getMessage());
+            return new Narrative(List.of(), 0, 0, f.getMessage());
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (JsonNode item : page.path("items")) {
@@ -453,7 +458,8 @@ public class ConsoleQualityResource {
                 }
             }
         }
-        return new Narrative(rows, page.path("total").asLong(), null);
+        return new Narrative(
+                rows, page.path("total").asLong(), page.path("items").size(), null);
     }
 
     private static Map<String, Object> narrativeRow(
