@@ -233,6 +233,51 @@ class ConsoleNarrativeTest {
         return page.substring(from, page.indexOf("</section>", from));
     }
 
+    /**
+     * The list counts each report's figures from the list itself; only a report listed without its counts (kept
+     * before the list carried them) has its draft read.
+     */
+    @Test
+    void theListCountsFromTheListAndReadsADraftOnlyWithoutItsCounts() {
+        String staff = cookie("park-staff", PARK);
+        byte[] text = "园区税收完成3200万元。".getBytes(StandardCharsets.UTF_8);
+        String old = upload(staff, "旧汇报.txt", text, "text/plain", "2025-03").replaceAll(".*/(\\d+)\\?.*", "$1");
+        String confirmed =
+                upload(staff, "新汇报.txt", text, "text/plain", "2025-03").replaceAll(".*/(\\d+)\\?.*", "$1");
+        upload(staff, "新草稿.txt", text, "text/plain", "2025-04");
+        confirm(
+                        staff,
+                        Map.of(
+                                "csrf",
+                                formToken(staff),
+                                "take",
+                                "0",
+                                "value-0",
+                                "3200",
+                                "unit-0",
+                                "万元",
+                                "period-0",
+                                "2025-03"))
+                .post(LIST + "/" + confirmed + "/confirm")
+                .then()
+                .statusCode(303);
+
+        int before = NarrativeStubService.CALLS.size();
+        String page = as(staff).get(LIST).then().statusCode(200).extract().asString();
+        List<String> asked = NarrativeStubService.CALLS.subList(before, NarrativeStubService.CALLS.size()).stream()
+                .map(NarrativeStubService.Call::path)
+                .toList();
+        assertEquals(
+                List.of(
+                        "/api/v1/parks/" + PARK + "/narrative-reports?page=0&size=10",
+                        "/api/v1/parks/" + PARK + "/narrative-reports/" + old),
+                asked);
+        // Each row's counts: the confirmed report's stored row, the drafts' proposed ones.
+        assertTrue(page.matches("(?s).*新草稿\\.txt</a>[^\\n]*?<td>1项</td><td>—</td>.*"), page);
+        assertTrue(page.matches("(?s).*新汇报\\.txt</a>[^\\n]*?<td>1项</td><td>1项</td>.*"), page);
+        assertTrue(page.matches("(?s).*旧汇报\\.txt</a>[^\\n]*?<td>1项</td><td>—</td>.*"), page);
+    }
+
     @Test
     void anEditedValueThatIsNoNumberComesBackAndARefusedBatchShowsEachRow() {
         String staff = cookie("park-staff", PARK);

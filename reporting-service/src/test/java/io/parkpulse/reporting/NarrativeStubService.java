@@ -103,7 +103,7 @@ public class NarrativeStubService implements QuarkusTestResourceLifecycleManager
             ArrayNode items = JSON.createArrayNode();
             DRAFTS.keySet().stream()
                     .sorted((a, b) -> Long.compare(b, a))
-                    .forEach(id -> items.add(DRAFTS.get(id).get("report")));
+                    .forEach(id -> items.add(listed(DRAFTS.get(id))));
             answer(
                     x,
                     200,
@@ -236,6 +236,33 @@ public class NarrativeStubService implements QuarkusTestResourceLifecycleManager
         }
         DRAFTS.put(id, draft);
         answer(x, 201, draft);
+    }
+
+    /**
+     * A report as the list gives it: with the rows proposed as the park's values and, once confirmed, those stored
+     * or found unchanged. A report whose file name starts with 旧 is one kept before the list carried the counts.
+     */
+    private static JsonNode listed(ObjectNode draft) {
+        ObjectNode item = draft.get("report").deepCopy();
+        if (item.path("fileName").asText("").startsWith("旧")) {
+            return item;
+        }
+        int proposed = 0;
+        for (JsonNode r : draft.path("rows")) {
+            proposed += "PARK".equals(r.path("scope").asText()) ? 1 : 0;
+        }
+        item.put("proposedRows", proposed);
+        JsonNode sum = draft.path("outcome").path("summary");
+        if ("CONFIRMED".equals(item.path("status").asText()) && sum.isObject()) {
+            item.put(
+                    "confirmedRows",
+                    sum.path("imported").asInt()
+                            + sum.path("updated").asInt()
+                            + sum.path("unchanged").asInt());
+        } else {
+            item.putNull("confirmedRows");
+        }
+        return item;
     }
 
     /** The draft the stub answers for a report, as it stands. */
