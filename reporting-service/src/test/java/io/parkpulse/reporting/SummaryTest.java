@@ -313,6 +313,39 @@ class SummaryTest {
         assertTrue(city.contains("| " + result.get("rank") + " | 甲\\<i\\>园区\\</i\\> | " + total + " | "), city);
     }
 
+    /**
+     * Whose figures count (docs/reporting.md): a CLOSED (已撤销) park's own summary states its signed lead and funds,
+     * as its narrative reports are checked against them; the city's counts only its ACTIVE parks. The year 2007
+     * belongs to this test alone.
+     */
+    @Test
+    void aClosedParksLedgersCountInItsOwnSummaryNotInTheCitys() {
+        String closed = "SC" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+        TestEvents.publish(
+                bootstrap(),
+                Topics.PARKS,
+                closed,
+                EventTypes.PARK_REGISTERED,
+                "{\"code\":\"" + closed + "\",\"name\":\"已撤销园区\",\"level\":\"PROVINCIAL\","
+                        + "\"kind\":\"INDUSTRIAL_PARK\",\"status\":\"CLOSED\",\"version\":0}",
+                null);
+        UUID l = UUID.randomUUID();
+        lead(closed, l, "SIGNED", "20000", "20000", "2007-03-01", null);
+        NarrativeChecksTest.funds(closed, l, "2007-05", "OUTSIDE_CITY", 3000, null);
+        TestEvents.await("the closed park's lead and funds", Duration.ofSeconds(30), () -> {
+            var r = summary("/api/v1/summaries/parks/" + closed, ANALYST, Map.of("period", "2007-06"))
+                    .extract();
+            return r.statusCode() == 200
+                    && r.asString().contains("新签约项目1个，合同投资额2亿元")
+                    && r.asString().contains("实际到位资金3000万元");
+        });
+        String city = summary("/api/v1/summaries/city", ANALYST, Map.of("period", "2007-06"))
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(city.contains("暂无新签约项目") && city.contains("暂无实际到位资金"), city);
+    }
+
     @Test
     void badPeriodsParksAndFormatsAreProblems() {
         summary("/api/v1/summaries/city", ANALYST, Map.of("period", "2012-13"))

@@ -55,35 +55,6 @@ public final class NarrativeFigures {
 
     public static final String OWNER_INDICATORS = "indicators";
 
-    /**
-     * One park's pipeline figures from January to the end of a month. {@code fundsOutsideProvince} is null when a
-     * funds row of the window has no source (kept before the read model knew sources, until a rebuild), and
-     * {@code fundsForeignUsd} also when a foreign row has no USD amount.
-     */
-    public record PipelineTotals(
-            BigDecimal fundsInPlace,
-            BigDecimal fundsOutsideProvince,
-            BigDecimal fundsForeignUsd,
-            long leadsSigned,
-            long majorLeadsSigned,
-            BigDecimal signedInvestment,
-            long projectsStarted,
-            long projectsCompleted) {
-
-        public BigDecimal of(Pipeline p) {
-            return switch (p) {
-                case FUNDS_IN_PLACE -> fundsInPlace;
-                case FUNDS_IN_PLACE_OUTSIDE_PROVINCE -> fundsOutsideProvince;
-                case FUNDS_IN_PLACE_FOREIGN -> fundsForeignUsd;
-                case LEADS_SIGNED -> BigDecimal.valueOf(leadsSigned);
-                case MAJOR_LEADS_SIGNED -> BigDecimal.valueOf(majorLeadsSigned);
-                case SIGNED_INVESTMENT -> signedInvestment;
-                case PROJECTS_STARTED -> BigDecimal.valueOf(projectsStarted);
-                case PROJECTS_COMPLETED -> BigDecimal.valueOf(projectsCompleted);
-            };
-        }
-    }
-
     /** The platform's figure for a statement, or null with the reason in Chinese (shown beside it). */
     public record Platform(BigDecimal value, String note) {
 

@@ -1,8 +1,6 @@
 package io.parkpulse.reporting.repository;
 
-import io.parkpulse.common.figures.MajorProjects;
 import io.parkpulse.common.sql.MultiRow;
-import io.parkpulse.reporting.domain.NarrativeFigures.PipelineTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,8 +46,6 @@ public class NarrativeCheckQueries {
             String sentence,
             int start,
             int end) {}
-
-    public record ParkMonth(String park, YearMonth month) {}
 
     public record IndicatorMonth(String park, String code, YearMonth month) {}
 
@@ -169,81 +165,6 @@ public class NarrativeCheckQueries {
             ps.setString(i++, scope.to().toString());
         }
         return i;
-    }
-
-    /**
-     * Each park's pipeline figures from January to the end of the month: funds in place (by the month they were
-     * reported for), leads signed and their contracted investment (by the signing day), projects started and
-     * completed (by the day of each). One statement for every key.
-     */
-    public Map<ParkMonth, PipelineTotals> pipeline(Collection<ParkMonth> keys) {
-        List<ParkMonth> all = List.copyOf(keys);
-        Map<ParkMonth, PipelineTotals> out = new HashMap<>();
-        for (List<ParkMonth> part : MultiRow.chunks(all)) {
-            em.unwrap(Session.class).doWork(c -> {
-                String row = "(?, ?, ?, cast(? as date), cast(? as date))";
-                try (var ps =
-                        c.prepareStatement("""
-                        with k(park, m_from, m_to, d_from, d_to) as (values %s)
-                        select k.park, k.m_to, f.funds, f.funds_outside_province, f.funds_foreign_usd,
-                               f.without_source, f.foreign_without_usd, l.signed, l.major, l.signed_amount,
-                               p.started, p.completed
-                          from k
-                         cross join lateral (
-                               select coalesce(sum(amount), 0) as funds,
-                                      coalesce(sum(amount) filter (where source = 'OUTSIDE_PROVINCE'), 0)
-                                          as funds_outside_province,
-                                      coalesce(sum(amount_usd) filter (where source = 'FOREIGN'), 0) as funds_foreign_usd,
-                                      count(*) filter (where source is null) as without_source,
-                                      count(*) filter (where source = 'FOREIGN' and amount_usd is null)
-                                          as foreign_without_usd
-                                 from funds_fact
-                                where park_code = k.park and period between k.m_from and k.m_to) f
-                         cross join lateral (
-                               select count(*) as signed,
-                                      count(*) filter (where coalesce(contracted_investment, intended_investment) >= ?)
-                                          as major,
-                                      coalesce(sum(coalesce(contracted_investment, intended_investment)), 0)
-                                          as signed_amount
-                                 from lead_fact
-                                where park_code = k.park and signed_on between k.d_from and k.d_to) l
-                         cross join lateral (
-                               select count(*) filter (where started_on between k.d_from and k.d_to) as started,
-                                      count(*) filter (where completed_on between k.d_from and k.d_to) as completed
-                                 from project_fact
-                                where park_code = k.park) p
-                        """.formatted(String.join(", ", Collections.nCopies(part.size(), row))))) {
-                    int i = 1;
-                    for (ParkMonth k : part) {
-                        ps.setString(i++, k.park());
-                        ps.setString(i++, k.month().withMonth(1).toString());
-                        ps.setString(i++, k.month().toString());
-                        ps.setString(i++, k.month().withMonth(1).atDay(1).toString());
-                        ps.setString(i++, k.month().atEndOfMonth().toString());
-                    }
-                    ps.setBigDecimal(i, MajorProjects.MAJOR_WAN);
-                    try (var rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            boolean sourcesKnown = rs.getLong("without_source") == 0;
-                            out.put(
-                                    new ParkMonth(rs.getString("park"), YearMonth.parse(rs.getString("m_to"))),
-                                    new PipelineTotals(
-                                            rs.getBigDecimal("funds"),
-                                            sourcesKnown ? rs.getBigDecimal("funds_outside_province") : null,
-                                            sourcesKnown && rs.getLong("foreign_without_usd") == 0
-                                                    ? rs.getBigDecimal("funds_foreign_usd")
-                                                    : null,
-                                            rs.getLong("signed"),
-                                            rs.getLong("major"),
-                                            rs.getBigDecimal("signed_amount"),
-                                            rs.getLong("started"),
-                                            rs.getLong("completed")));
-                        }
-                    }
-                }
-            });
-        }
-        return out;
     }
 
     /** Each park's value of the indicator in the month, where one was reported. */

@@ -5,7 +5,6 @@ import io.parkpulse.reporting.domain.summary.Assessment;
 import io.parkpulse.reporting.domain.summary.BehindPark;
 import io.parkpulse.reporting.domain.summary.CityStanding;
 import io.parkpulse.reporting.domain.summary.IndicatorLine;
-import io.parkpulse.reporting.domain.summary.Investment;
 import io.parkpulse.reporting.domain.summary.Leader;
 import io.parkpulse.reporting.domain.summary.OpenProblem;
 import io.parkpulse.reporting.domain.summary.ParkInfo;
@@ -151,8 +150,14 @@ public class SummaryQueries {
                 .toList();
     }
 
-    /** Leads signed and landed from January to the month, this year and last, and those still in talks. */
-    public Investment.Leads leads(String park, YearMonth m) {
+    /** Leads landed from January to the month, and those in talks at its end, with their intended investment. */
+    public record LeadStages(long landed, long inTalks, BigDecimal inTalksAmount) {}
+
+    /**
+     * Leads landed and in talks of one park, whatever its status, or of the city's ACTIVE parks ({@code park} null):
+     * the rule of {@link PipelineQueries}, which counts the leads signed and the funds of the same section.
+     */
+    public LeadStages leadStages(String park, YearMonth m) {
         LocalDate from = m.withMonth(1).atDay(1);
         LocalDate to = m.atEndOfMonth();
         // "In talks" is the stage at the month's end, from the stage history, not the lead's stage today.
@@ -163,44 +168,17 @@ public class SummaryQueries {
                      where (cast(?1 as varchar) is null or s.park_code = ?1)
                        and coalesce(s.stage_since, date '1900-01-01') <= ?3
                      order by s.lead_id, s.stage_since desc nulls last, s.version desc)
-                select count(*) filter (where l.signed_on between ?2 and ?3) as signed,
-                       coalesce(sum(coalesce(l.contracted_investment, l.intended_investment)) filter (where l.signed_on between ?2 and ?3), 0) as signed_amount,
-                       count(*) filter (where l.landed_on between ?2 and ?3) as landed,
+                select count(*) filter (where l.landed_on between ?2 and ?3) as landed,
                        count(*) filter (where s.stage in ('LEAD', 'NEGOTIATING')) as in_talks,
-                       coalesce(sum(l.intended_investment) filter (where s.stage in ('LEAD', 'NEGOTIATING')), 0) as in_talks_amount,
-                       count(*) filter (where l.signed_on between ?4 and ?5) as signed_last_year,
-                       coalesce(sum(coalesce(l.contracted_investment, l.intended_investment)) filter (where l.signed_on between ?4 and ?5), 0) as signed_amount_last_year
+                       coalesce(sum(l.intended_investment) filter (where s.stage in ('LEAD', 'NEGOTIATING')), 0) as in_talks_amount
                   from lead_fact l join park_replica r on r.code = l.park_code
                   left join stage s on s.lead_id = l.id
-                 where r.status = 'ACTIVE' and (cast(?1 as varchar) is null or l.park_code = ?1)
-                """, park, from, to, from.minusYears(1), to.minusYears(1))
-                .get(0);
-        return new Investment.Leads(
-                t.get("signed", Number.class).longValue(),
-                t.get("signed_amount", BigDecimal.class),
+                 where (cast(?1 as varchar) is null and r.status = 'ACTIVE' or l.park_code = ?1)
+                """, park, from, to).get(0);
+        return new LeadStages(
                 t.get("landed", Number.class).longValue(),
                 t.get("in_talks", Number.class).longValue(),
-                t.get("in_talks_amount", BigDecimal.class),
-                t.get("signed_last_year", Number.class).longValue(),
-                t.get("signed_amount_last_year", BigDecimal.class));
-    }
-
-    /** Funds in place from January to the month, this year and last. */
-    public Investment.Funds funds(String park, YearMonth m) {
-        Tuple t = tuples(
-                        """
-                select coalesce(sum(f.amount) filter (where f.period between ?2 and ?3), 0) as in_place,
-                       coalesce(sum(f.amount) filter (where f.period between ?4 and ?5), 0) as in_place_last_year
-                  from funds_fact f join park_replica r on r.code = f.park_code
-                 where r.status = 'ACTIVE' and (cast(?1 as varchar) is null or f.park_code = ?1)
-                """,
-                        park,
-                        m.withMonth(1).toString(),
-                        m.toString(),
-                        m.minusYears(1).withMonth(1).toString(),
-                        m.minusYears(1).toString())
-                .get(0);
-        return new Investment.Funds(t.get("in_place", BigDecimal.class), t.get("in_place_last_year", BigDecimal.class));
+                t.get("in_talks_amount", BigDecimal.class));
     }
 
     /**

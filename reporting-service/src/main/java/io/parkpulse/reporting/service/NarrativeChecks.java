@@ -8,14 +8,15 @@ import io.parkpulse.reporting.domain.FigureFormulas;
 import io.parkpulse.reporting.domain.NarrativeFigures;
 import io.parkpulse.reporting.domain.NarrativeFigures.Outcome;
 import io.parkpulse.reporting.domain.NarrativeFigures.Pipeline;
-import io.parkpulse.reporting.domain.NarrativeFigures.PipelineTotals;
 import io.parkpulse.reporting.domain.NarrativeFigures.Platform;
+import io.parkpulse.reporting.domain.PipelineTotals;
 import io.parkpulse.reporting.repository.NarrativeCheckQueries;
 import io.parkpulse.reporting.repository.NarrativeCheckQueries.IndicatorMonth;
 import io.parkpulse.reporting.repository.NarrativeCheckQueries.IndicatorValue;
-import io.parkpulse.reporting.repository.NarrativeCheckQueries.ParkMonth;
 import io.parkpulse.reporting.repository.NarrativeCheckQueries.Scope;
 import io.parkpulse.reporting.repository.NarrativeCheckQueries.Statement;
+import io.parkpulse.reporting.repository.PipelineQueries;
+import io.parkpulse.reporting.repository.PipelineQueries.ParkMonth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -39,6 +40,9 @@ public class NarrativeChecks {
 
     @Inject
     NarrativeCheckQueries queries;
+
+    @Inject
+    PipelineQueries ledgers;
 
     public record Report(long id, String fileName, OffsetDateTime uploadedAt, String status, String period) {}
 
@@ -141,7 +145,7 @@ public class NarrativeChecks {
                 indicatorKeys.add(new IndicatorMonth(s.park(), s.code(), m.minusYears(1)));
             }
         }
-        Map<ParkMonth, PipelineTotals> totals = pipelineKeys.isEmpty() ? Map.of() : queries.pipeline(pipelineKeys);
+        Map<ParkMonth, PipelineTotals> totals = pipelineKeys.isEmpty() ? Map.of() : ledgers.totals(pipelineKeys);
         Map<IndicatorMonth, IndicatorValue> values = indicatorKeys.isEmpty() ? Map.of() : queries.values(indicatorKeys);
         Map<IndicatorMonth, BigDecimal> targets =
                 indicatorKeys.isEmpty() ? Map.of() : queries.annualTargets(indicatorKeys);

@@ -4,6 +4,7 @@ import io.parkpulse.common.error.ProblemException;
 import io.parkpulse.common.periods.ReportingPeriod;
 import io.parkpulse.common.projects.ScheduleSettings;
 import io.parkpulse.reporting.config.CitySettings;
+import io.parkpulse.reporting.domain.PipelineTotals;
 import io.parkpulse.reporting.domain.Report;
 import io.parkpulse.reporting.domain.StandardIndicators;
 import io.parkpulse.reporting.domain.summary.Assessment;
@@ -15,6 +16,7 @@ import io.parkpulse.reporting.domain.summary.ParkSummaryFacts;
 import io.parkpulse.reporting.domain.summary.ProjectReport;
 import io.parkpulse.reporting.domain.summary.SummaryProject;
 import io.parkpulse.reporting.domain.summary.SummaryRenderer;
+import io.parkpulse.reporting.repository.PipelineQueries;
 import io.parkpulse.reporting.repository.SummaryQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,6 +45,9 @@ public class Summaries {
 
     @Inject
     CrossFigures cross;
+
+    @Inject
+    PipelineQueries ledgers;
 
     @Inject
     ScheduleSettings schedule;
@@ -119,6 +125,21 @@ public class Summaries {
                 rows.stream().mapToLong(CrossFigures.Park::started).sum(),
                 rows.stream().mapToLong(CrossFigures.Park::completed).sum(),
                 rows.stream().mapToLong(CrossFigures.Park::inProduction).sum());
-        return new Investment(queries.leads(park, m), queries.funds(park, m), conversion);
+        YearMonth lastYear = m.minusYears(1);
+        Map<YearMonth, PipelineTotals> ledgers = this.ledgers.yearToDate(park, List.of(m, lastYear));
+        PipelineTotals now = ledgers.get(m);
+        PipelineTotals before = ledgers.get(lastYear);
+        SummaryQueries.LeadStages stages = queries.leadStages(park, m);
+        return new Investment(
+                new Investment.Leads(
+                        now.leadsSigned(),
+                        now.signedInvestment(),
+                        stages.landed(),
+                        stages.inTalks(),
+                        stages.inTalksAmount(),
+                        before.leadsSigned(),
+                        before.signedInvestment()),
+                new Investment.Funds(now.fundsInPlace(), before.fundsInPlace()),
+                conversion);
     }
 }
