@@ -530,7 +530,7 @@ public class ConsoleNarrativeResource {
                             Views.pct(c.path("platform")),
                             Views.signedPoints(Views.decimal(c.path("difference"))),
                             c.path("disagrees").asBoolean(),
-                            "growth".equals(kind) ? "" : "招商、项目台账没有年度任务"));
+                            "growth".equals(kind) ? "" : "平台不保存招商、项目的年度任务"));
                 }
             }
             row.put("checks", checks);
