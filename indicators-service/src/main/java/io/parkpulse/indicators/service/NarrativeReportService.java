@@ -641,7 +641,9 @@ public class NarrativeReportService {
                 f.completionPct(),
                 around(f),
                 f.start(),
-                f.end());
+                f.end(),
+                f.growthRounding(),
+                f.completionRounding());
     }
 
     /**
@@ -672,7 +674,9 @@ public class NarrativeReportService {
                     from == null ? null : from.completionPct(),
                     from == null ? "" : around(from),
                     from == null ? 0 : from.start(),
-                    from == null ? 0 : from.end()));
+                    from == null ? 0 : from.end(),
+                    from == null ? null : from.growthRounding(),
+                    from == null ? null : from.completionRounding()));
         }
         for (Figure f : draft) {
             if (f.proposed() && !f.storable()) {

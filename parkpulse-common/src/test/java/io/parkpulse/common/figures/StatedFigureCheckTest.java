@@ -51,4 +51,13 @@ class StatedFigureCheckTest {
                 d("501"),
                 StatedFigureCheck.value(d("3907000"), d("500"), d("3906499")).difference());
     }
+
+    @Test
+    void aRecordedRoundingOutlivesTheTrailingZerosJsonDrops() {
+        // "增长4.0%" read back from JSON as 4: with the rounding recorded at reading, 4.40 still disagrees.
+        assertTrue(StatedFigureCheck.percent("growth", d("4"), d("0.05"), d("4.40"))
+                .disagrees());
+        assertFalse(StatedFigureCheck.percent("growth", d("4"), null, d("4.40")).disagrees());
+        assertEquals(0, d("0.05").compareTo(StatedFigureCheck.rounding(d("4.0"))));
+    }
 }

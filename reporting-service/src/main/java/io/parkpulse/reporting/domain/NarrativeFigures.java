@@ -82,13 +82,15 @@ public final class NarrativeFigures {
             BigDecimal rounding,
             Platform value,
             BigDecimal statedGrowth,
+            BigDecimal growthRounding,
             BigDecimal platformGrowth,
             BigDecimal statedCompletion,
+            BigDecimal completionRounding,
             BigDecimal platformCompletion) {
         return new Outcome(
                 StatedFigureCheck.value(stated, rounding, value.value()),
-                StatedFigureCheck.percent("growth", statedGrowth, platformGrowth),
-                StatedFigureCheck.percent("completion", statedCompletion, platformCompletion));
+                StatedFigureCheck.percent("growth", statedGrowth, growthRounding, platformGrowth),
+                StatedFigureCheck.percent("completion", statedCompletion, completionRounding, platformCompletion));
     }
 
     /**

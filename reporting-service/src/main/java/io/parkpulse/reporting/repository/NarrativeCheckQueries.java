@@ -45,7 +45,9 @@ public class NarrativeCheckQueries {
             BigDecimal completionPct,
             String sentence,
             int start,
-            int end) {}
+            int end,
+            BigDecimal growthRounding,
+            BigDecimal completionRounding) {}
 
     public record IndicatorMonth(String park, String code, YearMonth month) {}
 
@@ -100,7 +102,8 @@ public class NarrativeCheckQueries {
                     with r as (%s)
                     select r.id, r.file_name, r.uploaded_at, r.status, r.period as report_period, r.park_code,
                            p.name as park_name, f.ordinal, f.code, f.owner, f.period, f.value, f.unit, f.rounding,
-                           f.stated, f.growth_pct, f.completion_pct, f.sentence, f.span_start, f.span_end
+                           f.stated, f.growth_pct, f.completion_pct, f.sentence, f.span_start, f.span_end,
+                           f.growth_rounding, f.completion_rounding
                       from narrative_figure_fact f
                       join r on r.id = f.report_id
                       left join park_replica p on p.code = r.park_code
@@ -133,7 +136,9 @@ public class NarrativeCheckQueries {
                                 rs.getBigDecimal("completion_pct"),
                                 rs.getString("sentence"),
                                 rs.getInt("span_start"),
-                                rs.getInt("span_end")));
+                                rs.getInt("span_end"),
+                                rs.getBigDecimal("growth_rounding"),
+                                rs.getBigDecimal("completion_rounding")));
                     }
                 }
             }

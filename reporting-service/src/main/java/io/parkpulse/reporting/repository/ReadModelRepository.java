@@ -271,9 +271,9 @@ public class ReadModelRepository {
                 try (PreparedStatement s = c.prepareStatement("""
                         insert into narrative_figure_fact (report_id, ordinal, code, owner, period, value, unit, rounding,
                                                            stated, growth_pct, completion_pct, sentence, span_start,
-                                                           span_end)
+                                                           span_end, growth_rounding, completion_rounding)
                         values %s
-                        """.formatted(MultiRow.placeholders(part.size(), 14)))) {
+                        """.formatted(MultiRow.placeholders(part.size(), 16)))) {
                     int i = 1;
                     for (NarrativeReportState.StatedFigure f : part) {
                         s.setLong(i++, r.id());
@@ -290,6 +290,8 @@ public class ReadModelRepository {
                         s.setString(i++, f.sentence());
                         s.setInt(i++, f.start());
                         s.setInt(i++, f.end());
+                        s.setBigDecimal(i++, f.growthRounding());
+                        s.setBigDecimal(i++, f.completionRounding());
                     }
                     s.executeUpdate();
                 }

@@ -228,7 +228,15 @@ public class NarrativeChecks {
             platform = Platform.none(NarrativeFigures.NOT_COMPUTED);
         }
         Outcome o = NarrativeFigures.check(
-                s.value(), s.rounding(), platform, s.growthPct(), growth, s.completionPct(), completion);
+                s.value(),
+                s.rounding(),
+                platform,
+                s.growthPct(),
+                s.growthRounding(),
+                growth,
+                s.completionPct(),
+                s.completionRounding(),
+                completion);
         return new Item(
                 new Report(s.reportId(), s.fileName(), s.uploadedAt(), s.status(), s.reportPeriod()),
                 s.park(),

@@ -54,7 +54,44 @@ public record NarrativeReportState(
             BigDecimal completionPct,
             String sentence,
             int start,
-            int end) {}
+            int end,
+            BigDecimal growthRounding,
+            BigDecimal completionRounding) {
+
+        /**
+         * {@code growthRounding}/{@code completionRounding}: half a unit of the rate's last written digit, because the
+         * JSON of an event writes "4.0" as 4; null (events written before) reads the rounding from the rate itself.
+         */
+        public StatedFigure(
+                String code,
+                String owner,
+                String period,
+                BigDecimal value,
+                String unit,
+                BigDecimal rounding,
+                String stated,
+                BigDecimal growthPct,
+                BigDecimal completionPct,
+                String sentence,
+                int start,
+                int end) {
+            this(
+                    code,
+                    owner,
+                    period,
+                    value,
+                    unit,
+                    rounding,
+                    stated,
+                    growthPct,
+                    completionPct,
+                    sentence,
+                    start,
+                    end,
+                    null,
+                    null);
+        }
+    }
 
     public NarrativeReportState {
         statedFigures = statedFigures == null ? List.of() : List.copyOf(statedFigures);
