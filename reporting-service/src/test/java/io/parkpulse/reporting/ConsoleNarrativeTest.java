@@ -110,6 +110,9 @@ class ConsoleNarrativeTest {
                 .body(containsString("已报385亿元"))
                 .body(containsString("招商与项目数据（仅核对）"))
                 .body(containsString("仅核对，不入库"))
+                // The officer reads why a row was taken in Chinese; the service's English trace stays in the API.
+                .body(containsString("识别依据：报告用语“规模以上工业企业完成产值”识别为"))
+                .body(not(containsString("synonym “")))
                 .body(containsString("部分企业"))
                 .body(containsString("按已报数值计算为4.6%"))
                 .body(containsString("确认导入所勾选的数据"))

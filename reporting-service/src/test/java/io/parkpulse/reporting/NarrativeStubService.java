@@ -312,7 +312,10 @@ public class NarrativeStubService implements QuarkusTestResourceLifecycleManager
                 .put("sentenceEnd", sentenceEnd)
                 .put("start", start)
                 .put("end", end)
-                .put("why", "同义词“" + phrase + "”，数值在名称之后")
+                .put(
+                        "why",
+                        "synonym “" + phrase + "” → " + indicator
+                                + " (value after the name); the park's achieved figure")
                 .put("confidence", new BigDecimal("0.9"))
                 .put("rounding", new BigDecimal("500"));
         r.putArray("checks");

@@ -68,6 +68,7 @@ public class ConsoleNarrativeResource {
             "SUBGROUP", "部分企业",
             "CITY", "全市/全县数",
             "COMPARISON", "对比基数",
+            "SINCE_FOUNDING", "建园以来累计",
             "NOT_IN_CATALOG", "目录外指标");
 
     static final Map<String, String> APART_WHY = Map.of(
@@ -76,6 +77,7 @@ public class ConsoleNarrativeResource {
             "SUBGROUP", "只是园区部分企业的数，不是全园区的",
             "CITY", "全市、全县或全省的数，不是本园区的",
             "COMPARISON", "增减量或上年同期数，不是本期累计数",
+            "SINCE_FOUNDING", "建园以来的累计数，不是本期数",
             "NOT_IN_CATALOG", "平台指标目录中没有该指标");
 
     static final Map<String, String> OUTCOMES =
@@ -598,8 +600,22 @@ public class ConsoleNarrativeResource {
         row.put("note", "平台暂无数据");
         row.put("disagrees", disagrees);
         row.put("confidence", confidence(r.path("confidence")));
-        row.put("why", r.path("why").asText(""));
+        row.put("why", reading(r));
         return row;
+    }
+
+    /**
+     * 识别依据 in the officer's language, from the row's own fields: the service's {@code why} is a developer's
+     * English trace of which table line matched, kept in the API for whoever maintains the tables.
+     */
+    static String reading(JsonNode r) {
+        String phrase = r.path("phrase").asText("");
+        String name = r.path("indicatorName").asText(r.path("indicator").asText(""));
+        StringBuilder sb = new StringBuilder();
+        sb.append("报告用语“").append(phrase).append("”识别为").append(name);
+        String owner = OWNERS.get(r.path("owner").asText(""));
+        sb.append(owner != null ? "；属" + owner + "数据，只核对不入库" : "；园区本期完成数");
+        return sb.toString();
     }
 
     private static Map<String, Object> outcome(JsonNode result, Map<String, String> names) {
