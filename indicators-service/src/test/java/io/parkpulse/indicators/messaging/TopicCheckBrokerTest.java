@@ -9,16 +9,20 @@ import io.parkpulse.common.events.TopicConfigurationException;
 import io.parkpulse.common.events.Topics;
 import io.parkpulse.infra.SharedInfra;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,10 +85,8 @@ class TopicCheckBrokerTest {
                 assertTrue(problems.stream().noneMatch(p -> p.contains(Topics.INVESTMENT)), refused.getMessage());
 
                 // The missing topics were created all the same, each with the configured partitions and config.
-                var created = admin.describeTopics(
-                                List.of(prefix + Topics.ASSESSMENTS, prefix + Topics.deadLetter(Topics.ASSESSMENTS)))
-                        .allTopicNames()
-                        .get(20, TimeUnit.SECONDS);
+                var created = described(
+                        admin, List.of(prefix + Topics.ASSESSMENTS, prefix + Topics.deadLetter(Topics.ASSESSMENTS)));
                 assertEquals(
                         PARTITIONS,
                         created.get(prefix + Topics.ASSESSMENTS).partitions().size());
@@ -117,6 +119,26 @@ class TopicCheckBrokerTest {
                         .filter(n -> n.startsWith(prefix))
                         .toList();
                 admin.deleteTopics(mine).all().get(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * The topics as the broker describes them. A topic the controller has just created can be unknown to the broker
+     * for a moment (KRaft hands it the new metadata asynchronously), so an UnknownTopicOrPartitionException is
+     * asked again until {@link #TIMEOUT}; any other failure, or a topic still unknown then, fails the test.
+     */
+    static Map<String, TopicDescription> described(Admin admin, List<String> names) throws Exception {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get(20, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+                        || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                Thread.sleep(200);
             }
         }
     }
