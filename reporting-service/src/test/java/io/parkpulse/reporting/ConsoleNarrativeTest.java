@@ -216,7 +216,9 @@ class ConsoleNarrativeTest {
                                 null,
                                 funds.path("sentence").asText(),
                                 funds.path("start").asInt(),
-                                funds.path("end").asInt()))),
+                                funds.path("end").asInt(),
+                                null,
+                                null))),
                 null);
         io.parkpulse.infra.TestEvents.await(
                 "the report's checks in the read model",

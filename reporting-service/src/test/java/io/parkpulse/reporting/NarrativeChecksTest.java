@@ -572,7 +572,9 @@ class NarrativeChecksTest {
                 completion == null ? null : new BigDecimal(completion),
                 sentence,
                 14,
-                14 + stated.length());
+                14 + stated.length(),
+                null,
+                null);
     }
 
     static void lead(String park, UUID id, String source, String signedOn, int contracted) {

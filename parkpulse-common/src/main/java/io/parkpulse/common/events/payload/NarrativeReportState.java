@@ -41,6 +41,8 @@ public record NarrativeReportState(
      * pipeline figure), {@code rounding} half a unit of its last written digit in that unit; {@code growthPct} and
      * {@code completionPct} as stated with it, null when not; {@code start}/{@code end} its span in the document's
      * text, {@code sentence} at most 200 characters of the sentence it came from, around it (an event stays small).
+     * {@code growthRounding}/{@code completionRounding}: half a unit of the rate's last written digit, because JSON
+     * writes "4.0" as 4; null (events written before) reads it from the rate itself.
      */
     public record StatedFigure(
             String code,
@@ -56,42 +58,7 @@ public record NarrativeReportState(
             int start,
             int end,
             BigDecimal growthRounding,
-            BigDecimal completionRounding) {
-
-        /**
-         * {@code growthRounding}/{@code completionRounding}: half a unit of the rate's last written digit, because the
-         * JSON of an event writes "4.0" as 4; null (events written before) reads the rounding from the rate itself.
-         */
-        public StatedFigure(
-                String code,
-                String owner,
-                String period,
-                BigDecimal value,
-                String unit,
-                BigDecimal rounding,
-                String stated,
-                BigDecimal growthPct,
-                BigDecimal completionPct,
-                String sentence,
-                int start,
-                int end) {
-            this(
-                    code,
-                    owner,
-                    period,
-                    value,
-                    unit,
-                    rounding,
-                    stated,
-                    growthPct,
-                    completionPct,
-                    sentence,
-                    start,
-                    end,
-                    null,
-                    null);
-        }
-    }
+            BigDecimal completionRounding) {}
 
     public NarrativeReportState {
         statedFigures = statedFigures == null ? List.of() : List.copyOf(statedFigures);
