@@ -26,16 +26,22 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The web console in a real browser (Debian's chromium driven by Playwright) against the packaged
  * services with a small demo city: each role sees what it may and nothing else, the pages render
  * their figures and charts without a script error, and every page is saved as a screenshot under
- * target/console-screenshots for docs/console.md.
+ * target/console-screenshots for docs/console.md. Last, on the same services and city, Kafka's history
+ * is lost and the read model rebuilt from re-published states ({@link RepublishCheck}): that check
+ * needs a whole city as much as these do, and one platform start and city load serve both.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
 
     /** A city whose history ends here: fifteen months, enough for growth and a quarter, loaded in under a minute. */
@@ -45,6 +51,8 @@ class ConsoleIT {
     Playwright playwright;
     Browser browser;
     DemoCity city;
+    Endpoints infra;
+    String topicPrefix;
     final Path shots = Path.of("target/console-screenshots");
 
     @BeforeAll
@@ -52,15 +60,22 @@ class ConsoleIT {
         Path root = Path.of(System.getProperty("parkpulse.root", ".."))
                 .toAbsolutePath()
                 .normalize();
-        Endpoints infra = SharedInfra.endpoints();
+        infra = SharedInfra.endpoints();
         String run = "console" + UUID.randomUUID().toString().substring(0, 6);
+        topicPrefix = run + ".";
         Path work = Files.createTempDirectory("parkpulse-console");
         List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free());
         platform = Platform.start(
-                root, infra, ports, run + "_", work.resolve("logs"), Map.of("PARKPULSE_KAFKA_TOPIC_PREFIX", run + "."));
+                root,
+                infra,
+                ports,
+                run + "_",
+                work.resolve("logs"),
+                Map.of("PARKPULSE_KAFKA_TOPIC_PREFIX", topicPrefix));
         city = new DemoCity(20261122L, LAST);
         Demo.load(platform, city);
-        Demo.awaitIndicators(platform, city, List.of(LAST));
+        // A year back too: RepublishCheck compares that month's rankings before and after.
+        Demo.awaitIndicators(platform, city, List.of(LAST, LAST.minusYears(1)));
         Files.createDirectories(shots);
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -445,5 +460,15 @@ class ConsoleIT {
             s.open("/city");
             assertTrue(s.page.url().endsWith("/console/sign-in"), "a signed-out browser is sent to sign in");
         }
+    }
+
+    /**
+     * Last, because it deletes every topic and rebuilds the read model, which answers 503 meanwhile; whatever the
+     * tests above changed is part of the state it must rebuild.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aReadModelRebuiltFromRepublishedStatesRanksAndScoresAsBefore() throws Exception {
+        new RepublishCheck(platform, city, topicPrefix, infra).verify();
     }
 }
