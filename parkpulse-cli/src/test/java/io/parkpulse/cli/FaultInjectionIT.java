@@ -338,8 +338,9 @@ class FaultInjectionIT {
 
     /**
      * 3a. The owner's PostgreSQL stopped for 20 s under a steady load of batch submissions: requests are answered
-     * promptly with 503 problem+json, readiness goes DOWN and comes back UP without the service being restarted,
-     * every batch accepted before and after is in the read model, and no refused batch is half applied.
+     * promptly with 503 problem+json, readiness goes DOWN (the service leaves rotation) while liveness stays UP, and
+     * comes back UP without the service being restarted, every batch accepted before and after is in the read model,
+     * and no refused batch is half applied.
      */
     @Test
     @Order(4)
@@ -347,6 +348,7 @@ class FaultInjectionIT {
         long pid = indicators.pid();
         Load load = Load.start(this, 2023);
         waitFor(load, 5);
+        assertEquals(200, BrokerOutageIT.health(indicators.baseUrl() + "/q/health/ready"), "in rotation before");
         indicatorsDb.stop();
         TestEvents.await(
                 "indicators' readiness to go DOWN",
