@@ -9,6 +9,7 @@ import io.parkpulse.infra.Endpoints;
 import io.parkpulse.infra.KafkaBroker;
 import io.parkpulse.infra.Ports;
 import io.parkpulse.infra.PostgresServer;
+import io.parkpulse.infra.SharedInfra;
 import io.parkpulse.infra.TestEvents;
 import io.parkpulse.infra.Tokens;
 import java.math.BigDecimal;
@@ -54,9 +55,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Fault injection against the packaged services as separate processes (docs/operations.md, "故障演练"). One
  * platform serves every case, started once: indicators-service (the owner of the values) and reporting-service
- * (the read model), each on a PostgreSQL server of its own and both on a broker of this test's own, because the
- * cases kill processes, stop databases and move consumer offsets. Each case ends with the same judgement,
- * {@link ReadModelCheck}: the read model equals the source row by row, and the city totals are the sums.
+ * (the read model), each on a PostgreSQL server of its own, projects-service and investment-service on the build's
+ * shared server, and all four on a broker of this test's own, because the cases kill processes, stop databases and
+ * the broker, and move consumer offsets. Each case ends with the same judgement, {@link ReadModelCheck}: the read
+ * model equals the source row by row, and the city totals are the sums; the broker's outage has checks of its own
+ * before that ({@link BrokerOutageCheck}).
  * <p>
  * The cases run in order and build on each other's data: the owner is started with its outbox relay off, so the
  * first case finds every event of the setup still in the outbox.
@@ -83,9 +86,14 @@ class FaultInjectionIT {
     PostgresServer reportingDb;
     Endpoints indicatorsInfra;
     Endpoints reportingInfra;
+    Endpoints sharedInfra;
     int indicatorsPort;
+    int projectsPort;
+    int investmentPort;
     int reportingPort;
     ServiceProcess indicators;
+    ServiceProcess projects;
+    ServiceProcess investment;
     ServiceProcess reporting;
     ReadModelCheck check;
     final AtomicInteger seq = new AtomicInteger();
@@ -101,15 +109,26 @@ class FaultInjectionIT {
         reportingDb = PostgresServer.start(work.resolve("pg-reporting"));
         indicatorsInfra = indicatorsDb.endpoints(broker.bootstrap());
         reportingInfra = reportingDb.endpoints(broker.bootstrap());
+        Endpoints shared = SharedInfra.endpoints();
+        sharedInfra = new Endpoints(shared.jdbcBase(), shared.user(), shared.password(), broker.bootstrap());
         PostgresServer.createDatabase(indicatorsInfra, "fi_indicators");
         PostgresServer.createDatabase(reportingInfra, "fi_reporting");
+        PostgresServer.recreateDatabase(sharedInfra, "fi_projects");
+        PostgresServer.recreateDatabase(sharedInfra, "fi_investment");
         indicatorsPort = Ports.free();
+        projectsPort = Ports.free();
+        investmentPort = Ports.free();
         reportingPort = Ports.free();
         // The first case needs rows that stay in the outbox: the relay is off until the owner is killed.
         indicators = startIndicators(Map.of("PARKPULSE_OUTBOX_ENABLED", "false"));
         reporting = startReporting();
-        indicators.awaitUp(Duration.ofMinutes(3));
-        reporting.awaitUp(Duration.ofMinutes(3));
+        projects = ServiceProcess.start(
+                root, "projects-service", projectsPort, "fi_projects", sharedInfra, work.resolve("logs"));
+        investment = ServiceProcess.start(
+                root, "investment-service", investmentPort, "fi_investment", sharedInfra, work.resolve("logs"));
+        for (ServiceProcess s : List.of(indicators, reporting, projects, investment)) {
+            s.awaitUp(Duration.ofMinutes(3));
+        }
         Api admin = new Api(Tokens.token("bureau-admin", null));
         for (String park : PARKS) {
             admin.post(
@@ -134,7 +153,8 @@ class FaultInjectionIT {
 
     @AfterAll
     void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {reporting, indicators, reportingDb, indicatorsDb, broker}) {
+        for (AutoCloseable c :
+                new AutoCloseable[] {reporting, indicators, projects, investment, reportingDb, indicatorsDb, broker}) {
             if (c != null) {
                 try {
                     c.close();
@@ -166,7 +186,10 @@ class FaultInjectionIT {
                 reportingInfra,
                 work.resolve("logs"),
                 true,
-                Map.of("PARKPULSE_CONSOLE_INDICATORS_URL", "http://localhost:" + indicatorsPort));
+                Platform.console(
+                        root,
+                        "reporting-service",
+                        List.of(indicatorsPort, projectsPort, investmentPort, reportingPort)));
     }
 
     /**
@@ -211,12 +234,31 @@ class FaultInjectionIT {
     }
 
     /**
+     * The broker stopped while the owner keeps accepting values, and started again: see {@link BrokerOutageCheck}.
+     * After the first case, which leaves the owner relaying again and its outbox empty.
+     */
+    @Test
+    @Order(2)
+    void aBrokerOutageDelaysEventsAndLosesOrDoublesNone() throws Exception {
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (ServiceProcess s : List.of(indicators, projects, investment, reporting)) {
+            urls.put(s.name(), s.baseUrl());
+        }
+        new BrokerOutageCheck(root, broker, urls).aBrokerOutageDelaysEventsAndLosesOrDoublesNone();
+        // Its parks are the city's now, in its totals too: from here on the judgement covers them as well.
+        List<String> all = new ArrayList<>(PARKS);
+        all.addAll(BrokerOutageCheck.PARKS);
+        check = new ReadModelCheck(indicators.baseUrl(), reporting.baseUrl(), all);
+        check.awaitEqual("the broker's outage", Duration.ofSeconds(90));
+    }
+
+    /**
      * 1. reporting-service is killed (SIGKILL) while it consumes a burst of batch submissions, which go on; once it
      * is back it catches up, and the read model equals the source: no event lost with the killed JVM's uncommitted
      * offsets, none applied twice when they are delivered again.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void reportingKilledMidBurstCatchesUpExactly() throws Exception {
         List<String[]> burst = new ArrayList<>();
         for (int month = 7; month <= 12; month++) {
@@ -269,7 +311,7 @@ class FaultInjectionIT {
      * again, and the read model still equals the source.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void duplicatedReorderedAndRewoundDeliveriesChangeNothing() throws Exception {
         check.awaitEqual("the earlier cases", Duration.ofSeconds(60));
         List<ConsumerRecord<String, String>> consumed = TestEvents.read(
@@ -343,24 +385,25 @@ class FaultInjectionIT {
      * and no refused batch is half applied.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void theOwnersDatabaseStoppedUnderLoad() throws Exception {
         long pid = indicators.pid();
         Load load = Load.start(this, 2023);
         waitFor(load, 5);
-        assertEquals(200, BrokerOutageIT.health(indicators.baseUrl() + "/q/health/ready"), "in rotation before");
+        assertEquals(200, BrokerOutageCheck.health(indicators.baseUrl() + "/q/health/ready"), "in rotation before");
         indicatorsDb.stop();
         TestEvents.await(
                 "indicators' readiness to go DOWN",
                 Duration.ofSeconds(20),
-                () -> BrokerOutageIT.health(indicators.baseUrl() + "/q/health/ready") == 503);
+                () -> BrokerOutageCheck.health(indicators.baseUrl() + "/q/health/ready") == 503);
         Thread.sleep(20_000);
-        assertEquals(200, BrokerOutageIT.health(indicators.baseUrl() + "/q/health/live"), "alive: nothing to restart");
+        assertEquals(
+                200, BrokerOutageCheck.health(indicators.baseUrl() + "/q/health/live"), "alive: nothing to restart");
         indicatorsDb.start();
         TestEvents.await(
                 "indicators' readiness to come back UP",
                 Duration.ofSeconds(60),
-                () -> BrokerOutageIT.health(indicators.baseUrl() + "/q/health/ready") == 200);
+                () -> BrokerOutageCheck.health(indicators.baseUrl() + "/q/health/ready") == 200);
         int accepted = load.accepted();
         TestEvents.await(
                 "submissions to be accepted again", Duration.ofSeconds(30), () -> load.accepted() >= accepted + 5);
@@ -387,7 +430,7 @@ class FaultInjectionIT {
      * dead-lettered (they were, before the consumer told an outage from a failing event).
      */
     @Test
-    @Order(5)
+    @Order(6)
     void theReadModelsDatabaseStoppedUnderLoad() throws Exception {
         long pid = reporting.pid();
         Load load = Load.start(this, 2018);
@@ -396,13 +439,13 @@ class FaultInjectionIT {
         TestEvents.await(
                 "reporting's readiness to go DOWN",
                 Duration.ofSeconds(20),
-                () -> BrokerOutageIT.health(reporting.baseUrl() + "/q/health/ready") == 503);
+                () -> BrokerOutageCheck.health(reporting.baseUrl() + "/q/health/ready") == 503);
         Thread.sleep(20_000);
         reportingDb.start();
         TestEvents.await(
                 "reporting's readiness to come back UP",
                 Duration.ofSeconds(60),
-                () -> BrokerOutageIT.health(reporting.baseUrl() + "/q/health/ready") == 200);
+                () -> BrokerOutageCheck.health(reporting.baseUrl() + "/q/health/ready") == 200);
         List<Submission> all = load.stop();
         assertEquals(pid, reporting.pid(), "the same process throughout");
         assertEquals(List.of(), all.stream().filter(s -> s.status != 200).toList(), "the owner accepted every batch");

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * The metric names deploy/monitoring's Grafana dashboard and Prometheus alert rules query, read from their PromQL.
  * A name there that no service exports draws an empty panel or an alert that can never fire, and nothing else
- * would notice: BrokerOutageIT compares these names with real scrapes of the four services.
+ * would notice: BrokerOutageCheck compares these names with real scrapes of the four services.
  */
 final class MonitoringFiles {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * deploy/monitoring without running anything: the PromQL reader finds exactly the metric names, the rule file has
  * the alerts docs/operations.md promises, each explained in Chinese first and English second. Whether the names
- * exist is BrokerOutageIT's part, against real scrapes.
+ * exist is BrokerOutageCheck's part, against real scrapes.
  */
 class MonitoringFilesTest {
 

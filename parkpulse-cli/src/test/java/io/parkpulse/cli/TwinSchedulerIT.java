@@ -82,8 +82,8 @@ class TwinSchedulerIT {
                 int before = firings(List.of(other), quarter, "already taken");
                 Instant takeover = Instant.now().plusSeconds(60);
                 // What an operator's dashboard shows of the same firings (counted before each is logged).
-                String ranMetrics = BrokerOutageIT.scrape(ran.baseUrl());
-                String otherMetrics = BrokerOutageIT.scrape(other.baseUrl());
+                String ranMetrics = BrokerOutageCheck.scrape(ran.baseUrl());
+                String otherMetrics = BrokerOutageCheck.scrape(other.baseUrl());
                 assertEquals(1.0, MetricsScrape.sum(ranMetrics, "parkpulse_assessment_job_runs_total", "outcome=ran"));
                 assertEquals(
                         0.0, MetricsScrape.sum(otherMetrics, "parkpulse_assessment_job_runs_total", "outcome=ran"));

@@ -64,7 +64,7 @@ class UpgradeIT {
         try (ServiceProcess service =
                 ServiceProcess.start(root, "projects-service", port, db, infra, work.resolve("logs"))) {
             service.awaitUp(Duration.ofMinutes(3));
-            assertEquals(200, BrokerOutageIT.health("http://localhost:" + port + "/q/health/ready"));
+            assertEquals(200, BrokerOutageCheck.health("http://localhost:" + port + "/q/health/ready"));
             // A write goes through the outbox the new shared migration changed.
             new Api(Tokens.token("bureau-admin", null))
                     .get("http://localhost:" + port + "/api/v1/projects", Map.of())
